@@ -1,0 +1,3 @@
+from vlogkit.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,157 @@
+"""import, list, show, edit, remove."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING
+
+from vlogkit.cli.output import add_json_flag, print_json, run_job, warn
+from vlogkit.domain import ConsentScope, Speaker, Vlog
+
+if TYPE_CHECKING:
+    from vlogkit.services import App
+
+CONSENTS = [c.value for c in ConsentScope]
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("import", help="add video or audio files (or folders of them) to the library")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (folders are searched recursively)")
+    add_speaker_flags(p)
+    p.add_argument("--language", default="auto", help="spoken language: nl, fr, en, any Whisper code, or auto")
+    p.add_argument("--consent", choices=CONSENTS, default="none", help="consent scope given by the speaker")
+    p.add_argument("--copy", action="store_true", help="copy the file into the library folder instead of referencing it")
+    add_json_flag(p)
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("list", help="list the vlogs in the library")
+    add_json_flag(p)
+    p.set_defaults(func=cmd_list)
+
+    p = sub.add_parser("show", help="show one vlog")
+    p.add_argument("id")
+    add_json_flag(p)
+    p.set_defaults(func=cmd_show)
+
+    p = sub.add_parser("edit", help="change a vlog's speaker, language or consent (consent changes are dated)")
+    p.add_argument("id")
+    add_speaker_flags(p, default=None)
+    p.add_argument("--language")
+    p.add_argument("--consent", choices=CONSENTS)
+    p.add_argument("--consent-expires", metavar="YYYY-MM-DD", help="consent ends on this date (empty string: never)")
+    p.add_argument("--title")
+    add_json_flag(p)
+    p.set_defaults(func=cmd_edit)
+
+    p = sub.add_parser("remove", help="remove a vlog from the library (never deletes your file)")
+    p.add_argument("id")
+    p.set_defaults(func=cmd_remove)
+
+
+def add_speaker_flags(p: argparse.ArgumentParser, default: str | None = "") -> None:
+    p.add_argument("--speaker", default=default, metavar="NAME", help="speaker's name")
+    p.add_argument("--role", default=default)
+    p.add_argument("--team", default=default)
+    p.add_argument("--company", default=default, metavar="NAME")
+
+
+def speaker_from_args(args: argparse.Namespace, base: Speaker | None = None) -> Speaker | None:
+    vals = {k: getattr(args, a) for k, a in (("name", "speaker"), ("role", "role"), ("team", "team"), ("company", "company"))}
+    if base is None:
+        return Speaker(**{k: v or "" for k, v in vals.items()})
+    if all(v is None for v in vals.values()):
+        return None
+    cur = base.to_dict()
+    cur.update({k: v for k, v in vals.items() if v is not None})
+    return Speaker(**cur)
+
+
+def format_vlog_line(v: Vlog) -> str:
+    w, h = v.media.display_size
+    kind = f"{w}x{h}" if v.media.has_video else "audio"
+    who = v.speaker.name or "-"
+    return f"{v.id}  {v.duration_s:7.1f}s  {kind:>9}  {v.language:<4}  {v.consent.scope.value:<8}  {v.state.value:<11}  {who}  {v.path}"
+
+
+def cmd_import(args: argparse.Namespace, app: App) -> int:
+    from vlogkit.services.library import ImportOptions, validate_language
+
+    options = ImportOptions(
+        speaker=speaker_from_args(args) or Speaker(),
+        language=validate_language(args.language),
+        consent=ConsentScope(args.consent),
+        copy=args.copy,
+    )
+    files, skipped = app.library.expand(args.paths)
+    results = []
+    for f in files:
+        r = run_job(lambda ctx, f=f: app.library.import_file(f, options, ctx), label=f.name[:30])
+        results.append(r)
+        if r.ok:
+            for w in r.warnings:
+                warn(f"warning: {w}")
+            if not args.json:
+                state = "already in the library as" if r.existing else "imported as"
+                print(f"{f}: {state} {r.vlog.id} ({r.vlog.duration_s:.1f} s)")
+        else:
+            print(f"vlogkit: error: {r.error}", file=sys.stderr)
+    for s in skipped:
+        warn(s.error)
+    if args.json:
+        print_json([r.to_dict() for r in results] + [s.to_dict() for s in skipped if "folder holds no" in s.error])
+    failed = [r for r in results if not r.ok] + [s for s in skipped if "folder holds no" in s.error]
+    return 1 if failed or not results else 0
+
+
+def cmd_list(args: argparse.Namespace, app: App) -> int:
+    vlogs = app.library.list()
+    if args.json:
+        print_json([v.to_dict() for v in vlogs])
+    elif not vlogs:
+        print("The library is empty: `vlogkit import PATH` adds a video.")
+    else:
+        for v in vlogs:
+            print(format_vlog_line(v))
+    return 0
+
+
+def cmd_show(args: argparse.Namespace, app: App) -> int:
+    v = app.library.get(args.id)
+    if args.json:
+        print_json(v.to_dict())
+        return 0
+    d = v.to_dict()
+    print(f"id:        {v.id}\ntitle:     {v.title}\nfile:      {v.path}\nduration:  {v.duration_s:.1f} s")
+    print(f"video:     {d['width']}x{d['height']}" if v.media.has_video else "video:     none (audio vlog)")
+    print(f"audio:     {'yes' if v.media.has_audio else 'none'}")
+    print(f"speaker:   {v.speaker.attribution() or '-'}{' (' + v.speaker.company + ')' if v.speaker.company else ''}")
+    print(f"language:  {v.language}{' (detected ' + v.detected_language + ')' if v.detected_language else ''}")
+    exp = f", expires {v.consent.expires}" if v.consent.expires else ""
+    print(f"consent:   {v.consent.scope.value}{' since ' + v.consent.date if v.consent.date else ''}{exp}")
+    print(f"state:     {v.state.value}\ncreated:   {v.created}")
+    return 0
+
+
+def cmd_edit(args: argparse.Namespace, app: App) -> int:
+    current = app.library.get(args.id)
+    v = app.library.edit(
+        args.id,
+        speaker=speaker_from_args(args, base=current.speaker),
+        language=args.language,
+        consent=ConsentScope(args.consent) if args.consent else None,
+        consent_expires=args.consent_expires,
+        title=args.title,
+    )
+    if args.json:
+        print_json(v.to_dict())
+    else:
+        print(format_vlog_line(v))
+    return 0
+
+
+def cmd_remove(args: argparse.Namespace, app: App) -> int:
+    v = app.library.remove(args.id)
+    print(f"Removed {v.id} from the library; the file {v.path} was not touched." if not v.copied
+          else f"Removed {v.id} and the library's copy of it.")
+    return 0

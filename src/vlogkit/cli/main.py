@@ -1,0 +1,96 @@
+"""Argument parsing and error mapping. Command modules register their sub-commands here."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import signal
+import sys
+from collections.abc import Sequence
+
+from vlogkit import __version__
+from vlogkit.errors import Cancelled, VlogkitError
+
+log = logging.getLogger("vlogkit.cli")
+
+# Each module defines `register(subparsers)`, adding parsers whose `func(args, app) -> int` runs the command.
+COMMAND_MODULES = (
+    "library_cmds",
+    "transcribe_cmds",
+    "quotes_cmds",
+    "bank_cmds",
+    "export_cmds",
+    "record_cmds",
+    "data_cmds",
+    "doctor_cmds",
+    "gui_cmds",
+)
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(2, f"vlogkit: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = Parser(
+        prog="vlogkit",
+        description="Employee vlogs to transcripts, quotes and captioned clips - offline. No arguments starts the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"vlogkit {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(f"vlogkit.cli.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"vlogkit.cli.{name}":
+                continue
+            raise
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    if not args_list:
+        args_list = ["gui"]
+    args = parser.parse_args(args_list)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)
+    from vlogkit.services import App
+
+    try:
+        app = App()
+        return int(args.func(args, app) or 0)
+    except Cancelled:
+        print("vlogkit: cancelled.", file=sys.stderr)
+        return 130
+    except KeyboardInterrupt:
+        print("vlogkit: cancelled.", file=sys.stderr)
+        return 130
+    except VlogkitError as exc:
+        log.info("error: %s", exc, exc_info=True)
+        print(f"vlogkit: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except BrokenPipeError:
+        return 1
+    except Exception as exc:  # noqa: BLE001 - last line of defence: one line, traceback in the log
+        log.exception("unexpected error")
+        print(
+            f"vlogkit: unexpected error: {exc.__class__.__name__}: {exc}. Details are in the log (vlogkit doctor shows where).",
+            file=sys.stderr,
+        )
+        return 1
+
+
+def _raise_keyboard_interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,21 @@
+"""Plain values shared by every layer. Standard library only; times are integer milliseconds."""
+
+from __future__ import annotations
+
+from vlogkit.domain.media import AudioStream, MediaInfo, VideoStream
+from vlogkit.domain.transcript import Segment, Transcript, Word
+from vlogkit.domain.vlog import Consent, ConsentScope, Speaker, Vlog, VlogState
+
+__all__ = [
+    "AudioStream",
+    "Consent",
+    "ConsentScope",
+    "MediaInfo",
+    "Segment",
+    "Speaker",
+    "Transcript",
+    "VideoStream",
+    "Vlog",
+    "VlogState",
+    "Word",
+]

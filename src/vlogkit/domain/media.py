@@ -1,0 +1,74 @@
+"""What a media file holds, as probed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class VideoStream:
+    width: int
+    height: int
+    fps: float
+    codec: str
+    rotation: int = 0  # degrees clockwise the player must rotate to show it upright
+
+    @property
+    def display_size(self) -> tuple[int, int]:
+        """Width and height as a viewer sees them (rotation applied)."""
+        if self.rotation % 180 == 90:
+            return self.height, self.width
+        return self.width, self.height
+
+
+@dataclass(frozen=True, slots=True)
+class AudioStream:
+    channels: int
+    sample_rate: int
+    codec: str
+
+
+@dataclass(frozen=True, slots=True)
+class MediaInfo:
+    duration_ms: int
+    container: str
+    video: tuple[VideoStream, ...] = ()
+    audio: tuple[AudioStream, ...] = ()
+    size_bytes: int = 0
+
+    @property
+    def has_video(self) -> bool:
+        return bool(self.video)
+
+    @property
+    def has_audio(self) -> bool:
+        return bool(self.audio)
+
+    @property
+    def display_size(self) -> tuple[int, int]:
+        return self.video[0].display_size if self.video else (0, 0)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "duration_ms": self.duration_ms,
+            "container": self.container,
+            "size_bytes": self.size_bytes,
+            "video": [
+                {"width": v.width, "height": v.height, "fps": v.fps, "codec": v.codec, "rotation": v.rotation}
+                for v in self.video
+            ],
+            "audio": [{"channels": a.channels, "sample_rate": a.sample_rate, "codec": a.codec} for a in self.audio],
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> MediaInfo:
+        return cls(
+            duration_ms=int(d["duration_ms"]),
+            container=str(d.get("container", "")),
+            size_bytes=int(d.get("size_bytes", 0)),
+            video=tuple(VideoStream(**v) for v in d.get("video", [])),
+            audio=tuple(AudioStream(**a) for a in d.get("audio", [])),
+        )
+
+

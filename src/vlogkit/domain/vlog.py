@@ -1,0 +1,145 @@
+"""A vlog in the library: who spoke, what they consented to, and where the file is."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from typing import Any
+
+from vlogkit.domain.media import MediaInfo
+
+
+class ConsentScope(StrEnum):
+    NONE = "none"  # nothing recorded: usable inside vlogkit, never exported
+    INTERNAL = "internal"
+    EXTERNAL = "external"
+
+    @property
+    def rank(self) -> int:
+        return {"none": 0, "internal": 1, "external": 2}[self.value]
+
+    @classmethod
+    def narrower(cls, a: ConsentScope, b: ConsentScope) -> ConsentScope:
+        return a if a.rank <= b.rank else b
+
+    def allows(self, audience: str) -> bool:
+        """Whether material with this scope may be exported for `audience` (internal|external)."""
+        if audience == "external":
+            return self is ConsentScope.EXTERNAL
+        return self in (ConsentScope.INTERNAL, ConsentScope.EXTERNAL)
+
+
+class VlogState(StrEnum):
+    NEW = "new"
+    TRANSCRIBING = "transcribing"
+    TRANSCRIBED = "transcribed"
+    HAS_QUOTES = "has_quotes"
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    name: str = ""
+    role: str = ""
+    team: str = ""
+    company: str = ""
+
+    def to_dict(self) -> dict[str, str]:
+        return {"name": self.name, "role": self.role, "team": self.team, "company": self.company}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any] | None) -> Speaker:
+        d = d or {}
+        return cls(**{k: str(d.get(k) or "") for k in ("name", "role", "team", "company")})
+
+    def attribution(self) -> str:
+        """"Name, Role - Team" with the empty parts left out."""
+        head = ", ".join(p for p in (self.name, self.role) if p)
+        return " - ".join(p for p in (head, self.team) if p)
+
+
+@dataclass(frozen=True, slots=True)
+class Consent:
+    scope: ConsentScope = ConsentScope.NONE
+    date: str = ""  # ISO date the consent was given or changed
+    expires: str = ""  # ISO date; after it the consent counts as withdrawn
+
+    def effective(self, today: str) -> ConsentScope:
+        if self.expires and today > self.expires:
+            return ConsentScope.NONE
+        return self.scope
+
+    def to_dict(self) -> dict[str, str]:
+        return {"scope": self.scope.value, "date": self.date, "expires": self.expires}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any] | None) -> Consent:
+        d = d or {}
+        return cls(ConsentScope(d.get("scope", "none")), str(d.get("date", "")), str(d.get("expires", "") or ""))
+
+
+@dataclass(frozen=True, slots=True)
+class Vlog:
+    id: str
+    path: str
+    fingerprint: str
+    media: MediaInfo
+    speaker: Speaker = Speaker()
+    language: str = "auto"
+    consent: Consent = Consent()
+    consent_history: tuple[Consent, ...] = ()
+    created: str = ""
+    state: VlogState = VlogState.NEW
+    copied: bool = False
+    title: str = ""
+    detected_language: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)  # references: transcript, quotes, clips, thumbnail...
+
+    @property
+    def duration_s(self) -> float:
+        return self.media.duration_ms / 1000.0
+
+    def with_(self, **changes: Any) -> Vlog:
+        return replace(self, **changes)
+
+    def to_dict(self) -> dict[str, Any]:
+        w, h = self.media.display_size
+        return {
+            "id": self.id,
+            "path": self.path,
+            "fingerprint": self.fingerprint,
+            "duration": round(self.duration_s, 3),
+            "has_video": self.media.has_video,
+            "has_audio": self.media.has_audio,
+            "width": w,
+            "height": h,
+            "media": self.media.to_dict(),
+            "speaker": self.speaker.to_dict(),
+            "language": self.language,
+            "detected_language": self.detected_language,
+            "consent": self.consent.to_dict(),
+            "consent_history": [c.to_dict() for c in self.consent_history],
+            "created": self.created,
+            "state": self.state.value,
+            "copied": self.copied,
+            "title": self.title,
+            "extra": dict(self.extra),
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Vlog:
+        return cls(
+            id=str(d["id"]),
+            path=str(d["path"]),
+            fingerprint=str(d["fingerprint"]),
+            media=MediaInfo.from_dict(d["media"]),
+            speaker=Speaker.from_dict(d.get("speaker")),
+            language=str(d.get("language", "auto")),
+            consent=Consent.from_dict(d.get("consent")),
+            consent_history=tuple(Consent.from_dict(c) for c in d.get("consent_history", [])),
+            created=str(d.get("created", "")),
+            state=VlogState(d.get("state", "new")),
+            copied=bool(d.get("copied", False)),
+            title=str(d.get("title", "")),
+            detected_language=str(d.get("detected_language", "")),
+            extra=dict(d.get("extra", {})),
+        )

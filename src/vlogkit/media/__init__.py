@@ -1,0 +1,1 @@
+"""Files and streams: probing (PyAV), the ffmpeg runner, thumbnails, fingerprints, face tracking."""

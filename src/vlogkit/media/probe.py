@@ -1,0 +1,126 @@
+"""Probe media files with PyAV (imageio-ffmpeg ships no ffprobe)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from vlogkit.domain import AudioStream, MediaInfo, VideoStream
+from vlogkit.errors import MediaError
+
+# Single-image and text "formats" that libav will happily open but that are not vlogs.
+_NOT_MEDIA_FORMATS = {"image2", "png_pipe", "jpeg_pipe", "tty", "bmp_pipe", "webp_pipe", "gif", "svg_pipe", "txt"}
+
+
+def _legacy_rotation(stream: object) -> int:
+    meta = getattr(stream, "metadata", {}) or {}
+    try:
+        return int(meta.get("rotate", 0)) % 360
+    except ValueError:
+        return 0
+
+
+def probe(path: str | os.PathLike[str]) -> MediaInfo:
+    """Return what `path` holds, or raise `MediaError` with a one-line reason naming the file."""
+    p = Path(path)
+    name = str(p)
+    if not p.exists():
+        raise MediaError(f"{name}: file not found.")
+    if p.is_dir():
+        raise MediaError(f"{name}: is a folder, not a media file.")
+    try:
+        size = p.stat().st_size
+    except OSError as exc:
+        raise MediaError(f"{name}: cannot be read ({exc.strerror}).") from exc
+    if size == 0:
+        raise MediaError(f"{name}: the file is empty.")
+
+    import av
+
+    try:
+        container = av.open(name, metadata_errors="ignore")
+    except av.error.FFmpegError as exc:
+        reason = str(exc).split(":")[-1].strip() or exc.__class__.__name__
+        if "moov" in str(exc):
+            reason = "truncated or incomplete (no index/moov atom) - was the copy or recording interrupted?"
+        raise MediaError(f"{name}: not a usable media file ({reason}).") from exc
+    except (OSError, UnicodeError) as exc:
+        raise MediaError(f"{name}: cannot be opened ({exc}).") from exc
+    try:
+        fmt = container.format.name
+        if any(f in _NOT_MEDIA_FORMATS for f in fmt.split(",")):
+            raise MediaError(f"{name}: not a video or audio file (looks like {container.format.long_name}).")
+        videos: list[VideoStream] = []
+        audios: list[AudioStream] = []
+        for s in container.streams:
+            if s.type == "video":
+                cc = s.codec_context
+                if not cc.width or not cc.height:
+                    continue
+                if s.disposition and "attached_pic" in str(s.disposition).lower():
+                    continue  # cover art in audio files
+                rate = s.average_rate or s.guessed_rate or 0
+                videos.append(
+                    VideoStream(
+                        width=int(cc.width),
+                        height=int(cc.height),
+                        fps=round(float(rate), 3) if rate else 0.0,
+                        codec=str(cc.name),
+                        rotation=_legacy_rotation(s),
+                    )
+                )
+            elif s.type == "audio":
+                cc = s.codec_context
+                audios.append(AudioStream(channels=int(cc.channels or 0), sample_rate=int(cc.sample_rate or 0), codec=str(cc.name)))
+        if not videos and not audios:
+            raise MediaError(f"{name}: not a video or audio file (no audio or video stream found).")
+        duration_ms = 0
+        if container.duration:
+            duration_ms = int(container.duration / 1000)
+        else:
+            for s in container.streams:
+                if s.duration and s.time_base:
+                    duration_ms = max(duration_ms, int(float(s.duration * s.time_base) * 1000))
+        rotation = _check_decodable(container, name)
+        if rotation and videos:
+            v0 = videos[0]
+            videos[0] = VideoStream(v0.width, v0.height, v0.fps, v0.codec, rotation % 360)
+        if duration_ms <= 0:
+            raise MediaError(f"{name}: has no duration (empty or broken stream).")
+        return MediaInfo(
+            duration_ms=duration_ms,
+            container=fmt,
+            video=tuple(videos),
+            audio=tuple(audios),
+            size_bytes=size,
+        )
+    finally:
+        container.close()
+
+
+def _check_decodable(container: object, name: str) -> int:
+    """Decode the first frames: catches files whose header is fine but whose data is missing.
+
+    Returns the display rotation of the first video frame (degrees, as ffmpeg's display matrix gives it).
+    """
+    import av
+
+    try:
+        streams = [s for s in container.streams if s.type in ("audio", "video")]  # type: ignore[attr-defined]
+        got = 0
+        rotation = 0
+        seen_video = not any(s.type == "video" for s in streams)
+        for frame in container.decode(*streams):  # type: ignore[attr-defined]
+            got += 1
+            if isinstance(frame, av.VideoFrame) and not seen_video:
+                seen_video = True
+                rotation = int(getattr(frame, "rotation", 0) or 0)
+            if got >= 3 and seen_video:
+                return rotation
+            if got > 400:
+                return rotation
+    except av.error.FFmpegError as exc:
+        raise MediaError(f"{name}: the media data is damaged or missing ({str(exc).split(':')[-1].strip()}).") from exc
+    if got == 0:
+        raise MediaError(f"{name}: no frame could be decoded (the media data is missing or truncated).")
+    return rotation

@@ -1,0 +1,86 @@
+"""Environment checks for `vlogkit doctor` and the GUI's About/Support dialog."""
+
+from __future__ import annotations
+
+import ctypes.util
+import shutil
+import sys
+from typing import TYPE_CHECKING
+
+from vlogkit.errors import VlogkitError
+
+if TYPE_CHECKING:
+    from vlogkit.services.app import App
+
+# Debian/Ubuntu packages Qt and Qt Multimedia need at run time, with a library each provides.
+QT_SYSTEM_LIBS = {
+    "libpulse0": "pulse",
+    "libegl1": "EGL",
+    "libgl1": "GL",
+    "libxkbcommon0": "xkbcommon",
+    "libfontconfig1": "fontconfig",
+    "libdbus-1-3": "dbus-1",
+    "libglib2.0-0": "glib-2.0",
+}
+
+
+def missing_system_packages() -> list[str]:
+    if not sys.platform.startswith("linux"):
+        return []
+    return [pkg for pkg, lib in QT_SYSTEM_LIBS.items() if ctypes.util.find_library(lib) is None]
+
+
+def _check(name: str, fn) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    try:
+        status, detail, fix = fn()
+    except VlogkitError as exc:
+        status, detail, fix = "fail", str(exc), ""
+    except Exception as exc:  # noqa: BLE001 - doctor reports, never crashes
+        status, detail, fix = "fail", f"{exc.__class__.__name__}: {exc}", ""
+    return {"check": name, "status": status, "detail": detail, "fix": fix}
+
+
+def checks(app: App) -> list[dict[str, str]]:
+    out = []
+
+    def ffmpeg():  # type: ignore[no-untyped-def]
+        ff = app.ffmpeg
+        return "ok", f"{ff.version()} ({ff.exe})", ""
+
+    def model():  # type: ignore[no-untyped-def]
+        try:
+            from vlogkit.transcribe.models import model_status
+        except ImportError:
+            return "warn", "transcription is not installed in this build", ""
+        return model_status(app.settings.model)
+
+    def qt_libs():  # type: ignore[no-untyped-def]
+        missing = missing_system_packages()
+        if missing:
+            return "warn", "missing Qt system libraries: " + ", ".join(missing), "sudo apt-get install -y " + " ".join(missing)
+        return "ok", "Qt system libraries present", ""
+
+    def disk():  # type: ignore[no-untyped-def]
+        usage = shutil.disk_usage(app.paths.home)
+        free_gb = usage.free / 1e9
+        used = sum(f.stat().st_size for f in app.paths.home.rglob("*") if f.is_file())
+        detail = f"{free_gb:.1f} GB free at {app.paths.home}; vlogkit uses {used / 1e6:.1f} MB there"
+        if free_gb < 1:
+            return "warn", detail, "free some disk space: exports need room for the rendered clips"
+        return "ok", detail, ""
+
+    def library():  # type: ignore[no-untyped-def]
+        return "ok", f"{app.paths.library_db}: {app.vlogs.db.check()}", ""
+
+    def bank():  # type: ignore[no-untyped-def]
+        from vlogkit.store.db import Database
+
+        return "ok", f"{app.paths.bank_db}: {Database(app.paths.bank_db).check()}", ""
+
+    def logs():  # type: ignore[no-untyped-def]
+        return "ok", f"log file: {app.log_file}", ""
+
+    for name, fn in (("ffmpeg", ffmpeg), ("model", model), ("qt", qt_libs), ("disk", disk), ("library", library),
+                     ("bank", bank), ("log", logs)):
+        out.append(_check(name, fn))
+    return out

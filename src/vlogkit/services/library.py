@@ -1,0 +1,227 @@
+"""Import, list, edit and remove vlogs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from vlogkit.domain import Consent, ConsentScope, MediaInfo, Speaker, Vlog
+from vlogkit.errors import MediaError, UsageError, VlogkitError
+from vlogkit.fileutil import output_file, safe_filename
+from vlogkit.jobs import JobContext
+from vlogkit.media.fingerprint import fingerprint
+from vlogkit.media.probe import probe
+from vlogkit.media.scan import scan_folder
+from vlogkit.store.library import make_id
+
+if TYPE_CHECKING:
+    from vlogkit.services.app import App
+
+log = logging.getLogger(__name__)
+
+LANG_RE_OK = {"auto"}
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    speaker: Speaker = Speaker()
+    language: str = "auto"
+    consent: ConsentScope = ConsentScope.NONE
+    copy: bool = False
+    title: str = ""
+
+
+@dataclass
+class ImportResult:
+    path: str
+    vlog: Vlog | None = None
+    existing: bool = False
+    error: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.vlog is not None
+
+    def to_dict(self) -> dict[str, object]:
+        if self.vlog is None:
+            return {"path": self.path, "error": self.error}
+        d: dict[str, object] = dict(self.vlog.to_dict())
+        d.update({"path": self.path, "library_path": self.vlog.path, "existing": self.existing, "warnings": self.warnings})
+        return d
+
+
+def today() -> str:
+    return dt.date.today().isoformat()
+
+
+def now() -> str:
+    return dt.datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+def validate_language(code: str) -> str:
+    code = (code or "auto").strip().lower()
+    if code == "auto" or (code.isalpha() and 2 <= len(code) <= 3) or code == "haw":
+        return code
+    raise UsageError(f"'{code}' is not a language code: use a Whisper code such as nl, fr, en, or 'auto'.")
+
+
+class LibraryService:
+    def __init__(self, app: App) -> None:
+        self.app = app
+
+    # -- import ---------------------------------------------------------------------------------
+
+    def expand(self, paths: list[str]) -> tuple[list[Path], list[ImportResult]]:
+        """Expand folders into media files; files that cannot be read become failed results."""
+        files: list[Path] = []
+        skipped: list[ImportResult] = []
+        for raw in paths:
+            p = Path(raw)
+            if p.is_dir():
+                found, other = scan_folder(p)
+                files.extend(found)
+                for s in other:
+                    skipped.append(ImportResult(str(s), error=f"{s}: skipped, not a media file."))
+                if not found:
+                    skipped.append(ImportResult(str(p), error=f"{p}: the folder holds no media files."))
+            else:
+                files.append(p)
+        return files, skipped
+
+    def import_file(self, path: Path, options: ImportOptions, ctx: JobContext | None = None) -> ImportResult:
+        ctx = ctx or JobContext()
+        result = ImportResult(str(path))
+        try:
+            vlog, existing, warnings = self._import(Path(path), options, ctx)
+        except VlogkitError as exc:
+            result.error = str(exc)
+            log.info("import failed: %s", exc)
+            return result
+        except OSError as exc:
+            result.error = f"{path}: cannot be read ({exc.strerror or exc})."
+            return result
+        result.vlog, result.existing, result.warnings = vlog, existing, warnings
+        return result
+
+    def _import(self, path: Path, options: ImportOptions, ctx: JobContext) -> tuple[Vlog, bool, list[str]]:
+        ctx.report(0.05, f"Probing {path.name}")
+        info = probe(path)
+        fp = fingerprint(path)
+        known = self.app.vlogs.find_by_fingerprint(fp)
+        if known is not None:
+            return known, True, []
+        warnings: list[str] = []
+        if not info.has_audio:
+            warnings.append(f"{path}: has no audio track - there is nothing to transcribe.")
+        source = path.resolve()
+        ctx.raise_if_cancelled()
+        if options.copy:
+            ctx.report(0.3, f"Copying {path.name}")
+            dest = self.app.paths.media_dir / f"{fp[:12]}-{safe_filename(path.stem, 60)}{path.suffix.lower()}"
+            if not dest.exists():
+                with output_file(dest) as tmp:
+                    shutil.copyfile(path, tmp)
+            source = dest
+        language = validate_language(options.language)
+        consent = Consent(options.consent, today() if options.consent is not ConsentScope.NONE else "")
+        vlog = Vlog(
+            id=make_id(fp),
+            path=str(source),
+            fingerprint=fp,
+            media=info,
+            speaker=options.speaker,
+            language=language,
+            consent=consent,
+            consent_history=(consent,) if consent.scope is not ConsentScope.NONE else (),
+            created=now(),
+            copied=options.copy,
+            title=options.title or path.stem,
+        )
+        ctx.raise_if_cancelled()
+        vlog, existing = self.app.vlogs.add_unique(vlog)
+        if not existing:
+            ctx.report(0.7, "Thumbnail")
+            self._thumbnail(vlog, info)
+        ctx.report(1.0, "Imported")
+        return self.app.vlogs.get(vlog.id), existing, warnings
+
+    def _thumbnail(self, vlog: Vlog, info: MediaInfo) -> None:
+        dest = self.app.paths.thumbnails_dir / f"{vlog.id}.jpg"
+        try:
+            made = self_thumb(self.app, Path(vlog.path), info, dest)
+        except VlogkitError as exc:  # a thumbnail is a nicety: never fail an import over it
+            log.warning("thumbnail failed for %s: %s", vlog.id, exc)
+            return
+        if made:
+            self.app.vlogs.update_extra(vlog.id, thumbnail=str(made))
+
+    # -- queries and edits ----------------------------------------------------------------------
+
+    def list(self) -> list[Vlog]:
+        return self.app.vlogs.all()
+
+    def get(self, vlog_id: str) -> Vlog:
+        return self.app.vlogs.get(vlog_id)
+
+    def check_source(self, vlog: Vlog) -> Path:
+        """The vlog's file, checked: still there and unchanged since import."""
+        p = Path(vlog.path)
+        if not p.exists():
+            raise MediaError(
+                f"The file of vlog {vlog.id} is gone: {p}. Put it back, or import it again from its new place."
+            )
+        if fingerprint(p) != vlog.fingerprint:
+            raise MediaError(f"The file of vlog {vlog.id} changed since import: {p}. Import it again as a new vlog.")
+        return p
+
+    def edit(
+        self,
+        vlog_id: str,
+        *,
+        speaker: Speaker | None = None,
+        language: str | None = None,
+        consent: ConsentScope | None = None,
+        consent_expires: str | None = None,
+        title: str | None = None,
+    ) -> Vlog:
+        vlog = self.app.vlogs.get(vlog_id)
+        changes: dict[str, object] = {}
+        if speaker is not None:
+            changes["speaker"] = speaker
+        if language is not None:
+            changes["language"] = validate_language(language)
+        if title is not None:
+            changes["title"] = title
+        if consent is not None or consent_expires is not None:
+            scope = consent if consent is not None else vlog.consent.scope
+            expires = consent_expires if consent_expires is not None else vlog.consent.expires
+            if expires:
+                try:
+                    dt.date.fromisoformat(expires)
+                except ValueError as exc:
+                    raise UsageError(f"'{expires}' is not a date: use YYYY-MM-DD.") from exc
+            new = Consent(scope, today(), expires)
+            if new != vlog.consent:
+                changes["consent"] = new
+                changes["consent_history"] = (*vlog.consent_history, new)
+        return self.app.vlogs.save(vlog.with_(**changes)) if changes else vlog
+
+    def remove(self, vlog_id: str) -> Vlog:
+        """Remove the library entry (and the copy vlogkit made, if any). Never the user's own file."""
+        vlog = self.app.vlogs.remove(vlog_id)
+        thumb = self.app.paths.thumbnails_dir / f"{vlog.id}.jpg"
+        thumb.unlink(missing_ok=True)
+        if vlog.copied and Path(vlog.path).is_relative_to(self.app.paths.media_dir):
+            Path(vlog.path).unlink(missing_ok=True)
+        return vlog
+
+
+def self_thumb(app: App, source: Path, info: MediaInfo, dest: Path) -> Path | None:
+    from vlogkit.media.thumbnail import make_thumbnail
+
+    return make_thumbnail(app.ffmpeg, source, info, dest)

@@ -1,0 +1,111 @@
+"""A TinyDB database file that is safe to share between processes.
+
+Every transaction takes a file lock, re-reads the file, and writes it back atomically (temp file, fsync, rename),
+keeping the previous good version as `<name>.bak`. A file that does not parse is never replaced: it raises
+`LibraryError` naming the file and the backup.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from filelock import FileLock, Timeout
+from tinydb import TinyDB
+from tinydb.storages import Storage
+
+from vlogkit.errors import LibraryError
+from vlogkit.fileutil import atomic_write_bytes
+
+SCHEMA_VERSION = 1
+META_TABLE = "_meta"
+
+
+class AtomicJSONStorage(Storage):
+    """TinyDB storage: strict parse on read, atomic replace on write, last good copy kept as .bak."""
+
+    def __init__(self, path: str, **_: Any) -> None:
+        self.path = Path(path)
+        self._raw: bytes | None = None
+
+    def read(self) -> dict[str, Any] | None:
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            raise LibraryError(f"Cannot read {self.path}: {exc.strerror}.") from exc
+        if not raw.strip():
+            if self.path.stat().st_size == 0 and self._raw is None:
+                return None
+        try:
+            data = json.loads(raw.decode("utf-8"))
+            if not isinstance(data, dict):
+                raise ValueError("top level is not an object")
+        except (ValueError, UnicodeDecodeError) as exc:
+            bak = self.path.with_name(self.path.name + ".bak")
+            hint = f" A backup of the last good version is at {bak}." if bak.exists() else ""
+            raise LibraryError(
+                f"The database {self.path} is damaged ({exc.__class__.__name__}) and was left untouched.{hint} "
+                f"Move it aside (or restore the backup) and run vlogkit again."
+            ) from exc
+        self._raw = raw
+        return data
+
+    def write(self, data: dict[str, Any]) -> None:
+        payload = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False).encode("utf-8")
+        if self._raw is not None and self._raw.strip():
+            atomic_write_bytes(self.path.with_name(self.path.name + ".bak"), self._raw)
+        atomic_write_bytes(self.path, payload)
+        self._raw = payload
+
+    def close(self) -> None:
+        pass
+
+
+class Database:
+    """One TinyDB file; use `with db.transaction() as tdb:` for every read-modify-write."""
+
+    def __init__(self, path: Path, lock_timeout: float = 60.0) -> None:
+        self.path = Path(path)
+        self._lock = FileLock(str(self.path) + ".lock", timeout=lock_timeout)
+
+    @contextmanager
+    def transaction(self) -> Iterator[TinyDB]:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            with self._lock:
+                tdb = TinyDB(str(self.path), storage=AtomicJSONStorage)
+                try:
+                    self._check_schema(tdb)
+                    yield tdb
+                finally:
+                    tdb.close()
+        except Timeout as exc:
+            raise LibraryError(
+                f"The library {self.path} is locked by another vlogkit process; wait for it to finish and try again."
+            ) from exc
+
+    def _check_schema(self, tdb: TinyDB) -> None:
+        meta = tdb.table(META_TABLE)
+        rows = meta.all()
+        if not rows:
+            meta.insert({"schema_version": SCHEMA_VERSION})
+            return
+        version = int(rows[0].get("schema_version", 0))
+        if version > SCHEMA_VERSION:
+            raise LibraryError(
+                f"{self.path} was written by a newer vlogkit (schema {version}); update vlogkit to open it."
+            )
+
+    def check(self) -> str:
+        """Parse the file and report a one-line state (for `vlogkit doctor`)."""
+        if not self.path.exists():
+            return "not created yet"
+        with self.transaction() as tdb:
+            n = sum(len(tdb.table(t)) for t in tdb.tables() if t != META_TABLE)
+        return f"ok ({n} records, {os.path.getsize(self.path)} bytes)"

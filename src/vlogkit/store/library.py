@@ -1,0 +1,97 @@
+"""The library of vlogs."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from tinydb import Query
+
+from vlogkit.domain import Vlog
+from vlogkit.errors import NotFoundError
+from vlogkit.store.db import Database
+
+_ID_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i: easy to type from a screen
+
+
+def make_id(fingerprint: str, length: int = 6) -> str:
+    n = int(hashlib.sha256(fingerprint.encode()).hexdigest(), 16)
+    out = []
+    for _ in range(length):
+        n, r = divmod(n, len(_ID_ALPHABET))
+        out.append(_ID_ALPHABET[r])
+    return "".join(out)
+
+
+class LibraryRepository:
+    TABLE = "vlogs"
+
+    def __init__(self, path: Path) -> None:
+        self.db = Database(path)
+
+    def all(self) -> list[Vlog]:
+        with self.db.transaction() as tdb:
+            rows = tdb.table(self.TABLE).all()
+        return sorted((Vlog.from_dict(r) for r in rows), key=lambda v: (v.created, v.id))
+
+    def get(self, vlog_id: str) -> Vlog:
+        with self.db.transaction() as tdb:
+            row = tdb.table(self.TABLE).get(Query().id == vlog_id)
+        if row is None:
+            raise NotFoundError(f"No vlog with id '{vlog_id}' in the library; `vlogkit list` shows the ids.")
+        return Vlog.from_dict(dict(row))
+
+    def find_by_fingerprint(self, fingerprint: str) -> Vlog | None:
+        with self.db.transaction() as tdb:
+            row = tdb.table(self.TABLE).get(Query().fingerprint == fingerprint)
+        return Vlog.from_dict(dict(row)) if row else None
+
+    def add_unique(self, vlog: Vlog) -> tuple[Vlog, bool]:
+        """Insert `vlog` unless its content is known; returns (vlog, existing). Id collisions get a longer id."""
+        with self.db.transaction() as tdb:
+            table = tdb.table(self.TABLE)
+            q = Query()
+            row = table.get(q.fingerprint == vlog.fingerprint)
+            if row is not None:
+                return Vlog.from_dict(dict(row)), True
+            vid, length = vlog.id, len(vlog.id)
+            while table.contains(q.id == vid):
+                length += 1
+                vid = make_id(vlog.fingerprint, length)
+            vlog = vlog.with_(id=vid)
+            table.insert(vlog.to_dict())
+        return vlog, False
+
+    def save(self, vlog: Vlog) -> Vlog:
+        with self.db.transaction() as tdb:
+            n = tdb.table(self.TABLE).update(vlog.to_dict(), Query().id == vlog.id)
+        if not n:
+            raise NotFoundError(f"No vlog with id '{vlog.id}' in the library.")
+        return vlog
+
+    def update_extra(self, vlog_id: str, **items: object) -> Vlog:
+        """Merge keys into a vlog's `extra` under the lock (read-modify-write in one transaction)."""
+        with self.db.transaction() as tdb:
+            table = tdb.table(self.TABLE)
+            row = table.get(Query().id == vlog_id)
+            if row is None:
+                raise NotFoundError(f"No vlog with id '{vlog_id}' in the library.")
+            d = dict(row)
+            extra = dict(d.get("extra", {}))
+            for k, v in items.items():
+                if v is None:
+                    extra.pop(k, None)
+                else:
+                    extra[k] = v
+            d["extra"] = extra
+            table.update(d, Query().id == vlog_id)
+        return Vlog.from_dict(d)
+
+    def remove(self, vlog_id: str) -> Vlog:
+        with self.db.transaction() as tdb:
+            table = tdb.table(self.TABLE)
+            row = table.get(Query().id == vlog_id)
+            if row is None:
+                raise NotFoundError(f"No vlog with id '{vlog_id}' in the library.")
+            table.remove(Query().id == vlog_id)
+        return Vlog.from_dict(dict(row))

@@ -1,0 +1,112 @@
+"""Shared fixtures: an isolated VLOGKIT_HOME per test, the shared test media, synthetic lavfi media."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["HF_HUB_OFFLINE"] = "1"
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _media_root() -> Path:
+    env = os.environ.get("VLOGKIT_TEST_MEDIA")
+    return Path(env) if env else ROOT.parent / "shared" / "media"
+
+
+@pytest.fixture(scope="session")
+def media() -> Path:
+    """The shared real media folder. Skips when absent - except under CI=true, where that is an error."""
+    root = _media_root()
+    if not (root / "MANIFEST.md").exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI=true but the test media folder {root} is missing")
+        pytest.skip(f"test media not found at {root} (set VLOGKIT_TEST_MEDIA)")
+    return root
+
+
+@pytest.fixture(scope="session")
+def desk_vlog(media: Path) -> Path:
+    return media / "video" / "desk_vlog_en_1080p.mp4"
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    h = tmp_path / "home"
+    monkeypatch.setenv("VLOGKIT_HOME", str(h))
+    return h
+
+
+@pytest.fixture
+def app(home: Path):
+    from vlogkit.config import Paths
+    from vlogkit.services import App
+
+    return App(Paths(home))
+
+
+@pytest.fixture(scope="session")
+def ffmpeg_exe() -> str:
+    from vlogkit.media.ffmpeg import find_ffmpeg
+
+    return find_ffmpeg()
+
+
+@pytest.fixture(scope="session")
+def synth(tmp_path_factory: pytest.TempPathFactory, ffmpeg_exe: str) -> Callable[..., Path]:
+    """make(name, *ffmpeg_args) -> a media file generated once per session with ffmpeg's lavfi sources."""
+    folder = tmp_path_factory.mktemp("synth")
+    cache: dict[str, Path] = {}
+
+    def make(name: str, *args: str) -> Path:
+        if name not in cache:
+            out = folder / name
+            subprocess.run([ffmpeg_exe, "-hide_banner", "-loglevel", "error", "-y", *args, str(out)], check=True)
+            cache[name] = out
+        return cache[name]
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def small_video(synth: Callable[..., Path]) -> Path:
+    """3 s 320x240 test pattern with a 440 Hz tone."""
+    return synth(
+        "small.mp4", "-f", "lavfi", "-i", "testsrc2=s=320x240:r=25:d=3", "-f", "lavfi", "-i", "sine=f=440:d=3",
+        "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest",
+    )
+
+
+class CliResult:
+    def __init__(self, proc: subprocess.CompletedProcess[str]) -> None:
+        self.returncode = proc.returncode
+        self.stdout = proc.stdout
+        self.stderr = proc.stderr
+
+    def json(self):  # type: ignore[no-untyped-def]
+        import json
+
+        return json.loads(self.stdout)
+
+
+@pytest.fixture
+def cli(home: Path) -> Callable[..., CliResult]:
+    """Run the real `vlogkit` entry point in a subprocess against the test's home."""
+
+    def run(*args: str, timeout: float = 300, env: dict[str, str] | None = None, cwd: Path | None = None) -> CliResult:
+        e = dict(os.environ)
+        e["VLOGKIT_HOME"] = str(home)
+        e.update(env or {})
+        proc = subprocess.run(
+            [sys.executable, "-m", "vlogkit", *args], capture_output=True, text=True, timeout=timeout, env=e, cwd=cwd
+        )
+        return CliResult(proc)
+
+    return run

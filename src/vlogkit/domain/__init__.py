@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 from vlogkit.domain.media import AudioStream, MediaInfo, VideoStream
+from vlogkit.domain.quote import Candidate, Quote, QuoteStatus, Reason
 from vlogkit.domain.transcript import Segment, Transcript, Word
 from vlogkit.domain.vlog import Consent, ConsentScope, Speaker, Vlog, VlogState
 
 __all__ = [
     "AudioStream",
+    "Candidate",
     "Consent",
     "ConsentScope",
     "MediaInfo",
+    "Quote",
+    "QuoteStatus",
+    "Reason",
     "Segment",
     "Speaker",
     "Transcript",

@@ -87,6 +87,8 @@ def probe(path: str | os.PathLike[str]) -> MediaInfo:
             videos[0] = VideoStream(v0.width, v0.height, v0.fps, v0.codec, rotation % 360)
         if duration_ms <= 0:
             raise MediaError(f"{name}: has no duration (empty or broken stream).")
+        if duration_ms > 2000:
+            _check_tail(container, name, duration_ms)
         return MediaInfo(
             duration_ms=duration_ms,
             container=fmt,
@@ -124,3 +126,25 @@ def _check_decodable(container: object, name: str) -> int:
     if got == 0:
         raise MediaError(f"{name}: no frame could be decoded (the media data is missing or truncated).")
     return rotation
+
+
+def _check_tail(container: object, name: str, duration_ms: int) -> None:
+    """Seek near the end the header promises and decode: catches files cut short after a valid header."""
+    import av
+
+    target_ms = int(duration_ms * 0.9)
+    stream = next((s for s in container.streams if s.type in ("video", "audio")), None)  # type: ignore[attr-defined]
+    if stream is None:
+        return
+    try:
+        container.seek(target_ms * 1000, any_frame=False, backward=True)  # type: ignore[attr-defined]
+        for _frame in container.decode(stream):  # type: ignore[attr-defined]
+            return
+    except av.error.FFmpegError:
+        pass
+    except Exception:  # noqa: BLE001 - unseekable formats: keep the earlier checks' verdict
+        return
+    raise MediaError(
+        f"{name}: truncated - the file ends before the {duration_ms / 1000:.1f} s its header promises "
+        f"(an interrupted copy or download?)."
+    )

@@ -1,0 +1,127 @@
+"""Export presets, caption styles and what an export produced. Standard library only."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+
+class CaptionStyle(StrEnum):
+    KARAOKE = "karaoke"  # the phrase on screen, the spoken word highlighted as it is said
+    LINE = "line"  # a phrase at a time
+    OFF = "off"
+
+
+@dataclass(frozen=True, slots=True)
+class ExportPreset:
+    """A share size. Safe margins are fractions of the frame that captions and logos keep clear of."""
+
+    name: str
+    width: int
+    height: int
+    safe_top: float = 0.05
+    safe_bottom: float = 0.08
+    safe_left: float = 0.05
+    safe_right: float = 0.05
+    max_length_s: int = 90  # recommended maximum length: longer exports get a warning, never a refusal
+    caption_chars: int = 32  # characters per caption line
+    caption_size: float = 0.055  # caption font height as a fraction of the frame width
+    label: str = ""
+
+    @property
+    def aspect(self) -> float:
+        return self.width / self.height
+
+    @property
+    def portrait(self) -> bool:
+        return self.height > self.width
+
+    def safe_box(self) -> tuple[int, int, int, int]:
+        """(x0, y0, x1, y1) in pixels of the caption safe area."""
+        return (
+            round(self.width * self.safe_left),
+            round(self.height * self.safe_top),
+            round(self.width * (1 - self.safe_right)),
+            round(self.height * (1 - self.safe_bottom)),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name, "width": self.width, "height": self.height, "safe_top": self.safe_top,
+            "safe_bottom": self.safe_bottom, "safe_left": self.safe_left, "safe_right": self.safe_right,
+            "max_length_s": self.max_length_s, "caption_chars": self.caption_chars,
+            "caption_size": self.caption_size, "label": self.label,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> ExportPreset:
+        known = set(cls.__dataclass_fields__)
+        return cls(**{k: v for k, v in d.items() if k in known})
+
+
+PRESETS: dict[str, ExportPreset] = {
+    # 9:16: Reels/Stories/Shorts put buttons on the right and the caption/description at the bottom.
+    "reel": ExportPreset("reel", 1080, 1920, safe_top=0.10, safe_bottom=0.22, safe_left=0.06, safe_right=0.14,
+                         max_length_s=90, caption_chars=22, caption_size=0.062, label="Reels / Stories / Shorts (9:16)"),
+    "square": ExportPreset("square", 1080, 1080, safe_bottom=0.08, max_length_s=120, caption_chars=28,
+                           caption_size=0.052, label="Square feed (1:1)"),
+    "portrait": ExportPreset("portrait", 1080, 1350, safe_bottom=0.10, max_length_s=120, caption_chars=28,
+                             caption_size=0.054, label="Portrait feed (4:5)"),
+    "landscape": ExportPreset("landscape", 1920, 1080, safe_bottom=0.08, max_length_s=600, caption_chars=42,
+                              caption_size=0.032, label="LinkedIn / intranet / YouTube (16:9)"),
+}
+
+_CUSTOM_RE = re.compile(r"^(?:(?P<name>[a-z][a-z0-9_-]*)=)?(?P<w>\d{2,5})x(?P<h>\d{2,5})$")
+
+
+def parse_preset(text: str, custom: dict[str, ExportPreset] | None = None) -> ExportPreset:
+    """A preset by name (built-in or the user's own), or a custom size written `WxH` / `name=WxH`.
+
+    Raises ValueError with a message naming the valid choices.
+    """
+    key = text.strip().lower()
+    table = {**PRESETS, **(custom or {})}
+    if key in table:
+        return table[key]
+    m = _CUSTOM_RE.match(key)
+    if m:
+        w, h = int(m["w"]), int(m["h"])
+        if w % 2 or h % 2 or not (64 <= w <= 4096 and 64 <= h <= 4096):
+            raise ValueError(f"'{text}': custom sizes need even widths and heights between 64 and 4096.")
+        portrait = h > w
+        return ExportPreset(m["name"] or f"{w}x{h}", w, h, caption_chars=22 if portrait else 36,
+                            caption_size=0.062 if portrait else 0.04, label="custom")
+    raise ValueError(f"'{text}' is not a preset: use {', '.join(sorted(table))} or a size such as 720x1280.")
+
+
+@dataclass(frozen=True, slots=True)
+class OutputFile:
+    path: Path
+    preset: str
+    width: int
+    height: int
+    duration: float  # seconds
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"path": str(self.path), "preset": self.preset, "width": self.width, "height": self.height,
+                "duration": round(self.duration, 3)}
+
+
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    outputs: list[OutputFile]
+    subtitles: list[Path] = field(default_factory=list)
+    posters: list[Path] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    loudness: dict[str, float] = field(default_factory=dict)  # measured input values of the two-pass loudnorm
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "outputs": [o.to_dict() for o in self.outputs],
+            "subtitles": [str(p) for p in self.subtitles],
+            "posters": [str(p) for p in self.posters],
+            "warnings": list(self.warnings),
+        }

@@ -1,0 +1,162 @@
+"""Quotable lines: candidates the finder suggests, and quotes kept in the bank."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from typing import Any
+
+from vlogkit.domain.vlog import Consent, ConsentScope, Speaker
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """Why a candidate scored as it did: a stable `code` for programs, plain English `text` for people."""
+
+    code: str
+    text: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"code": self.code, "text": self.text}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Reason:
+        return cls(str(d["code"]), str(d.get("text", "")))
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A suggested quote. `start`/`end` are clip-ready ms (padded, never cutting a word)."""
+
+    rank: int  # 1 = best
+    start: int
+    end: int
+    text: str  # display text (light filler removal)
+    verbatim: str  # exactly what was said
+    score: int  # 0..100
+    reasons: tuple[Reason, ...]
+    language: str
+    word_start: int  # index of the first word in transcript.words
+    word_end: int  # index one past the last word
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "rank": self.rank,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "verbatim": self.verbatim,
+            "score": self.score,
+            "reasons": [r.to_dict() for r in self.reasons],
+            "language": self.language,
+            "word_start": self.word_start,
+            "word_end": self.word_end,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Candidate:
+        return cls(
+            rank=int(d["rank"]),
+            start=int(d["start"]),
+            end=int(d["end"]),
+            text=str(d["text"]),
+            verbatim=str(d["verbatim"]),
+            score=int(d["score"]),
+            reasons=tuple(Reason.from_dict(r) for r in d.get("reasons", [])),
+            language=str(d.get("language", "")),
+            word_start=int(d.get("word_start", 0)),
+            word_end=int(d.get("word_end", 0)),
+        )
+
+
+class QuoteStatus(StrEnum):
+    CANDIDATE = "candidate"  # suggested, nobody reviewed it
+    APPROVED = "approved"
+    REJECTED = "rejected"
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quote in the bank, with the speaker as they were when it was saved.
+
+    `consent` is the quote's own scope; the effective one is the narrower of it and the vlog's current consent.
+    `source_consent` is the vlog's consent as carried by a shared bank file: used only when the vlog is not in this
+    library (a colleague's quote); a quote of a vlog removed from this library counts as `none`.
+    """
+
+    id: str
+    vlog_id: str
+    start: int
+    end: int
+    text: str
+    verbatim: str
+    language: str
+    speaker: Speaker = Speaker()
+    tags: tuple[str, ...] = ()
+    status: QuoteStatus = QuoteStatus.APPROVED
+    consent: ConsentScope = ConsentScope.NONE
+    created: str = ""
+    updated: str = ""
+    note: str = ""
+    source_consent: Consent | None = None
+    source_title: str = ""
+
+    def with_(self, **changes: Any) -> Quote:
+        return replace(self, **changes)
+
+    @property
+    def duration_s(self) -> float:
+        return (self.end - self.start) / 1000.0
+
+    def copy_text(self) -> str:
+        """`“Quote.” - Name, Role (Company)`, the parts that are unknown left out."""
+        text = self.text.strip().strip("\"“”„«» ")
+        who = ", ".join(p for p in (self.speaker.name, self.speaker.role) if p)
+        if self.speaker.company:
+            who = f"{who} ({self.speaker.company})" if who else self.speaker.company
+        return f"“{text}”" + (f" - {who}" if who else "")
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "id": self.id,
+            "vlog_id": self.vlog_id,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "verbatim": self.verbatim,
+            "language": self.language,
+            "speaker": self.speaker.to_dict(),
+            "tags": list(self.tags),
+            "status": self.status.value,
+            "consent": self.consent.value,
+            "created": self.created,
+            "updated": self.updated,
+            "note": self.note,
+        }
+        if self.source_consent is not None:
+            d["source_consent"] = self.source_consent.to_dict()
+        if self.source_title:
+            d["source_title"] = self.source_title
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Quote:
+        sc = d.get("source_consent")
+        return cls(
+            id=str(d["id"]),
+            vlog_id=str(d["vlog_id"]),
+            start=int(d["start"]),
+            end=int(d["end"]),
+            text=str(d["text"]),
+            verbatim=str(d.get("verbatim", d["text"])),
+            language=str(d.get("language", "")),
+            speaker=Speaker.from_dict(d.get("speaker")),
+            tags=tuple(str(t) for t in d.get("tags", [])),
+            status=QuoteStatus(d.get("status", "approved")),
+            consent=ConsentScope(d.get("consent", "none")),
+            created=str(d.get("created", "")),
+            updated=str(d.get("updated", "")),
+            note=str(d.get("note", "") or ""),
+            source_consent=Consent.from_dict(sc) if isinstance(sc, dict) else None,
+            source_title=str(d.get("source_title", "") or ""),
+        )

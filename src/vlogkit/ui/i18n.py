@@ -1,0 +1,64 @@
+"""The UI's string catalogue: English source strings, Dutch and French from `resources/i18n/<code>.json`.
+
+`tr("Import…")` returns the string in the current UI language (English when no translation exists). The language is
+chosen once at start-up (`set_language`) from the settings, or the system locale; switching applies after a restart.
+"""
+
+from __future__ import annotations
+
+import json
+import locale
+import os
+
+from vlogkit.ui.resources import resource
+
+LANGUAGES = {"en": "English", "nl": "Nederlands", "fr": "Français"}
+
+_catalogue: dict[str, str] = {}
+_current = "en"
+
+
+def system_language() -> str:
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        val = os.environ.get(var, "")
+        if val and val not in ("C", "POSIX") and not val.startswith("C."):
+            code = val.split("_")[0].split(".")[0].split(":")[0].lower()
+            return code if code in LANGUAGES else "en"
+    try:
+        loc = locale.getlocale()[0] or ""
+    except ValueError:
+        loc = ""
+    code = loc.split("_")[0].lower()
+    return code if code in LANGUAGES else "en"
+
+
+def load_catalogue(code: str) -> dict[str, str]:
+    if code == "en":
+        return {}
+    path = resource("i18n", f"{code}.json")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {str(k): str(v) for k, v in data.items() if v}
+
+
+def set_language(code: str | None) -> str:
+    """Use `code` ('' or None = the system locale). Returns the language in use."""
+    global _catalogue, _current
+    code = (code or system_language()).lower()
+    if code not in LANGUAGES:
+        code = "en"
+    _current = code
+    _catalogue = load_catalogue(code)
+    return code
+
+
+def current_language() -> str:
+    return _current
+
+
+def tr(text: str, **fields: object) -> str:
+    """The translation of `text`; `{name}` fields are filled in after translating."""
+    out = _catalogue.get(text, text)
+    return out.format(**fields) if fields else out

@@ -1,0 +1,58 @@
+"""The GUI's worker process: `python -m vlogkit.ui.worker TASK JSON_KWARGS`.
+
+Builds its own `App` on `VLOGKIT_HOME`, runs one task and writes JSON lines to stdout: `{"pid"}`, then
+`{"progress", "message"}`..., then `{"result"}` or `{"error"}` (one readable line). No Qt here.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from vlogkit.errors import Cancelled, VlogkitError
+from vlogkit.jobs import JobContext
+
+
+def _emit(**msg: Any) -> None:
+    sys.stdout.write(json.dumps(msg) + "\n")
+    sys.stdout.flush()
+
+
+def transcribe(app: Any, ctx: JobContext, vlog_id: str, language: str | None = None) -> dict[str, Any]:
+    t = app.transcription.transcribe(vlog_id, language=language, ctx=ctx)
+    return {"vlog_id": vlog_id, "language": t.language, "words": len(t.words)}
+
+
+TASKS: dict[str, Callable[..., Any]] = {"transcribe": transcribe}
+
+
+def main(argv: list[str]) -> int:
+    from vlogkit.services import App
+
+    task, kwargs = argv[0], json.loads(argv[1]) if len(argv) > 1 else {}
+    import os
+
+    _emit(pid=os.getpid())
+    ctx = JobContext(on_progress=lambda f, m: _emit(progress=round(f, 4), message=m))
+    try:
+        result = TASKS[task](App(), ctx, **kwargs)
+    except Cancelled:
+        _emit(cancelled=True)
+        return 130
+    except VlogkitError as exc:
+        _emit(error=str(exc))
+        return 1
+    except Exception as exc:  # noqa: BLE001 - the GUI shows one line; the traceback goes to the log
+        import logging
+
+        logging.getLogger("vlogkit.ui.worker").exception("worker task %s failed", task)
+        _emit(error=f"Something went wrong ({type(exc).__name__}: {exc}). Details are in the log file.")
+        return 1
+    _emit(result=result)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,109 @@
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+
+def test_import_json_mixed_good_and_bad(cli, tmp_path: Path, desk_vlog: Path, media: Path) -> None:  # type: ignore[no-untyped-def]
+    bad_text = tmp_path / "notes.mp4"
+    bad_text.write_text("not a video\n" * 50)
+    empty = tmp_path / "empty.mov"
+    empty.write_bytes(b"")
+    cut = tmp_path / "cut.mp4"
+    cut.write_bytes(desk_vlog.read_bytes()[:200_000])
+    r = cli("import", str(desk_vlog), str(bad_text), str(media / "en" / "jfk.flac"), str(empty), str(cut),
+            str(tmp_path / "missing.mp4"), "--speaker", "An Peeters", "--consent", "internal", "--json")
+    assert r.returncode == 1
+    out = r.json()
+    assert [o["path"] for o in out] == [str(desk_vlog), str(bad_text), str(media / "en" / "jfk.flac"), str(empty),
+                                        str(cut), str(tmp_path / "missing.mp4")]
+    assert out[0]["duration"] == 46.5 and out[0]["existing"] is False and out[0]["width"] == 1920
+    assert out[2]["has_video"] is False and out[2]["has_audio"] is True
+    for o in (out[1], out[3], out[4], out[5]):
+        assert "error" in o and "id" not in o
+    errs = [line for line in r.stderr.splitlines() if line.startswith("vlogkit: error:")]
+    assert len(errs) == 4 and "Traceback" not in r.stderr
+    listed = cli("list", "--json").json()
+    assert sorted(v["id"] for v in listed) == sorted([out[0]["id"], out[2]["id"]])
+    v = cli("show", out[0]["id"], "--json").json()
+    assert v["speaker"]["name"] == "An Peeters" and v["consent"]["scope"] == "internal" and v["state"] == "new"
+    again = cli("import", str(desk_vlog), "--json")
+    assert again.returncode == 0 and again.json()[0]["existing"] is True and again.json()[0]["id"] == out[0]["id"]
+
+
+def test_bad_input_leaves_library_unchanged(cli, home: Path, tmp_path: Path, small_video: Path) -> None:  # type: ignore[no-untyped-def]
+    assert cli("import", str(small_video)).returncode == 0
+    db = home / "library.json"
+    before = db.read_bytes()
+    junk = tmp_path / "junk.mp4"
+    junk.write_bytes(b"\x00\x00\x00\x18ftypmp42" + b"\x00" * 100)
+    r = cli("import", str(junk))
+    assert r.returncode == 1 and r.stderr.count("\n") == 1 and str(junk) in r.stderr
+    assert db.read_bytes() == before
+
+
+def test_folder_import_reports_skips(cli, tmp_path: Path, small_video: Path, synth: Callable[..., Path]) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "phone videos"
+    (folder / "day 2").mkdir(parents=True)
+    shutil.copyfile(small_video, folder / "a.mp4")
+    audio = synth("tone.wav", "-f", "lavfi", "-i", "sine=f=300:d=1")
+    shutil.copyfile(audio, folder / "day 2" / "voice memo")  # no extension: found by content
+    (folder / "notes.txt").write_text("todo")
+    r = cli("import", str(folder), "--json")
+    assert r.returncode == 0, r.stderr
+    assert len(r.json()) == 2 and all("id" in o for o in r.json())
+    assert "notes.txt" in r.stderr and "skipped" in r.stderr
+    empty = tmp_path / "empty folder"
+    empty.mkdir()
+    r2 = cli("import", str(empty))
+    assert r2.returncode == 1 and "no media files" in r2.stderr
+
+
+def test_four_parallel_imports_all_land(home: Path, tmp_path: Path, synth: Callable[..., Path]) -> None:
+    import os
+
+    files = [synth(f"par{i}.mp4", "-f", "lavfi", "-i", f"testsrc2=s=160x120:d=1:r={20 + i}", "-c:v", "libx264",
+                   "-preset", "ultrafast") for i in range(4)]
+    env = dict(os.environ, VLOGKIT_HOME=str(home))
+    procs = [subprocess.Popen([sys.executable, "-m", "vlogkit", "import", str(f)], env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE) for f in files]
+    assert all(p.wait(180) == 0 for p in procs)
+    out = subprocess.run([sys.executable, "-m", "vlogkit", "list", "--json"], env=env, capture_output=True, text=True)
+    import json
+
+    assert len(json.loads(out.stdout)) == 4
+
+
+def test_edit_remove_and_errors(cli, small_video: Path) -> None:  # type: ignore[no-untyped-def]
+    vid = cli("import", str(small_video), "--json").json()[0]["id"]
+    r = cli("edit", vid, "--speaker", "Sofie", "--team", "Logistics", "--consent", "external", "--json")
+    assert r.returncode == 0 and r.json()["speaker"] == {"name": "Sofie", "role": "", "team": "Logistics", "company": ""}
+    assert r.json()["consent"]["scope"] == "external"
+    assert cli("edit", vid, "--language", "not a lang").returncode == 2
+    assert cli("remove", vid).returncode == 0 and small_video.exists()
+    missing = cli("show", vid)
+    assert missing.returncode == 1 and "No vlog" in missing.stderr and "Traceback" not in missing.stderr
+    assert cli("import", "--consent", "maybe", str(small_video)).returncode == 2
+
+
+def test_version_and_doctor(cli) -> None:  # type: ignore[no-untyped-def]
+    from vlogkit import __version__
+
+    v = cli("--version")
+    assert v.returncode == 0 and __version__ in v.stdout
+    d = cli("doctor", "--json")
+    checks = {c["check"]: c for c in d.json()}
+    assert checks["ffmpeg"]["status"] == "ok" and "ffmpeg version" in checks["ffmpeg"]["detail"]
+    assert checks["library"]["status"] == "ok"
+
+
+def test_damaged_library_is_reported(cli, home: Path, small_video: Path) -> None:  # type: ignore[no-untyped-def]
+    assert cli("import", str(small_video)).returncode == 0
+    db = home / "library.json"
+    db.write_text("{ this is not json")
+    r = cli("list")
+    assert r.returncode == 1 and "damaged" in r.stderr and str(db) in r.stderr
+    assert db.read_text() == "{ this is not json"

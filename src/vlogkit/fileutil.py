@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from vlogkit.errors import DiskFullError, VlogkitError
+from vlogkit.failpoints import failpoint
 
 _WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL"} | {f"COM{i}" for i in range(1, 10)} | {f"LPT{i}" for i in range(1, 10)}
 
@@ -45,6 +46,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+        failpoint("atomic_write.before_rename")
         os.replace(tmp, path)
         _fsync_dir(path.parent)
     except OSError as exc:
@@ -79,6 +81,7 @@ def output_file(final: Path) -> Iterator[Path]:
         yield tmp
         if not tmp.exists():
             raise VlogkitError(f"Nothing was written for {final}.")
+        failpoint("output.before_rename")
         os.replace(tmp, final)
     except OSError as exc:
         _silent_unlink(tmp)

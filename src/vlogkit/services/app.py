@@ -10,7 +10,9 @@ from vlogkit.logs import setup_logging
 
 if TYPE_CHECKING:
     from vlogkit.media.ffmpeg import Ffmpeg
+    from vlogkit.services.data import DataService
     from vlogkit.services.library import LibraryService
+    from vlogkit.store.export_log import ExportLog
     from vlogkit.store.library import LibraryRepository
 
 
@@ -42,6 +44,18 @@ class App:
         from vlogkit.store.library import LibraryRepository
 
         return LibraryRepository(self.paths.library_db)
+
+    @cached_property
+    def export_log(self) -> ExportLog:
+        from vlogkit.store.export_log import ExportLog
+
+        return ExportLog(self.paths.library_db)
+
+    @cached_property
+    def data(self) -> DataService:
+        from vlogkit.services.data import DataService
+
+        return DataService(self)
 
     @cached_property
     def library(self) -> LibraryService:

@@ -63,8 +63,10 @@ def checks(app: App) -> list[dict[str, str]]:
     def disk():  # type: ignore[no-untyped-def]
         usage = shutil.disk_usage(app.paths.home)
         free_gb = usage.free / 1e9
-        used = sum(f.stat().st_size for f in app.paths.home.rglob("*") if f.is_file())
-        detail = f"{free_gb:.1f} GB free at {app.paths.home}; vlogkit uses {used / 1e6:.1f} MB there"
+        parts = app.data.disk_usage()
+        used = sum(parts.values())
+        split = ", ".join(f"{k} {v / 1e6:.1f}" for k, v in parts.items() if v)
+        detail = f"{free_gb:.1f} GB free at {app.paths.home}; vlogkit uses {used / 1e6:.1f} MB ({split or 'nothing yet'})"
         if free_gb < 1:
             return "warn", detail, "free some disk space: exports need room for the rendered clips"
         return "ok", detail, ""

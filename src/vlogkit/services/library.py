@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from vlogkit.domain import Consent, ConsentScope, MediaInfo, Speaker, Vlog
 from vlogkit.errors import MediaError, UsageError, VlogkitError
+from vlogkit.failpoints import failpoint
 from vlogkit.fileutil import output_file, safe_filename
 from vlogkit.jobs import JobContext
 from vlogkit.media.fingerprint import fingerprint
@@ -111,6 +112,7 @@ class LibraryService:
     def _import(self, path: Path, options: ImportOptions, ctx: JobContext) -> tuple[Vlog, bool, list[str]]:
         ctx.report(0.05, f"Probing {path.name}")
         info = probe(path)
+        failpoint("import.after_probe")
         fp = fingerprint(path)
         known = self.app.vlogs.find_by_fingerprint(fp)
         if known is not None:

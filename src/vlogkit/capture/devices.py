@@ -1,0 +1,106 @@
+"""Cameras and microphones as Qt Multimedia sees them, plus what to tell a person when there are none.
+
+`list_devices()` works without widgets (it makes a QCoreApplication when none exists), so `vlogkit devices` runs
+headless. Qt's own warnings go to vlogkit's log, not the terminal.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from typing import Any
+
+from vlogkit.capture.backend import DeviceInfo
+
+log = logging.getLogger(__name__)
+
+_handler_installed = False
+
+
+def qt_core_app() -> Any:
+    """The running Q(Core)Application, or a new QCoreApplication for headless use."""
+    os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.*=false;qt.multimedia.symbolsresolver=false")
+    from PySide6.QtCore import QCoreApplication, qInstallMessageHandler
+
+    global _handler_installed
+    if not _handler_installed:
+        def to_log(_mode: Any, _context: Any, message: str) -> None:
+            log.debug("qt: %s", message)
+
+        qInstallMessageHandler(to_log)
+        _handler_installed = True
+    return QCoreApplication.instance() or QCoreApplication(["vlogkit"])
+
+
+def _decode(raw: Any) -> str:
+    data = bytes(raw.data()) if hasattr(raw, "data") else bytes(raw)
+    return data.decode("utf-8", "replace")
+
+
+def cameras() -> list[DeviceInfo]:
+    qt_core_app()
+    from PySide6.QtMultimedia import QMediaDevices
+
+    default = _decode(QMediaDevices.defaultVideoInput().id())
+    return [DeviceInfo(_decode(d.id()), d.description(), _decode(d.id()) == default)
+            for d in QMediaDevices.videoInputs()]
+
+
+def microphones() -> list[DeviceInfo]:
+    qt_core_app()
+    from PySide6.QtMultimedia import QMediaDevices
+
+    default = _decode(QMediaDevices.defaultAudioInput().id())
+    return [DeviceInfo(_decode(d.id()), d.description(), _decode(d.id()) == default)
+            for d in QMediaDevices.audioInputs()]
+
+
+def list_devices() -> dict[str, list[DeviceInfo]]:
+    return {"cameras": cameras(), "microphones": microphones()}
+
+
+def find_camera(device_id: str | None) -> Any:
+    """The QCameraDevice with that id (None: the default), or None."""
+    qt_core_app()
+    from PySide6.QtMultimedia import QMediaDevices
+
+    devices = QMediaDevices.videoInputs()
+    if not device_id:
+        d = QMediaDevices.defaultVideoInput()
+        return d if not d.isNull() else (devices[0] if devices else None)
+    return next((d for d in devices if _decode(d.id()) == device_id), None)
+
+
+def find_microphone(device_id: str | None) -> Any:
+    qt_core_app()
+    from PySide6.QtMultimedia import QMediaDevices
+
+    devices = QMediaDevices.audioInputs()
+    if not device_id:
+        d = QMediaDevices.defaultAudioInput()
+        return d if not d.isNull() else (devices[0] if devices else None)
+    return next((d for d in devices if _decode(d.id()) == device_id), None)
+
+
+def permission_help(kind: str, platform: str | None = None) -> str:
+    """How to let vlogkit use the camera or microphone, for this OS (or all three when `platform` is "all")."""
+    platform = platform or sys.platform
+    thing = "camera" if kind == "camera" else "microphone"
+    tips = {
+        "linux": f"Linux: plug the {thing} in, and make sure your user may use it "
+                 f"({'/dev/video* - join the video group' if thing == 'camera' else 'PulseAudio/PipeWire is running'}).",
+        "darwin": f"macOS: System Settings > Privacy & Security > {thing.capitalize()}: allow vlogkit "
+                  f"(or the terminal that starts it), then restart vlogkit.",
+        "win32": f"Windows: Settings > Privacy & security > {thing.capitalize()}: turn on "
+                 f"'Let desktop apps access your {thing}'.",
+    }
+    if platform == "all":
+        return " ".join(tips.values())
+    key = "darwin" if platform == "darwin" else "win32" if platform.startswith("win") else "linux"
+    return tips[key]
+
+
+def missing_message(kind: str, platform: str | None = None) -> str:
+    thing = "camera" if kind == "camera" else "microphone"
+    return f"No {thing} found. {permission_help(kind, platform)}"

@@ -1,0 +1,77 @@
+"""Sentences from word timings.
+
+Whisper segments often hold two sentences and one sentence can straddle two segments, so sentences are built from the
+words: split after sentence punctuation, at long pauses, and where the speaker changes. Each sentence keeps the exact
+word-level times and its index range in `transcript.words`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from vlogkit.domain import Word
+from vlogkit.quotes.text import bare, display_text, verbatim_text
+
+PAUSE_MS = 1000  # a silence this long ends a sentence even without punctuation
+
+_ENDERS = (".", "!", "?", "…", "。", "！", "？")
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof st vs etc e.g i.e bv enz mevr dhr m mme mlle cf approx jr sr no nr".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    words: tuple[Word, ...]
+    first: int  # index of the first word in the transcript's word list
+    last: int  # index one past the last word
+
+    @property
+    def start(self) -> int:
+        return self.words[0].start
+
+    @property
+    def end(self) -> int:
+        return self.words[-1].end
+
+    @property
+    def verbatim(self) -> str:
+        return verbatim_text(self.words)
+
+    @property
+    def text(self) -> str:
+        return display_text(self.words)
+
+    def __add__(self, other: Sentence) -> Sentence:
+        return Sentence(self.words + other.words, min(self.first, other.first), max(self.last, other.last))
+
+
+def ends_sentence(word: Word) -> bool:
+    token = word.display.rstrip("\"'”’»)]")
+    if not token.endswith(_ENDERS):
+        return False
+    if token.endswith("."):
+        core = bare(token)
+        if core in _ABBREVIATIONS or (len(core) == 1 and core.isalpha()):
+            return False
+    return True
+
+
+def build_sentences(words: Sequence[Word], pause_ms: int = PAUSE_MS) -> list[Sentence]:
+    sentences: list[Sentence] = []
+    start = 0
+    for i, w in enumerate(words):
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        split = (
+            nxt is None
+            or ends_sentence(w)
+            or nxt.start - w.end >= pause_ms
+            or (bool(w.speaker) and bool(nxt.speaker) and nxt.speaker != w.speaker)
+        )
+        if split:
+            chunk = tuple(words[start : i + 1])
+            if any(bare(x.display) for x in chunk):
+                sentences.append(Sentence(chunk, start, i + 1))
+            start = i + 1
+    return sentences

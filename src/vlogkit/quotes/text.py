@@ -1,0 +1,72 @@
+"""Text helpers: accent/case folding for search and matching, filler detection, display text."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+from vlogkit.domain import Word
+
+FILLERS = frozenset({"uh", "uhh", "um", "umm", "uhm", "ehm", "euh", "eh", "erm", "hmm", "mm", "ah", "uhu", "euhm"})
+
+_PUNCT_EDGES = "\"'“”„«»‘’.,;:!?…()[]-–—"
+_WORD_RE = re.compile(r"[\w']+", re.UNICODE)
+
+
+def fold(text: str) -> str:
+    """Lower-case, accents removed ("ÉCOLE" -> "ecole", "één" -> "een"), ligatures expanded."""
+    norm = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in norm if not unicodedata.combining(c))
+    return stripped.casefold().replace("’", "'")
+
+
+def bare(token: str) -> str:
+    """A word folded and stripped of surrounding punctuation: "Uh," -> "uh"."""
+    return fold(token).strip(_PUNCT_EDGES)
+
+
+def tokens(text: str) -> list[str]:
+    """Folded word tokens of a text."""
+    return _WORD_RE.findall(fold(text))
+
+
+def is_filler(word: Word) -> bool:
+    return word.filler or bare(word.display) in FILLERS
+
+
+def join_words(words: Sequence[str]) -> str:
+    text = " ".join(w for w in words if w)
+    return re.sub(r"\s+([,.;:!?…])", r"\1", text).strip()
+
+
+def verbatim_text(words: Sequence[Word]) -> str:
+    return join_words([w.display for w in words])
+
+
+def display_text(words: Sequence[Word]) -> str:
+    """The words with fillers dropped (light touch): punctuation a filler carried is moved or dropped sensibly,
+    and the first letter is capitalised when a leading filler went away."""
+    out: list[str] = []
+    pending_end = ""
+    for w in words:
+        token = w.display
+        if is_filler(w):
+            tail = token.rstrip()[-1:] if token.rstrip()[-1:] in ".!?" else ""
+            if tail:
+                pending_end = tail
+            continue
+        if pending_end and out:
+            prev = out[-1]
+            if prev[-1:] not in ".!?":
+                out[-1] = prev.rstrip(",;:") + pending_end
+        pending_end = ""
+        out.append(token)
+    if pending_end and out and out[-1][-1:] not in ".!?":
+        out[-1] = out[-1].rstrip(",;:") + pending_end
+    text = join_words(out)
+    text = re.sub(r",\s*,", ",", text)
+    text = re.sub(r"^[,;:\s]+", "", text)
+    if words and text and is_filler(words[0]):
+        text = text[0].upper() + text[1:]
+    return text

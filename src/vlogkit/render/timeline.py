@@ -1,0 +1,176 @@
+"""Which stretches of the source end up in the clip: ranges, jump cuts, and `--tighten` (long pauses shortened,
+filler words removed). Words are re-timed onto the clip's own clock.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from vlogkit.domain import Word
+from vlogkit.errors import UsageError
+
+FILLERS = frozenset({"uh", "um", "uhm", "umm", "ehm", "euh", "eh", "er", "erm", "hmm", "mm"})
+_NORM = re.compile(r"[^\w']+")
+
+
+def is_filler(word: Word) -> bool:
+    if word.filler:
+        return True
+    return _NORM.sub("", word.display.lower()) in FILLERS
+
+
+@dataclass(frozen=True, slots=True)
+class Tighten:
+    max_pause_ms: int = 600  # pauses longer than this are shortened...
+    keep_pause_ms: int = 300  # ...to this
+    fillers: bool = True  # remove filler words
+    min_piece_ms: int = 120  # never keep slivers shorter than this
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    start: int  # source ms
+    end: int
+
+    @property
+    def duration(self) -> int:
+        return self.end - self.start
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    pieces: tuple[Piece, ...]
+
+    @property
+    def duration(self) -> int:
+        return sum(p.duration for p in self.pieces)
+
+    @property
+    def start(self) -> int:
+        return self.pieces[0].start
+
+    @property
+    def end(self) -> int:
+        return self.pieces[-1].end
+
+    @property
+    def cuts(self) -> int:
+        return len(self.pieces) - 1
+
+    def offsets(self) -> list[int]:
+        out, acc = [], 0
+        for p in self.pieces:
+            out.append(acc)
+            acc += p.duration
+        return out
+
+    def to_output(self, t: int) -> int | None:
+        """Clip time of source time `t`, or None when `t` was cut out."""
+        for off, p in zip(self.offsets(), self.pieces, strict=True):
+            if p.start <= t < p.end:
+                return off + t - p.start
+        if self.pieces and t == self.pieces[-1].end:
+            return self.duration
+        return None
+
+    def retime(self, words: Sequence[Word]) -> list[Word]:
+        """Words whose middle survives, moved onto the clip clock and clipped to their piece."""
+        out: list[Word] = []
+        for off, p in zip(self.offsets(), self.pieces, strict=True):
+            for w in words:
+                mid = (w.start + w.end) // 2
+                if p.start <= mid < p.end:
+                    s = max(w.start, p.start) - p.start + off
+                    e = min(w.end, p.end) - p.start + off
+                    out.append(replace(w, start=s, end=max(e, s + 1)))
+        return out
+
+    def describe(self) -> str:
+        parts = ", ".join(f"{p.start / 1000:.2f}-{p.end / 1000:.2f}" for p in self.pieces)
+        return f"{len(self.pieces)} piece(s), {self.duration / 1000:.2f} s: {parts}"
+
+
+def validate_ranges(ranges: Sequence[tuple[int, int]], media_ms: int) -> list[tuple[int, int]]:
+    """Sorted, merged ranges inside the media; UsageError for nonsense."""
+    if not ranges:
+        raise UsageError("No range to export: give --start/--end, --range S:E, --candidate or --quote.")
+    out: list[tuple[int, int]] = []
+    for s, e in sorted((int(a), int(b)) for a, b in ranges):
+        if s < 0 or e <= s:
+            raise UsageError(f"The range {s / 1000:.2f}-{e / 1000:.2f} s is empty or backwards: the end must come after the start.")
+        if media_ms and s >= media_ms:
+            raise UsageError(
+                f"The range starts at {s / 1000:.2f} s but the vlog is only {media_ms / 1000:.2f} s long."
+            )
+        e = min(e, media_ms) if media_ms else e
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
+def _snap(t: int, fps: float) -> int:
+    if fps <= 0:
+        return t
+    return int(round(round(t * fps / 1000.0) * 1000.0 / fps))
+
+
+def build_timeline(
+    ranges: Sequence[tuple[int, int]],
+    words: Sequence[Word] = (),
+    *,
+    tighten: Tighten | None = None,
+    media_ms: int = 0,
+    fps: float = 0.0,
+) -> Timeline:
+    """Pieces of source to keep, in order. With `tighten`, long pauses inside each range shrink and fillers go.
+
+    Piece edges are snapped to the video's frame grid so the audio and video cuts coincide.
+    """
+    pieces: list[Piece] = []
+    for rs, re_ in validate_ranges(ranges, media_ms):
+        keep = [(rs, re_)]
+        if tighten is not None:
+            keep = _tightened(rs, re_, words, tighten)
+        for s, e in keep:
+            s, e = _snap(s, fps), _snap(e, fps)
+            if e - s >= (tighten.min_piece_ms if tighten else 1):
+                if pieces and s <= pieces[-1].end:
+                    pieces[-1] = Piece(pieces[-1].start, max(e, pieces[-1].end))
+                else:
+                    pieces.append(Piece(s, e))
+    if not pieces:
+        raise UsageError("Nothing is left of the range after tightening: choose a longer range.")
+    return Timeline(tuple(pieces))
+
+
+def _tightened(rs: int, re_: int, words: Sequence[Word], opts: Tighten) -> list[tuple[int, int]]:
+    """Cut list for one range: [rs, re_) minus the middles of long gaps and the filler words."""
+    inside = [w for w in words if rs <= (w.start + w.end) // 2 < re_]
+    spoken = [w for w in inside if not (opts.fillers and is_filler(w))]
+    cuts: list[tuple[int, int]] = []
+    half = opts.keep_pause_ms // 2
+    # gaps between kept words (a removed filler makes its stretch part of a gap)
+    edges = [(rs, rs)] + [(w.start, w.end) for w in spoken] + [(re_, re_)]
+    for (_, prev_end), (next_start, _) in zip(edges, edges[1:], strict=False):
+        gap_start, gap_end = max(prev_end, rs), min(next_start, re_)
+        gap = gap_end - gap_start
+        at_edge = gap_start == rs or gap_end == re_
+        if gap > opts.max_pause_ms and not at_edge:
+            cuts.append((gap_start + half, gap_end - half))
+        elif gap > 0 and opts.fillers:
+            for f in inside:
+                if is_filler(f) and gap_start <= f.start and f.end <= gap_end:
+                    cuts.append((f.start, f.end))
+    keep: list[tuple[int, int]] = []
+    pos = rs
+    for cs, ce in sorted(cuts):
+        if cs > pos:
+            keep.append((pos, cs))
+        pos = max(pos, ce)
+    if pos < re_:
+        keep.append((pos, re_))
+    return keep

@@ -1,0 +1,169 @@
+"""Data management: forget a vlog (right to be forgotten), backup/restore, cache clearing, disk usage."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from vlogkit.errors import UsageError, VlogkitError
+from vlogkit.fileutil import output_file
+
+if TYPE_CHECKING:
+    from vlogkit.services.app import App
+
+# What a backup holds, relative to VLOGKIT_HOME. The user's videos are referenced, not copied - except the
+# copies vlogkit made itself (`import --copy`, recordings), which live in media/ and are included.
+BACKUP_FILES = ("library.json", "bank.json", "settings.json")
+BACKUP_DIRS = ("transcripts", "media", "thumbnails")
+
+
+@dataclass
+class ForgetReport:
+    vlog_id: str
+    removed: list[str] = field(default_factory=list)
+
+    def add(self, what: str) -> None:
+        self.removed.append(what)
+
+
+def _size(path: Path) -> int:
+    if path.is_file():
+        return path.stat().st_size
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) if path.exists() else 0
+
+
+class DataService:
+    def __init__(self, app: App) -> None:
+        self.app = app
+
+    # -- right to be forgotten -----------------------------------------------------------------
+
+    def forget(self, vlog_id: str) -> ForgetReport:
+        """Remove a vlog's transcript, quotes, thumbnails, caches, the exports it made and its library entry.
+
+        The user's own original file is never touched (only a copy vlogkit made itself).
+        """
+        app = self.app
+        vlog = app.vlogs.get(vlog_id)
+        report = ForgetReport(vlog_id)
+        for entry in app.export_log.entries(vlog_id):
+            for out in entry.get("outputs", []):
+                p = Path(out)
+                if p.is_file():
+                    p.unlink()
+                    report.add(f"export {p}")
+        bank = getattr(app, "bank", None)
+        remover = getattr(bank, "remove_for_vlog", None) if bank is not None else None
+        if remover is not None:
+            n = remover(vlog_id)
+            if n:
+                report.add(f"{n} quote(s) from the quote bank")
+        for folder in (app.paths.transcripts_dir, app.paths.thumbnails_dir):
+            for p in sorted(folder.glob(f"{vlog_id}*")):
+                _remove(p)
+                report.add(f"{folder.name[:-1]} {p.name}")
+        if app.paths.cache_dir.exists():
+            for p in sorted(app.paths.cache_dir.rglob("*")):
+                if p.is_file() and (vlog.fingerprint in p.name or vlog_id in p.name):
+                    p.unlink()
+                    report.add(f"cache {p.relative_to(app.paths.cache_dir)}")
+        app.vlogs.remove(vlog_id)
+        report.add("library entry")
+        if vlog.copied and Path(vlog.path).is_relative_to(app.paths.media_dir) and Path(vlog.path).exists():
+            Path(vlog.path).unlink()
+            report.add(f"library copy {vlog.path}")
+        app.export_log.record("forget", vlog_ids=[vlog_id], outputs=[], audience="-",
+                              detail=f"removed {len(report.removed)} item(s)")
+        return report
+
+    # -- backup / restore ----------------------------------------------------------------------
+
+    def backup(self, dest: Path) -> Path:
+        home = self.app.paths.home
+        dest = Path(dest)
+        if dest.is_dir():
+            dest = dest / f"vlogkit-backup-{dt.date.today().isoformat()}.zip"
+        if dest.suffix.lower() != ".zip":
+            dest = dest.with_suffix(".zip")
+        if dest.exists():
+            raise UsageError(f"{dest} exists already; choose another name.")
+        # read the databases under their locks, so a backup never catches half a write
+        with self.app.vlogs.db.transaction():
+            lib_bytes = (home / "library.json").read_bytes() if (home / "library.json").exists() else None
+        with output_file(dest) as tmp, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
+            zf.writestr("vlogkit-backup.txt", f"vlogkit backup of {home} made {dt.datetime.now().isoformat()}\n")
+            if lib_bytes is not None:
+                zf.writestr("library.json", lib_bytes)
+            for name in BACKUP_FILES[1:]:
+                if (home / name).exists():
+                    zf.write(home / name, name)
+            for d in BACKUP_DIRS:
+                for f in sorted((home / d).rglob("*")) if (home / d).exists() else []:
+                    if f.is_file() and not f.name.startswith("."):
+                        zf.write(f, str(f.relative_to(home)))
+        return dest
+
+    def restore(self, src: Path, force: bool = False) -> list[str]:
+        home = self.app.paths.home
+        src = Path(src)
+        if not src.is_file():
+            raise UsageError(f"{src}: no such backup file.")
+        try:
+            zf = zipfile.ZipFile(src)
+        except zipfile.BadZipFile as exc:
+            raise VlogkitError(f"{src}: not a vlogkit backup (not a zip file).") from exc
+        with zf:
+            names = zf.namelist()
+            if "vlogkit-backup.txt" not in names:
+                raise VlogkitError(f"{src}: not a vlogkit backup (no vlogkit-backup.txt inside).")
+            for n in names:
+                if n.startswith("/") or ".." in Path(n).parts:
+                    raise VlogkitError(f"{src}: refuses to restore an unsafe path {n!r}.")
+            if (home / "library.json").exists() and self.app.vlogs.all() and not force:
+                raise UsageError(
+                    f"The library at {home} is not empty; restore with --force (the current files are kept as *.before-restore)."
+                )
+            restored: list[str] = []
+            for n in names:
+                if n == "vlogkit-backup.txt" or n.endswith("/"):
+                    continue
+                target = home / n
+                if target.exists() and target.name in BACKUP_FILES:
+                    shutil.copy2(target, target.with_name(target.name + ".before-restore"))
+                target.parent.mkdir(parents=True, exist_ok=True)
+                with output_file(target) as tmp:
+                    tmp.write_bytes(zf.read(n))
+                restored.append(n)
+        return restored
+
+    # -- caches and disk -----------------------------------------------------------------------
+
+    def clear_cache(self) -> int:
+        cache = self.app.paths.cache_dir
+        freed = _size(cache)
+        if cache.exists():
+            shutil.rmtree(cache)
+        cache.mkdir(parents=True, exist_ok=True)
+        return freed
+
+    def disk_usage(self) -> dict[str, int]:
+        p = self.app.paths
+        return {
+            "library": _size(p.library_db) + _size(p.bank_db),
+            "transcripts": _size(p.transcripts_dir),
+            "media copies": _size(p.media_dir),
+            "thumbnails": _size(p.thumbnails_dir),
+            "cache": _size(p.cache_dir),
+            "logs": _size(p.logs_dir),
+        }
+
+
+def _remove(p: Path) -> None:
+    if p.is_dir():
+        shutil.rmtree(p)
+    else:
+        p.unlink(missing_ok=True)

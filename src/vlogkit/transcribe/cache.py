@@ -1,0 +1,43 @@
+"""Transcripts cached by media fingerprint + model + options, so running again is instant."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+from vlogkit.domain import Transcript
+from vlogkit.fileutil import atomic_write_text
+
+log = logging.getLogger(__name__)
+
+CACHE_VERSION = 1  # bump when the engine's output for the same inputs changes
+
+
+def cache_key(fingerprint: str, model: str, options: dict[str, Any]) -> str:
+    blob = json.dumps({"v": CACHE_VERSION, "fp": fingerprint, "model": model, "options": options},
+                      sort_keys=True, ensure_ascii=True)
+    return hashlib.sha256(blob.encode()).hexdigest()[:32]
+
+
+class TranscriptCache:
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+
+    def _path(self, key: str) -> Path:
+        return self.folder / f"{key}.json"
+
+    def get(self, key: str) -> Transcript | None:
+        p = self._path(key)
+        try:
+            return Transcript.from_dict(json.loads(p.read_text(encoding="utf-8")))
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, KeyError, TypeError) as exc:  # a damaged entry is a miss, not an error
+            log.warning("ignoring damaged transcript cache entry %s: %s", p, exc)
+            return None
+
+    def put(self, key: str, transcript: Transcript) -> None:
+        atomic_write_text(self._path(key), json.dumps(transcript.to_dict(), ensure_ascii=False))

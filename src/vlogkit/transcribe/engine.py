@@ -1,0 +1,184 @@
+"""The `Transcriber` protocol and the faster-whisper engine behind it.
+
+The engine decodes the audio itself (PyAV, 16 kHz), splits stereo whose channels carry different speakers, runs
+faster-whisper with word timestamps and the VAD filter, reports progress per segment (fraction of the media duration
+reached) and stops between segments when the job is cancelled.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING, Any, Protocol
+
+from vlogkit.domain import Segment, Transcript, Word
+from vlogkit.errors import ModelError
+from vlogkit.jobs import JobContext
+from vlogkit.transcribe.audio import SAMPLE_RATE, load_audio
+from vlogkit.transcribe.models import model_id, pick_device, resolve_model
+
+if TYPE_CHECKING:
+    import numpy as np
+
+log = logging.getLogger(__name__)
+
+CHANNEL_SPEAKERS = ("left", "right")
+
+
+class Transcriber(Protocol):
+    name: str
+
+    def transcribe(
+        self, audio_path: str, *, language: str | None, initial_prompt: str | None, duration_ms: int, ctx: JobContext
+    ) -> Transcript: ...
+
+
+@dataclass(frozen=True)
+class Options:
+    """The decoding options vlogkit uses (kept in one place; they are part of the transcript cache key)."""
+
+    beam_size: int = 5
+    vad_filter: bool = True
+    word_timestamps: bool = True
+    condition_on_previous_text: bool = True
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+_MODELS: dict[tuple[str, str, str], Any] = {}
+_MODELS_LOCK = threading.Lock()
+
+
+def load_whisper(path: str, device: str, compute_type: str) -> Any:
+    """A `faster_whisper.WhisperModel`, loaded once per process per (path, device, compute type)."""
+    key = (path, device, compute_type)
+    with _MODELS_LOCK:
+        model = _MODELS.get(key)
+        if model is None:
+            from faster_whisper import WhisperModel
+
+            try:
+                model = WhisperModel(path, device=device, compute_type=compute_type,
+                                     cpu_threads=os.cpu_count() or 0, local_files_only=True)
+            except (RuntimeError, ValueError, OSError) as exc:
+                raise ModelError(f"The Whisper model in {path} could not be loaded ({exc}); "
+                                 "`vlogkit models` lists the installed ones.") from exc
+            _MODELS[key] = model
+        return model
+
+
+class WhisperEngine:
+    """The real transcriber: faster-whisper on CPU int8 (or CUDA float16 when a GPU is present)."""
+
+    def __init__(self, model: str | None = None, options: Options | None = None) -> None:
+        self.name = model_id(model)
+        self.options = options or Options()
+        self._model: Any = None
+        self.device = ""
+        self.compute_type = ""
+
+    def load(self, ctx: JobContext | None = None) -> Any:
+        if self._model is None:
+            if ctx is not None:
+                ctx.report(0.0, "Loading the Whisper model")
+            resolved = resolve_model(self.name)
+            self.device, self.compute_type = pick_device()
+            self._model = load_whisper(str(resolved.path), self.device, self.compute_type)
+        return self._model
+
+    def transcribe(
+        self, audio_path: str, *, language: str | None, initial_prompt: str | None, duration_ms: int, ctx: JobContext
+    ) -> Transcript:
+        ctx.report(0.0, "Reading the audio")
+        audio = load_audio(audio_path)
+        ctx.raise_if_cancelled()
+        model = self.load(ctx)
+        duration = duration_ms or audio.duration_ms
+        parts: list[tuple[list[Segment], str]] = []
+        n = len(audio.channels)
+        for i, samples in enumerate(audio.channels):
+            speaker = CHANNEL_SPEAKERS[i] if audio.split else ""
+            sub = ctx.sub(i / n, (i + 1) / n) if n > 1 else ctx
+            parts.append(self._run(model, samples, language, initial_prompt, duration, speaker, sub))
+        segments = merge_by_time([segs for segs, _ in parts])
+        lang = _main_language(parts)
+        options: dict[str, Any] = {
+            **self.options.to_dict(),
+            "language": language or "auto",
+            "initial_prompt": initial_prompt or "",
+            "device": self.device,
+            "compute_type": self.compute_type,
+            "split_stereo": audio.split,
+        }
+        ctx.report(1.0, "Transcribed")
+        return Transcript(tuple(segments), lang, duration, self.name, options, "whisper")
+
+    def _run(
+        self,
+        model: Any,
+        samples: np.ndarray,
+        language: str | None,
+        initial_prompt: str | None,
+        duration_ms: int,
+        speaker: str,
+        ctx: JobContext,
+    ) -> tuple[list[Segment], str]:
+        o = self.options
+        ctx.raise_if_cancelled()
+        ctx.report(0.0, "Detecting speech")
+        seg_iter, info = model.transcribe(
+            samples,
+            language=language,
+            initial_prompt=initial_prompt or None,
+            beam_size=o.beam_size,
+            vad_filter=o.vad_filter,
+            word_timestamps=o.word_timestamps,
+            condition_on_previous_text=o.condition_on_previous_text,
+        )
+        total = max(duration_ms, int(len(samples) * 1000 / SAMPLE_RATE), 1)
+        segments: list[Segment] = []
+        try:
+            for seg in seg_iter:
+                segment = to_segment(seg, speaker)
+                if segment is not None:
+                    segments.append(segment)
+                ctx.report(min(1.0, seg.end * 1000 / total), f"Transcribing ({info.language})")
+                ctx.raise_if_cancelled()
+        finally:
+            close = getattr(seg_iter, "close", None)
+            if close is not None:
+                close()
+        return segments, str(info.language or "")
+
+
+def to_segment(seg: Any, speaker: str = "") -> Segment | None:
+    """A faster-whisper segment as a domain `Segment` (words stripped of spaces, times in integer ms)."""
+    words: list[Word] = []
+    for w in seg.words or ():
+        text = w.word.strip()
+        if not text:
+            continue
+        start = round(w.start * 1000)
+        words.append(Word(text, start, max(start, round(w.end * 1000)), round(float(w.probability), 4), speaker=speaker))
+    if not words:
+        text = (seg.text or "").strip()
+        if not text:
+            return None
+        words = [Word(t, round(seg.start * 1000), round(seg.end * 1000), None, speaker=speaker) for t in text.split()]
+    return Segment(words[0].start, words[-1].end, tuple(words), speaker)
+
+
+def merge_by_time(channels: list[list[Segment]]) -> list[Segment]:
+    """Segments of several channels interleaved by start time (each keeps its channel's speaker)."""
+    merged = [s for segs in channels for s in segs]
+    merged.sort(key=lambda s: (s.start, s.end, s.speaker))
+    return merged
+
+
+def _main_language(parts: list[tuple[list[Segment], str]]) -> str:
+    """The language of the channel that said the most words."""
+    best = max(parts, key=lambda p: sum(len(s.words) for s in p[0]), default=([], ""))
+    return best[1] or (parts[0][1] if parts else "")

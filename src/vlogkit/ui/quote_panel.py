@@ -1,0 +1,136 @@
+"""The quote panel: ranked candidates with a score bar and the reasons; play one, add it to the bank, export it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vlogkit.ui.i18n import tr
+from vlogkit.ui.player import format_ms
+
+
+def status_label(status: str) -> str:
+    return {"candidate": tr("Candidate"), "approved": tr("Approved"), "rejected": tr("Rejected")}.get(status, status)
+
+
+class CandidateCard(QFrame):
+    play_clicked = Signal(object)
+    add_clicked = Signal(object, list, str)  # candidate, tags, status
+    export_clicked = Signal(object)
+
+    def __init__(self, cand: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.cand = cand
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        lay = QVBoxLayout(self)
+        head = QHBoxLayout()
+        head.addWidget(QLabel(f"<b>#{cand.rank}</b>  {format_ms(cand.start)}–{format_ms(cand.end)}"))
+        self.score = QProgressBar()
+        self.score.setRange(0, 100)
+        self.score.setValue(int(cand.score))
+        self.score.setFormat(tr("score {n}", n=int(cand.score)))
+        self.score.setMaximumHeight(16)
+        head.addWidget(self.score, 1)
+        lay.addLayout(head)
+        text = QLabel(f"“{cand.text}”")
+        text.setWordWrap(True)
+        text.setStyleSheet("font-size: 13px;")
+        lay.addWidget(text)
+        reasons = QLabel("<br>".join(f"• {r.text}" for r in cand.reasons))
+        reasons.setWordWrap(True)
+        reasons.setStyleSheet("color: #546e7a;")
+        lay.addWidget(reasons)
+        row = QHBoxLayout()
+        self.tags = QLineEdit()
+        self.tags.setPlaceholderText(tr("tags, comma separated"))
+        self.status = QComboBox()
+        for s in ("approved", "candidate", "rejected"):
+            self.status.addItem(status_label(s), s)
+        self.play_button = QPushButton(tr("Play"))
+        self.add_button = QPushButton(tr("Add to bank"))
+        self.export_button = QPushButton(tr("Export…"))
+        row.addWidget(self.tags, 1)
+        row.addWidget(self.status)
+        lay.addLayout(row)
+        row2 = QHBoxLayout()
+        for b in (self.play_button, self.add_button, self.export_button):
+            row2.addWidget(b)
+        lay.addLayout(row2)
+        self.play_button.clicked.connect(lambda: self.play_clicked.emit(self.cand))
+        self.add_button.clicked.connect(self._on_add_clicked)
+        self.export_button.clicked.connect(lambda: self.export_clicked.emit(self.cand))
+
+    def _on_add_clicked(self) -> None:
+        tags = [t.strip() for t in self.tags.text().split(",") if t.strip()]
+        self.add_clicked.emit(self.cand, tags, str(self.status.currentData()))
+
+    def mark_added(self) -> None:
+        self.add_button.setEnabled(False)
+        self.add_button.setText(tr("In the bank ✓"))
+
+
+class QuotePanel(QWidget):
+    refresh_requested = Signal()
+    play_requested = Signal(int, int)
+    add_requested = Signal(object, list, str)
+    export_requested = Signal(int, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.cards: list[CandidateCard] = []
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        head = QHBoxLayout()
+        title = QLabel(tr("Quotable lines"))
+        title.setStyleSheet("font-weight: bold; font-size: 14px;")
+        head.addWidget(title)
+        head.addStretch(1)
+        self.refresh_button = QPushButton(tr("Find quotes"))
+        head.addWidget(self.refresh_button)
+        lay.addLayout(head)
+        self.status = QLabel(tr("Quotes appear here once the vlog is transcribed."))
+        self.status.setWordWrap(True)
+        lay.addWidget(self.status)
+        inner = QWidget()
+        self.cards_layout = QVBoxLayout(inner)
+        self.cards_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(inner)
+        lay.addWidget(scroll, 1)
+        self.refresh_button.clicked.connect(self.refresh_requested)
+
+    def set_busy(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.show()
+
+    def set_candidates(self, candidates: list[Any]) -> None:
+        for c in self.cards:
+            c.setParent(None)
+            c.deleteLater()
+        self.cards = []
+        if not candidates:
+            self.set_busy(tr("No quotable line found. Select words in the transcript to make a clip or quote."))
+            return
+        self.status.setText(tr("{n} candidates, best first.", n=len(candidates)))
+        for cand in candidates:
+            card = CandidateCard(cand)
+            card.play_clicked.connect(lambda c: self.play_requested.emit(c.start, c.end))
+            card.add_clicked.connect(self.add_requested)
+            card.export_clicked.connect(lambda c: self.export_requested.emit(c.start, c.end))
+            self.cards_layout.insertWidget(self.cards_layout.count() - 1, card)
+            self.cards.append(card)

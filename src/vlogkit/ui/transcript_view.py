@@ -1,0 +1,201 @@
+"""The transcript view: words in paragraphs; the spoken word highlighted while playing; click a word to seek; select
+text to set the clip's in/out; low-confidence words underlined; fillers struck through; a context menu to fix, insert,
+mark as filler and assign a speaker."""
+
+from __future__ import annotations
+
+import bisect
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QFont,
+    QMouseEvent,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFormat,
+)
+from PySide6.QtWidgets import QMenu, QTextEdit, QWidget
+
+from vlogkit.domain import Transcript
+from vlogkit.ui.i18n import tr
+
+WORD_PROPERTY = QTextFormat.Property.UserProperty + 1
+LOW_CONFIDENCE = 0.5
+PARAGRAPH_PAUSE_MS = 1500
+
+
+class TranscriptView(QTextEdit):
+    word_clicked = Signal(int)  # word index
+    range_selected = Signal(int, int)  # first, last word index (inclusive)
+    edit_requested = Signal(int)
+    insert_requested = Signal(int)
+    filler_toggled = Signal(int)
+    speaker_requested = Signal(int, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.setFont(QFont(self.font().family(), 12))
+        self.transcript: Transcript | None = None
+        self.spans: list[tuple[int, int]] = []  # document positions of each word
+        self.starts: list[int] = []
+        self.current = -1
+        self.selection_range: tuple[int, int] | None = None
+        self.setPlaceholderText(tr("No transcript yet. Click Transcribe to make one."))
+
+    def set_transcript(self, t: Transcript | None) -> None:
+        self.transcript = t
+        self.spans, self.current = [], -1
+        self.clear()
+        if t is None:
+            return
+        words = t.words
+        self.starts = [w.start for w in words]
+        cur = QTextCursor(self.document())
+        plain = QTextCharFormat()
+        bold = QTextCharFormat()
+        bold.setFontWeight(QFont.Weight.Bold)
+        prev_end, prev_speaker = None, None
+        for i, w in enumerate(words):
+            new_par = prev_end is not None and (w.start - prev_end >= PARAGRAPH_PAUSE_MS or w.speaker != prev_speaker)
+            if new_par:
+                cur.insertBlock()
+            if (prev_end is None or new_par) and w.speaker:
+                cur.insertText(f"{w.speaker}: ", bold)
+            elif prev_end is not None and not new_par:
+                cur.insertText(" ", plain)
+            fmt = QTextCharFormat()
+            fmt.setProperty(WORD_PROPERTY, i)
+            if w.probability is not None and w.probability < LOW_CONFIDENCE and w.corrected is None:
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+                fmt.setUnderlineColor(QColor("#e53935"))
+                fmt.setToolTip(tr("Low confidence ({p}%): check this word", p=int(w.probability * 100)))
+            if w.filler:
+                fmt.setFontStrikeOut(True)
+                fmt.setForeground(QColor("#9e9e9e"))
+            if w.corrected is not None:
+                fmt.setForeground(QColor("#1565c0"))
+                fmt.setToolTip(tr("Corrected (heard: {w})", w=w.text))
+            a = cur.position()
+            cur.insertText(w.display, fmt)
+            self.spans.append((a, cur.position()))
+            prev_end, prev_speaker = w.end, w.speaker
+        self._paint_extra()
+
+    # -- positions ---------------------------------------------------------------------------------
+    def word_at_position(self, pos: int) -> int:
+        """The word at a document position, or the nearest word before it (-1 when none)."""
+        i = bisect.bisect_right([a for a, _ in self.spans], pos) - 1
+        return i
+
+    def word_at_point(self, point: QPoint) -> int:
+        cursor = self.cursorForPosition(point)
+        return self.word_at_position(cursor.position())
+
+    def word_rect_center(self, index: int) -> QPoint:
+        """Viewport point in the middle of word `index` (tests click there)."""
+        a, b = self.spans[index]
+        c = QTextCursor(self.document())
+        c.setPosition(a)
+        ra = self.cursorRect(c)
+        c.setPosition(b)
+        rb = self.cursorRect(c)
+        x = (ra.left() + rb.left()) // 2 if rb.top() == ra.top() else ra.left() + 3
+        return QPoint(x, ra.center().y())
+
+    def select_words(self, first: int, last: int) -> None:
+        c = QTextCursor(self.document())
+        c.setPosition(self.spans[first][0])
+        c.setPosition(self.spans[last][1], QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(c)
+        self._selection_done()
+
+    # -- highlight of the spoken word ----------------------------------------------------------------
+    def highlight_time(self, ms: int) -> None:
+        if not self.spans:
+            return
+        i = bisect.bisect_right(self.starts, ms) - 1
+        words = self.transcript.words if self.transcript else ()
+        if i >= 0 and ms > words[i].end + 400:
+            i = -1
+        if i != self.current:
+            self.current = i
+            self._paint_extra()
+            if i >= 0:
+                c = QTextCursor(self.document())
+                c.setPosition(self.spans[i][0])
+                self._ensure_visible(c)
+
+    def _ensure_visible(self, c: QTextCursor) -> None:
+        r = self.cursorRect(c)
+        if not self.viewport().rect().contains(r):
+            sb = self.verticalScrollBar()
+            sb.setValue(sb.value() + r.top() - self.viewport().height() // 3)
+
+    def _paint_extra(self) -> None:
+        extra = []
+        if self.selection_range:
+            a, b = self.selection_range
+            sel = QTextEdit.ExtraSelection()
+            c = QTextCursor(self.document())
+            c.setPosition(self.spans[a][0])
+            c.setPosition(self.spans[b][1], QTextCursor.MoveMode.KeepAnchor)
+            sel.cursor = c
+            sel.format.setBackground(QColor(255, 196, 0, 90))
+            extra.append(sel)
+        if 0 <= self.current < len(self.spans):
+            sel = QTextEdit.ExtraSelection()
+            c = QTextCursor(self.document())
+            c.setPosition(self.spans[self.current][0])
+            c.setPosition(self.spans[self.current][1], QTextCursor.MoveMode.KeepAnchor)
+            sel.cursor = c
+            sel.format.setBackground(QColor("#ffd54f"))
+            sel.format.setFontWeight(QFont.Weight.Bold)
+            extra.append(sel)
+        self.setExtraSelections(extra)
+
+    # -- mouse ---------------------------------------------------------------------------------------
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton or not self.spans:
+            return
+        if self.textCursor().hasSelection():
+            self._selection_done()
+        else:
+            i = self.word_at_point(event.position().toPoint())
+            if i >= 0:
+                self.word_clicked.emit(i)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        i = self.word_at_point(event.position().toPoint())
+        if i >= 0:
+            self.edit_requested.emit(i)
+
+    def _selection_done(self) -> None:
+        c = self.textCursor()
+        a = max(0, self.word_at_position(c.selectionStart()))
+        # the word holding the last selected character
+        b = max(a, self.word_at_position(max(c.selectionStart(), c.selectionEnd() - 1)))
+        self.selection_range = (a, b)
+        self._paint_extra()
+        self.range_selected.emit(a, b)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
+        if not self.spans:
+            return
+        i = self.word_at_point(event.pos())
+        menu = QMenu(self)
+        if i >= 0:
+            word = self.transcript.words[i] if self.transcript else None
+            menu.addAction(tr("Fix this word… (double-click)"), lambda: self.edit_requested.emit(i))
+            menu.addAction(tr("Insert a missing word after it…"), lambda: self.insert_requested.emit(i))
+            label = tr("Keep this word") if word and word.filler else tr("Mark as filler to cut")
+            menu.addAction(label, lambda: self.filler_toggled.emit(i))
+        if self.selection_range:
+            a, b = self.selection_range
+            menu.addAction(tr("Assign a speaker to the selection…"), lambda: self.speaker_requested.emit(a, b))
+        menu.exec(event.globalPos())

@@ -1,7 +1,8 @@
 """Draw the vlogkit app icon: `resources/icons/vlogkit.svg` and `vlogkit.png` (512 px) from one set of shapes.
 
 A dark rounded square, a brand-yellow speech bubble with a play triangle (a vlog that talks), and two caption bars.
-Run it again after changing a shape: `python packaging/make_icon.py`. PyInstaller turns the PNG into .ico/.icns.
+Run it again after changing a shape: `python packaging/make_icon.py`. PyInstaller turns the PNG into .ico/.icns for
+the executables; the Windows installer's own icon comes from `python packaging/make_icon.py --ico build/vlogkit.ico`.
 """
 
 from __future__ import annotations
@@ -56,7 +57,17 @@ def png(size: int = 512):  # type: ignore[no-untyped-def]
     return img.resize((size, size), Image.Resampling.LANCZOS)
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Draw the vlogkit app icon.")
+    parser.add_argument("--ico", type=Path, help="write only a Windows .ico (16-256 px) to this path")
+    args = parser.parse_args(argv)
+    if args.ico:
+        args.ico.parent.mkdir(parents=True, exist_ok=True)
+        png(256).save(args.ico, sizes=[(s, s) for s in (16, 24, 32, 48, 64, 128, 256)])
+        print(f"wrote {args.ico}")
+        return
     ICONS.mkdir(parents=True, exist_ok=True)
     (ICONS / "vlogkit.svg").write_text(svg(), encoding="utf-8")
     png(512).save(ICONS / "vlogkit.png", optimize=True)

@@ -110,3 +110,24 @@ def cli(home: Path) -> Callable[..., CliResult]:
         return CliResult(proc)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def whisper_engine():
+    """The real faster-whisper engine with the bundled `base` model, loaded once per test session."""
+    from vlogkit.transcribe.engine import WhisperEngine
+
+    engine = WhisperEngine("base")
+    engine.load()
+    return engine
+
+
+@pytest.fixture(scope="session")
+def desk_transcript(desk_vlog: Path, whisper_engine):
+    """The real `Transcript` of desk_vlog_en_1080p.mp4 (jfk + Harvard sentences), transcribed once per session."""
+    from vlogkit.jobs import JobContext
+    from vlogkit.media.probe import probe
+
+    return whisper_engine.transcribe(
+        str(desk_vlog), language=None, initial_prompt=None, duration_ms=probe(desk_vlog).duration_ms, ctx=JobContext()
+    )

@@ -12,7 +12,7 @@ _TOKEN_RE = re.compile(r"\{\{|\}\}|\[pause\]|[^\s{}]+")
 
 
 def _word_ms(token: str) -> int:
-    return 180 + 45 * len(token.strip(".,!?;:"))
+    return 150 + 38 * len(token.strip(".,!?;:"))
 
 
 def transcript_from_lines(

@@ -19,9 +19,15 @@ _handler_installed = False
 
 
 def qt_core_app() -> Any:
-    """The running Q(Core)Application, or a new QCoreApplication for headless use."""
-    os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.*=false;qt.multimedia.symbolsresolver=false")
-    from PySide6.QtCore import QCoreApplication, qInstallMessageHandler
+    """The running Q(Core)Application, or a new QCoreApplication for headless use (then Qt's chatter goes to the
+    log instead of the terminal)."""
+    from PySide6.QtCore import QCoreApplication
+
+    existing = QCoreApplication.instance()
+    if existing is not None:
+        return existing
+    os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.*=false")
+    from PySide6.QtCore import qInstallMessageHandler
 
     global _handler_installed
     if not _handler_installed:
@@ -30,7 +36,7 @@ def qt_core_app() -> Any:
 
         qInstallMessageHandler(to_log)
         _handler_installed = True
-    return QCoreApplication.instance() or QCoreApplication(["vlogkit"])
+    return QCoreApplication(["vlogkit"])
 
 
 def _decode(raw: Any) -> str:

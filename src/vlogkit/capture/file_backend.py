@@ -113,6 +113,11 @@ class FileBackend(CaptureBackend):
     def start(self, path: Path) -> None:
         if self._proc is not None:
             raise DeviceError("The file backend is already recording.")
+        self._stopping = False
+        self.lost = ""
+        if self.lose_after_s is not None and self.lose_after_s <= 0:
+            self.lost = "the camera was unplugged before it sent anything"
+            return
         args = [self._ffmpeg(), "-hide_banner", "-loglevel", "error", "-nostats", "-y", "-re", "-readrate_initial_burst", "0"]
         if self.lose_after_s is not None:
             args += ["-t", f"{self.lose_after_s:.3f}"]
@@ -128,8 +133,6 @@ class FileBackend(CaptureBackend):
             args += ["-map", "0:v:0", "-vf", f"fps={PREVIEW_FPS},scale={w}:{h}", "-f", "rawvideo",
                      "-pix_fmt", "rgb24", "pipe:1"]
         log.info("file backend: %s", " ".join(args))
-        self._stopping = False
-        self.lost = ""
         self._proc = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         self._t_start = time.monotonic()
         self._reader = threading.Thread(target=self._read_preview, args=(self._proc,), daemon=True)

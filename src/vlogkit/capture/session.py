@@ -288,12 +288,28 @@ class CaptureSession:
 
 
 def take_duration_ms(path: Path) -> int:
-    """Duration of a finished take, 0 when it holds nothing playable."""
-    from vlogkit.media.probe import probe
-
+    """How much a take holds, from its packets (not its header: a recorder that died, or one that stamps times by
+    the wall clock, can leave a header that promises more or less than is there). 0 when nothing is playable."""
     try:
         if not path.exists() or path.stat().st_size == 0:
             return 0
-        return probe(path).duration_ms
-    except VlogkitError:
+    except OSError:
         return 0
+    import av
+
+    start: float | None = None
+    end = 0.0
+    try:
+        with av.open(str(path)) as container:
+            for packet in container.demux():
+                if packet.pts is None or packet.time_base is None or packet.stream.type not in ("audio", "video"):
+                    continue
+                t0 = float(packet.pts * packet.time_base)
+                t1 = t0 + float((packet.duration or 0) * packet.time_base)
+                start = t0 if start is None else min(start, t0)
+                end = max(end, t1)
+    except (av.error.FFmpegError, OSError) as exc:
+        log.info("reading %s stopped early: %s", path.name, exc)
+    if start is None:
+        return 0
+    return max(0, int(round((end - min(start, 0.0)) * 1000)))

@@ -110,7 +110,8 @@ def detect_in_gray(gray: Any, cascade: Any = None) -> tuple[FaceBox, ...]:
     gray = cv2.equalizeHist(gray)
     min_side = max(20, int(min(w, h) * 0.05))
     found = cascade.detectMultiScale(gray, scaleFactor=1.1, minNeighbors=5, minSize=(min_side, min_side))
-    boxes = [FaceBox(float(x / w), float(y / h), float(fw / w), float(fh / h)) for (x, y, fw, fh) in (found if len(found) else [])]
+    boxes = [FaceBox(*(round(float(v), 4) for v in (x / w, y / h, fw / w, fh / h)))
+             for (x, y, fw, fh) in (found if len(found) else [])]
     return tuple(sorted(boxes, key=lambda b: -b.area))
 
 

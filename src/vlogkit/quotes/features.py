@@ -12,7 +12,8 @@ from vlogkit.quotes.text import display_text, fold, is_filler, tokens
 
 MIN_WORDS, MAX_WORDS = 8, 35
 MIN_S, MAX_S = 4.0, 15.0
-LOW_CONFIDENCE = 0.6
+LOW_CONFIDENCE = 0.6  # mean word probability below this: the words may be wrong
+UNSURE_WORD = 0.4
 
 _TIME_RE = re.compile(r"\b\d{1,2}([:.h]\d{2})?\s?(am|pm|a\.m|p\.m|h|u|uur|heures?|o'clock)\b|\b\d{1,2}/\d{1,2}\b")
 
@@ -96,6 +97,8 @@ def _stance(toks: Sequence[str], lex: Lexicon) -> list[Feature]:
     hits = [p for p in sorted(lex.insight) if find_phrase(toks, p) >= 0]
     if hits:
         out.append(Feature("insight", f"insight ('{hits[0]}')", min(12, 6 * len(hits))))
+    if not out:
+        out.append(Feature("no_stance", "a plain statement: no stance, contrast or insight", -8))
     return out
 
 
@@ -109,7 +112,18 @@ def _contrast(toks: Sequence[str], lex: Lexicon) -> str:
         j = find_phrase(toks, b, i + len(a.split()) + 1)
         if j >= 0:
             return f"{a} ... {b}"
-    return first_hit(toks, lex.contrast_markers)
+    hit = first_hit(toks, lex.contrast_markers)
+    if hit:
+        return hit
+    for i, tok in enumerate(toks[:-3]):  # antithesis: "don't look at X, look at Y"
+        if tok in lex.negations:
+            nxt = toks[i + 1]
+            if len(nxt) > 2 and nxt in toks[i + 3 :]:
+                return f"{tok} {nxt} ..., {nxt} ..."
+    for marker in ("but", "maar", "mais"):
+        if find_phrase(toks, marker, 2) > 0:
+            return f"..., {marker} ..."
+    return ""
 
 
 def _penalties(
@@ -119,6 +133,9 @@ def _penalties(
     hit = first_hit(toks, lex.greetings)
     if hit:
         out.append(Feature("greeting", f"greeting or sign-off ('{hit}')", -25))
+    hit = first_hit(toks, lex.setups)
+    if hit:
+        out.append(Feature("setup", f"sets up what follows ('{hit}')", -12))
     hit = first_hit(toks, lex.meta)
     if hit:
         out.append(Feature("meta", f"talks about the recording ('{hit}')", -20))
@@ -137,6 +154,8 @@ def _penalties(
     probs = [w.probability for w in spoken if w.probability is not None]
     if probs:
         mean = sum(probs) / len(probs)
-        if mean < LOW_CONFIDENCE:
-            out.append(Feature("low_confidence", f"low recognition confidence ({mean:.0%})", -15))
+        unsure = sum(1 for p in probs if p < UNSURE_WORD)
+        if mean < LOW_CONFIDENCE or unsure >= 0.3 * len(probs):
+            out.append(Feature("low_confidence",
+                               f"low recognition confidence ({mean:.0%}, {unsure} unsure words)", -15))
     return out

@@ -57,11 +57,17 @@ def _spans(sentences: Sequence[Sentence], language: str) -> list[_Span]:
         gap = b.sentence.start - a.sentence.end
         if gap > MERGE_GAP_MS or len(a.sentence.words) + len(b.sentence.words) > MERGE_MAX_WORDS:
             continue
+        if min(_spoken(a.sentence), _spoken(b.sentence)) < 3:  # not worth gluing an "Okay." onto a line
+            continue
         merged = _score(a.sentence + b.sentence, language)
         if merged.score >= max(a.score, b.score) + MERGE_MARGIN:
             reasons = (*merged.reasons, Reason("merged", "two sentences that work better together"))
             pool.append(_Span(merged.sentence, merged.score, reasons))
     return pool
+
+
+def _spoken(s: Sentence) -> int:
+    return sum(1 for w in s.words if not is_filler(w))
 
 
 def _jaccard(a: set[str], b: set[str]) -> float:
@@ -81,7 +87,7 @@ def find_candidates(transcript: Transcript, top: int | None = None) -> list[Cand
         s = span.sentence
         if span.score < MIN_SCORE:
             break
-        if sum(1 for w in s.words if not is_filler(w)) < 4:
+        if _spoken(s) < 4:
             continue
         idx = set(range(s.first, s.last))
         if idx & taken:

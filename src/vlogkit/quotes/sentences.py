@@ -14,6 +14,7 @@ from vlogkit.domain import Word
 from vlogkit.quotes.text import bare, display_text, verbatim_text
 
 PAUSE_MS = 1000  # a silence this long ends a sentence even without punctuation
+ABBREVIATION_PAUSE_MS = 250  # "room B." followed by this much silence ends the sentence after all
 
 _ENDERS = (".", "!", "?", "…", "。", "！", "？")
 _ABBREVIATIONS = frozenset(
@@ -47,11 +48,12 @@ class Sentence:
         return Sentence(self.words + other.words, min(self.first, other.first), max(self.last, other.last))
 
 
-def ends_sentence(word: Word) -> bool:
+def ends_sentence(word: Word, gap_ms: int = 0) -> bool:
+    """Whether `word` ends a sentence; a full stop after an abbreviation or initial does not, unless a pause follows."""
     token = word.display.rstrip("\"'”’»)]")
     if not token.endswith(_ENDERS):
         return False
-    if token.endswith("."):
+    if token.endswith(".") and gap_ms < ABBREVIATION_PAUSE_MS:
         core = bare(token)
         if core in _ABBREVIATIONS or (len(core) == 1 and core.isalpha()):
             return False
@@ -65,7 +67,7 @@ def build_sentences(words: Sequence[Word], pause_ms: int = PAUSE_MS) -> list[Sen
         nxt = words[i + 1] if i + 1 < len(words) else None
         split = (
             nxt is None
-            or ends_sentence(w)
+            or ends_sentence(w, nxt.start - w.end)
             or nxt.start - w.end >= pause_ms
             or (bool(w.speaker) and bool(nxt.speaker) and nxt.speaker != w.speaker)
         )

@@ -35,8 +35,15 @@ def is_filler(word: Word) -> bool:
     return word.filler or bare(word.display) in FILLERS
 
 
+_ATTACHED = re.compile(r"^['’-]\w")  # Whisper's "d" + "'accord", "États" + "-Unis": no space between
+
+
 def join_words(words: Sequence[str]) -> str:
-    text = " ".join(w for w in words if w)
+    text = ""
+    for w in words:
+        if not w:
+            continue
+        text += w if (text and _ATTACHED.match(w)) or not text else " " + w
     return re.sub(r"\s+([,.;:!?…])", r"\1", text).strip()
 
 
@@ -67,6 +74,6 @@ def display_text(words: Sequence[Word]) -> str:
     text = join_words(out)
     text = re.sub(r",\s*,", ",", text)
     text = re.sub(r"^[,;:\s]+", "", text)
-    if words and text and is_filler(words[0]):
+    if text and text[0].islower():  # a sentence cut at a pause ("ask not what...") starts with a capital
         text = text[0].upper() + text[1:]
     return text

@@ -185,9 +185,17 @@ def format_timestamp(ms: int, sep: str = ",") -> str:
     return f"{h:02d}:{m:02d}:{s:02d}{sep}{milli:03d}"
 
 
+_SRT_SAFE = str.maketrans({"<": "‹", ">": "›", "{": "(", "}": ")"})
+
+
+def srt_text(text: str) -> str:
+    """SRT has no escapes and players read <...> and {...} as tags: show such characters as look-alikes."""
+    return text.replace("-->", "->").translate(_SRT_SAFE)
+
+
 def to_srt(cues: Sequence[Cue]) -> str:
     blocks = [
-        f"{i}\n{format_timestamp(c.start)} --> {format_timestamp(c.end)}\n{c.text.replace('-->', '->')}\n"
+        f"{i}\n{format_timestamp(c.start)} --> {format_timestamp(c.end)}\n{srt_text(c.text)}\n"
         for i, c in enumerate(cues, 1)
     ]
     return "\n".join(blocks)

@@ -58,6 +58,11 @@ def current_language() -> str:
     return _current
 
 
+def N_(text: str) -> str:  # noqa: N802 - the usual gettext marker name
+    """Marks a string for the catalogue where it is defined; `tr()` translates it where it is shown."""
+    return text
+
+
 def tr(text: str, **fields: object) -> str:
     """The translation of `text`; `{name}` fields are filled in after translating."""
     out = _catalogue.get(text, text)

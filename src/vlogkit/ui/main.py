@@ -18,10 +18,13 @@ def run_gui(app: App, screenshot: str | None = None, quit_after: float | None = 
     qapp.setApplicationName("vlogkit")
     window = MainWindow(app)
     window.show()
+    if not app.settings.welcome_seen and not (screenshot or quit_after):
+        QTimer.singleShot(300, window.show_welcome)
     if screenshot or quit_after:
         def finish() -> None:
             if screenshot:
                 window.grab().save(screenshot)
+            window.close()
             qapp.quit()
 
         QTimer.singleShot(int((quit_after or 1.0) * 1000), finish)

@@ -1,22 +1,311 @@
-"""The main window. (The full library/editor/bank UI is built on top of this shell.)"""
+"""The main window: Library, Vlog (editor), Record and Quote bank tabs, the jobs area, menus and shortcuts.
+It wires the views to the services and to background jobs; the views themselves stay thin."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QWidget,
+)
+
+from vlogkit.ui.bank_view import BankView
+from vlogkit.ui.i18n import set_language, tr
+from vlogkit.ui.import_dialog import ImportDialog
+from vlogkit.ui.jobs import DONE, Job, JobManager
+from vlogkit.ui.jobs_panel import JobsPanel
+from vlogkit.ui.library_view import LibraryView
+from vlogkit.ui.vlog_editor import VlogEditor
 
 if TYPE_CHECKING:
     from vlogkit.services import App
 
 
+def record_tab(app: App) -> QWidget:
+    try:
+        from vlogkit.ui.record_tab import RecordTab
+    except ImportError:
+        label = QLabel(tr("Recording is coming: a webcam/phone recorder with a take limit will live here.\n"
+                          "Until then, record with any camera app and import the file (Ctrl+O)."))
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setWordWrap(True)
+        return label
+    return RecordTab(app)
+
+
 class MainWindow(QMainWindow):
-    def __init__(self, app: App) -> None:
-        super().__init__()
+    def __init__(self, app: App, parent: QWidget | None = None) -> None:
+        set_language(app.settings.ui_language)  # strings are built with the language chosen at start-up
+        super().__init__(parent)
         self.app = app
-        self.setWindowTitle("vlogkit")
-        self.resize(1200, 800)
-        tabs = QTabWidget()
-        n = len(app.library.list())
-        tabs.addTab(QLabel(f"{n} vlog(s) in the library. Import with `vlogkit import PATH`."), "Library")
-        self.setCentralWidget(tabs)
+        self.jobs = JobManager(str(app.paths.home), self)
+        self.last_error = ""
+        self.import_dialog: ImportDialog | None = None
+        self.export_dialog: Any = None
+        self.settings_dialog: Any = None
+        self.transcribing: dict[str, Job] = {}
+        self.setWindowTitle(tr("vlogkit — vlogs to transcripts, quotes and clips"))
+        self.tabs = QTabWidget()
+        self.library = LibraryView(app)
+        self.editor = VlogEditor(app, self.jobs)
+        self.record = record_tab(app)
+        self.bank = BankView(app, self.jobs)
+        self.tabs.addTab(self.library, tr("Library"))
+        self.tabs.addTab(self.editor, tr("Vlog"))
+        self.tabs.addTab(self.record, tr("Record"))
+        self.tabs.addTab(self.bank, tr("Quote bank"))
+        self.setCentralWidget(self.tabs)
+        self.jobs_panel = JobsPanel(self.jobs)
+        dock = QDockWidget(tr("Jobs"), self)
+        dock.setObjectName("jobs")
+        dock.setWidget(self.jobs_panel)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        self.jobs_dock = dock
+        self._build_menus()
+        self._wire()
+        self.statusBar().showMessage(tr("{n} vlog(s) in the library", n=len(app.library.list())))
+        self.resize(1360, 860)
+        self.restore_window_state()
+
+    # -- set-up ----------------------------------------------------------------------------------------
+    def _action(self, menu: Any, text: str, slot: Any, shortcut: Any = None) -> QAction:
+        act = QAction(text, self)
+        if shortcut is not None:
+            act.setShortcut(QKeySequence(shortcut))
+        act.triggered.connect(slot)
+        menu.addAction(act)
+        return act
+
+    def _build_menus(self) -> None:
+        mb = self.menuBar()
+        f = mb.addMenu(tr("&File"))
+        self._action(f, tr("Import videos…"), self.choose_files, QKeySequence.StandardKey.Open)
+        self._action(f, tr("Import a folder…"), self.choose_folder)
+        self._action(f, tr("Export clip…"), self.editor.request_export, "Ctrl+E")
+        f.addSeparator()
+        self._action(f, tr("Settings…"), self.open_settings, "Ctrl+,")
+        f.addSeparator()
+        self._action(f, tr("Quit"), self.close, QKeySequence.StandardKey.Quit)
+        e = mb.addMenu(tr("&Edit"))
+        self.undo_action = self.editor.undo_stack.createUndoAction(self, tr("Undo"))
+        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
+        self.redo_action = self.editor.undo_stack.createRedoAction(self, tr("Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        e.addAction(self.undo_action)
+        e.addAction(self.redo_action)
+        e.addSeparator()
+        self._action(e, tr("Find"), self.focus_search, QKeySequence.StandardKey.Find)
+        h = mb.addMenu(tr("&Help"))
+        self._action(h, tr("Help"), self.show_help, QKeySequence.StandardKey.HelpContents)
+        self._action(h, tr("Welcome"), self.show_welcome)
+
+    def _wire(self) -> None:
+        lib = self.library
+        lib.files_dropped.connect(self.import_paths)
+        lib.import_clicked.connect(self.choose_files)
+        lib.transcribe_requested.connect(self.transcribe)
+        lib.remove_requested.connect(self.remove)
+        lib.vlog_opened.connect(self.open_vlog)
+        self.editor.transcribe_requested.connect(self.transcribe)
+        self.editor.export_requested.connect(self.open_export)
+        self.editor.error_raised.connect(self.show_error)
+        self.editor.bank_changed.connect(self.bank.refresh)
+        self.editor.vlog_changed.connect(lambda _v: self.library.refresh())
+        self.bank.jump_requested.connect(self.jump_to)
+        self.bank.error_raised.connect(self.show_error)
+        self.jobs_panel.error_raised.connect(lambda title, msg: self.show_error(f"{title}: {msg}", modal=False))
+        self.tabs.currentChanged.connect(self._on_tabs_changed)
+        if hasattr(self.record, "take_kept"):
+            self.record.take_kept.connect(self._on_record_take_kept)
+
+    # -- window state ---------------------------------------------------------------------------------
+    def _qsettings(self) -> QSettings:
+        return QSettings(str(self.app.paths.window_state_file), QSettings.Format.IniFormat)
+
+    def restore_window_state(self) -> None:
+        qs = self._qsettings()
+        geo = qs.value("geometry")
+        if geo is not None:
+            self.restoreGeometry(geo)
+        state = qs.value("state")
+        if state is not None:
+            self.restoreState(state)
+
+    def save_window_state(self) -> None:
+        qs = self._qsettings()
+        qs.setValue("geometry", self.saveGeometry())
+        qs.setValue("state", self.saveState())
+        qs.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.save_window_state()
+        self.editor.player.stop()
+        self.jobs.cancel_all()
+        super().closeEvent(event)
+
+    # -- errors and help ------------------------------------------------------------------------------
+    def show_error(self, message: str, modal: bool = False) -> None:
+        self.last_error = message
+        self.statusBar().showMessage(message, 15000)
+        box = QMessageBox(QMessageBox.Icon.Warning, "vlogkit", message, QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.exec() if modal else box.open()
+
+    def show_help(self) -> None:
+        from vlogkit.ui.welcome import WelcomeDialog
+
+        WelcomeDialog(self, help_mode=True).open()
+
+    def show_welcome(self) -> None:
+        from vlogkit.ui.welcome import WelcomeDialog
+
+        dlg = WelcomeDialog(self)
+        dlg.finished.connect(self._on_welcome_finished)
+        dlg.open()
+        return dlg
+
+    def _on_welcome_finished(self, _code: int) -> None:
+        self.app.settings.welcome_seen = True
+        self.app.save_settings()
+
+    def focus_search(self) -> None:
+        w = self.tabs.currentWidget()
+        target = getattr(w, "search", None) or self.library.search
+        if target is self.library.search:
+            self.tabs.setCurrentWidget(self.library)
+        target.setFocus()
+        target.selectAll()
+
+    def _on_tabs_changed(self, _index: int) -> None:
+        if self.tabs.currentWidget() is self.bank:
+            self.bank.refresh()
+
+    # -- import ---------------------------------------------------------------------------------------
+    def choose_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self, tr("Import videos"), "",
+                                                tr("Video and audio (*.mp4 *.mov *.m4v *.mkv *.webm *.avi *.mp3 "
+                                                   "*.m4a *.wav *.flac *.ogg);;All files (*)"))
+        if files:
+            self.import_paths(files)
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, tr("Import a folder"))
+        if folder:
+            self.import_paths([folder])
+
+    def import_paths(self, paths: list[str]) -> None:
+        """Ask who speaks (non-modal dialog), then import in a background job."""
+        dlg = ImportDialog(self.app.settings, len(paths), self)
+        dlg.accepted.connect(lambda: self._on_import_accepted(dlg, paths))
+        self.import_dialog = dlg
+        dlg.open()
+
+    def _on_import_accepted(self, dlg: ImportDialog, paths: list[str]) -> None:
+        dlg.remember()
+        self.app.save_settings()
+        self.start_import(paths, dlg.options())
+
+    def start_import(self, paths: list[str], options: Any) -> Job:
+        job = self.jobs.run(tr("Import {n} item(s)", n=len(paths)), self._import_job, list(paths), options,
+                            on_result=self._on_import_done)
+        return job
+
+    def _import_job(self, paths: list[str], options: Any, ctx: Any) -> list[Any]:
+        files, results = self.app.library.expand(paths)
+        for i, f in enumerate(files):
+            ctx.raise_if_cancelled()
+            results.append(self.app.library.import_file(f, options, ctx=ctx.sub(i / len(files), (i + 1) / len(files))))
+        return results
+
+    def _on_import_done(self, results: list[Any]) -> None:
+        self.library.refresh()
+        errors = [r.error for r in results if not r.ok]
+        new = [r.vlog.id for r in results if r.ok and not r.existing]
+        if errors:
+            self.show_error("\n".join(errors[:8]))
+        self.statusBar().showMessage(tr("Imported {n} vlog(s)", n=len(new)), 10000)
+        if new and self.app.settings.auto_transcribe:
+            self.transcribe(new)
+
+    def _on_record_take_kept(self, vlog_id: str) -> None:
+        self.library.refresh()
+        if self.app.settings.auto_transcribe:
+            self.transcribe([vlog_id])
+
+    # -- transcription --------------------------------------------------------------------------------
+    def transcribe(self, ids: list[str]) -> None:
+        for vid in ids:
+            if vid in self.transcribing:
+                continue
+            try:
+                vlog = self.app.library.get(vid)
+            except Exception as exc:  # noqa: BLE001 - NotFound etc.: one line
+                self.show_error(str(exc))
+                continue
+            title = tr("Transcribe {t}", t=vlog.title or vid)
+            lang = None if vlog.language == "auto" else vlog.language
+            if self.app._transcriber is None:  # the real engine: in a worker process, never in this one
+                job = self.jobs.run_process(title, "transcribe", vlog_id=vid, language=lang)
+            else:  # an injected (test) transcriber lives in this process
+                job = self.jobs.run(title, self.app.transcription.transcribe, vid, language=lang)
+            self.transcribing[vid] = job
+            self.library.busy.add(vid)
+            job.ended.connect(lambda v=vid, j=job: self._on_transcription_ended(v, j))
+        self.library.refresh()
+
+    def _on_transcription_ended(self, vlog_id: str, job: Job) -> None:
+        self.transcribing.pop(vlog_id, None)
+        self.library.busy.discard(vlog_id)
+        self.library.refresh()
+        if job.state == DONE and self.editor.vlog is not None and self.editor.vlog.id == vlog_id:
+            self.editor.reload_transcript()
+
+    # -- other actions --------------------------------------------------------------------------------
+    def remove(self, ids: list[str]) -> None:
+        """Remove from the library; the user's own files stay where they are."""
+        for vid in ids:
+            try:
+                self.app.library.remove(vid)
+            except Exception as exc:  # noqa: BLE001
+                self.show_error(str(exc))
+        if self.editor.vlog is not None and self.editor.vlog.id in ids:
+            self.editor.player.stop()
+        self.library.refresh()
+        self.statusBar().showMessage(tr("Removed {n} vlog(s) from the library; your files were not touched.",
+                                        n=len(ids)), 10000)
+
+    def open_vlog(self, vlog_id: str) -> None:
+        self.editor.load(vlog_id)
+        self.tabs.setCurrentWidget(self.editor)
+
+    def jump_to(self, vlog_id: str, ms: int) -> None:
+        self.open_vlog(vlog_id)
+        self.editor.player.seek(ms)
+
+    def open_export(self, vlog_id: str, ranges: list[tuple[int, int]]) -> None:
+        from vlogkit.ui.export_dialog import ExportDialog
+
+        try:
+            dlg = ExportDialog(self.app, self.jobs, vlog_id, ranges, self)
+        except Exception as exc:  # noqa: BLE001 - e.g. the export service is missing
+            self.show_error(str(exc))
+            return
+        self.export_dialog = dlg
+        dlg.open()
+
+    def open_settings(self) -> None:
+        from vlogkit.ui.settings_dialog import SettingsDialog
+
+        dlg = SettingsDialog(self.app, self.jobs, self)
+        self.settings_dialog = dlg
+        dlg.open()

@@ -127,6 +127,7 @@ class VlogEditor(QWidget):
         ml.addWidget(self.hint)
         self.quotes = QuotePanel()
         for w in (left, mid, self.quotes):
+            w.setMinimumSize(180, 200)  # explicit minimums: the window fits a small laptop screen
             split.addWidget(w)
         split.setSizes([430, 520, 380])
         lay.addWidget(split, 1)

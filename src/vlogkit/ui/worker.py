@@ -25,7 +25,15 @@ def transcribe(app: Any, ctx: JobContext, vlog_id: str, language: str | None = N
     return {"vlog_id": vlog_id, "language": t.language, "words": len(t.words)}
 
 
-TASKS: dict[str, Callable[..., Any]] = {"transcribe": transcribe}
+def download_model(app: Any, ctx: JobContext, name: str) -> dict[str, Any]:
+    from vlogkit.transcribe.models import resolve_model
+
+    ctx.report(0.05, f"Downloading model {name}")
+    resolved = resolve_model(name, download=True)
+    return {"name": name, "path": str(resolved.path)}
+
+
+TASKS: dict[str, Callable[..., Any]] = {"transcribe": transcribe, "download_model": download_model}
 
 
 def main(argv: list[str]) -> int:
@@ -34,6 +42,11 @@ def main(argv: list[str]) -> int:
     task, kwargs = argv[0], json.loads(argv[1]) if len(argv) > 1 else {}
     import os
 
+    if hasattr(os, "nice"):
+        try:
+            os.nice(5)  # the window stays first in line for the CPU; the work only waits when the GUI needs it
+        except OSError:
+            pass
     _emit(pid=os.getpid())
     ctx = JobContext(on_progress=lambda f, m: _emit(progress=round(f, 4), message=m))
     try:

@@ -1,0 +1,58 @@
+"""quotes: rank the quotable lines of a vlog."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING, Any
+
+from vlogkit.cli.output import add_json_flag, print_json, run_job
+
+if TYPE_CHECKING:
+    from vlogkit.domain import Candidate
+    from vlogkit.services import App
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "quotes", help="list a vlog's quotable lines, best first (transcribes first when needed)",
+        description="Rank the lines a communications editor would quote, with the reasons. Ranks are stable for the "
+                    "same transcript: `vlogkit bank add ID --candidate N` saves rank N.",
+    )
+    p.add_argument("id", help="vlog id (`vlogkit list` shows them)")
+    p.add_argument("--top", type=int, default=5, metavar="N", help="how many to show (default 5)")
+    add_json_flag(p)
+    p.set_defaults(func=cmd_quotes)
+
+
+def candidate_json(c: Candidate) -> dict[str, Any]:
+    return {
+        "rank": c.rank,
+        "text": c.text,
+        "verbatim": c.verbatim,
+        "start": round(c.start / 1000, 3),
+        "end": round(c.end / 1000, 3),
+        "start_ms": c.start,
+        "end_ms": c.end,
+        "score": c.score,
+        "reasons": [r.to_dict() for r in c.reasons],
+        "language": c.language,
+    }
+
+
+def cmd_quotes(args: argparse.Namespace, app: App) -> int:
+    from vlogkit.errors import UsageError
+
+    if args.top < 1:
+        raise UsageError("--top must be 1 or more.")
+    cands = run_job(lambda ctx: app.quotes.candidates(args.id, top=args.top, ctx=ctx), label="Quotes")
+    if args.json:
+        print_json([candidate_json(c) for c in cands])
+        return 0
+    if not cands:
+        print(f"No quotable lines found in {args.id}: it may be too short or all logistics. "
+              f"`vlogkit bank add {args.id} --start S --end S` saves any range.")
+        return 0
+    for c in cands:
+        print(f"{c.rank:>2}. [{c.score:>3}] {c.start / 1000:6.1f}-{c.end / 1000:<6.1f}s  “{c.text}”")
+        print(f"    why: {'; '.join(r.text for r in c.reasons)}")
+    return 0

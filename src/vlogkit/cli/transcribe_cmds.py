@@ -1,0 +1,123 @@
+"""transcribe, subtitles, models."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from vlogkit.cli.output import add_json_flag, print_json, run_job, warn
+from vlogkit.errors import UsageError
+
+if TYPE_CHECKING:
+    from vlogkit.services import App
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("transcribe", help="transcribe a vlog offline with Whisper (word timings), or import subtitles")
+    p.add_argument("id")
+    p.add_argument("--language", help="nl, fr, en, any Whisper code, or auto (default: the vlog's language)")
+    p.add_argument("--model", help="base (bundled), small, medium, large-v3, large-v3-turbo, distil-large-v3, "
+                                   "or a model folder (default: VLOGKIT_MODEL or the setting)")
+    p.add_argument("--no-cache", action="store_true",
+                   help="run the model again even when a transcript for these options exists (drops corrections)")
+    p.add_argument("--from-subtitles", metavar="PATH", help="use this SRT/VTT file as the transcript instead")
+    add_json_flag(p)
+    p.set_defaults(func=cmd_transcribe)
+
+    p = sub.add_parser("subtitles", help="write a vlog's transcript as SRT, WebVTT, text or JSON")
+    p.add_argument("id")
+    p.add_argument("--format", choices=("srt", "vtt", "txt", "json"), default="srt")
+    p.add_argument("--start", type=float, metavar="S", help="from this second (times then count from it)")
+    p.add_argument("--end", type=float, metavar="S", help="up to this second")
+    p.add_argument("--max-chars", type=int, default=42, metavar="N", help="characters a subtitle line (default 42)")
+    p.add_argument("--out", metavar="PATH", help="write to this file instead of standard output")
+    p.set_defaults(func=cmd_subtitles)
+
+    p = sub.add_parser("models", help="list the Whisper models: installed, bundled, downloadable")
+    add_json_flag(p)
+    p.set_defaults(func=cmd_models)
+
+
+def _clock(ms: int) -> str:
+    m, s = divmod(ms / 1000.0, 60)
+    return f"{int(m):02d}:{s:04.1f}"
+
+
+def cmd_transcribe(args: argparse.Namespace, app: App) -> int:
+    from vlogkit.transcribe.formats import transcript_json
+
+    svc = app.transcription
+    t0 = time.monotonic()
+    if args.from_subtitles:
+        if args.language or args.model or args.no_cache:
+            raise UsageError("--from-subtitles takes no --language, --model or --no-cache.")
+        transcript = svc.import_subtitles(args.id, args.from_subtitles)
+        how = f"from {args.from_subtitles}"
+    else:
+        transcript = run_job(
+            lambda ctx: svc.transcribe(args.id, language=args.language, model=args.model,
+                                       use_cache=not args.no_cache, ctx=ctx),
+            label=f"Transcribing {args.id}",
+        )
+        how = "from the cache" if svc.last_from_cache else f"model {transcript.model}"
+    elapsed = time.monotonic() - t0
+    if args.json:
+        print_json(transcript_json(transcript))
+    else:
+        for s in transcript.segments:
+            who = f"{s.speaker}: " if s.speaker else ""
+            print(f"[{_clock(s.start)} - {_clock(s.end)}] {who}{s.text}")
+    words = len(transcript.words)
+    warn(f"{args.id}: {words} words, language {transcript.language or '?'}, {how}, {elapsed:.1f} s.")
+    if words == 0:
+        warn("warning: no speech was found.")
+    return 0
+
+
+def cmd_subtitles(args: argparse.Namespace, app: App) -> int:
+    from vlogkit.fileutil import atomic_write_text
+    from vlogkit.render.captions import LineRules
+    from vlogkit.transcribe.formats import render, time_range
+
+    if args.max_chars < 10:
+        raise UsageError("--max-chars must be at least 10.")
+    transcript = app.transcription.require(args.id)
+    start = None if args.start is None else round(args.start * 1000)
+    end = None if args.end is None else round(args.end * 1000)
+    if (start is not None and start < 0) or (end is not None and end < 0):
+        raise UsageError("--start and --end are seconds from the start of the vlog (not negative).")
+    part = time_range(transcript, start, end)
+    text = render(part, args.format, LineRules(max_chars=args.max_chars))
+    if args.out:
+        out = Path(args.out)
+        if out.exists() and out.is_dir():
+            raise UsageError(f"{out} is a folder: give a file name for --out.")
+        atomic_write_text(out, text)
+        warn(f"wrote {out}")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def cmd_models(args: argparse.Namespace, app: App) -> int:
+    from vlogkit.config import model_cache_dir
+    from vlogkit.transcribe.models import list_models, model_id
+
+    models = list_models()
+    default = model_id(app.settings.model)
+    for m in models:
+        m["default"] = m["name"] == default
+    if args.json:
+        print_json(models)
+        return 0
+    print(f"Models folder: {model_cache_dir()}")
+    for m in models:
+        star = "*" if m["default"] else " "
+        size = f"{m['size_mb']:.0f} MB" if m["size_mb"] else ""
+        print(f"{star} {m['name']:<16} {m['status']:<10} {size:>7}  {m['path']}")
+    print("* = default (VLOGKIT_MODEL or the model setting). 'bundled' = installed, unpacked on first use; "
+          "'available' = downloaded on first use (needs the network once).")
+    return 0

@@ -1,0 +1,83 @@
+"""Bank search: accent- and case-insensitive full text with a relevance score, and the filters."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from vlogkit.domain import ConsentScope, Quote, QuoteStatus
+from vlogkit.quotes.text import fold, tokens
+
+
+@dataclass(frozen=True)
+class Filters:
+    speaker: str = ""
+    team: str = ""
+    tag: str = ""
+    language: str = ""
+    status: str = ""
+    audience: str = ""  # internal | external: only quotes that audience may receive
+    since: str = ""  # ISO date, inclusive, on `created`
+    until: str = ""
+    vlog_id: str = ""
+
+
+def haystack(q: Quote) -> dict[str, str]:
+    return {
+        "text": fold(f"{q.text} {q.verbatim}"),
+        "speaker": fold(" ".join(q.speaker.to_dict().values())),
+        "tags": fold(" ".join(q.tags)),
+        "note": fold(q.note),
+    }
+
+
+_WEIGHTS = {"text": 3, "speaker": 2, "tags": 2, "note": 1}
+
+
+def relevance(q: Quote, query: str) -> int:
+    """0 when some query word is missing; else a score: whole-word hits in the text count most."""
+    terms = tokens(query)
+    if not terms:
+        return 1
+    hay = haystack(q)
+    words = {k: set(tokens(v)) for k, v in hay.items()}
+    total = 0
+    for term in terms:
+        best = 0
+        for field, text in hay.items():
+            if term in words[field]:
+                best = max(best, 2 * _WEIGHTS[field])
+            elif term in text:
+                best = max(best, _WEIGHTS[field])
+        if not best:
+            return 0
+        total += best
+    return total
+
+
+def audience_allows(q: Quote, scope: ConsentScope, audience: str) -> bool:
+    """internal: not rejected and scope internal or external; external: approved and scope external."""
+    if audience == "external":
+        return q.status is QuoteStatus.APPROVED and scope is ConsentScope.EXTERNAL
+    return q.status is not QuoteStatus.REJECTED and scope.allows("internal")
+
+
+def matches(q: Quote, f: Filters, scope_of: Callable[[Quote], ConsentScope]) -> bool:
+    if f.speaker and fold(f.speaker) not in fold(q.speaker.name):
+        return False
+    if f.team and fold(f.team) not in fold(q.speaker.team):
+        return False
+    if f.tag and fold(f.tag) not in {fold(t) for t in q.tags}:
+        return False
+    if f.language and fold(f.language) != fold(q.language)[: len(f.language)]:
+        return False
+    if f.status and q.status.value != f.status:
+        return False
+    if f.vlog_id and q.vlog_id != f.vlog_id:
+        return False
+    day = q.created[:10]
+    if f.since and day < f.since:
+        return False
+    if f.until and day > f.until:
+        return False
+    return not (f.audience and not audience_allows(q, scope_of(q), f.audience))

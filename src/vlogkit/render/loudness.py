@@ -1,0 +1,110 @@
+"""Two-pass loudness normalisation (EBU R128 via ffmpeg's `loudnorm`) and an `ebur128` meter.
+
+One pass lands about 2 LU short on speech; measuring first and feeding the measured values into the second pass
+(`linear=true`) lands within a few tenths of the target.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from vlogkit.errors import FfmpegError
+from vlogkit.jobs import JobContext
+from vlogkit.media.ffmpeg import Ffmpeg
+
+
+@dataclass(frozen=True, slots=True)
+class LoudnessTarget:
+    integrated: float = -14.0  # LUFS; -16 suits an intranet screen
+    true_peak: float = -1.0  # dBTP
+    lra: float = 11.0
+
+    def filter(self) -> str:
+        return f"loudnorm=I={self.integrated}:TP={self.true_peak}:LRA={self.lra}"
+
+
+@dataclass(frozen=True, slots=True)
+class Measured:
+    input_i: float
+    input_tp: float
+    input_lra: float
+    input_thresh: float
+    target_offset: float
+
+    def to_dict(self) -> dict[str, float]:
+        return {"input_i": self.input_i, "input_tp": self.input_tp, "input_lra": self.input_lra,
+                "input_thresh": self.input_thresh, "target_offset": self.target_offset}
+
+
+def apply_filter(target: LoudnessTarget, measured: Measured | None) -> str:
+    """The second-pass filter (or a one-pass filter when nothing was measured), resampled back to 48 kHz."""
+    if measured is None or measured.input_i < -70:  # silence: nothing to normalise
+        return "aresample=48000"
+    return (
+        f"{target.filter()}:measured_I={measured.input_i}:measured_TP={measured.input_tp}"
+        f":measured_LRA={measured.input_lra}:measured_thresh={measured.input_thresh}"
+        f":offset={measured.target_offset}:linear=true,aresample=48000"
+    )
+
+
+def parse_loudnorm_json(log: str) -> Measured:
+    start = log.rfind("{")
+    end = log.rfind("}")
+    if start < 0 or end < start:
+        raise FfmpegError("The loudness measurement printed no result; is there an audio stream?")
+    try:
+        d = json.loads(log[start:end + 1])
+
+        def num(key: str) -> float:
+            v = str(d[key])
+            return -99.0 if "inf" in v else float(v)
+
+        return Measured(num("input_i"), num("input_tp"), num("input_lra"), num("input_thresh"), num("target_offset"))
+    except (ValueError, KeyError) as exc:
+        raise FfmpegError(f"Could not read the loudness measurement ({exc}).") from exc
+
+
+def measure(
+    ffmpeg: Ffmpeg,
+    input_args: list[str],
+    audio_graph: str,
+    target: LoudnessTarget,
+    *,
+    duration_ms: int,
+    ctx: JobContext | None = None,
+) -> Measured:
+    """First pass: run `audio_graph` (which must end in the label [acut]) on audio only and measure it."""
+    graph = f"{audio_graph};[acut]{target.filter()}:print_format=json[ameas]"
+    log = ffmpeg.run([*input_args, "-vn", "-filter_complex", graph, "-map", "[ameas]", "-f", "null", "-"],
+                     ctx=ctx, duration_ms=duration_ms, capture_stderr=True)
+    return parse_loudnorm_json(log)
+
+
+@dataclass(frozen=True, slots=True)
+class Meter:
+    integrated: float
+    true_peak: float
+    lra: float
+
+
+_I_RE = re.compile(r"I:\s+(-?[\d.]+|-inf) LUFS")
+_LRA_RE = re.compile(r"LRA:\s+(-?[\d.]+) LU")
+_PEAK_RE = re.compile(r"Peak:\s+(-?[\d.]+|-inf) dBFS")
+
+
+def meter(ffmpeg: Ffmpeg, path: Path) -> Meter:
+    """Integrated loudness, true peak and loudness range of a file's audio, with `ebur128`."""
+    log = ffmpeg.run(["-i", str(path), "-vn", "-filter_complex", "ebur128=peak=true", "-f", "null", "-"],
+                     capture_stderr=True)
+    summary = log[log.rfind("Summary:"):]
+    mi, ml, mp = _I_RE.search(summary), _LRA_RE.search(summary), _PEAK_RE.search(summary)
+    if not mi:
+        raise FfmpegError(f"{path}: no loudness summary from ebur128.")
+
+    def f(m: re.Match[str] | None) -> float:
+        return -99.0 if m is None or "inf" in m.group(1) else float(m.group(1))
+
+    return Meter(f(mi), f(mp), f(ml))

@@ -1,0 +1,136 @@
+"""A 16:9 PowerPoint deck: a title slide, then one quote per slide with attribution and, when there is video,
+a still of the speaker taken at the quote's time."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from vlogkit.fileutil import output_file
+from vlogkit.media.ffmpeg import Ffmpeg
+from vlogkit.render.cards import lato, parse_color
+
+DECK_FONT = "Calibri"  # present wherever PowerPoint is; the quote size is measured with (wider) Lato Bold
+
+
+@dataclass(frozen=True)
+class SlideItem:
+    text: str
+    attribution: str  # "Name, Role - Team"
+    company: str = ""
+    image: Path | None = None  # speaker still
+    note: str = ""  # speaker notes: source, time, consent
+
+
+def grab_still(ffmpeg: Ffmpeg, source: Path, at_ms: int, dest: Path, height: int = 720) -> Path:
+    """One frame of `source` at `at_ms` (ffmpeg applies rotation) as a JPEG."""
+    with output_file(dest) as tmp:
+        ffmpeg.run(
+            ["-ss", f"{max(0, at_ms) / 1000:.3f}", "-i", str(source), "-frames:v", "1", "-vf", f"scale=-2:{height}",
+             "-q:v", "3", "-f", "image2", str(tmp)],
+            outputs=[tmp],
+        )
+    return dest
+
+
+def face_centre_x(image: Path) -> float:
+    """Horizontal centre of the largest face in `image` as a fraction of its width; 0.5 when none is found."""
+    from vlogkit.errors import VlogkitError
+    from vlogkit.media.faces import detect_in_image
+
+    try:
+        faces = detect_in_image(image)
+    except (VlogkitError, ImportError, OSError):
+        return 0.5
+    return max(faces, key=lambda f: f.area).cx if faces else 0.5
+
+
+def quote_font_pt(text: str, box_in: tuple[float, float]) -> int:
+    """A font size at which `text` fits a box of (width, height) inches, measured with Lato Bold."""
+    from PIL import ImageFont
+
+    from vlogkit.render.cards import wrap
+
+    w_px, h_px = int(box_in[0] * 72), int(box_in[1] * 72)  # 1 pt = 1/72 in
+    for pt in range(40, 13, -2):
+        font = ImageFont.truetype(lato("Bold"), pt)
+        lines = wrap(text, font, w_px * 0.95)
+        if len(lines) * pt * 1.25 <= h_px * 0.92:
+            return pt
+    return 14
+
+
+def build_deck(items: list[SlideItem], out: Path, *, title: str, subtitle: str = "", brand_color: str = "#FFC400") -> Path:
+    from pptx import Presentation
+    from pptx.dml.color import RGBColor
+    from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+    from pptx.util import Inches, Pt
+
+    brand = RGBColor(*parse_color(brand_color))
+    dark = RGBColor(0x17, 0x17, 0x1F)
+    white = RGBColor(0xFF, 0xFF, 0xFF)
+    muted = RGBColor(0xB9, 0xB9, 0xC6)
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = Inches(13.333), Inches(7.5)
+    blank = prs.slide_layouts[6]
+
+    def background(slide) -> None:  # noqa: ANN001
+        fill = slide.background.fill
+        fill.solid()
+        fill.fore_color.rgb = dark
+
+    def textbox(slide, x, y, w, h, text, size, color, bold=False, anchor=MSO_ANCHOR.TOP):  # noqa: ANN001, ANN202
+        box = slide.shapes.add_textbox(Inches(x), Inches(y), Inches(w), Inches(h))
+        tf = box.text_frame
+        tf.word_wrap = True
+        tf.vertical_anchor = anchor
+        p = tf.paragraphs[0]
+        p.alignment = PP_ALIGN.LEFT
+        run = p.add_run()
+        run.text = text
+        run.font.size = Pt(size)
+        run.font.bold = bold
+        run.font.name = DECK_FONT
+        run.font.color.rgb = color
+        return box
+
+    slide = prs.slides.add_slide(blank)
+    background(slide)
+    bar = slide.shapes.add_shape(1, Inches(0.8), Inches(3.05), Inches(1.2), Inches(0.08))
+    bar.fill.solid()
+    bar.fill.fore_color.rgb = brand
+    bar.line.fill.background()
+    textbox(slide, 0.8, 1.4, 11.7, 1.6, title, 44, white, bold=True, anchor=MSO_ANCHOR.BOTTOM)
+    if subtitle:
+        textbox(slide, 0.8, 3.3, 11.7, 1.2, subtitle, 20, muted)
+
+    for item in items:
+        slide = prs.slides.add_slide(blank)
+        background(slide)
+        text_x, text_w = 0.8, 11.7
+        if item.image is not None and item.image.exists():
+            pic = slide.shapes.add_picture(str(item.image), Inches(0), Inches(0), height=Inches(7.5))
+            max_w = Inches(4.6)
+            if pic.width > max_w:  # crop to a portrait strip centred on the speaker's face
+                frac = max_w / pic.width
+                centre = min(max(face_centre_x(item.image), frac / 2), 1 - frac / 2)
+                pic.crop_left = centre - frac / 2
+                pic.crop_right = 1 - (centre + frac / 2)
+                pic.width = max_w
+            text_x, text_w = 5.2, 7.4
+        body = "“" + item.text.strip().strip("\"“”„«» ") + "”"
+        size = quote_font_pt(body, (text_w, 4.6))
+        textbox(slide, text_x, 0.8, text_w, 4.6, body, size, white, bold=True, anchor=MSO_ANCHOR.MIDDLE)
+        line = slide.shapes.add_shape(1, Inches(text_x), Inches(5.75), Inches(0.9), Inches(0.06))
+        line.fill.solid()
+        line.fill.fore_color.rgb = brand
+        line.line.fill.background()
+        textbox(slide, text_x, 5.9, text_w, 0.6, item.attribution, 20, brand, bold=True)
+        if item.company:
+            textbox(slide, text_x, 6.45, text_w, 0.5, item.company, 16, muted)
+        if item.note:
+            slide.notes_slide.notes_text_frame.text = item.note
+
+    with output_file(out) as tmp:
+        prs.save(str(tmp))
+    return out

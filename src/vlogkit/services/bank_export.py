@@ -1,0 +1,113 @@
+"""Writing bank exports: PPTX deck, PNG cards, CSV, Markdown, JSON. Called by `BankService.export`."""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from vlogkit.domain import Quote, Vlog
+from vlogkit.errors import VlogkitError
+from vlogkit.fileutil import atomic_write_bytes, safe_filename, unique_path
+from vlogkit.jobs import JobContext
+
+if TYPE_CHECKING:
+    from vlogkit.services.bank import BankService, ExportReport
+
+log = logging.getLogger(__name__)
+
+SUFFIXES = {"pptx": ".pptx", "csv": ".csv", "md": ".md", "json": ".json"}
+
+
+def write_export(
+    bank: BankService, fmt: str, out: Path, audience: str, quotes: list[Quote], vlogs: dict[str, Vlog],
+    ctx: JobContext, title: str,
+) -> ExportReport:
+    from vlogkit.render.bank_formats import Row
+    from vlogkit.services.bank import ExportReport, now
+
+    rows = [Row(q, bank.effective_scope(q, vlogs), bank.source_consent(q, vlogs)) for q in quotes]
+    if fmt == "cards":
+        files = _cards(bank, out, rows, ctx)
+        return ExportReport(out, len(rows), files=files)
+    if out.exists() and out.is_dir():
+        raise VlogkitError(f"{out} is a folder: give a file name for --out (only --format cards takes a folder).")
+    if not out.suffix:
+        out = out.with_suffix(SUFFIXES[fmt])
+    target = unique_path(out)
+    title = title or ("Quotes for internal use" if audience == "internal" else "Quotes cleared for external use")
+    if fmt == "pptx":
+        _deck(bank, target, rows, vlogs, ctx, title, audience)
+    else:
+        from vlogkit.render import bank_formats as bf
+
+        if fmt == "csv":
+            data = bf.to_csv(rows)
+        elif fmt == "md":
+            data = bf.to_markdown(rows, title).encode("utf-8")
+        else:
+            data = bf.to_json(rows, audience=audience, exported=now()).encode("utf-8")
+        atomic_write_bytes(target, data)
+    ctx.report(1.0, "Exported")
+    return ExportReport(target, len(rows), files=[target])
+
+
+def _cards(bank: BankService, folder: Path, rows: list, ctx: JobContext) -> list[Path]:  # noqa: ANN001
+    from vlogkit.render.cards import CARD_SIZES, render_card
+
+    if folder.exists() and not folder.is_dir():
+        raise VlogkitError(f"{folder} is a file: --format cards writes PNG files into a folder; give a folder.")
+    folder.mkdir(parents=True, exist_ok=True)
+    brand = bank.app.settings.brand_color
+    files: list[Path] = []
+    total = len(rows) * len(CARD_SIZES)
+    for i, row in enumerate(rows):
+        q = row.quote
+        stem = f"{q.id}-{safe_filename(q.speaker.name or 'quote', 40)}"
+        for j, size in enumerate(CARD_SIZES.values()):
+            ctx.raise_if_cancelled()
+            ctx.report((i * len(CARD_SIZES) + j) / total, f"Card {i + 1} of {len(rows)}")
+            target = unique_path(folder / f"{stem}-{size[0]}x{size[1]}.png")
+            render_card(q.text, q.speaker.attribution(), target, size=size, brand_color=brand,
+                        company=q.speaker.company)
+            files.append(target)
+    return files
+
+
+def _deck(
+    bank: BankService, target: Path, rows: list, vlogs: dict[str, Vlog], ctx: JobContext, title: str,  # noqa: ANN001
+    audience: str,
+) -> None:
+    import datetime as dt
+
+    from vlogkit.render.slides import SlideItem, build_deck, grab_still
+
+    with tempfile.TemporaryDirectory(prefix="vlogkit-stills-") as tmp:
+        items = []
+        for i, row in enumerate(rows):
+            ctx.raise_if_cancelled()
+            ctx.report(0.9 * i / len(rows), f"Slide {i + 1} of {len(rows)}")
+            q = row.quote
+            image = _still(bank, q, vlogs.get(q.vlog_id), Path(tmp) / f"{q.id}.jpg", grab_still)
+            note = f"{q.id} - vlog {q.vlog_id}, {q.start / 1000:.1f}-{q.end / 1000:.1f} s - consent {row.scope.value}"
+            items.append(SlideItem(q.text, q.speaker.attribution(), q.speaker.company, image, note))
+        n = len(rows)
+        subtitle = f"{n} quote{'s' if n != 1 else ''} · {audience} use · {dt.date.today().isoformat()}"
+        ctx.report(0.95, "Writing the deck")
+        build_deck(items, target, title=title, subtitle=subtitle, brand_color=bank.app.settings.brand_color)
+
+
+def _still(bank: BankService, q: Quote, vlog: Vlog | None, dest: Path, grab) -> Path | None:  # noqa: ANN001
+    """A frame of the speaker at the quote's time, when the vlog has video and its file is still there."""
+    if vlog is None or not vlog.media.has_video or not Path(vlog.path).exists():
+        return None
+    at = q.start + (q.end - q.start) * 2 // 5
+    try:
+        return grab(bank.app.ffmpeg, Path(vlog.path), at, dest)
+    except VlogkitError as exc:  # a still is a nicety: the slide works without it
+        log.warning("no speaker still for %s: %s", q.id, exc)
+        return None
+
+
+__all__ = ["write_export"]

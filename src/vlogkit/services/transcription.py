@@ -1,0 +1,162 @@
+"""Transcribe a vlog (or serve it from the cache), store the transcript with it, import subtitles, save corrections."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from vlogkit.domain import Transcript, Vlog, VlogState
+from vlogkit.errors import LibraryError, NoAudioError
+from vlogkit.fileutil import atomic_write_text
+from vlogkit.jobs import JobContext
+
+if TYPE_CHECKING:
+    from vlogkit.services.app import App
+    from vlogkit.transcribe.engine import Transcriber
+
+log = logging.getLogger(__name__)
+
+
+class TranscriptionService:
+    def __init__(self, app: App) -> None:
+        self.app = app
+        self._engines: dict[str, Transcriber] = {}
+        self.last_from_cache = False  # whether the latest `transcribe` was served without running the model
+
+    # -- engine and cache -----------------------------------------------------------------------
+
+    def engine(self, model: str | None = None) -> Transcriber:
+        """The injected transcriber (tests), else the real faster-whisper engine for `model` (or the setting)."""
+        if self.app._transcriber is not None:
+            return self.app._transcriber
+        from vlogkit.transcribe.engine import WhisperEngine
+        from vlogkit.transcribe.models import model_id
+
+        name = model_id(model or self.app.settings.model)
+        if name not in self._engines:
+            self._engines[name] = WhisperEngine(name)
+        return self._engines[name]
+
+    def _cache(self) -> Any:
+        from vlogkit.transcribe.cache import TranscriptCache
+
+        return TranscriptCache(self.app.paths.cache_dir / "transcripts")
+
+    def _key(self, vlog: Vlog, engine: Transcriber, language: str, prompt: str) -> str:
+        from vlogkit.transcribe.cache import cache_key
+
+        options = getattr(engine, "options", None)
+        opts = options.to_dict() if hasattr(options, "to_dict") else {}
+        return cache_key(vlog.fingerprint, engine.name, {**opts, "language": language, "initial_prompt": prompt})
+
+    # -- use cases ------------------------------------------------------------------------------
+
+    def transcribe(
+        self,
+        vlog_id: str,
+        *,
+        language: str | None = None,
+        model: str | None = None,
+        use_cache: bool = True,
+        ctx: JobContext | None = None,
+    ) -> Transcript:
+        """Run Whisper on the vlog (or serve the cached result) and store the transcript with the vlog.
+
+        The vlog's language (set at import) is used unless `language` overrides it; "auto" detects. Re-running with
+        the same model and options returns the stored transcript, with the user's corrections, without the model.
+        """
+        from vlogkit.services.library import validate_language
+
+        ctx = ctx or JobContext()
+        vlog = self.app.vlogs.get(vlog_id)
+        lang = validate_language(language if language is not None else vlog.language)
+        if not vlog.media.has_audio:
+            raise NoAudioError(f"Vlog {vlog.id} ({vlog.path}) has no audio track - there is nothing to transcribe.")
+        path = self.app.library.check_source(vlog)
+        prompt = (self.app.settings.glossary or "").strip()
+        engine = self.engine(model)
+        key = self._key(vlog, engine, lang, prompt)
+        self.last_from_cache = False
+        if use_cache:
+            stored = self._load_stored(vlog)
+            if stored is not None and stored[0] == key:
+                self.last_from_cache = True
+                self._mark_transcribed(vlog.id, stored[1])
+                ctx.report(1.0, "From the cache")
+                return stored[1]
+            cached = self._cache().get(key)
+            if cached is not None:
+                self.last_from_cache = True
+                self._store(vlog.id, cached, key)
+                ctx.report(1.0, "From the cache")
+                return cached
+        transcript = engine.transcribe(
+            str(path), language=None if lang == "auto" else lang, initial_prompt=prompt or None,
+            duration_ms=vlog.media.duration_ms, ctx=ctx,
+        )
+        ctx.raise_if_cancelled()
+        self._cache().put(key, transcript)
+        self._store(vlog.id, transcript, key)
+        ctx.report(1.0, "Transcribed")
+        return transcript
+
+    def get(self, vlog_id: str) -> Transcript | None:
+        """The stored transcript with the user's corrections, or None when the vlog has not been transcribed."""
+        stored = self._load_stored(self.app.vlogs.get(vlog_id))
+        return stored[1] if stored else None
+
+    def require(self, vlog_id: str) -> Transcript:
+        t = self.get(vlog_id)
+        if t is None:
+            raise LibraryError(f"Vlog {vlog_id} has no transcript yet: run `vlogkit transcribe {vlog_id}` first.")
+        return t
+
+    def save(self, vlog_id: str, transcript: Transcript) -> None:
+        """Store an edited transcript (word corrections, inserted words, fillers, speaker labels)."""
+        vlog = self.app.vlogs.get(vlog_id)
+        stored = self._load_stored(vlog)
+        self._store(vlog.id, transcript, stored[0] if stored else "")
+
+    def import_subtitles(self, vlog_id: str, path: str | Path) -> Transcript:
+        """Use an SRT/VTT file as the vlog's transcript (word times spread evenly inside each cue)."""
+        from vlogkit.transcribe.subtitles_import import load_subtitles
+
+        vlog = self.app.vlogs.get(vlog_id)
+        lang = vlog.language if vlog.language != "auto" else ""
+        transcript = load_subtitles(path, language=lang, duration_ms=vlog.media.duration_ms)
+        self._store(vlog.id, transcript, "")
+        return transcript
+
+    # -- storage --------------------------------------------------------------------------------
+
+    def _file(self, vlog_id: str) -> Path:
+        return self.app.paths.transcripts_dir / f"{vlog_id}.json"
+
+    def _load_stored(self, vlog: Vlog) -> tuple[str, Transcript] | None:
+        name = vlog.extra.get("transcript")
+        if not name:
+            return None
+        p = self.app.paths.transcripts_dir / str(name)
+        try:
+            data = json.loads(p.read_text(encoding="utf-8"))
+            return str(data.get("cache_key", "")), Transcript.from_dict(data["transcript"])
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise LibraryError(f"The stored transcript of vlog {vlog.id} is damaged ({p}): "
+                               f"run `vlogkit transcribe {vlog.id} --no-cache` to make a new one.") from exc
+
+    def _store(self, vlog_id: str, transcript: Transcript, key: str) -> None:
+        p = self._file(vlog_id)
+        atomic_write_text(p, json.dumps({"cache_key": key, "transcript": transcript.to_dict()}, ensure_ascii=False))
+        self.app.vlogs.update_extra(vlog_id, transcript=p.name)
+        self._mark_transcribed(vlog_id, transcript)
+
+    def _mark_transcribed(self, vlog_id: str, transcript: Transcript) -> None:
+        vlog = self.app.vlogs.get(vlog_id)
+        state = vlog.state if vlog.state is VlogState.HAS_QUOTES else VlogState.TRANSCRIBED
+        detected = transcript.language or vlog.detected_language
+        if state != vlog.state or detected != vlog.detected_language:
+            self.app.vlogs.save(vlog.with_(state=state, detected_language=detected))

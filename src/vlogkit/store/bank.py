@@ -1,0 +1,123 @@
+"""The quote bank: a TinyDB file (`bank.json`) with the same locking and atomic writes as the library."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from tinydb import Query
+
+from vlogkit.domain import Quote
+from vlogkit.errors import NotFoundError
+from vlogkit.store.db import Database
+from vlogkit.store.library import _ID_ALPHABET
+
+SAME_RANGE_MS = 300  # two quotes of one vlog whose ends are both this close are the same quote
+
+
+def make_quote_id(vlog_id: str, start: int, end: int, length: int = 6) -> str:
+    """`q` + a short id derived from the source range, so colleagues who save the same line get the same id."""
+    n = int(hashlib.sha256(f"{vlog_id}:{start}:{end}".encode()).hexdigest(), 16)
+    out = []
+    for _ in range(length):
+        n, r = divmod(n, len(_ID_ALPHABET))
+        out.append(_ID_ALPHABET[r])
+    return "q" + "".join(out)
+
+
+def same_range(a: Quote, vlog_id: str, start: int, end: int) -> bool:
+    return a.vlog_id == vlog_id and abs(a.start - start) <= SAME_RANGE_MS and abs(a.end - end) <= SAME_RANGE_MS
+
+
+class BankRepository:
+    TABLE = "quotes"
+
+    def __init__(self, path: Path) -> None:
+        self.db = Database(path)
+
+    def all(self) -> list[Quote]:
+        with self.db.transaction() as tdb:
+            rows = tdb.table(self.TABLE).all()
+        return [Quote.from_dict(dict(r)) for r in rows]
+
+    def get(self, quote_id: str) -> Quote:
+        with self.db.transaction() as tdb:
+            row = tdb.table(self.TABLE).get(Query().id == quote_id)
+        if row is None:
+            raise NotFoundError(f"No quote with id '{quote_id}' in the bank; `vlogkit bank list` shows the ids.")
+        return Quote.from_dict(dict(row))
+
+    def find_range(self, vlog_id: str, start: int, end: int) -> Quote | None:
+        with self.db.transaction() as tdb:
+            rows = tdb.table(self.TABLE).search(Query().vlog_id == vlog_id)
+        for r in rows:
+            q = Quote.from_dict(dict(r))
+            if same_range(q, vlog_id, start, end):
+                return q
+        return None
+
+    def add_unique(self, quote: Quote) -> tuple[Quote, bool]:
+        """Insert unless a quote of the same source range exists; returns (quote, existing)."""
+        with self.db.transaction() as tdb:
+            table = tdb.table(self.TABLE)
+            for r in table.search(Query().vlog_id == quote.vlog_id):
+                q = Quote.from_dict(dict(r))
+                if same_range(q, quote.vlog_id, quote.start, quote.end):
+                    return q, True
+            qid, length = quote.id, 6
+            while table.contains(Query().id == qid):
+                length += 1
+                qid = make_quote_id(quote.vlog_id, quote.start, quote.end, length)
+            quote = quote.with_(id=qid)
+            table.insert(quote.to_dict())
+        return quote, False
+
+    def save(self, quote: Quote) -> Quote:
+        with self.db.transaction() as tdb:
+            n = tdb.table(self.TABLE).update(quote.to_dict(), Query().id == quote.id)
+        if not n:
+            raise NotFoundError(f"No quote with id '{quote.id}' in the bank.")
+        return quote
+
+    def remove(self, quote_id: str) -> Quote:
+        with self.db.transaction() as tdb:
+            table = tdb.table(self.TABLE)
+            row = table.get(Query().id == quote_id)
+            if row is None:
+                raise NotFoundError(f"No quote with id '{quote_id}' in the bank; `vlogkit bank list` shows the ids.")
+            table.remove(Query().id == quote_id)
+        return Quote.from_dict(dict(row))
+
+    def merge(self, incoming: Iterable[Quote], resolve: Callable[[Quote, Quote], Quote]) -> tuple[int, int, int]:
+        """Merge quotes from a shared file in one transaction: new ones are added; for a quote of the same source
+        range, `resolve(existing, incoming)` gives what to keep. Returns (added, updated, unchanged)."""
+        added = updated = unchanged = 0
+        with self.db.transaction() as tdb:
+            table = tdb.table(self.TABLE)
+            current = [Quote.from_dict(dict(r)) for r in table.all()]
+            by_id = {q.id: q for q in current}
+            for q in incoming:
+                match = by_id.get(q.id)
+                if match is None or not same_range(match, q.vlog_id, q.start, q.end):
+                    match = next((c for c in current if same_range(c, q.vlog_id, q.start, q.end)), None)
+                if match is None:
+                    qid, length = q.id, 6
+                    while qid in by_id:
+                        length += 1
+                        qid = make_quote_id(q.vlog_id, q.start, q.end, length)
+                    q = q.with_(id=qid)
+                    table.insert(q.to_dict())
+                    current.append(q)
+                    by_id[q.id] = q
+                    added += 1
+                    continue
+                kept = resolve(match, q).with_(id=match.id)
+                if kept == match:
+                    unchanged += 1
+                    continue
+                table.update(kept.to_dict(), Query().id == match.id)
+                current[current.index(match)] = kept
+                by_id[match.id] = kept
+                updated += 1
+        return added, updated, unchanged

@@ -1,0 +1,226 @@
+"""The quote bank: a table with accent-insensitive search, filters, status and tags editable inline, multi-select
+export (PPTX, cards, CSV, Markdown) for an audience, copy with attribution, and a jump to the quote in its vlog."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vlogkit.errors import VlogkitError
+from vlogkit.ui.i18n import N_, tr
+from vlogkit.ui.library_view import badge_label, fold
+from vlogkit.ui.player import format_ms
+from vlogkit.ui.quote_panel import status_label
+
+if TYPE_CHECKING:
+    from vlogkit.services import App
+    from vlogkit.ui.jobs import Job, JobManager
+
+COLUMNS = (N_("Quote"), N_("Speaker"), N_("Vlog"), N_("Language"), N_("Status"), N_("Tags"), N_("Consent"))
+FORMATS = (("pptx", N_("PowerPoint (.pptx)"), "pptx"), ("cards", N_("Quote cards (PNG)"), ""),
+           ("csv", N_("Spreadsheet (.csv)"), "csv"), ("md", N_("Markdown (.md)"), "md"))
+
+
+class BankView(QWidget):
+    jump_requested = Signal(str, int)  # vlog id, ms
+    error_raised = Signal(str)
+
+    def __init__(self, app: App, jobs: JobManager, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.app, self.jobs = app, jobs
+        self.quotes: list[Any] = []
+        self.export_job: Job | None = None
+        self._filling = False
+        lay = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(tr("Search quotes, speakers, tags (accents optional)…"))
+        self.search.setClearButtonEnabled(True)
+        self.status_filter = QComboBox()
+        self.status_filter.addItem(tr("Any status"), "")
+        for s in ("approved", "candidate", "rejected"):
+            self.status_filter.addItem(status_label(s), s)
+        self.scope_filter = QComboBox()
+        self.scope_filter.addItem(tr("Any consent"), "")
+        for s in ("internal", "external", "none"):
+            self.scope_filter.addItem(badge_label(s), s)
+        for w in (self.search, self.status_filter, self.scope_filter):
+            bar.addWidget(w)
+        bar.setStretch(0, 1)
+        lay.addLayout(bar)
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels([tr(c) for c in COLUMNS])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().hide()
+        hh = self.table.horizontalHeader()
+        hh.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for c in range(1, len(COLUMNS)):
+            hh.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        self.empty = QLabel(tr("The bank is empty. Open a vlog and click “Add to bank” on a quote you like."))
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        lay.addWidget(self.empty)
+        lay.addWidget(self.table, 1)
+        actions = QHBoxLayout()
+        self.format = QComboBox()
+        for code, label, _ext in FORMATS:
+            self.format.addItem(tr(label), code)
+        self.audience = QComboBox()
+        self.audience.addItem(tr("Internal"), "internal")
+        self.audience.addItem(tr("External"), "external")
+        self.export_button = QPushButton(tr("Export selected…"))
+        self.copy_button = QPushButton(tr("Copy with attribution"))
+        self.jump_button = QPushButton(tr("Show in vlog"))
+        self.remove_button = QPushButton(tr("Remove"))
+        self.result = QLabel()
+        for w in (QLabel(tr("Format")), self.format, QLabel(tr("for")), self.audience, self.export_button,
+                  self.copy_button, self.jump_button, self.remove_button):
+            actions.addWidget(w)
+        actions.addStretch(1)
+        lay.addLayout(actions)
+        self.result.setWordWrap(True)
+        lay.addWidget(self.result)
+        self.search.textChanged.connect(self.refresh)
+        self.status_filter.currentIndexChanged.connect(self.refresh)
+        self.scope_filter.currentIndexChanged.connect(self.refresh)
+        self.table.itemChanged.connect(self._on_table_item_changed)
+        self.export_button.clicked.connect(self.export_selected)
+        self.copy_button.clicked.connect(self.copy_selected)
+        self.jump_button.clicked.connect(self._on_jump_clicked)
+        self.remove_button.clicked.connect(self._on_remove_clicked)
+        self.table.cellDoubleClicked.connect(lambda r, c: c == 0 and self._on_jump_clicked())
+
+    def scope_of(self, q: Any) -> str:
+        try:
+            return str(self.app.bank.effective_scope(q).value)
+        except (VlogkitError, AttributeError):
+            return str(q.consent.value)
+
+    def matches(self, q: Any, scope: str) -> bool:
+        needle = fold(self.search.text().strip())
+        hay = fold(" ".join((q.text, q.verbatim, q.speaker.name, q.speaker.role, q.speaker.team, " ".join(q.tags),
+                             q.note, q.vlog_id, q.source_title)))
+        if needle and not all(p in hay for p in needle.split()):
+            return False
+        st, sc = self.status_filter.currentData(), self.scope_filter.currentData()
+        return (not st or q.status.value == st) and (not sc or scope == sc)
+
+    def refresh(self) -> None:
+        try:
+            everything = self.app.bank.search("")
+        except (VlogkitError, ImportError) as exc:
+            self.result.setText(str(exc))
+            everything = []
+        self._filling = True
+        self.table.setRowCount(0)
+        self.quotes = []
+        titles = {v.id: v.title for v in self.app.library.list()}
+        for q in everything:
+            scope = self.scope_of(q)
+            if not self.matches(q, scope):
+                continue
+            r = self.table.rowCount()
+            self.table.insertRow(r)
+            self.quotes.append(q)
+            cells = [f"“{q.text}”", q.speaker.attribution(),
+                     f"{titles.get(q.vlog_id, q.source_title or q.vlog_id)} @ {format_ms(q.start)}",
+                     q.language.upper(), "", ", ".join(q.tags), badge_label(scope)]
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if c != 5:
+                    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                item.setData(Qt.ItemDataRole.UserRole, q.id)
+                self.table.setItem(r, c, item)
+            combo = QComboBox()
+            for s in ("approved", "candidate", "rejected"):
+                combo.addItem(status_label(s), s)
+            combo.setCurrentIndex(combo.findData(q.status.value))
+            combo.currentIndexChanged.connect(lambda _i, qid=q.id, cb=combo: self.set_status(qid, cb.currentData()))
+            self.table.setCellWidget(r, 4, combo)
+        self.table.resizeRowsToContents()
+        self._filling = False
+        self.empty.setVisible(not everything)
+        self.table.setVisible(bool(everything))
+
+    def set_status(self, qid: str, status: str) -> None:
+        from vlogkit.domain.quote import QuoteStatus
+
+        try:
+            self.app.bank.update(qid, status=QuoteStatus(status))
+        except VlogkitError as exc:
+            self.error_raised.emit(str(exc))
+
+    def _on_table_item_changed(self, item: QTableWidgetItem) -> None:
+        if self._filling or item.column() != 5:
+            return
+        tags = tuple(t.strip() for t in item.text().split(",") if t.strip())
+        try:
+            self.app.bank.update(str(item.data(Qt.ItemDataRole.UserRole)), tags=tags)
+        except VlogkitError as exc:
+            self.error_raised.emit(str(exc))
+
+    def selected_quotes(self) -> list[Any]:
+        rows = sorted({i.row() for i in self.table.selectedIndexes()})
+        return [self.quotes[r] for r in rows if r < len(self.quotes)]
+
+    def export_selected(self) -> None:
+        chosen = self.selected_quotes() or list(self.quotes)
+        if not chosen:
+            self.result.setText(tr("Nothing to export: the bank view is empty."))
+            return
+        fmt = str(self.format.currentData())
+        ext = dict((c, e) for c, _l, e in FORMATS)[fmt]
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        folder = self.app.settings.export_dir or str(self.app.paths.default_export_dir)
+        from pathlib import Path
+
+        out = Path(folder) / (f"quotes-{stamp}.{ext}" if ext else f"quote-cards-{stamp}")
+        audience = str(self.audience.currentData())
+        self.result.setText(tr("Exporting {n} quote(s)…", n=len(chosen)))
+        job = self.jobs.run(tr("Bank export ({f})", f=fmt), self.app.bank.export, fmt, out, audience=audience,
+                            quotes=chosen, on_result=self._on_export_done)
+        job.succeeded.connect(lambda rep, j=job: setattr(j, "outputs", [str(p) for p in (getattr(rep, "files", None) or [rep.path])]))
+        job.failed.connect(self.result.setText)
+        self.export_job = job
+
+    def _on_export_done(self, report: Any) -> None:
+        text = tr("Exported {n} quote(s) to {p}", n=report.count, p=str(report.path))
+        if report.skipped:
+            text += "\n" + tr("Left out:") + " " + "; ".join(report.skipped)
+        self.result.setText(text)
+
+    def copy_selected(self) -> None:
+        chosen = self.selected_quotes()
+        if chosen:
+            QGuiApplication.clipboard().setText("\n\n".join(q.copy_text() for q in chosen))
+            self.result.setText(tr("Copied {n} quote(s) with attribution.", n=len(chosen)))
+
+    def _on_jump_clicked(self) -> None:
+        chosen = self.selected_quotes()
+        if chosen:
+            self.jump_requested.emit(chosen[0].vlog_id, chosen[0].start)
+
+    def _on_remove_clicked(self) -> None:
+        for q in self.selected_quotes():
+            try:
+                self.app.bank.remove(q.id)
+            except VlogkitError as exc:
+                self.error_raised.emit(str(exc))
+        self.refresh()

@@ -1,0 +1,189 @@
+"""The export dialog: presets (several at once), caption style, tighten, logo / lower third, audience, output folder,
+and a live still preview rendered by the export service (a real single-frame render, not a mock-up)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vlogkit.domain import ConsentScope
+from vlogkit.domain.export import PRESETS
+from vlogkit.ui.i18n import tr
+from vlogkit.ui.player import format_ms
+
+if TYPE_CHECKING:
+    from vlogkit.services import App
+    from vlogkit.ui.jobs import Job, JobManager
+
+
+def preset_label(name: str) -> str:
+    labels = {"reel": tr("Reel / Story / Short (9:16)"), "square": tr("Square feed (1:1)"),
+              "portrait": tr("Portrait feed (4:5)"), "landscape": tr("LinkedIn / intranet (16:9)")}
+    p = PRESETS[name]
+    return f"{labels.get(name, p.label or name)}  {p.width}×{p.height}"
+
+
+class ExportDialog(QDialog):
+    def __init__(self, app: App, jobs: JobManager, vlog_id: str, ranges: list[tuple[int, int]],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.app, self.jobs, self.vlog_id, self.ranges = app, jobs, vlog_id, list(ranges)
+        self.vlog = app.library.get(vlog_id)
+        self.preview_job: Job | None = None
+        self.preview_pending = False
+        self.setWindowTitle(tr("Export clips"))
+        outer = QHBoxLayout(self)
+        left = QVBoxLayout()
+        a, b = self.ranges[0]
+        extra = tr(" (+{n} more)", n=len(self.ranges) - 1) if len(self.ranges) > 1 else ""
+        left.addWidget(QLabel(tr("Clip {a} – {b} ({s} s){more}", a=format_ms(a), b=format_ms(b),
+                                 s=round((b - a) / 1000, 1), more=extra)))
+        left.addWidget(QLabel("<b>" + tr("Sizes") + "</b>"))
+        self.preset_boxes: dict[str, QCheckBox] = {}
+        for name in PRESETS:
+            box = QCheckBox(preset_label(name))
+            box.setChecked(name == "reel")
+            box.toggled.connect(self.schedule_preview)
+            self.preset_boxes[name] = box
+            left.addWidget(box)
+        form = QFormLayout()
+        self.captions = QComboBox()
+        for code, label in (("karaoke", tr("Karaoke (word by word)")), ("line", tr("Line by line")),
+                            ("off", tr("No captions"))):
+            self.captions.addItem(label, code)
+        self.captions.currentIndexChanged.connect(self.schedule_preview)
+        self.tighten = QCheckBox(tr("Cut fillers and long pauses"))
+        self.logo = QCheckBox(tr("Add the logo"))
+        logo_path = app.settings.brand_logo
+        self.logo.setEnabled(bool(logo_path) and Path(logo_path).exists())
+        if not self.logo.isEnabled():
+            self.logo.setToolTip(tr("Choose a logo in Settings → Brand first."))
+        self.lower_third = QCheckBox(tr("Name and role as a lower third"))
+        self.audience = QComboBox()
+        self.audience.addItem(tr("Internal (intranet, team)"), "internal")
+        self.audience.addItem(tr("External (public channels)"), "external")
+        self.audience_note = QLabel()
+        self.audience_note.setWordWrap(True)
+        self.audience_note.setStyleSheet("color: #b26a00;")
+        scope = self.vlog.consent.scope
+        if scope is not ConsentScope.EXTERNAL:
+            item = self.audience.model().item(1)
+            item.setEnabled(False)
+            self.audience_note.setText(
+                tr("External use is disabled: this vlog's consent is '{c}'. Record external consent in the "
+                   "vlog's details to share it publicly.", c=scope.value))
+        self.out_dir = QLineEdit(app.settings.export_dir or str(app.paths.default_export_dir))
+        browse = QPushButton(tr("Browse…"))
+        browse.clicked.connect(self._on_browse_clicked)
+        out_row = QHBoxLayout()
+        out_row.addWidget(self.out_dir, 1)
+        out_row.addWidget(browse)
+        form.addRow(tr("Captions"), self.captions)
+        form.addRow("", self.tighten)
+        form.addRow("", self.logo)
+        form.addRow("", self.lower_third)
+        form.addRow(tr("Audience"), self.audience)
+        form.addRow("", self.audience_note)
+        form.addRow(tr("Save to"), out_row)
+        left.addLayout(form)
+        left.addStretch(1)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Export"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
+        self.buttons.accepted.connect(self._on_export_clicked)
+        self.buttons.rejected.connect(self.reject)
+        left.addWidget(self.buttons)
+        outer.addLayout(left, 1)
+        right = QVBoxLayout()
+        right.addWidget(QLabel("<b>" + tr("Preview (first frame, as it will render)") + "</b>"))
+        self.preview = QLabel(tr("Rendering preview…"))
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setFixedSize(300, 420)
+        self.preview.setStyleSheet("background: #101418; color: #b0bec5;")
+        right.addWidget(self.preview)
+        right.addStretch(1)
+        outer.addLayout(right)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(250)
+        self.timer.timeout.connect(self.render_preview)
+        self.export_job: Job | None = None
+        self.schedule_preview()
+
+    def chosen_presets(self) -> list[str]:
+        return [n for n, b in self.preset_boxes.items() if b.isChecked()]
+
+    def schedule_preview(self) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(self.chosen_presets()))
+        self.timer.start()
+
+    def render_preview(self) -> None:
+        presets = self.chosen_presets()
+        if not presets:
+            self.preview.setText(tr("Choose at least one size."))
+            return
+        if self.preview_job is not None and self.preview_job.running:
+            self.preview_pending = True
+            return
+        self.preview_pending = False
+        self.preview_job = self.jobs.run(tr("Preview"), self._preview_bytes, presets[0],
+                                         str(self.captions.currentData()), on_result=self._on_preview_ready)
+        self.preview_job.failed.connect(self._on_preview_failed)
+
+    def _preview_bytes(self, preset: str, captions: str, ctx: Any) -> bytes:
+        return self.app.export.preview_frame(self.vlog_id, self.ranges[0][0], preset, captions)
+
+    def _on_preview_ready(self, data: bytes) -> None:
+        pix = QPixmap()
+        pix.loadFromData(bytes(data))
+        if not pix.isNull():
+            self.preview.setPixmap(pix.scaled(self.preview.size(), Qt.AspectRatioMode.KeepAspectRatio,
+                                              Qt.TransformationMode.SmoothTransformation))
+        if self.preview_pending:
+            self.render_preview()
+
+    def _on_preview_failed(self, message: str) -> None:
+        self.preview.setText(message)
+        self.preview.setWordWrap(True)
+
+    def _on_browse_clicked(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, tr("Save clips to"), self.out_dir.text())
+        if folder:
+            self.out_dir.setText(folder)
+
+    def export_kwargs(self) -> dict[str, Any]:
+        return {
+            "ranges": self.ranges,
+            "presets": self.chosen_presets(),
+            "captions": str(self.captions.currentData()),
+            "tighten": self.tighten.isChecked(),
+            "audience": str(self.audience.currentData()),
+            "out_dir": Path(self.out_dir.text().strip()) if self.out_dir.text().strip() else None,
+            "logo": self.app.settings.brand_logo if self.logo.isChecked() else None,
+            "lower_third": self.lower_third.isChecked(),
+        }
+
+    def _on_export_clicked(self) -> None:
+        kwargs = self.export_kwargs()
+        title = tr("Export {t}", t=self.vlog.title or self.vlog_id)
+        job = self.jobs.run(title, self.app.export.export, self.vlog_id, **kwargs)
+        job.succeeded.connect(lambda result, j=job: setattr(j, "outputs", [str(o.path) for o in result.outputs]))
+        self.export_job = job
+        self.accept()

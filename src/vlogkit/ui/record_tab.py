@@ -1,0 +1,455 @@
+"""The Record tab: prompt card, live preview with countdown and timer, microphone meter, stop/retake/keep.
+
+The take logic lives in `vlogkit.capture.session` (Qt-free); this widget drives it from a 50 ms timer and shows its
+status. Devices come from Qt Multimedia (`QtBackend`) unless a backend factory is handed in (the file-backed camera
+for demos, screenshots and tests).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import SIGNAL, Qt, QTimer, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vlogkit.capture.backend import CaptureBackend, CaptureConfig, DeviceInfo
+from vlogkit.capture.session import STOP_REASONS, CaptureSession, State, Status, Take
+from vlogkit.errors import VlogkitError
+from vlogkit.ui.i18n import tr
+from vlogkit.ui.record_widgets import KeepForm, NoDevicePanel, PromptCard, RecoveryBanner, paint_preview
+
+if TYPE_CHECKING:
+    from vlogkit.capture.recovery import InterruptedTake
+    from vlogkit.services import App
+
+log = logging.getLogger(__name__)
+
+PREVIEW_SIZE = (640, 360)
+
+
+class RecordTab(QWidget):
+    take_kept = Signal(str)  # the new vlog's id
+    import_requested = Signal()  # "Import a video instead…" (the main window opens its import dialog)
+
+    def __init__(
+        self,
+        app: App,
+        parent: QWidget | None = None,
+        *,
+        backend_factory: Callable[[], CaptureBackend] | None = None,
+        devices: dict[str, list[DeviceInfo]] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.app = app
+        self._fixed_devices = devices
+        self._backend_factory = backend_factory or (lambda: app.capture.qt_backend())
+        self.session: CaptureSession | None = None
+        self.take: Take | None = None  # the take waiting to be kept (recorded or recovered)
+        self.interrupted: list[InterruptedTake] = []
+        self.devices: dict[str, list[DeviceInfo]] = {"cameras": [], "microphones": []}
+        self.confirm: Callable[[str], bool] = self._ask  # tests replace this seam
+        self._countdown_s = 3
+        self.last_status = Status(State.IDLE)
+        self._build()
+        self._timer = QTimer(self)
+        self._timer.setInterval(50)
+        self._timer.timeout.connect(self._on_timer_timeout)
+        self._watch_devices()
+        self.refresh_devices()
+        self.check_interrupted()
+
+    # -- layout -------------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.no_device = NoDevicePanel()
+        self.recovery = RecoveryBanner()
+        self.prompt_card = PromptCard(self.app.capture.prompts)
+        self.preview = QLabel()
+        self.preview.setObjectName("preview")
+        self.preview.setFixedSize(*PREVIEW_SIZE)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setStyleSheet("#preview { background: #111; color: #ccc; border-radius: 6px; }")
+        self.level_meter = QProgressBar()
+        self.level_meter.setRange(0, 100)
+        self.level_meter.setTextVisible(False)
+        self.level_meter.setMaximumHeight(10)
+        self.level_meter.setToolTip(tr("Microphone level"))
+        self.timer_label = QLabel()
+        self.timer_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        f = QFont(self.timer_label.font())
+        f.setPointSize(26)
+        f.setBold(True)
+        self.timer_label.setFont(f)
+        self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
+        self.camera_box, self.mic_box = QComboBox(), QComboBox()
+        self.resolution_box = QComboBox()
+        self.resolution_box.addItems(["720p", "1080p"])
+        self.mirror_check = QCheckBox(tr("Mirror preview"))
+        self.mirror_check.setChecked(True)
+        self.mirror_check.setToolTip(tr("Only the preview is mirrored; the recording never is."))
+        self.audio_only_check = QCheckBox(tr("Audio only"))
+        self.limit_box = QSpinBox()
+        self.limit_box.setRange(10, 600)
+        self.limit_box.setSuffix(" s")
+        self.limit_box.setValue(int(self.app.settings.record_limit_s))
+        self.script = QPlainTextEdit()
+        self.script.setPlaceholderText(tr("Optional: paste a short script; it scrolls while you record."))
+        self.script.setMaximumHeight(90)
+        self.record_button = QPushButton(tr("● Record"))
+        self.stop_button = QPushButton(tr("■ Stop"))
+        self.retake_button = QPushButton(tr("Retake"))
+        self.keep_button = QPushButton(tr("Keep"))
+        self.keep_button.setDefault(True)
+        self.keep_form = KeepForm(self.app.capture.last_speaker())
+
+        devices = QHBoxLayout()
+        for label, w in ((tr("Camera"), self.camera_box), (tr("Microphone"), self.mic_box),
+                         (tr("Resolution"), self.resolution_box), (tr("Limit"), self.limit_box)):
+            devices.addWidget(QLabel(label))
+            devices.addWidget(w, 1 if isinstance(w, QComboBox) and w is not self.resolution_box else 0)
+        devices.addWidget(self.mirror_check)
+        devices.addWidget(self.audio_only_check)
+        buttons = QHBoxLayout()
+        for b in (self.record_button, self.stop_button, self.retake_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        left = QVBoxLayout()
+        left.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignHCenter)
+        left.addWidget(self.level_meter)
+        left.addLayout(buttons)
+        left.addWidget(self.script)
+        left.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(self.timer_label)
+        right.addWidget(self.status_label)
+        right.addWidget(self.keep_form)
+        right.addWidget(self.keep_button)
+        right.addStretch(1)
+        middle = QHBoxLayout()
+        middle.addLayout(left, 3)
+        middle.addLayout(right, 2)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.no_device)
+        lay.addWidget(self.recovery)
+        lay.addWidget(self.prompt_card)
+        lay.addLayout(devices)
+        lay.addLayout(middle, 1)
+
+        self.record_button.clicked.connect(self.start_recording)
+        self.stop_button.clicked.connect(self.stop_recording)
+        self.retake_button.clicked.connect(self.retake)
+        self.keep_button.clicked.connect(self.keep)
+        self.no_device.recheck_clicked.connect(self.refresh_devices)
+        self.no_device.import_clicked.connect(self._on_no_device_import_clicked)
+        self.recovery.recover_clicked.connect(self.recover_interrupted)
+        self.recovery.discard_clicked.connect(self.discard_interrupted)
+        self.prompt_card.error_raised.connect(self.show_error)
+        self.limit_box.valueChanged.connect(self._on_limit_box_valueChanged)
+        for box in (self.camera_box, self.mic_box, self.resolution_box):
+            box.currentIndexChanged.connect(self._on_device_choice_changed)
+        self.audio_only_check.toggled.connect(self._on_device_choice_changed)
+
+    @property
+    def countdown_s(self) -> int:
+        return self._countdown_s
+
+    @countdown_s.setter
+    def countdown_s(self, seconds: int) -> None:
+        self._countdown_s = max(0, int(seconds))
+        if self.session is not None:
+            self.session.countdown_s = self._countdown_s
+
+    # -- devices ------------------------------------------------------------------------------------
+
+    def _watch_devices(self) -> None:
+        if self._fixed_devices is not None:
+            return
+        from PySide6.QtMultimedia import QMediaDevices
+
+        self._media_devices = QMediaDevices(self)
+        self._media_devices.videoInputsChanged.connect(self.refresh_devices)
+        self._media_devices.audioInputsChanged.connect(self.refresh_devices)
+
+    def refresh_devices(self) -> None:
+        try:
+            self.devices = self._fixed_devices if self._fixed_devices is not None else self.app.capture.devices()
+        except Exception as exc:  # noqa: BLE001 - Qt Multimedia missing: say so, never crash the window
+            log.warning("cannot list devices: %s", exc)
+            self.devices = {"cameras": [], "microphones": []}
+        for box, kind in ((self.camera_box, "cameras"), (self.mic_box, "microphones")):
+            current = box.currentData()
+            box.blockSignals(True)
+            box.clear()
+            for d in self.devices[kind]:
+                box.addItem(d.name + (tr(" (default)") if d.default else ""), d.id)
+            if not self.devices[kind]:
+                box.addItem(tr("none found"), None)
+            idx = box.findData(current) if current else -1
+            if idx < 0:
+                idx = next((i for i, d in enumerate(self.devices[kind]) if d.default), 0)
+            box.setCurrentIndex(idx)
+            box.blockSignals(False)
+        has_cam, has_mic = bool(self.devices["cameras"]), bool(self.devices["microphones"])
+        self.no_device.set_state(has_cam, has_mic)
+        if not (has_cam and has_mic) and self.session is None:
+            self.preview.setText(tr("No camera - no preview") if not has_cam else tr("No microphone"))
+        self.audio_only_check.setEnabled(has_mic and has_cam)
+        if has_mic and not has_cam:
+            self.audio_only_check.setChecked(True)
+        if self.session is not None and self.session.state is State.IDLE and self.take is None:
+            self.close_devices()
+        self._update_controls()
+        if self.isVisible():
+            self.open_devices()
+
+    def can_record(self) -> bool:
+        has_cam, has_mic = bool(self.devices["cameras"]), bool(self.devices["microphones"])
+        return has_mic and (has_cam or self.audio_only_check.isChecked())
+
+    def config(self) -> CaptureConfig:
+        return CaptureConfig(self.camera_box.currentData(), self.mic_box.currentData(),
+                             self.audio_only_check.isChecked() or not self.devices["cameras"],
+                             self.resolution_box.currentText())
+
+    def open_devices(self) -> None:
+        """Start the preview (when devices exist and nothing is open yet)."""
+        if self.session is not None or not self.can_record():
+            return
+        session = self.app.capture.new_session(self._backend_factory(), config=self.config(),
+                                               limit_s=self.limit_box.value(), countdown_s=self.countdown_s)
+        try:
+            session.open()
+        except VlogkitError as exc:
+            self.show_error(str(exc))
+            return
+        self.session = session
+        self._timer.start()
+        self._show_status(self.last_status)
+
+    def close_devices(self) -> None:
+        self._timer.stop()
+        if self.session is not None:
+            self.session.close()
+            self.session = None
+
+    def _on_device_choice_changed(self, *_: Any) -> None:
+        if self.session is not None and self.session.state is State.IDLE and self.take is None:
+            self.close_devices()
+            self.open_devices()
+        self._update_controls()
+
+    def _on_limit_box_valueChanged(self, value: int) -> None:
+        self.app.settings.record_limit_s = int(value)
+        self.app.save_settings()
+        if self.session is not None and self.session.state is State.IDLE:
+            self.session.limit_ms = int(value) * 1000
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self.open_devices()
+
+    def hideEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        super().hideEvent(event)
+        if self.session is not None and self.session.state is State.IDLE and self.take is None:
+            self.close_devices()  # the camera light goes off when the tab is not shown
+
+    # -- the take -----------------------------------------------------------------------------------
+
+    def start_recording(self) -> None:
+        self.open_devices()
+        if self.session is None:
+            return
+        try:
+            self.last_status = self.session.start(prompt=self.prompt_card.current())
+        except VlogkitError as exc:
+            self.show_error(str(exc))
+        self.status_label.setStyleSheet("")
+        self._show_status(self.last_status)
+
+    def stop_recording(self) -> None:
+        if self.session is None:
+            return
+        try:
+            if self.session.state is State.COUNTDOWN:
+                self.session.retake()
+            elif self.session.state is State.RECORDING:
+                self.take = self.session.stop()
+        except VlogkitError as exc:
+            self.show_error(str(exc))
+        self._refresh_status()
+
+    def retake(self) -> None:
+        if self.take is None or not self.confirm(tr("Discard this take and record again?")):
+            return
+        if self.session is not None and self.session.take is self.take:
+            self.session.retake()
+        else:
+            self.app.capture.discard(self.take)
+        self.take = None
+        self.status_label.setText(tr("Take discarded. Press Record when you are ready."))
+        self._refresh_status()
+
+    def keep(self) -> str | None:
+        """Import the take with the speaker and consent; returns the new vlog's id."""
+        if self.take is None:
+            return None
+        speaker, consent = self.keep_form.speaker(), self.keep_form.consent()
+        try:
+            self.app.capture.check_keep(speaker, consent)
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                session = self.session if self.session is not None and self.session.take is self.take else None
+                vlog = self.app.capture.keep(self.take, speaker=speaker, consent=consent, transcribe=False,
+                                             session=session)
+            finally:
+                QApplication.restoreOverrideCursor()
+        except VlogkitError as exc:
+            self.show_error(str(exc))
+            return None
+        self.take = None
+        self.status_label.setText(tr("Kept as {id}: it is in the library now.", id=vlog.id))
+        self.status_label.setStyleSheet("color: #1b7f3b;")
+        self._refresh_status()
+        self.take_kept.emit(vlog.id)
+        return vlog.id
+
+    # -- crash recovery -----------------------------------------------------------------------------
+
+    def check_interrupted(self) -> None:
+        self.interrupted = self.app.capture.interrupted()
+        if not self.interrupted:
+            self.recovery.hide()
+            return
+        it = self.interrupted[0]
+        when = it.started.replace("T", " ")[:16] or tr("an earlier session")
+        self.recovery.message.setText(tr("A take from {when} was left behind when vlogkit stopped unexpectedly. "
+                                         "Recover it to keep it?", when=when))
+        self.recovery.show()
+
+    def recover_interrupted(self) -> None:
+        if not self.interrupted or self.take is not None:
+            return
+        try:
+            self.take = self.app.capture.recover(self.interrupted[0])
+        except VlogkitError as exc:
+            self.show_error(str(exc))
+            return
+        self.check_interrupted()
+        self.status_label.setText(tr("Recovered {s} s. Fill in the speaker and consent, then Keep.",
+                                     s=f"{self.take.duration_ms / 1000:.1f}"))
+        self._update_controls()
+
+    def discard_interrupted(self) -> None:
+        if self.interrupted and self.confirm(tr("Discard the interrupted take for good?")):
+            self.app.capture.discard(self.interrupted[0])
+            self.check_interrupted()
+
+    # -- display ------------------------------------------------------------------------------------
+
+    def _on_timer_timeout(self) -> None:
+        if self.session is None:
+            return
+        st = self.session.tick()
+        if self.last_status.state is State.RECORDING and st.state is not State.RECORDING:
+            self.take = self.session.take  # stopped by the limit or a lost device
+            if st.error:
+                self.show_error(st.error)
+        self.last_status = st
+        self._show_status(st)
+        self._show_preview(st)
+        self.level_meter.setValue(int(self.session.backend.level() * 100))
+        if st.state is State.RECORDING and self.script.toPlainText():
+            bar = self.script.verticalScrollBar()
+            bar.setValue(int(bar.maximum() * st.elapsed_ms / max(1, self.session.limit_ms)))
+
+    def _refresh_status(self) -> None:
+        if self.session is not None:
+            self.last_status = self.session.tick()
+        self._show_status(self.last_status)
+        self._update_controls()
+
+    def _show_status(self, st: Status) -> None:
+        color = "#1f2933"
+        if st.state is State.COUNTDOWN:
+            self.timer_label.setText(str(st.countdown))
+            self.status_label.setText(tr("Get ready…"))
+        elif st.state is State.RECORDING:
+            self.timer_label.setText(st.remaining_text)
+            if st.warning:
+                color = "#d64545"
+                self.status_label.setText(tr("{s} seconds left - time to wrap up.", s=st.remaining_ms // 1000 + 1))
+            else:
+                self.status_label.setText(tr("Recording… {t} so far.", t=st.elapsed_text))
+        elif self.take is not None:
+            self.timer_label.setText(f"{self.take.duration_ms / 1000:.1f} s")
+            reason = tr(STOP_REASONS.get(self.take.stop_reason, "Stopped."))
+            self.status_label.setText(reason + " " + tr("Keep it, or retake."))
+        elif self.session is not None:
+            self.timer_label.setText(Status(State.IDLE, remaining_ms=self.session.limit_ms).remaining_text)
+        self.timer_label.setStyleSheet(f"color: {color};")
+        self._update_controls()
+
+    def _show_preview(self, st: Status) -> None:
+        frame = self.session.backend.latest_frame() if self.session is not None else None
+        self.preview.setPixmap(paint_preview(frame, st, PREVIEW_SIZE, mirror=self.mirror_check.isChecked(),
+                                             audio_only=self.config().audio_only, font=self.font()))
+
+    def _update_controls(self) -> None:
+        state = self.session.state if self.session is not None else State.IDLE
+        busy = state in (State.COUNTDOWN, State.RECORDING)
+        self.record_button.setEnabled(self.can_record() and not busy and self.take is None)
+        self.stop_button.setEnabled(busy)
+        self.retake_button.setEnabled(self.take is not None and not busy)
+        self.keep_button.setEnabled(self.take is not None and not busy)
+        self.keep_form.setEnabled(not busy)
+        for w in (self.camera_box, self.mic_box, self.resolution_box, self.limit_box, self.audio_only_check):
+            w.setEnabled(not busy and self.take is None and (w is not self.audio_only_check or
+                                                              bool(self.devices["cameras"])))
+
+    def show_error(self, message: str) -> None:
+        self.status_label.setText(message)
+        self.status_label.setStyleSheet("color: #d64545;")
+
+    def _ask(self, text: str) -> bool:
+        return QMessageBox.question(self, tr("Record"), text) == QMessageBox.StandardButton.Yes
+
+    def _on_no_device_import_clicked(self) -> None:
+        if self.receivers(SIGNAL("import_requested()")) > 0:  # the main window imports with its own dialog
+            self.import_requested.emit()
+            return
+        paths, _ = QFileDialog.getOpenFileNames(self, tr("Import a video"), "",
+                                                tr("Video or audio (*.mp4 *.mov *.mkv *.webm *.m4a *.mp3 *.wav)"))
+        from vlogkit.services.library import ImportOptions
+
+        for p in paths:
+            result = self.app.library.import_file(p, ImportOptions(speaker=self.keep_form.speaker(),
+                                                                   consent=self.keep_form.consent()))
+            if result.vlog is None:
+                self.show_error(result.error)
+            else:
+                self.status_label.setText(tr("Imported as {id}.", id=result.vlog.id))
+                self.take_kept.emit(result.vlog.id)
+
+    def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        if self.session is not None and self.session.state is State.RECORDING:
+            self.take = self.session.stop("interrupted")
+        self.close_devices()
+        super().closeEvent(event)

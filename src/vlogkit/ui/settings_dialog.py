@@ -1,0 +1,182 @@
+"""Settings: model (bundled `base`; larger ones downloaded only on request), default language, glossary, UI language,
+brand kit (logo, colour, caption font from the bundled fonts), loudness target, export folder."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QColorDialog,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vlogkit.ui.i18n import LANGUAGES, tr
+from vlogkit.ui.import_dialog import fill_language_combo
+from vlogkit.ui.resources import bundled_fonts
+
+if TYPE_CHECKING:
+    from vlogkit.services import App
+    from vlogkit.ui.jobs import Job, JobManager
+
+MODEL_SIZES = {"base": "145 MB", "small": "484 MB", "medium": "1.5 GB", "large-v3": "3.1 GB",
+               "large-v3-turbo": "1.6 GB", "distil-large-v3": "1.5 GB"}
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, app: App, jobs: JobManager, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.app, self.jobs = app, jobs
+        self.download_job: Job | None = None
+        s = app.settings
+        self.setWindowTitle(tr("Settings"))
+        lay = QVBoxLayout(self)
+
+        tgroup = QGroupBox(tr("Transcription"))
+        tf = QFormLayout(tgroup)
+        self.model = QComboBox()
+        self.model_note = QLabel()
+        self.model_note.setWordWrap(True)
+        self.download_button = QPushButton(tr("Download this model"))
+        self._fill_models(s.model)
+        mrow = QHBoxLayout()
+        mrow.addWidget(self.model, 1)
+        mrow.addWidget(self.download_button)
+        tf.addRow(tr("Model"), mrow)
+        tf.addRow("", self.model_note)
+        self.language = QComboBox()
+        fill_language_combo(self.language, s.default_language)
+        tf.addRow(tr("Spoken language"), self.language)
+        self.glossary = QPlainTextEdit(s.glossary)
+        self.glossary.setPlaceholderText(tr("Names and words Whisper should know, one per line"))
+        self.glossary.setMaximumHeight(70)
+        tf.addRow(tr("Glossary"), self.glossary)
+        self.auto = QCheckBox(tr("Transcribe automatically after import"))
+        self.auto.setChecked(s.auto_transcribe)
+        tf.addRow("", self.auto)
+        lay.addWidget(tgroup)
+
+        bgroup = QGroupBox(tr("Brand kit and export"))
+        bf = QFormLayout(bgroup)
+        self.logo = QLineEdit(s.brand_logo)
+        logo_button = QPushButton(tr("Browse…"))
+        logo_button.clicked.connect(self._on_logo_clicked)
+        lrow = QHBoxLayout()
+        lrow.addWidget(self.logo, 1)
+        lrow.addWidget(logo_button)
+        bf.addRow(tr("Logo"), lrow)
+        self.color = QPushButton(s.brand_color)
+        self._paint_color(s.brand_color)
+        self.color.clicked.connect(self._on_color_clicked)
+        bf.addRow(tr("Caption colour"), self.color)
+        self.font = QComboBox()
+        for family in bundled_fonts():
+            self.font.addItem(family)
+        self.font.setCurrentIndex(max(0, self.font.findText(s.caption_font)))
+        bf.addRow(tr("Caption font"), self.font)
+        self.loudness = QDoubleSpinBox()
+        self.loudness.setRange(-30.0, -8.0)
+        self.loudness.setSuffix(" LUFS")
+        self.loudness.setValue(float(s.loudness_target))
+        bf.addRow(tr("Loudness target"), self.loudness)
+        self.export_dir = QLineEdit(s.export_dir or str(app.paths.default_export_dir))
+        bf.addRow(tr("Export folder"), self.export_dir)
+        lay.addWidget(bgroup)
+
+        ugroup = QGroupBox(tr("Interface"))
+        uf = QFormLayout(ugroup)
+        self.ui_language = QComboBox()
+        self.ui_language.addItem(tr("System language"), "")
+        for code, name in LANGUAGES.items():
+            self.ui_language.addItem(name, code)
+        self.ui_language.setCurrentIndex(max(0, self.ui_language.findData(s.ui_language)))
+        uf.addRow(tr("Language"), self.ui_language)
+        uf.addRow("", QLabel(tr("A new interface language applies when vlogkit starts again.")))
+        lay.addWidget(ugroup)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(tr("Save"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+        self.model.currentIndexChanged.connect(self._on_model_changed)
+        self.download_button.clicked.connect(self.download_model)
+        self._on_model_changed()
+
+    def _fill_models(self, current: str) -> None:
+        try:
+            from vlogkit.transcribe.models import list_models
+
+            models = list_models()
+        except Exception:  # noqa: BLE001 - the list is informative; fall back to the bundled model
+            models = [{"name": "base", "status": "bundled", "kind": "bundled"}]
+        for m in models:
+            name = str(m["name"])
+            status = {"installed": tr("installed"), "bundled": tr("bundled"), "available": tr("not downloaded"),
+                      "missing": tr("missing")}.get(str(m["status"]), str(m["status"]))
+            size = MODEL_SIZES.get(name, f"{m.get('size_mb') or '?'} MB")
+            self.model.addItem(f"{name}  ({size}, {status})", name)
+            self.model.setItemData(self.model.count() - 1, str(m["status"]), 257)
+        self.model.setCurrentIndex(max(0, self.model.findData(current)))
+
+    def _on_model_changed(self) -> None:
+        status = self.model.currentData(257)
+        needs = status == "available"
+        self.download_button.setVisible(needs)
+        self.model_note.setText(tr("This model is downloaded only when you click Download (needs the internet "
+                                   "once); until then transcription uses it only after the download.")
+                                if needs else tr("Ready to use offline."))
+
+    def download_model(self) -> None:
+        name = str(self.model.currentData())
+        self.model_note.setText(tr("Downloading {m}… (progress in the jobs area)", m=name))
+        self.download_button.setEnabled(False)
+        job = self.jobs.run_process(tr("Download model {m}", m=name), "download_model", name=name)
+        job.failed.connect(self.model_note.setText)
+        job.succeeded.connect(lambda _r: self.model_note.setText(tr("Model {m} is ready.", m=name)))
+        job.ended.connect(lambda: self.download_button.setEnabled(True))
+        self.download_job = job
+
+    def _paint_color(self, value: str) -> None:
+        self.color.setText(value)
+        self.color.setStyleSheet(f"background: {value}; color: #000;")
+
+    def _on_color_clicked(self) -> None:
+        c = QColorDialog.getColor(QColor(self.color.text()), self, tr("Caption colour"))
+        if c.isValid():
+            self._paint_color(c.name().upper())
+
+    def _on_logo_clicked(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, tr("Logo"), "", tr("Images (*.png *.jpg *.svg)"))
+        if path:
+            self.logo.setText(path)
+
+    def save(self) -> None:
+        s = self.app.settings
+        s.model = str(self.model.currentData())
+        s.default_language = str(self.language.currentData())
+        s.glossary = self.glossary.toPlainText().strip()
+        s.auto_transcribe = self.auto.isChecked()
+        s.brand_logo = self.logo.text().strip()
+        s.brand_color = self.color.text()
+        s.caption_font = self.font.currentText() or s.caption_font
+        s.loudness_target = float(self.loudness.value())
+        s.export_dir = self.export_dir.text().strip()
+        s.ui_language = str(self.ui_language.currentData())
+        self.app.save_settings()
+        self.accept()

@@ -1,0 +1,94 @@
+"""`vlogkit bank ...` through the real entry point: add, list/search, review, export with audiences, import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from vlogkit.config import Paths
+from vlogkit.domain import ConsentScope, Speaker
+from vlogkit.services import App
+from vlogkit.services.library import ImportOptions
+
+from tests.quotes.helpers import make_transcript
+
+TEXT = """Bonjour à tous, je m'appelle Julien et je filme ça avec mon téléphone.
+Je suis convaincu que la sécurité, ce n'est pas une affaire de règlement, c'est une affaire de respect.
+La réunion est déplacée à jeudi, quatorze heures, en salle trois.
+Ce que j'ai appris, c'est qu'une équipe qui ose dire stop est toujours plus forte qu'une équipe qui se tait.
+Voilà, c'est tout pour moi. À bientôt!"""
+
+
+@pytest.fixture
+def vlog_id(home: Path, synth) -> str:  # noqa: ANN001
+    video = synth("bank_cli.mp4", "-f", "lavfi", "-i", "testsrc2=s=320x240:r=10:d=30", "-f", "lavfi", "-i",
+                  "sine=f=300:d=30", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac",
+                  "-shortest")
+    app = App(Paths(home))
+    speaker = Speaker("Julien Lefèvre", "Chef d'équipe", "Production", "Usine Charleroi")
+    r = app.library.import_file(video, ImportOptions(speaker=speaker, consent=ConsentScope.EXTERNAL, language="fr"))
+    app.transcription.save(r.vlog.id, make_transcript(TEXT, "fr"))
+    return r.vlog.id
+
+
+def test_add_search_review_and_export_for_each_audience(cli, vlog_id: str, tmp_path: Path) -> None:  # noqa: ANN001
+    r = cli("bank", "add", vlog_id, "--candidate", "1", "--tag", "sécurité", "--json")
+    assert r.returncode == 0, r.stderr
+    q1 = r.json()
+    assert q1["id"].startswith("q") and q1["status"] == "approved" and q1["tags"] == ["sécurité"]
+    assert q1["speaker"]["name"] == "Julien Lefèvre" and q1["effective_consent"] == "external"
+    top = cli("quotes", vlog_id, "--json").json()[0]
+    assert q1["text"] == top["text"] and q1["start_s"] == top["start"]
+
+    q2 = cli("bank", "add", vlog_id, "--candidate", "2").stdout.strip()
+    assert q2.startswith("q") and q2 != q1["id"]
+    assert cli("bank", "edit", q2, "--consent", "internal").returncode == 0
+
+    found = cli("bank", "search", "REGLEMENT", "--json").json()  # accents and case ignored
+    assert len(found) == 1 and "règlement" in found[0]["text"]
+    found = cli("bank", "search", "SECURITE", "--json").json()  # q1's tag, and the other quote's text
+    assert {q["id"] for q in found} == {q1["id"], q2}
+    assert len(cli("bank", "list", "--json").json()) == 2
+    assert [q["id"] for q in cli("bank", "list", "--audience", "external", "--json").json()] == [q1["id"]]
+    listing = cli("bank", "list").stdout
+    assert "“Je suis convaincu" in listing and "- Julien Lefèvre, Chef d'équipe (Usine Charleroi)" in listing
+
+    out = tmp_path / "ext.pptx"
+    r = cli("bank", "export", "--format", "pptx", "--out", str(out), "--audience", "external")
+    assert r.returncode == 0, r.stderr
+    assert out.exists() and f"Exported 1 quote to {out}" in r.stdout
+    assert f"left out 1 quote for the external audience: {q2}: consent is internal only" in r.stderr
+
+    assert cli("bank", "reject", q1["id"]).returncode == 0
+    r = cli("bank", "export", "--format", "csv", "--out", str(tmp_path / "x.csv"), "--audience", "external")
+    assert r.returncode == 1 and "Nothing to export for the external audience: left out 2 quotes" in r.stderr
+    assert not (tmp_path / "x.csv").exists()
+
+    r = cli("bank", "export", "--format", "cards", "--out", str(tmp_path / "cards"))
+    assert r.returncode == 0 and len(list((tmp_path / "cards").glob("*.png"))) == 2  # q2 only, both sizes
+
+
+def test_tag_remove_range_and_import(cli, vlog_id: str, tmp_path: Path) -> None:  # noqa: ANN001
+    q = cli("bank", "add", vlog_id, "--start", "0", "--end", "3", "--status", "candidate", "--json").json()
+    assert q["status"] == "candidate" and q["verbatim"].startswith("Bonjour")
+    assert cli("bank", "tag", q["id"], "roadshow", "--json").json()["tags"] == ["roadshow"]
+    shared = tmp_path / "share.json"
+    assert cli("bank", "export", "--format", "json", "--out", str(shared)).returncode == 0
+    assert cli("bank", "remove", q["id"]).returncode == 0
+    r = cli("bank", "import", str(shared))
+    assert r.returncode == 0 and "1 new, 0 updated, 0 unchanged" in r.stdout
+    assert "0 new, 0 updated, 1 unchanged" in cli("bank", "import", str(shared)).stdout
+
+
+def test_bad_input_gives_one_line_errors(cli, vlog_id: str, tmp_path: Path) -> None:  # noqa: ANN001
+    for args, code, text in [
+        (("bank", "add", vlog_id, "--candidate", "42"), 2, "no rank 42"),
+        (("bank", "add", vlog_id, "--start", "1"), 2, "--start needs --end"),
+        (("bank", "approve", "qnope"), 1, "No quote with id 'qnope'"),
+        (("bank", "export", "--format", "md", "--out", str(tmp_path / "e.md")), 1, "No quotes match"),
+        (("bank", "import", str(tmp_path / "missing.json")), 2, "does not exist"),
+    ]:
+        r = cli(*args)
+        assert r.returncode == code, (args, r.stderr)
+        assert text in r.stderr and "Traceback" not in r.stderr

@@ -1,0 +1,58 @@
+"""`vlogkit quotes ID` through the real entry point, on a stored transcript."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from vlogkit.config import Paths
+from vlogkit.domain import ConsentScope, Speaker
+from vlogkit.services import App
+from vlogkit.services.library import ImportOptions
+
+from tests.quotes.helpers import make_transcript
+
+TEXT = """Hi everyone, I'm Priya from sales and I'm filming this in the car park.
+People think sales is about talking, but the best deals I've ever closed came from listening for an hour.
+The slides for the roadshow are on the shared drive, in the folder called final.
+You can copy a product in six months, but you can't copy the trust a customer has in our people.
+Okay, that's all, talk soon!"""
+
+
+@pytest.fixture
+def vlog_id(home: Path, synth) -> str:  # noqa: ANN001
+    video = synth("quotes_cli.mp4", "-f", "lavfi", "-i", "testsrc2=s=320x240:r=10:d=30", "-f", "lavfi", "-i",
+                  "sine=f=300:d=30", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac",
+                  "-shortest")
+    app = App(Paths(home))
+    r = app.library.import_file(video, ImportOptions(speaker=Speaker("Priya Shah", "Account manager", "Sales", "Acme"),
+                                                     consent=ConsentScope.EXTERNAL, language="en"))
+    app.transcription.save(r.vlog.id, make_transcript(TEXT))
+    return r.vlog.id
+
+
+def test_quotes_json_lists_ranked_candidates_with_seconds_and_reasons(cli, vlog_id: str) -> None:  # noqa: ANN001
+    r = cli("quotes", vlog_id, "--json")
+    assert r.returncode == 0, r.stderr
+    data = r.json()
+    assert [c["rank"] for c in data] == list(range(1, len(data) + 1)) and 1 <= len(data) <= 5
+    top = data[0]
+    assert top["text"].startswith("People think sales is about talking")
+    assert isinstance(top["start"], float) and 0 < top["start"] < top["end"] < 30
+    assert {"code": "self_contained", "text": "self-contained"} in top["reasons"]
+    assert all(set(x) == {"code", "text"} for x in top["reasons"])
+    assert "car park" not in " ".join(c["text"] for c in data[:2])
+    again = cli("quotes", vlog_id, "--json", "--top", "1").json()
+    assert again == data[:1]
+
+
+def test_quotes_text_output_and_bad_input(cli, vlog_id: str) -> None:  # noqa: ANN001
+    r = cli("quotes", vlog_id)
+    assert r.returncode == 0
+    assert r.stdout.splitlines()[0].startswith(" 1. [")
+    assert "why: " in r.stdout
+    bad = cli("quotes", "nosuch")
+    assert bad.returncode == 1 and "No vlog with id 'nosuch'" in bad.stderr and "Traceback" not in bad.stderr
+    bad = cli("quotes", vlog_id, "--top", "0")
+    assert bad.returncode == 2 and "--top must be 1 or more" in bad.stderr

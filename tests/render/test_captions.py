@@ -1,0 +1,160 @@
+"""The subtitle line rules (render.captions) on made-up words, on random words, and on the real desk vlog."""
+
+from __future__ import annotations
+
+import pysubs2
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from vlogkit.domain import Word
+from vlogkit.render.captions import (
+    Cue,
+    LineRules,
+    build_cues,
+    format_timestamp,
+    layout,
+    srt_text,
+    to_srt,
+    to_vtt,
+)
+
+
+def words_from(text: str, start: int = 0, step: int = 300, gap: int = 0) -> list[Word]:
+    out, t = [], start
+    for tok in text.split():
+        out.append(Word(tok, t, t + step - 20, 0.9))
+        t += step + gap
+    return out
+
+
+def check_rules(cues: list[Cue], rules: LineRules) -> None:
+    for i, c in enumerate(cues):
+        assert 1 <= len(c.lines) <= rules.max_lines, c.text
+        for line in c.lines:
+            text = " ".join(w.display for w in line)
+            assert len(text) <= rules.max_chars or len(line) == 1, text
+        assert c.end - c.start <= rules.max_ms, c
+        next_start = cues[i + 1].start if i + 1 < len(cues) else None
+        if c.end - c.start < rules.min_ms:  # only allowed when the next cue leaves no room
+            assert next_start is not None and c.end >= next_start, c
+        if next_start is not None:
+            assert c.end <= next_start or cues[i + 1].words[0].speaker != c.words[-1].speaker
+
+
+def test_format_timestamp() -> None:
+    assert format_timestamp(0) == "00:00:00,000"
+    assert format_timestamp(3_723_004) == "01:02:03,004"
+    assert format_timestamp(61_500, ".") == "00:01:01.500"
+
+
+def test_short_sentence_is_one_line_cue_lengthened_to_one_second() -> None:
+    cues = build_cues(words_from("Hello there.", step=200))
+    assert [c.text for c in cues] == ["Hello there."]
+    assert cues[0].start == 0 and cues[0].end == 1000
+
+
+def test_long_sentence_breaks_into_two_balanced_lines_never_mid_word() -> None:
+    text = "We shipped the new onboarding flow last week and customers already love how simple it feels"
+    cues = build_cues(words_from(text, step=150))
+    rules = LineRules()
+    check_rules(cues, rules)
+    assert " ".join(c.text.replace("\n", " ") for c in cues) == text
+    two_line = [c for c in cues if len(c.lines) == 2]
+    assert two_line, [c.text for c in cues]
+    a, b = (len(" ".join(w.text for w in line)) for line in two_line[0].lines)
+    assert abs(a - b) <= 12  # balanced lines
+
+
+def test_pause_and_sentence_end_start_new_cues() -> None:
+    words = words_from("First part here", step=400) + words_from("after a pause", start=2900, step=400)
+    assert [c.text for c in build_cues(words)] == ["First part here", "after a pause"]
+    words = words_from("That was the first sentence. And this is the second one.", step=300)
+    assert [c.text for c in build_cues(words)] == ["That was the first sentence.", "And this is the second one."]
+
+
+def test_overflow_breaks_at_punctuation_rather_than_mid_phrase() -> None:
+    text = ("Our team in Ghent builds the planning tool, and every Friday we show customers what changed "
+            "during the week")
+    cues = build_cues(words_from(text, step=200))
+    check_rules(cues, LineRules())
+    assert cues[0].text.replace("\n", " ").endswith("tool,")
+
+
+def test_max_duration_splits_slow_speech() -> None:
+    cues = build_cues(words_from("one two three four five six seven eight nine ten eleven twelve", step=1000))
+    assert len(cues) >= 2
+    check_rules(cues, LineRules())
+
+
+def test_narrow_rules_for_burnt_in_captions() -> None:
+    rules = LineRules(max_chars=16, max_lines=2, max_ms=3000)
+    text = "Captions on a phone screen need short lines so nobody has to squint at them"
+    cues = build_cues(words_from(text, step=250), rules)
+    check_rules(cues, rules)
+    assert " ".join(c.text.replace("\n", " ") for c in cues) == text
+
+
+def test_overlong_word_gets_its_own_line_and_corrections_are_shown() -> None:
+    long = "Donaudampfschifffahrtsgesellschaftskapitaenswitwe"
+    words = [Word("a", 0, 300), Word(long, 300, 1500), Word("teh", 1500, 1800, corrected="the")]
+    lines = layout(words, 20, 2)
+    assert lines is None or all(len(line) == 1 or len(" ".join(w.display for w in line)) <= 20 for line in lines)
+    cues = build_cues(words, LineRules(max_chars=20))
+    assert "the" in cues[-1].text and "teh" not in cues[-1].text
+    assert any(c.text.strip() == long or long in c.text.split("\n") for c in cues)
+
+
+def test_speaker_change_starts_a_new_cue() -> None:
+    words = [Word("Hi", 0, 300, speaker="left"), Word("there", 300, 600, speaker="left"),
+             Word("Hello", 650, 900, speaker="right")]
+    assert [c.text for c in build_cues(words)] == ["Hi there", "Hello"]
+
+
+def test_srt_and_vtt_parse_back_with_pysubs2() -> None:
+    words = words_from("Fish & chips <today>. Second sentence follows here, with a comma.", step=350)
+    cues = build_cues(words)
+    for text, fmt in ((to_srt(cues), "srt"), (to_vtt(cues), "vtt")):
+        subs = pysubs2.SSAFile.from_string(text, format_=fmt)
+        assert len(subs) == len(cues)
+        for ev, cue in zip(subs, cues, strict=True):
+            assert (ev.start, ev.end) == (cue.start, cue.end)
+            plain = ev.plaintext.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+            assert plain == (cue.text if fmt == "vtt" else srt_text(cue.text))
+    assert to_vtt(cues).startswith("WEBVTT\n\n")
+    assert "&lt;today&gt;" in to_vtt(cues)
+    assert "‹today›" in to_srt(cues)
+
+
+word_st = st.builds(
+    lambda text, dur, gap: (text, dur, gap),
+    st.text(alphabet="abcdefghijklmnopqrstuvwxyz,.?é'", min_size=1, max_size=14).filter(lambda s: s.strip(",.?'")),
+    st.integers(50, 1500),
+    st.integers(0, 1200),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(word_st, min_size=1, max_size=60), st.integers(12, 50), st.integers(1, 3))
+def test_random_words_always_obey_the_rules(spec, max_chars, max_lines) -> None:
+    words, t = [], 0
+    for text, dur, gap in spec:
+        words.append(Word(text, t, t + dur))
+        t += dur + gap
+    rules = LineRules(max_chars=max_chars, max_lines=max_lines)
+    cues = build_cues(words, rules)
+    check_rules(cues, rules)
+    assert [w.text for c in cues for w in c.words] == [w.text for w in words]  # nothing lost, order kept
+
+
+@pytest.mark.slow
+def test_desk_vlog_subtitles_obey_the_rules_and_round_trip(desk_transcript) -> None:
+    rules = LineRules()
+    cues = build_cues(desk_transcript.words, rules)
+    assert len(cues) >= 10
+    check_rules(cues, rules)
+    srt = pysubs2.SSAFile.from_string(to_srt(cues), format_="srt")
+    vtt = pysubs2.SSAFile.from_string(to_vtt(cues), format_="vtt")
+    assert [e.plaintext for e in srt] == [c.text for c in cues] == [e.plaintext for e in vtt]
+    assert [(e.start, e.end) for e in srt] == [(c.start, c.end) for c in cues]
+    assert "Americans," in srt[0].plaintext + srt[1].plaintext

@@ -1,0 +1,126 @@
+"""Bank exports: the PPTX deck opened with python-pptx, PNG cards, CSV, Markdown; audiences and consent."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+
+from vlogkit.domain import ConsentScope, Speaker
+from vlogkit.errors import ConsentError
+
+from .bank_fixtures import make_app, synth_vlog
+
+
+@pytest.fixture
+def setup(home: Path, synth):  # noqa: ANN001, ANN201
+    app, vlog, t = make_app(home, synth_vlog(synth))
+    q1 = app.bank.add_candidate(vlog.id, 1, tags=["zorg"])
+    q2 = app.bank.add_candidate(vlog.id, 2)
+    app.bank.update(q2.id, consent="internal")
+    return app, vlog, app.bank.get(q1.id), app.bank.get(q2.id)
+
+
+def slide_texts(path: Path) -> list[list[str]]:
+    from pptx import Presentation
+
+    prs = Presentation(str(path))
+    return [[sh.text_frame.text for sh in s.shapes if sh.has_text_frame and sh.text_frame.text] for s in prs.slides]
+
+
+def test_internal_deck_has_a_title_slide_then_one_quote_per_slide_with_attribution_and_a_still(
+    setup, tmp_path: Path  # noqa: ANN001
+) -> None:
+    from pptx import Presentation
+    from pptx.util import Emu
+
+    app, vlog, q1, q2 = setup
+    report = app.bank.export("pptx", tmp_path / "deck.pptx", audience="internal", quotes=[q1, q2])
+    assert report.count == 2 and report.skipped == []
+    prs = Presentation(str(report.path))
+    assert round(Emu(prs.slide_width).inches / Emu(prs.slide_height).inches, 2) == round(16 / 9, 2)
+    texts = slide_texts(report.path)
+    assert len(texts) == 3
+    assert "Quotes for internal use" in texts[0][0] and "2 quotes" in texts[0][1]
+    assert texts[1][0] == f"“{q1.text}”"
+    assert "Els Peeters, Verpleegkundige - Geriatrie" in texts[1] and "AZ Sint-Jan" in texts[1]
+    assert texts[2][0] == f"“{q2.text}”"
+    pics = [sh for sh in prs.slides[1].shapes if sh.shape_type == 13]  # MSO_SHAPE_TYPE.PICTURE
+    assert len(pics) == 1, "a speaker still from the video at the quote's time"
+    assert q1.id in prs.slides[1].notes_slide.notes_text_frame.text
+
+
+def test_external_deck_leaves_out_the_internal_only_quote_and_says_why(setup, tmp_path: Path) -> None:  # noqa: ANN001
+    app, vlog, q1, q2 = setup
+    report = app.bank.export("pptx", tmp_path / "ext.pptx", audience="external")
+    assert report.count == 1
+    assert report.skipped == [f"{q2.id}: consent is internal only"]
+    texts = slide_texts(report.path)
+    assert len(texts) == 2 and texts[1][0] == f"“{q1.text}”"
+    assert "cleared for external use" in texts[0][0]
+
+
+def test_nothing_eligible_is_an_error_that_lists_the_reasons(setup, tmp_path: Path) -> None:  # noqa: ANN001
+    app, vlog, q1, q2 = setup
+    app.library.edit(vlog.id, consent=ConsentScope.NONE)
+    with pytest.raises(ConsentError, match=r"left out 2 quotes: .*no consent recorded"):
+        app.bank.export("csv", tmp_path / "none.csv", audience="internal")
+    assert not (tmp_path / "none.csv").exists()
+    app.library.edit(vlog.id, consent=ConsentScope.EXTERNAL)
+    app.bank.update(q1.id, status="candidate")
+    app.bank.update(q2.id, status="rejected")
+    with pytest.raises(ConsentError, match="not approved yet"):
+        app.bank.export("md", tmp_path / "x.md", audience="external")
+
+
+def test_exports_never_overwrite_an_existing_file(setup, tmp_path: Path) -> None:  # noqa: ANN001
+    app, *_ = setup
+    target = tmp_path / "quotes.md"
+    target.write_text("mine", encoding="utf-8")
+    report = app.bank.export("md", target)
+    assert report.path == tmp_path / "quotes-2.md"
+    assert target.read_text(encoding="utf-8") == "mine"
+
+
+def test_cards_are_png_at_both_sizes_with_text_drawn(setup, tmp_path: Path) -> None:  # noqa: ANN001
+    import numpy as np
+    from PIL import Image
+
+    app, vlog, q1, q2 = setup
+    report = app.bank.export("cards", tmp_path / "cards", audience="internal")
+    assert report.count == 2 and len(report.files) == 4
+    sizes = sorted(Image.open(p).size for p in report.files)
+    assert sizes == [(1080, 1080), (1080, 1080), (1920, 1080), (1920, 1080)]
+    for p in report.files:
+        img = Image.open(p).convert("L")
+        w, h = img.size
+        body = img.crop((int(w * 0.08), int(h * 0.25), int(w * 0.92), int(h * 0.75)))
+        bright = int((np.asarray(body) > 200).sum())
+        assert bright > 0.02 * body.width * body.height, f"{p.name}: the quote text is not drawn"
+        brand = Image.open(p).convert("RGB").getpixel((w // 2, h - 3))
+        assert brand == (0xFF, 0xC4, 0x00)  # the brand colour bar
+
+
+def test_csv_has_a_bom_keeps_accents_and_neutralises_formulas(setup, tmp_path: Path) -> None:  # noqa: ANN001
+    app, vlog, q1, q2 = setup
+    app.bank.update(q1.id, note="=HYPERLINK(\"http://evil\")", speaker=Speaker("@Els", "-Nurse", "+Geri", "AZ"))
+    report = app.bank.export("csv", tmp_path / "q.csv")
+    raw = report.path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    by_id = {r["id"]: r for r in rows}
+    assert "patiënt" in by_id[q1.id]["text"]
+    assert by_id[q1.id]["note"] == "'=HYPERLINK(\"http://evil\")"
+    assert by_id[q1.id]["speaker"] == "'@Els" and by_id[q1.id]["role"] == "'-Nurse" and by_id[q1.id]["team"] == "'+Geri"
+    assert by_id[q2.id]["consent"] == "internal"
+    assert by_id[q1.id]["copy_text"].startswith("“Ik ben ervan overtuigd")
+
+
+def test_markdown_escapes_what_people_said(setup, tmp_path: Path) -> None:  # noqa: ANN001
+    app, vlog, q1, _ = setup
+    app.bank.update(q1.id, text="We *never* give up <b>ever</b> [link](x) #1")
+    text = app.bank.export("md", tmp_path / "q.md").path.read_text(encoding="utf-8")
+    assert r"We \*never\* give up \<b\>ever\</b\> \[link\](x) \#1" in text
+    assert "— Els Peeters, Verpleegkundige - Geriatrie (AZ Sint-Jan)" in text

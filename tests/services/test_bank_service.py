@@ -1,0 +1,148 @@
+"""BankService and QuoteService on a real TinyDB bank, a real (synthetic) video and a scripted transcript."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from vlogkit.domain import ConsentScope, QuoteStatus, VlogState
+from vlogkit.errors import ConsentError, NotFoundError, UsageError
+
+from .bank_fixtures import SPEAKER, make_app, synth_vlog
+
+
+@pytest.fixture
+def setup(home: Path, synth):  # noqa: ANN001, ANN201
+    return make_app(home, synth_vlog(synth))
+
+
+def test_candidates_transcribe_first_set_has_quotes_and_stay_stable(setup) -> None:  # noqa: ANN001
+    app, vlog, _ = setup
+    cands = app.quotes.candidates(vlog.id)
+    assert app._transcriber.calls == 1
+    assert cands[0].text.startswith("Ik ben ervan overtuigd")
+    assert app.vlogs.get(vlog.id).state is VlogState.HAS_QUOTES
+    assert app.quotes.candidates(vlog.id, top=2) == cands[:2]
+    assert app._transcriber.calls == 1  # the stored transcript is reused
+
+
+def test_add_candidate_keeps_speaker_snapshot_and_consent_and_is_approved(setup) -> None:  # noqa: ANN001
+    app, vlog, _ = setup
+    cand = app.quotes.candidates(vlog.id)[0]
+    q = app.bank.add_candidate(vlog.id, 1, tags=["zorg", "trots"])
+    assert (q.start, q.end, q.text, q.verbatim) == (cand.start, cand.end, cand.text, cand.verbatim)
+    assert q.speaker == SPEAKER and q.status is QuoteStatus.APPROVED and q.consent is ConsentScope.EXTERNAL
+    assert q.tags == ("zorg", "trots") and q.language == "nl"
+    # the speaker snapshot does not follow later edits of the vlog
+    app.library.edit(vlog.id, speaker=SPEAKER.__class__("Els P.", "Hoofdverpleegkundige", "Geriatrie", "AZ"))
+    assert app.bank.get(q.id).speaker == SPEAKER
+    # same range again: the same quote, no duplicate
+    assert app.bank.add_candidate(vlog.id, 1).id == q.id and len(app.bank.list()) == 1
+    assert q.copy_text() == ("“Ik ben ervan overtuigd dat je dit werk niet doet voor het loon, maar voor het moment "
+                             "dat een patiënt je hand vastpakt.” - Els Peeters, Verpleegkundige (AZ Sint-Jan)")
+
+
+def test_add_range_snaps_to_whole_words(setup) -> None:  # noqa: ANN001
+    app, vlog, transcript = setup
+    words = transcript.words
+    niemand = next(i for i, w in enumerate(words) if w.text == "Niemand")
+    mid = (words[niemand].start + words[niemand].end) // 2
+    q = app.bank.add_range(vlog.id, mid - 1, words[niemand + 3].end - 5, tags=["x"])
+    assert q.verbatim == "Niemand had het haar"
+    assert q.start <= words[niemand].start and q.end >= words[niemand + 3].end
+    with pytest.raises(UsageError, match="Nothing was said"):
+        app.bank.add_range(vlog.id, 29_500, 29_900)
+    with pytest.raises(UsageError):
+        app.bank.add_candidate(vlog.id, 99)
+
+
+def test_consent_can_be_narrowed_never_widened_and_follows_the_vlog(setup) -> None:  # noqa: ANN001
+    app, vlog, _ = setup
+    q = app.bank.add_candidate(vlog.id, 1)
+    q = app.bank.update(q.id, consent="internal")
+    assert app.bank.effective_scope(q) is ConsentScope.INTERNAL
+    app.library.edit(vlog.id, consent=ConsentScope.INTERNAL)
+    with pytest.raises(ConsentError, match="never widen"):
+        app.bank.update(q.id, consent="external")
+    # withdrawing on the vlog withdraws on its quotes
+    app.library.edit(vlog.id, consent=ConsentScope.NONE)
+    assert app.bank.effective_scope(app.bank.get(q.id)) is ConsentScope.NONE
+    # an expired consent counts as withdrawn
+    app.library.edit(vlog.id, consent=ConsentScope.EXTERNAL, consent_expires="2000-01-01")
+    assert app.bank.effective_scope(app.bank.get(q.id)) is ConsentScope.NONE
+    # a vlog removed from the library leaves its quotes without consent
+    app.library.edit(vlog.id, consent_expires="")
+    app.bank.update(q.id, consent="external")
+    app.library.remove(vlog.id)
+    assert app.bank.effective_scope(app.bank.get(q.id)) is ConsentScope.NONE
+    assert "no longer in the library" in app.bank.why_not(app.bank.get(q.id), "internal")
+
+
+def test_update_tag_remove_and_not_found(setup) -> None:  # noqa: ANN001
+    app, vlog, _ = setup
+    q = app.bank.add_candidate(vlog.id, 1, tags=["a"])
+    q = app.bank.tag(q.id, add=["B", "a"])
+    assert q.tags == ("a", "B")
+    q = app.bank.tag(q.id, remove=["A"])
+    assert q.tags == ("B",)
+    q2 = app.bank.update(q.id, text="Je doet dit werk voor dat ene moment.", note="kort", status="rejected")
+    assert q2.text == "Je doet dit werk voor dat ene moment." and q2.verbatim == q.verbatim
+    assert q2.status is QuoteStatus.REJECTED and q2.updated >= q.updated
+    with pytest.raises(UsageError):
+        app.bank.update(q.id, status="maybe")
+    app.bank.remove(q.id)
+    with pytest.raises(NotFoundError, match="bank list"):
+        app.bank.get(q.id)
+
+
+def test_json_export_and_import_merge_without_duplicates_newer_wins_consent_never_widened(
+    setup, tmp_path: Path, home: Path  # noqa: ANN001
+) -> None:
+    app, vlog, _ = setup
+    a = app.bank.add_candidate(vlog.id, 1, tags=["zorg"])
+    b = app.bank.add_candidate(vlog.id, 2)
+    report = app.bank.export("json", tmp_path / "share.json")
+    assert report.count == 2 and report.path == tmp_path / "share.json"
+    doc = json.loads(report.path.read_text(encoding="utf-8"))
+    assert doc["format"] == "vlogkit-bank" and doc["quotes"][0]["source_consent"]["scope"] == "external"
+
+    # a colleague's machine: no vlogs, an empty bank
+    from vlogkit.config import Paths
+    from vlogkit.services import App
+
+    colleague = App(Paths(tmp_path / "colleague"))
+    r = colleague.bank.import_file(report.path)
+    assert (r.added, r.updated, r.unchanged) == (2, 0, 0)
+    got = colleague.bank.get(a.id)
+    assert got.speaker == SPEAKER and got.tags == ("zorg",)
+    assert colleague.bank.effective_scope(got) is ConsentScope.EXTERNAL  # carried by the file
+    assert colleague.bank.import_file(report.path).unchanged == 2  # no duplicates
+
+    # the colleague edits a quote and narrows the other; I widen nothing
+    colleague.bank.update(a.id, text="Edited by a colleague.", tags=["zorg", "roadshow"])
+    colleague.bank.update(b.id, consent="internal")
+    back = colleague.bank.export("json", tmp_path / "back.json", audience="internal")
+    r = app.bank.import_file(back.path)
+    assert (r.added, r.updated) == (0, 2)
+    assert app.bank.get(a.id).text == "Edited by a colleague." and app.bank.get(a.id).tags == ("zorg", "roadshow")
+    assert app.bank.get(b.id).consent is ConsentScope.INTERNAL
+
+    # an older file does not undo newer edits, and never widens consent
+    r = app.bank.import_file(report.path)
+    assert app.bank.get(a.id).text == "Edited by a colleague."
+    assert app.bank.get(b.id).consent is ConsentScope.INTERNAL
+
+
+def test_import_rejects_files_that_are_not_bank_exports(setup, tmp_path: Path) -> None:  # noqa: ANN001
+    app, _, _ = setup
+    bad = tmp_path / "x.json"
+    bad.write_text('{"hello": 1}', encoding="utf-8")
+    with pytest.raises(UsageError, match="not a vlogkit bank export"):
+        app.bank.import_file(bad)
+    bad.write_text("not json", encoding="utf-8")
+    with pytest.raises(UsageError, match="not JSON"):
+        app.bank.import_file(bad)
+    with pytest.raises(UsageError, match="does not exist"):
+        app.bank.import_file(tmp_path / "missing.json")

@@ -1,0 +1,126 @@
+"""The vlog editor driven offscreen: click-to-seek, selection sets in/out, word fixes with undo/redo, insert a
+missed word, fillers, speakers, consent details, and candidate quotes into the bank."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from tests.ui.conftest import import_and_wait
+
+
+@pytest.fixture
+def opened(qtbot, window, clip12: Path):
+    vid = import_and_wait(qtbot, window, clip12)
+    window.open_vlog(vid)
+    ed = window.editor
+    qtbot.waitUntil(lambda: ed.transcript is not None and len(ed.transcript_view.spans) > 10, timeout=60000)
+    return ed
+
+
+def test_click_a_word_seeks_the_player(qtbot, window, opened) -> None:
+    ed = opened
+    tv = ed.transcript_view
+    assert window.tabs.currentWidget() is ed
+    assert "Our team shipped" in tv.toPlainText()
+    word = ed.transcript.words[12]  # "Customers"... any word in the second sentence
+    qtbot.mouseClick(tv.viewport(), Qt.MouseButton.LeftButton, pos=tv.word_rect_center(12))
+    assert ed.player.position() == word.start
+    assert ed.player.slider.value() == word.start
+    qtbot.waitUntil(lambda: tv.current == 12)  # the spoken word is highlighted
+    assert ed.player.time.text().startswith("0:0")
+
+
+def test_selecting_words_sets_the_clips_in_and_out(qtbot, opened) -> None:
+    ed = opened
+    tv = ed.transcript_view
+    vp = tv.viewport()
+    QTest.mousePress(vp, Qt.MouseButton.LeftButton, pos=tv.word_rect_center(2))
+    QTest.mouseMove(vp, tv.word_rect_center(5))
+    QTest.mouseRelease(vp, Qt.MouseButton.LeftButton, pos=tv.word_rect_center(5))
+    words = ed.transcript.words
+    assert tv.selection_range == (2, 5)
+    assert ed.in_out == (words[2].start, words[5].end)
+    assert ed.player.slider.range_ms == ed.in_out  # shown on the scrubber
+    assert ed.player.inout.text().startswith("In 0:00.6")
+
+
+def test_fix_a_word_then_undo_and_redo(qtbot, window, opened) -> None:
+    ed = opened
+    tv = ed.transcript_view
+    vid = ed.vlog.id
+    i = ed.transcript.words.index(next(w for w in ed.transcript.words if w.text == "easiest"))
+    qtbot.mouseDClick(tv.viewport(), Qt.MouseButton.LeftButton, pos=tv.word_rect_center(i))
+    assert ed.inline.isVisible() and ed.inline.text() == "easiest"
+    ed.inline.clear()
+    qtbot.keyClicks(ed.inline, "simplest")
+    qtbot.keyClick(ed.inline, Qt.Key.Key_Return)
+    assert "the simplest setup" in tv.toPlainText()
+    stored = window.app.transcription.get(vid)
+    assert stored.words[i].corrected == "simplest" and stored.words[i].text == "easiest"
+    window.undo_action.trigger()  # Ctrl+Z
+    assert "the easiest setup" in tv.toPlainText()
+    assert window.app.transcription.get(vid).words[i].corrected is None
+    window.redo_action.trigger()  # Ctrl+Shift+Z
+    assert window.app.transcription.get(vid).words[i].corrected == "simplest"
+    assert window.undo_action.shortcut().toString() == "Ctrl+Z"
+    assert "Ctrl+Shift+Z" in [s.toString() for s in window.redo_action.shortcuts()]
+
+
+def test_insert_a_missed_word_mark_a_filler_and_name_a_speaker(qtbot, window, opened) -> None:
+    ed = opened
+    tv = ed.transcript_view
+    vid = ed.vlog.id
+    words = ed.transcript.words
+    n = len(words)
+    ed.open_inline("insert", 4)  # after "new"
+    qtbot.keyClicks(ed.inline, "shiny")
+    qtbot.keyClick(ed.inline, Qt.Key.Key_Return)
+    stored = window.app.transcription.get(vid).words
+    assert len(stored) == n + 1 and stored[5].text == "shiny"
+    assert words[4].start <= stored[5].start < stored[5].end <= words[5].start
+    assert "the new shiny onboarding" in tv.toPlainText()
+    honestly = next(i for i, w in enumerate(stored) if w.text.startswith("Honestly"))
+    ed.toggle_filler(honestly)
+    assert window.app.transcription.get(vid).words[honestly].filler
+    tv.select_words(0, 3)
+    ed.open_inline("speaker", 0, 3)
+    qtbot.keyClicks(ed.inline, "Ann")
+    qtbot.keyClick(ed.inline, Qt.Key.Key_Return)
+    assert [w.speaker for w in window.app.transcription.get(vid).words[:5]] == ["Ann"] * 4 + [""]
+    assert tv.toPlainText().startswith("Ann: Our team")
+    for _ in range(3):
+        window.undo_action.trigger()
+    assert len(window.app.transcription.get(vid).words) == n
+
+
+def test_consent_change_is_dated_and_shown(qtbot, window, opened) -> None:
+    ed = opened
+    d = ed.details
+    d.consent.setCurrentIndex(d.consent.findData("external"))
+    d.role.setText("Lead engineer")
+    qtbot.mouseClick(d.save_button, Qt.MouseButton.LeftButton)
+    vlog = window.app.library.get(ed.vlog.id)
+    assert vlog.consent.scope.value == "external" and vlog.consent.date
+    assert vlog.speaker.role == "Lead engineer"
+    assert vlog.consent.date in d.history.text() and "External" in d.history.text()
+    qtbot.waitUntil(lambda: "External" in window.library.list.item(0).text())
+
+
+def test_candidates_are_ranked_and_go_into_the_bank(qtbot, window, opened) -> None:
+    pytest.importorskip("vlogkit.services.bank")
+    ed = opened
+    qtbot.waitUntil(lambda: len(ed.quotes.cards) > 0, timeout=60000)
+    card = ed.quotes.cards[0]
+    assert card.cand.rank == 1 and card.score.value() == card.cand.score
+    assert [c.cand.rank for c in ed.quotes.cards] == sorted(c.cand.rank for c in ed.quotes.cards)
+    card.tags.setText("onboarding, customers")
+    qtbot.mouseClick(card.add_button, Qt.MouseButton.LeftButton)
+    assert not card.add_button.isEnabled()
+    quotes = window.app.bank.search("")
+    assert len(quotes) == 1 and quotes[0].vlog_id == ed.vlog.id
+    assert set(quotes[0].tags) == {"onboarding", "customers"}
+    assert quotes[0].speaker.name == "Ann Peeters"

@@ -1,0 +1,103 @@
+"""Languages (English, Dutch, French catalogues), settings, welcome/help."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QLabel
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_every_ui_string_has_dutch_and_french() -> None:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        from i18n_catalogue import ui_strings
+    finally:
+        sys.path.pop(0)
+    strings = ui_strings()
+    assert len(strings) > 150
+    for lang in ("nl", "fr"):
+        cat = json.loads((ROOT / "resources" / "i18n" / f"{lang}.json").read_text(encoding="utf-8"))
+        missing = [s for s in strings if not cat.get(s)]
+        assert missing == [], f"{lang}: untranslated {missing[:5]}"
+        for s in strings:  # the {fields} survive translation
+            assert set(re.findall(r"{(\w+)}", s)) == set(re.findall(r"{(\w+)}", cat[s])), (lang, s)
+
+
+def test_choosing_dutch_in_settings_shows_dutch_after_restart(qtbot, window, gui_app) -> None:
+    from vlogkit.ui.main_window import MainWindow
+
+    window.open_settings()
+    dlg = window.settings_dialog
+    assert dlg.isVisible()
+    dlg.ui_language.setCurrentIndex(dlg.ui_language.findData("nl"))
+    qtbot.mouseClick(dlg.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save),
+                     Qt.MouseButton.LeftButton)
+    assert json.loads(gui_app.paths.settings_file.read_text())["ui_language"] == "nl"
+    assert window.tabs.tabText(0) == "Library"  # applies after a restart
+    again = MainWindow(gui_app)  # what the next start builds
+    qtbot.addWidget(again)
+    assert [again.tabs.tabText(i) for i in range(again.tabs.count())] == \
+        ["Bibliotheek", "Vlog", "Opnemen", "Citatenbank"]
+    assert again.library.import_button.text() == "Importeren…"
+    assert "Je bibliotheek is leeg" in again.library.empty.text()
+    assert [a.text() for a in again.menuBar().actions()] == ["&Bestand", "Be&werken", "&Help"]
+
+
+def test_french_catalogue_and_system_locale_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    from vlogkit.ui.i18n import set_language, tr
+
+    monkeypatch.setenv("LC_ALL", "fr_BE.UTF-8")
+    assert set_language("") == "fr"
+    assert tr("Quote bank") == "Banque de citations"
+    assert tr("Imported {n} vlog(s)", n=2) == "2 vlog(s) importé(s)"
+    monkeypatch.setenv("LC_ALL", "ja_JP.UTF-8")
+    assert set_language("") == "en" and tr("Quote bank") == "Quote bank"
+
+
+def test_settings_list_models_with_sizes_and_save(qtbot, window, gui_app) -> None:
+    window.open_settings()
+    dlg = window.settings_dialog
+    items = [dlg.model.itemText(i) for i in range(dlg.model.count())]
+    assert items[0].startswith("base") and any(t.startswith("large-v3  (3.1 GB") for t in items)
+    assert dlg.font.count() >= 1 and dlg.font.itemText(0) in ("Lato", "Source Sans Pro")
+    dlg.glossary.setPlainText("ComfyUI\nvlogkit")
+    dlg.loudness.setValue(-16.0)
+    dlg.save()
+    saved = json.loads(gui_app.paths.settings_file.read_text())
+    assert saved["glossary"] == "ComfyUI\nvlogkit" and saved["loudness_target"] == -16.0
+
+
+def test_downloading_a_model_offline_says_so(qtbot, window, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("VLOGKIT_MODEL_DIR", str(tmp_path / "models"))
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    window.open_settings()
+    dlg = window.settings_dialog
+    dlg.model.setCurrentIndex(dlg.model.findData("small"))
+    assert dlg.download_button.isVisibleTo(dlg)
+    dlg.download_model()
+    job = dlg.download_job
+    qtbot.waitUntil(lambda: not job.running, timeout=60000)
+    assert job.state == "failed" and "offline" in job.error and "Traceback" not in job.error
+    assert job.where.startswith("process")
+    assert "offline" in dlg.model_note.text()
+
+
+def test_help_and_welcome_explain_the_four_steps(qtbot, window) -> None:
+    from vlogkit.ui.welcome import WelcomeDialog
+
+    dlg = window.show_welcome()
+    text = " ".join(lbl.text() for lbl in dlg.findChildren(QLabel))
+    for word in ("Record or import", "Transcript", "Quotes", "Clips and bank"):
+        assert word in text
+    dlg.accept()
+    assert json.loads(window.app.paths.settings_file.read_text())["welcome_seen"] is True
+    help_dlg = WelcomeDialog(window, help_mode=True)
+    qtbot.addWidget(help_dlg)
+    assert "Ctrl+Shift+Z" in " ".join(lbl.text() for lbl in help_dlg.findChildren(QLabel))

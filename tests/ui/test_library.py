@@ -1,0 +1,117 @@
+"""The library view driven offscreen: import by drop, thumbnails, state/consent, search, remove, window state."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+from tests.ui.conftest import import_and_wait
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+
+def drop_files(widget, paths: list[Path]) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    enter = QDragEnterEvent(QPoint(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, enter)  # Qt delivers a drop only after the drag entered
+    assert enter.isAccepted()
+    event = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, event)
+
+
+def test_drop_asks_who_speaks_imports_and_transcribes(qtbot, window, clip12: Path) -> None:
+    lib = window.library
+    assert lib.stack.currentWidget() is lib.empty and "Drop videos" in lib.empty.text()
+    drop_files(lib, [clip12])
+    dlg = window.import_dialog
+    assert dlg is not None and dlg.isVisible()
+    dlg.name.setText("Ann Peeters")
+    dlg.role.setText("Engineer")
+    dlg.consent.setCurrentIndex(dlg.consent.findData("external"))
+    qtbot.mouseClick(dlg.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok),
+                     Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: lib.list.count() == 1, timeout=60000)
+    vid = lib.list.item(0).data(Qt.ItemDataRole.UserRole)
+    # transcription starts by itself after import (the setting's default) and the row says so when done
+    qtbot.waitUntil(lambda: "Transcribed" in lib.list.item(0).text(), timeout=60000)
+    text = lib.list.item(0).text()
+    assert "Ann Peeters, Engineer" in text and "0:12" in text and "External" in text and "EN" in text
+    vlog = window.app.library.get(vid)
+    assert Path(vlog.extra["thumbnail"]).exists()
+    assert window.app.transcription.get(vid).words[0].text == "Our"
+    # the dialog remembers the last speaker for next time
+    saved = json.loads(window.app.paths.settings_file.read_text())
+    assert saved["last_speaker"]["name"] == "Ann Peeters"
+    drop_files(lib, [clip12])
+    assert window.import_dialog.name.text() == "Ann Peeters"
+    window.import_dialog.reject()
+
+
+def test_search_filters_and_remove_keep_the_users_file(qtbot, window, clip12: Path, tmp_path: Path) -> None:
+    mine = tmp_path / "Zoë's vlog.mp4"
+    mine.write_bytes(clip12.read_bytes())
+    before = mine.read_bytes()
+    vid = import_and_wait(qtbot, window, mine, name="Zoë Janssens")
+    lib = window.library
+    lib.search.setText("zoe")  # accent-insensitive
+    assert lib.list.count() == 1
+    lib.search.setText("nobody")
+    assert lib.list.count() == 0 and lib.stack.currentWidget() is lib.no_match
+    lib.search.clear()
+    lib.consent_filter.setCurrentIndex(lib.consent_filter.findData("external"))
+    assert lib.list.count() == 0
+    lib.consent_filter.setCurrentIndex(0)
+    lib.list.item(0).setSelected(True)
+    qtbot.mouseClick(lib.remove_button, Qt.MouseButton.LeftButton)
+    assert lib.list.count() == 0 and window.app.library.list() == []
+    assert mine.read_bytes() == before  # the user's file is untouched
+    assert "not touched" in window.statusBar().currentMessage()
+    assert vid
+
+
+def test_failed_import_is_one_readable_line(qtbot, window, tmp_path: Path) -> None:
+    bad = tmp_path / "notes.mp4"
+    bad.write_text("not a video")
+    from vlogkit.services.library import ImportOptions
+
+    job = window.start_import([str(bad)], ImportOptions())
+    qtbot.waitUntil(lambda: not job.running, timeout=60000)
+    assert window.last_error and "Traceback" not in window.last_error and "\n" not in window.last_error
+    assert "notes.mp4" in window.last_error
+
+
+def test_window_remembers_its_geometry(qtbot, gui_app) -> None:
+    from vlogkit.ui.main_window import MainWindow
+
+    w = MainWindow(gui_app)
+    qtbot.addWidget(w)
+    w.show()
+    w.resize(790, 600)  # the offscreen screen is 800x600: stay inside it
+    qtbot.waitUntil(lambda: w.width() == 790)
+    w.close()
+    assert gui_app.paths.window_state_file.exists()
+    again = MainWindow(gui_app)
+    qtbot.addWidget(again)
+    assert (again.width(), again.height()) == (790, 600)
+    assert "vlogkit" in again.windowTitle()
+
+
+def test_gui_without_a_display_prints_one_line(home: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env["VLOGKIT_HOME"] = str(home)
+    proc = subprocess.run([sys.executable, "-m", "vlogkit", "gui"], capture_output=True, text=True, env=env,
+                          timeout=120)
+    assert proc.returncode == 1
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and "QT_QPA_PLATFORM=offscreen" in lines[0] and "Traceback" not in proc.stderr

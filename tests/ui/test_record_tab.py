@@ -1,0 +1,176 @@
+"""The Record tab, offscreen: no devices on this machine (the message, import still works), and the whole take
+flow with the file-backed camera playing the desk vlog."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from vlogkit.capture.backend import DeviceInfo
+from vlogkit.capture.session import State
+from vlogkit.domain import ConsentScope
+
+NO_DEVICES = {"cameras": [], "microphones": []}
+
+
+@pytest.fixture
+def record_app(home: Path):
+    from vlogkit.config import Paths
+    from vlogkit.services import App
+
+    return App(Paths(home))
+
+
+def make_tab(qtbot, app, **kwargs):
+    from vlogkit.ui.record_tab import RecordTab
+
+    tab = RecordTab(app, **kwargs)
+    qtbot.addWidget(tab)
+    tab.resize(1200, 860)
+    tab.show()
+    return tab
+
+
+@pytest.fixture
+def file_tab(qtbot, record_app, desk_vlog: Path):
+    cam = DeviceInfo("file", "File camera", True)
+    tab = make_tab(qtbot, record_app, devices={"cameras": [cam], "microphones": [cam]},
+                   backend_factory=lambda: record_app.capture.file_backend(desk_vlog))
+    tab.countdown_s = 1
+    yield tab
+    tab.close()
+
+
+def test_record_tab_with_no_devices_says_so_plainly_and_how_to_fix_it(qtbot, record_app) -> None:
+    from vlogkit.capture.devices import list_devices
+
+    if any(list_devices().values()):
+        pytest.skip("this machine has a camera or microphone")
+    tab = make_tab(qtbot, record_app)  # the real Qt Multimedia device list: empty here
+    assert tab.no_device.isVisible()
+    text = tab.no_device.message.text()
+    assert "No camera and no microphone found" in text
+    for os_name in ("Linux", "macOS", "Windows"):
+        assert os_name in text  # how to fix permissions on each OS
+    assert not tab.record_button.isEnabled()
+    assert tab.camera_box.currentText() == "none found"
+    assert tab.session is None  # nothing was opened
+    tab.close()
+
+
+def test_record_tab_with_a_microphone_but_no_camera_offers_audio_only(qtbot, record_app, desk_vlog: Path) -> None:
+    mic = DeviceInfo("mic1", "USB microphone", True)
+    tab = make_tab(qtbot, record_app, devices={"cameras": [], "microphones": [mic]},
+                   backend_factory=lambda: record_app.capture.file_backend(desk_vlog))
+    assert "No camera found" in tab.no_device.message.text() and "Audio only" in tab.no_device.message.text()
+    assert tab.audio_only_check.isChecked() and tab.record_button.isEnabled()
+    assert tab.config().audio_only and tab.config().microphone_id == "mic1"
+    assert tab.session is not None and tab.session.config.audio_only
+    qtbot.waitUntil(lambda: tab.level_meter.value() > 0, timeout=5000)  # the meter moves with the microphone
+    tab.close()
+
+
+def test_record_tab_import_still_works_without_devices(qtbot, record_app, small_video: Path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    tab = make_tab(qtbot, record_app, devices=NO_DEVICES)
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(small_video)], ""))
+    with qtbot.waitSignal(tab.take_kept, timeout=30000) as blocker:
+        qtbot.mouseClick(tab.no_device.import_button, Qt.MouseButton.LeftButton)
+    [vlog] = record_app.library.list()
+    assert blocker.args == [vlog.id] and Path(vlog.path) == small_video.resolve()
+    # With the main window listening, the button hands the import to it instead.
+    seen = []
+    tab.import_requested.connect(lambda: seen.append(True))
+    qtbot.mouseClick(tab.no_device.import_button, Qt.MouseButton.LeftButton)
+    assert seen == [True] and len(record_app.library.list()) == 1
+    tab.close()
+
+
+def test_record_tab_records_with_prompt_countdown_and_timer_then_keeps(qtbot, file_tab, record_app) -> None:
+    tab = file_tab
+    record_app.capture.prompts.add("What did you ship this week?")
+    tab.prompt_card.refresh(select="What did you ship this week?")
+    assert tab.prompt_card.text.text() == "What did you ship this week?"
+    assert tab.session is not None and tab.preview.pixmap() is not None
+    qtbot.mouseClick(tab.record_button, Qt.MouseButton.LeftButton)
+    assert tab.timer_label.text() == "1" and tab.session.state is State.COUNTDOWN
+    qtbot.waitUntil(lambda: tab.session.state is State.RECORDING, timeout=5000)
+    qtbot.waitUntil(lambda: tab.last_status.elapsed_ms > 1500, timeout=10000)
+    assert tab.timer_label.text() in ("1:29", "1:28")  # remaining of the 90 s default limit
+    assert "Recording" in tab.status_label.text() and not tab.record_button.isEnabled()
+    qtbot.mouseClick(tab.stop_button, Qt.MouseButton.LeftButton)
+    assert tab.take is not None and tab.keep_button.isEnabled()
+    tab.keep_form.name.setText("Ann Peeters")
+    tab.keep_form.team.setText("Platform")
+    assert tab.keep() is None and "consent" in tab.status_label.text().lower()  # consent must be chosen
+    tab.keep_form.internal.setChecked(True)
+    with qtbot.waitSignal(tab.take_kept, timeout=30000) as blocker:
+        qtbot.mouseClick(tab.keep_button, Qt.MouseButton.LeftButton)
+    vlog = record_app.library.get(blocker.args[0])
+    assert vlog.consent.scope is ConsentScope.INTERNAL and vlog.consent.date
+    assert vlog.speaker.name == "Ann Peeters" and vlog.extra["recording"]["prompt"] == "What did you ship this week?"
+    assert vlog.media.display_size == (1280, 720)
+    assert tab.take is None and tab.record_button.isEnabled()
+    assert record_app.settings.last_speaker["team"] == "Platform"
+
+
+def test_record_tab_retake_asks_before_discarding(qtbot, file_tab) -> None:
+    tab = file_tab
+    tab.countdown_s = 0
+    tab.start_recording()
+    qtbot.wait(1200)
+    tab.stop_recording()
+    take = tab.take
+    assert take is not None and take.path.exists()
+    tab.confirm = lambda _text: False
+    tab.retake()
+    assert tab.take is take and take.path.exists()  # "No" keeps it
+    tab.confirm = lambda _text: True
+    qtbot.mouseClick(tab.retake_button, Qt.MouseButton.LeftButton)
+    assert tab.take is None and not take.path.exists()
+    assert tab.record_button.isEnabled()
+
+
+def test_record_tab_stops_at_the_limit_by_itself(qtbot, file_tab) -> None:
+    tab = file_tab
+    tab.limit_box.setValue(10)
+    tab.session.limit_ms = 1500  # shorter than the spin box allows, to keep the test fast
+    tab.session.warn_ms = 1000
+    tab.start_recording()
+    qtbot.waitUntil(lambda: tab.last_status.warning, timeout=10000)
+    assert "seconds left" in tab.status_label.text()
+    qtbot.waitUntil(lambda: tab.take is not None, timeout=10000)
+    assert "Time limit reached" in tab.status_label.text() and tab.keep_button.isEnabled()
+
+
+def test_record_tab_offers_to_recover_a_take_left_by_a_crash(qtbot, record_app, ffmpeg_exe: str) -> None:
+    captures = record_app.paths.captures_dir
+    captures.mkdir(parents=True)
+    take = captures / "take-20260101-101010.mkv"
+    subprocess.run([ffmpeg_exe, "-loglevel", "error", "-f", "lavfi", "-i", "testsrc2=s=320x240:r=25:d=3",
+                    "-f", "lavfi", "-i", "sine=d=3", "-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac",
+                    "-shortest", str(take)], check=True)
+    data = take.read_bytes()
+    take.write_bytes(data[: len(data) * 2 // 3])  # cut off, as a crash leaves it
+    take.with_suffix(".json").write_text(json.dumps({"status": "recording", "started": "2026-01-01T10:10:10",
+                                                     "prompt": "Why vlogkit?"}))
+    tab = make_tab(qtbot, record_app, devices=NO_DEVICES)
+    assert tab.recovery.isVisible() and "2026-01-01 10:10" in tab.recovery.message.text()
+    qtbot.mouseClick(tab.recovery.recover_button, Qt.MouseButton.LeftButton)
+    assert tab.take is not None and tab.take.stop_reason == "recovered" and tab.take.duration_ms > 1000
+    assert not tab.recovery.isVisible() and tab.keep_button.isEnabled()
+    tab.keep_form.name.setText("Ben")
+    tab.keep_form.external.setChecked(True)
+    vid = tab.keep()
+    assert vid is not None
+    vlog = record_app.library.get(vid)
+    assert vlog.consent.scope is ConsentScope.EXTERNAL and vlog.extra["recording"]["prompt"] == "Why vlogkit?"
+    assert not list(captures.glob("take-*"))
+    shutil.rmtree(captures)
+    tab.close()

@@ -42,7 +42,7 @@ def main(argv: list[str]) -> int:
         return 2
     home = Path(tempfile.mkdtemp(prefix="vlogkit-bench-gui-"))
     os.environ["VLOGKIT_HOME"] = str(home)
-    qapp = QApplication.instance() or QApplication(["vlogkit-bench"])
+    _qapp = QApplication.instance() or QApplication(["vlogkit-bench"])  # kept alive for the run
     from vlogkit.config import Paths
     from vlogkit.services import App
     from vlogkit.services.library import ImportOptions

@@ -113,6 +113,9 @@ def main() -> int:
           f"realtime factor {vk / duration:.3f} ({duration / vk:.1f}x realtime); "
           f"cached second run {cached:.2f} s ({vk / cached:.0f}x faster)")
     print("RESULT " + json.dumps(result))
+    out = ROOT / "benchmarks" / "results"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "transcribe.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     return 0 if result["ok"] else 1
 
 

@@ -55,6 +55,7 @@ def build_library(home: Path) -> tuple[str, str | None]:
     else:
         sys.path.insert(0, str(ROOT))
         from tests.ui.conftest import make_transcript
+
         from vlogkit.transcribe.scripted import ScriptedTranscriber
 
         app = App(Paths(home), transcriber=ScriptedTranscriber(make_transcript()))
@@ -119,7 +120,7 @@ def shoot(lang: str, home: Path, vlog_id: str) -> list[Path]:
     welcome = w.show_welcome()
     save(welcome, "6-welcome")
     welcome.reject()
-    w.tabs.setCurrentWidget(w.record)
+    w.tabs.setCurrentWidget(w.record_page)
     save(w, "7-record")
     w.close()
     return shots

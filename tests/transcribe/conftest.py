@@ -1,10 +1,9 @@
-"""Helpers for the transcription tests: word error rate on normalised text, importing a file as a vlog."""
+"""Helpers for the transcription tests: word error rate on normalised text."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from pathlib import Path
 
 import pytest
 
@@ -31,22 +30,3 @@ def wer(reference: str, hypothesis: str) -> float:
 @pytest.fixture
 def word_error_rate():
     return wer
-
-
-@pytest.fixture
-def import_vlog(app):
-    """import_vlog(path, language="auto") -> the new vlog's id, through the real library service."""
-    from vlogkit.services.library import ImportOptions
-
-    def run(path: Path, language: str = "auto") -> str:
-        result = app.library.import_file(Path(path), ImportOptions(language=language))
-        assert result.ok, result.error
-        return result.vlog.id
-
-    return run
-
-
-def test_wer_normalisation() -> None:
-    assert normalise("Don't stop, he said: \"GO!\" 10 times.") == ["don't", "stop", "he", "said", "go", "10", "times"]
-    assert wer("a b c d", "a x c") == 0.5
-    assert wer("Zee-engte aan het uiteinde.", "zee engte aan het uiteinde") == 0.0

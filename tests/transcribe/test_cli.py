@@ -81,7 +81,10 @@ def test_errors_are_one_line(cli, small_video, synth, tmp_path) -> None:
     res = cli("subtitles", vid)
     assert res.returncode == 1 and f"vlogkit transcribe {vid}" in res.stderr
     present = imported(cli, synth("tone.wav", "-f", "lavfi", "-i", "sine=f=300:d=1"))
-    res = cli("transcribe", present, "--model", "small", env={"HF_HUB_OFFLINE": "1", "VLOGKIT_MODEL_DIR": str(tmp_path)})
-    assert res.returncode == 1 and "offline" in res.stderr and res.stderr.count("\n") == 1
+    offline = {"HF_HUB_OFFLINE": "1", "VLOGKIT_MODEL_DIR": str(tmp_path)}
+    res = cli("transcribe", present, "--model", "small", env=offline)
+    assert res.returncode == 1 and "'small'" in res.stderr and "offline" in res.stderr and res.stderr.count("\n") == 1
+    res = cli("transcribe", present, env={**offline, "VLOGKIT_MODEL": "medium"})  # the default comes from the env
+    assert res.returncode == 1 and "'medium'" in res.stderr
     res = cli("transcribe", vid, "--language", "dutch!")
     assert res.returncode == 2 and "not a language code" in res.stderr

@@ -25,9 +25,12 @@ def ref(path: Path, suffix: str = ".txt") -> str:
     return path.with_suffix(suffix).read_text(encoding="utf-8")
 
 
-def test_jfk_words_and_timing(media, whisper_engine, word_error_rate) -> None:
+def test_jfk_words_timing_and_progress(media, whisper_engine, word_error_rate) -> None:
     path = media / "en" / "jfk.flac"
-    t = run(whisper_engine, path)
+    seen: list[float] = []
+    t = run(whisper_engine, path, ctx=JobContext(on_progress=lambda f, m: seen.append(f)))
+    assert seen == sorted(seen) and seen[-1] == 1.0
+    assert any(0.5 < f < 1.0 for f in seen)  # the segment's report: 10.4 s of 11 s reached
     assert t.language == "en" and t.model == "base" and t.duration == 11000
     assert word_error_rate(ref(path), t.text) <= 0.05, t.text
     americans = [w for w in t.words if w.text.strip(",.").lower() == "americans"]
@@ -97,10 +100,3 @@ def test_cancel_stops_within_one_segment(media, whisper_engine) -> None:
     with pytest.raises(Cancelled):
         run(whisper_engine, media / "en" / "OSR_us_000_0034_8k.wav", "en", ctx)
     assert len(segments_seen) == 1 and segments_seen[0] < 0.9
-
-
-def test_progress_is_the_fraction_of_the_media_reached(media, whisper_engine) -> None:
-    seen: list[float] = []
-    run(whisper_engine, media / "en" / "jfk.flac", "en", JobContext(on_progress=lambda f, m: seen.append(f)))
-    assert seen == sorted(seen) and seen[-1] == 1.0
-    assert any(0.5 < f < 1.0 for f in seen)  # the segment report: 10.4 s of 11 s

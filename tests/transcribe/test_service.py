@@ -156,3 +156,14 @@ def test_real_engine_second_run_is_served_from_the_cache(home, media, whisper_en
     first = app.transcription.transcribe(vid)
     second = App(Paths(home), transcriber=engine).transcription.transcribe(vid)
     assert engine.calls == 1 and second == first and first.language == "fr"
+
+
+@pytest.mark.slow
+def test_glossary_fixes_a_product_name_with_the_real_model(home, media) -> None:
+    app = App(Paths(home))
+    vid = _import(app, media / "en" / "hotwords.mp3", language="en")
+    plain = app.transcription.transcribe(vid)
+    assert "ComfyUI" not in plain.text  # base alone writes "confu i"
+    app.settings.glossary = "ComfyUI, Acme"
+    prompted = app.transcription.transcribe(vid)  # another prompt: not served from the cache
+    assert "ComfyUI" in prompted.text and prompted.options["initial_prompt"] == "ComfyUI, Acme"

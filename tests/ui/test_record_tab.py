@@ -174,3 +174,20 @@ def test_record_tab_offers_to_recover_a_take_left_by_a_crash(qtbot, record_app, 
     assert not list(captures.glob("take-*"))
     shutil.rmtree(captures)
     tab.close()
+
+
+def test_record_tab_closing_mid_take_leaves_it_for_recovery(qtbot, file_tab, record_app) -> None:
+    tab = file_tab
+    tab.countdown_s = 0
+    tab.start_recording()
+    qtbot.waitUntil(lambda: tab.last_status.elapsed_ms > 1200, timeout=10000)
+    tab.shutdown()  # the window closes while recording
+    assert tab.session is None
+    again = make_tab(qtbot, record_app, devices=NO_DEVICES)
+    assert again.recovery.isVisible()
+    [left] = again.interrupted
+    assert left.status == "stopped"  # it was finished properly on the way out
+    again.confirm = lambda _text: True
+    qtbot.mouseClick(again.recovery.discard_button, Qt.MouseButton.LeftButton)
+    assert not again.recovery.isVisible() and not list(record_app.paths.captures_dir.glob("take-*.mkv"))
+    again.close()

@@ -40,29 +40,30 @@ class QtBackend(CaptureBackend):
 
     def open(self, config: CaptureConfig) -> None:
         qt_core_app()
-        from PySide6.QtCore import QSize
-        from PySide6.QtMultimedia import (
-            QAudioInput,
-            QCamera,
-            QMediaCaptureSession,
-            QMediaDevices,
-            QMediaFormat,
-            QMediaRecorder,
-            QVideoSink,
-        )
+        from PySide6.QtMultimedia import QMediaCaptureSession
 
-        mic = find_microphone(config.microphone_id)
-        if mic is None:
-            raise DeviceError(missing_message("microphone") if not config.microphone_id else
-                              f"No microphone with id '{config.microphone_id}': `vlogkit devices` lists them.")
+        self.lost = ""
+        self._q = {"session": QMediaCaptureSession()}
+        self._attach_inputs(config)
+        self._attach_recorder(config)
+        if "camera" in self._q:
+            self._q["camera"].start()
+
+    def _attach_inputs(self, config: CaptureConfig) -> None:
+        """Camera (with a preview sink), microphone (with a level meter), and a watch for unplugged devices."""
+        from PySide6.QtMultimedia import QAudioInput, QCamera, QMediaDevices, QVideoSink
+
         cam = None
         if not config.audio_only:
             cam = find_camera(config.camera_id)
             if cam is None:
                 raise DeviceError(missing_message("camera") if not config.camera_id else
                                   f"No camera with id '{config.camera_id}': `vlogkit devices` lists them.")
-        self.lost = ""
-        q: dict[str, Any] = {"session": QMediaCaptureSession()}
+        mic = find_microphone(config.microphone_id)
+        if mic is None:
+            raise DeviceError(missing_message("microphone") if not config.microphone_id else
+                              f"No microphone with id '{config.microphone_id}': `vlogkit devices` lists them.")
+        q = self._q
         session = q["session"]
         q["audio"] = QAudioInput(mic)
         session.setAudioInput(q["audio"])
@@ -78,24 +79,27 @@ class QtBackend(CaptureBackend):
             q["sink"] = QVideoSink()
             q["sink"].videoFrameChanged.connect(self._on_sink_videoFrameChanged)
             session.setVideoSink(q["sink"])
+        q["devices"] = QMediaDevices()
+        q["devices"].videoInputsChanged.connect(self._on_devices_changed)
+        q["devices"].audioInputsChanged.connect(self._on_devices_changed)
+        self._start_level_meter(mic)
+
+    def _attach_recorder(self, config: CaptureConfig) -> None:
+        """QMediaRecorder writing Matroska: H.264 asked for (Qt falls back to what the platform encodes), AAC."""
+        from PySide6.QtCore import QSize
+        from PySide6.QtMultimedia import QMediaFormat, QMediaRecorder
+
         recorder = QMediaRecorder()
         mf = QMediaFormat(QMediaFormat.FileFormat.Matroska)
-        if cam is not None:
+        if not config.audio_only:
             mf.setVideoCodec(QMediaFormat.VideoCodec.H264)
             recorder.setVideoResolution(QSize(*config.size))
         mf.setAudioCodec(QMediaFormat.AudioCodec.AAC)
         recorder.setMediaFormat(mf)
         recorder.setQuality(QMediaRecorder.Quality.HighQuality)
         recorder.errorOccurred.connect(self._on_recorder_errorOccurred)
-        session.setRecorder(recorder)
-        q["recorder"] = recorder
-        q["devices"] = QMediaDevices()
-        q["devices"].videoInputsChanged.connect(self._on_devices_changed)
-        q["devices"].audioInputsChanged.connect(self._on_devices_changed)
-        self._q = q
-        self._start_level_meter(mic)
-        if "camera" in q:
-            q["camera"].start()
+        self._q["session"].setRecorder(recorder)
+        self._q["recorder"] = recorder
 
     def _start_level_meter(self, mic: Any) -> None:
         from PySide6.QtMultimedia import QAudioFormat, QAudioSource

@@ -143,8 +143,12 @@ class CaptureSession:
         self._opened = True
 
     def close(self) -> None:
-        if self.state in (State.RECORDING,):
-            self.stop("interrupted")
+        """Release the devices. A running take is stopped and left in the captures folder (offered for recovery)."""
+        if self.state is State.RECORDING:
+            try:
+                self.stop("interrupted")
+            except VlogkitError as exc:
+                log.info("closing: %s", exc)
         if self.state is State.COUNTDOWN:
             self.state = State.IDLE
         if self._opened:
@@ -305,7 +309,8 @@ def take_duration_ms(path: Path) -> int:
                 if packet.pts is None or packet.time_base is None or packet.stream.type not in ("audio", "video"):
                     continue
                 t0 = float(packet.pts * packet.time_base)
-                t1 = t0 + float((packet.duration or 0) * packet.time_base)
+                # Packet durations are not trusted beyond a frame's worth (some muxers write samples, not time).
+                t1 = t0 + min(0.1, float((packet.duration or 0) * packet.time_base))
                 start = t0 if start is None else min(start, t0)
                 end = max(end, t1)
     except (av.error.FFmpegError, OSError) as exc:

@@ -17,7 +17,8 @@ def slug(text: str, words: int = 6, max_len: int = 40) -> str:
 
 
 def base_name(speaker: str, date: str, quote_text: str) -> str:
-    parts = [safe_filename(speaker, 30, fallback="speaker") if speaker.strip() else "",
+    who = re.sub(r"[^\w\s-]+", " ", speaker).strip()
+    parts = [safe_filename(who, 30, fallback="speaker") if who else "",
              safe_filename(date, 10, fallback="") if date else "",
              slug(quote_text) if quote_text.strip() else "clip"]
     return "_".join(p for p in parts if p)

@@ -43,7 +43,9 @@ def is_model_folder(path: Path) -> bool:
 
 
 def looks_like_path(name: str) -> bool:
-    return os.sep in name or "/" in name or name.startswith((".", "~")) or Path(name).expanduser().is_dir()
+    if os.sep in name or "/" in name or name.startswith((".", "~")):
+        return True
+    return name not in KNOWN and Path(name).is_dir()  # a folder named "small" in the cwd is still the model small
 
 
 def _bundled_sources() -> tuple[Path, Path] | None:

@@ -49,6 +49,7 @@ class ExportDialog(QDialog):
         self.preview_job: Job | None = None
         self.preview_pending = False
         self.setWindowTitle(tr("Export clips"))
+        self.setMinimumWidth(820)
         outer = QHBoxLayout(self)
         left = QVBoxLayout()
         a, b = self.ranges[0]
@@ -144,7 +145,8 @@ class ExportDialog(QDialog):
             return
         self.preview_pending = False
         self.preview_job = self.jobs.run(tr("Preview"), self._preview_bytes, presets[0],
-                                         str(self.captions.currentData()), on_result=self._on_preview_ready)
+                                         str(self.captions.currentData()), on_result=self._on_preview_ready,
+                                         quiet=True)
         self.preview_job.failed.connect(self._on_preview_failed)
 
     def _preview_bytes(self, preset: str, captions: str, ctx: Any) -> bytes:

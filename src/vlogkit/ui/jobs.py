@@ -191,18 +191,19 @@ class JobManager(QObject):
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(max(2, min(4, os.cpu_count() or 2)))
 
-    def _add(self, job: Job, on_result: Callable[[Any], None] | None) -> Job:
+    def _add(self, job: Job, on_result: Callable[[Any], None] | None, quiet: bool = False) -> Job:
         if on_result is not None:
             job.succeeded.connect(on_result)
         self.jobs.append(job)
-        self.job_added.emit(job)
+        if not quiet:
+            self.job_added.emit(job)
         return job
 
     def run(self, title: str, fn: Callable[..., Any], *args: Any,
-            on_result: Callable[[Any], None] | None = None, **kwargs: Any) -> Job:
-        """Run `fn(*args, ctx=..., **kwargs)` on a pool thread."""
+            on_result: Callable[[Any], None] | None = None, quiet: bool = False, **kwargs: Any) -> Job:
+        """Run `fn(*args, ctx=..., **kwargs)` on a pool thread. `quiet` jobs (previews) stay out of the jobs area."""
         job = ThreadJob(title, self)
-        self._add(job, on_result)
+        self._add(job, on_result, quiet)
         self.pool.start(_ThreadTask(job, fn, args, kwargs))
         return job
 

@@ -97,10 +97,13 @@ class JobsPanel(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
         outer.addWidget(scroll)
+        scroll.hide()
+        self.scroll = scroll
         manager.job_added.connect(self._on_manager_job_added)
 
     def _on_manager_job_added(self, job: Job) -> None:
         self.empty.hide()
+        self.scroll.show()
         row = JobRow(job)
         self.rows.insert(0, row)
         self.list_layout.insertWidget(0, row)

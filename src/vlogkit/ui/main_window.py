@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QTabWidget,
     QWidget,
 )
@@ -60,7 +61,11 @@ class MainWindow(QMainWindow):
         self.bank = BankView(app, self.jobs)
         self.tabs.addTab(self.library, tr("Library"))
         self.tabs.addTab(self.editor, tr("Vlog"))
-        self.tabs.addTab(self.record, tr("Record"))
+        self.record_page = QScrollArea()  # the recorder is tall: let it scroll on small screens
+        self.record_page.setWidgetResizable(True)
+        self.record_page.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.record_page.setWidget(self.record)
+        self.tabs.addTab(self.record_page, tr("Record"))
         self.tabs.addTab(self.bank, tr("Quote bank"))
         self.setCentralWidget(self.tabs)
         self.jobs_panel = JobsPanel(self.jobs)

@@ -97,10 +97,11 @@ class PlayerWidget(QWidget):
         self.fwd_button.setToolTip(tr("One frame forward (.)"))
         self.time = QLabel("0:00 / 0:00")
         self.inout = QLabel("")
-        for w in (self.back_button, self.play_button, self.fwd_button, self.time, self.inout):
+        for w in (self.back_button, self.play_button, self.fwd_button, self.time):
             row.addWidget(w)
         row.addStretch(1)
         lay.addLayout(row)
+        lay.addWidget(self.inout)
         self.play_button.clicked.connect(self.toggle)
         self.back_button.clicked.connect(lambda: self.step(-1))
         self.fwd_button.clicked.connect(lambda: self.step(1))

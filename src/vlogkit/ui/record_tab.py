@@ -448,8 +448,16 @@ class RecordTab(QWidget):
                 self.status_label.setText(tr("Imported as {id}.", id=result.vlog.id))
                 self.take_kept.emit(result.vlog.id)
 
-    def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+    def shutdown(self) -> None:
+        """Stop a running take (it stays in the captures folder and is offered for recovery) and free the devices.
+        The main window calls this when it closes."""
         if self.session is not None and self.session.state is State.RECORDING:
-            self.take = self.session.stop("interrupted")
+            try:
+                self.take = self.session.stop("interrupted")
+            except VlogkitError as exc:
+                log.info("stopping on close: %s", exc)
         self.close_devices()
+
+    def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        self.shutdown()
         super().closeEvent(event)

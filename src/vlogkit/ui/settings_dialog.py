@@ -44,6 +44,7 @@ class SettingsDialog(QDialog):
         self.download_job: Job | None = None
         s = app.settings
         self.setWindowTitle(tr("Settings"))
+        self.setMinimumWidth(620)
         lay = QVBoxLayout(self)
 
         tgroup = QGroupBox(tr("Transcription"))

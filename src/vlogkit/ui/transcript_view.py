@@ -12,6 +12,7 @@ from PySide6.QtGui import (
     QContextMenuEvent,
     QFont,
     QMouseEvent,
+    QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextFormat,
@@ -23,7 +24,8 @@ from vlogkit.ui.i18n import tr
 
 WORD_PROPERTY = QTextFormat.Property.UserProperty + 1
 LOW_CONFIDENCE = 0.5
-PARAGRAPH_PAUSE_MS = 1500
+PARAGRAPH_PAUSE_MS = 2000  # a pause this long starts a paragraph
+SENTENCE_PAUSE_MS = 800  # ... or this long after the end of a sentence
 
 
 class TranscriptView(QTextEdit):
@@ -56,14 +58,20 @@ class TranscriptView(QTextEdit):
         words = t.words
         self.starts = [w.start for w in words]
         cur = QTextCursor(self.document())
+        block = QTextBlockFormat()
+        block.setBottomMargin(8)
+        cur.setBlockFormat(block)
         plain = QTextCharFormat()
         bold = QTextCharFormat()
         bold.setFontWeight(QFont.Weight.Bold)
-        prev_end, prev_speaker = None, None
+        prev_end, prev_speaker, prev_text = None, None, ""
         for i, w in enumerate(words):
-            new_par = prev_end is not None and (w.start - prev_end >= PARAGRAPH_PAUSE_MS or w.speaker != prev_speaker)
+            gap = w.start - prev_end if prev_end is not None else 0
+            sentence_end = prev_text.endswith((".", "?", "!", "…"))
+            new_par = prev_end is not None and (gap >= PARAGRAPH_PAUSE_MS or w.speaker != prev_speaker
+                                                or (sentence_end and gap >= SENTENCE_PAUSE_MS))
             if new_par:
-                cur.insertBlock()
+                cur.insertBlock(block)
             if (prev_end is None or new_par) and w.speaker:
                 cur.insertText(f"{w.speaker}: ", bold)
             elif prev_end is not None and not new_par:
@@ -83,7 +91,7 @@ class TranscriptView(QTextEdit):
             a = cur.position()
             cur.insertText(w.display, fmt)
             self.spans.append((a, cur.position()))
-            prev_end, prev_speaker = w.end, w.speaker
+            prev_end, prev_speaker, prev_text = w.end, w.speaker, w.display
         self._paint_extra()
 
     # -- positions ---------------------------------------------------------------------------------

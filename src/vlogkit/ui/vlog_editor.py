@@ -198,7 +198,7 @@ class VlogEditor(QWidget):
         self.quotes.set_busy(tr("Finding quotable lines…"))
         vid = self.vlog.id
         job = self.jobs.run(tr("Quotes for {t}", t=self.vlog.title or vid), self.app.quotes.candidates, vid, top=8,
-                            on_result=lambda cands, v=vid: self._on_candidates(v, cands))
+                            on_result=lambda cands, v=vid: self._on_candidates(v, cands), quiet=True)
         job.failed.connect(self.quotes.set_busy)
 
     def _on_candidates(self, vlog_id: str, cands: list[Any]) -> None:

@@ -27,7 +27,9 @@ if [ "$OS" = linux ]; then
   # libpython 17 MB. Not everything: strip corrupts libraries that auditwheel patched (numpy's OpenBLAS then fails
   # with "ELF load command address/offset not page-aligned"); the smoke run below loads both.
   before=$(du -sm "$BUNDLE" | cut -f1)
-  find "$BUNDLE/_internal" -type f \( -path '*/ctranslate2/_ext*.so' -o -name 'libpython3*.so*' \) -exec strip -S {} +
+  if command -v strip >/dev/null 2>&1; then
+    find "$BUNDLE/_internal" -type f \( -path '*/ctranslate2/_ext*.so' -o -name 'libpython3*.so*' \) -exec strip -S {} +
+  fi
   echo "package: stripped debug info: ${before} MB -> $(du -sm "$BUNDLE" | cut -f1) MB"
   cp packaging/linux/vlogkit.desktop resources/icons/vlogkit.png packaging/linux/install.sh "$BUNDLE/"
   chmod +x "$BUNDLE/install.sh"

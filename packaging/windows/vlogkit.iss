@@ -4,9 +4,11 @@
 ; Build on Windows, from the repository root:
 ;   py -3.11 -m venv .venv && .venv\Scripts\pip install -e .[package]
 ;   .venv\Scripts\pyinstaller --noconfirm --distpath dist --workpath build\pyinstaller packaging\vlogkit.spec
+;   .venv\Scripts\python packaging\make_icon.py --ico build\vlogkit.ico
 ;   "%ProgramFiles(x86)%\Inno Setup 6\ISCC.exe" /DAppVersion=0.1.0 packaging\windows\vlogkit.iss
 ; Output: dist\vlogkit-<version>-windows-setup.exe. Silent install for IT: vlogkit-...-setup.exe /VERYSILENT /NORESTART
 ; (add /CURRENTUSER to be explicit; /ALLUSERS with admin rights installs for every user instead).
+; Needs Inno Setup 6.3 or later (x64compatible).
 
 #ifndef AppVersion
   #define AppVersion "0.1.0"

@@ -5,13 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests.quotes.helpers import make_transcript
 
 from vlogkit.config import Paths
 from vlogkit.domain import ConsentScope, Speaker
 from vlogkit.services import App
 from vlogkit.services.library import ImportOptions
-
-from tests.quotes.helpers import make_transcript
 
 TEXT = """Bonjour à tous, je m'appelle Julien et je filme ça avec mon téléphone.
 Je suis convaincu que la sécurité, ce n'est pas une affaire de règlement, c'est une affaire de respect.

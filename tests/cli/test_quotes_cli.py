@@ -5,13 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests.quotes.helpers import make_transcript
 
 from vlogkit.config import Paths
 from vlogkit.domain import ConsentScope, Speaker
 from vlogkit.services import App
 from vlogkit.services.library import ImportOptions
-
-from tests.quotes.helpers import make_transcript
 
 TEXT = """Hi everyone, I'm Priya from sales and I'm filming this in the car park.
 People think sales is about talking, but the best deals I've ever closed came from listening for an hour.

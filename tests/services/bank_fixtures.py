@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from tests.quotes.helpers import make_transcript
+
 from vlogkit.config import Paths
 from vlogkit.domain import ConsentScope, Speaker
 from vlogkit.services import App
 from vlogkit.services.library import ImportOptions
 from vlogkit.transcribe.scripted import ScriptedTranscriber
-
-from tests.quotes.helpers import make_transcript
 
 VLOG_TEXT = """Hoi, ik ben Els, en ik neem dit op met mijn gsm.
 Ik ben ervan overtuigd dat je dit werk niet doet voor het loon, maar voor het moment dat een patiënt je hand vastpakt.

@@ -146,3 +146,13 @@ def test_import_rejects_files_that_are_not_bank_exports(setup, tmp_path: Path) -
         app.bank.import_file(bad)
     with pytest.raises(UsageError, match="does not exist"):
         app.bank.import_file(tmp_path / "missing.json")
+
+
+def test_a_quote_saved_before_consent_was_recorded_follows_the_vlogs_consent(home: Path, synth) -> None:  # noqa: ANN001
+    app, vlog, _ = make_app(home, synth_vlog(synth), consent=ConsentScope.NONE)
+    q = app.bank.add_candidate(vlog.id, 1)
+    assert app.bank.effective_scope(q) is ConsentScope.NONE
+    assert app.bank.why_not(q, "internal") == "no consent recorded (or consent withdrawn or expired)"
+    app.library.edit(vlog.id, consent=ConsentScope.INTERNAL)
+    assert app.bank.effective_scope(app.bank.get(q.id)) is ConsentScope.INTERNAL
+    assert app.bank.why_not(app.bank.get(q.id), "external") == "consent is internal only"

@@ -159,3 +159,25 @@ def test_logo_and_lower_third(synth: Callable[..., Path], tmp_path: Path, ffmpeg
     assert red[:, :200].sum() < red[:120, 240:].sum()
     dark = (img < 60).all(axis=2)
     assert dark[390:445, 14:100].mean() > 0.4 and dark[100:300].mean() < 0.01  # the lower third's box
+
+
+def test_users_can_add_their_own_presets(beeps_video: Path, tmp_path: Path) -> None:
+    app, vid = library_with(tmp_path / "home", beeps_video, None)
+    (tmp_path / "home" / "presets.json").write_text('{"Lobby": {"width": 1280, "height": 720, "max_length_s": 30}}')
+    plan = app.export.plan(vid, ranges=[(0, 1000)], presets=["lobby", "reel"])
+    assert [(o.preset.name, o.preset.width, o.preset.height) for o in plan.outputs] == [("lobby", 1280, 720),
+                                                                                       ("reel", 1080, 1920)]
+    assert plan.outputs[1].crop.mode == "center"  # a test pattern has no face
+
+
+def test_preview_frame_is_a_real_render_of_one_frame_with_its_caption(beeps_video: Path, tmp_path: Path) -> None:
+    import io
+
+    from PIL import Image
+
+    app, vid = library_with(tmp_path / "home", beeps_video, transcript_of(BEEPS, 8000))
+    with_caps = Image.open(io.BytesIO(app.export.preview_frame(vid, 1200, "360x640", "karaoke"))).convert("RGB")
+    without = Image.open(io.BytesIO(app.export.preview_frame(vid, 1200, "360x640", "off"))).convert("RGB")
+    assert with_caps.size == (360, 640)
+    diff = np.abs(np.asarray(with_caps, int) - np.asarray(without, int)).max(axis=2)
+    assert (diff[480:] > 60).mean() > 0.005 and (diff[:300] > 60).mean() < 0.001  # caption only near the bottom

@@ -124,3 +124,42 @@ def test_candidates_are_ranked_and_go_into_the_bank(qtbot, window, opened) -> No
     assert len(quotes) == 1 and quotes[0].vlog_id == ed.vlog.id
     assert set(quotes[0].tags) == {"onboarding", "customers"}
     assert quotes[0].speaker.name == "Ann Peeters"
+
+
+def test_audio_only_vlog_shows_a_poster_and_a_live_level_bar(qtbot, window, synth) -> None:
+    tone = synth("tone12.wav", "-f", "lavfi", "-i", "sine=f=440:d=12", "-ac", "1")
+    vid = import_and_wait(qtbot, window, tone, name="Bo Claes")
+    window.open_vlog(vid)
+    player = window.editor.player
+    assert player.level.isVisibleTo(window.editor) and "Bo Claes" in player.frame.caption
+    image = player.frame.grab().toImage()
+    assert image.width() > 100  # painted poster, not a blank
+    player.toggle()
+    qtbot.waitUntil(lambda: player.level.value() > 50, timeout=30000)  # the -18 dBFS tone reads about 70
+    player.toggle()
+    assert not player.playing
+
+
+def test_keyboard_space_jkl_and_frame_step(qtbot, window, opened) -> None:
+    ed = opened
+    player = ed.player
+    ed.transcript_view.setFocus()
+    player.seek(2000)
+    qtbot.keyClick(ed.transcript_view, Qt.Key.Key_Period)  # one frame forward at 25 fps
+    assert player.position() == 2040
+    qtbot.keyClick(ed.transcript_view, Qt.Key.Key_Comma)
+    qtbot.keyClick(ed.transcript_view, Qt.Key.Key_Comma)
+    assert player.position() == 1960
+    qtbot.keyClick(ed.transcript_view, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: player.playing, timeout=10000)
+    qtbot.keyClick(ed.transcript_view, Qt.Key.Key_K)
+    qtbot.waitUntil(lambda: not player.playing, timeout=10000)
+    qtbot.keyClick(ed.transcript_view, Qt.Key.Key_L)
+    qtbot.keyClick(ed.transcript_view, Qt.Key.Key_L)
+    qtbot.waitUntil(lambda: player.playing, timeout=10000)
+    assert player.player.playbackRate() == 2.0
+    qtbot.keyClick(ed.transcript_view, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: not player.playing, timeout=10000)
+    at = player.position()
+    qtbot.keyClick(ed.transcript_view, Qt.Key.Key_J)  # back 5 s
+    assert player.position() == max(0, at - 5000)

@@ -42,14 +42,19 @@ def test_vlogkit_gui_shows_its_window_under_xvfb(home: Path, small_video: Path, 
         found = ""
         while time.monotonic() - t0 < 30 and gui.poll() is None:
             tree = subprocess.run(["xwininfo", "-root", "-tree"], env=env, capture_output=True, text=True).stdout
-            found = next((line for line in tree.splitlines() if '"vlogkit' in line), "")
+            found = next((ln for ln in tree.splitlines() if '"vlogkit' in ln and "transcripts" in ln), "")
             if found:
                 break
             time.sleep(0.2)
         shown_after = time.monotonic() - t0
         assert found, (gui.poll(), gui.stdout.read().decode() if gui.poll() is not None else "")
-        assert "vlogkit — vlogs to transcripts" in found
+        size = found.split(")")[-1].split()[0]  # e.g. 1360x860+0+0
+        width, height = (int(x) for x in size.split("+")[0].split("x"))
+        assert width > 600 and height > 400, found
         assert shown_after < 15, f"window shown after {shown_after:.1f} s"
+        gui.terminate()  # SIGTERM closes the window cleanly: exit 0, window state saved
+        assert gui.wait(30) == 0
+        assert (home / "window.ini").exists()
     finally:
         if gui is not None:
             gui.terminate()

@@ -101,3 +101,14 @@ def test_help_and_welcome_explain_the_four_steps(qtbot, window) -> None:
     help_dlg = WelcomeDialog(window, help_mode=True)
     qtbot.addWidget(help_dlg)
     assert "Ctrl+Shift+Z" in " ".join(lbl.text() for lbl in help_dlg.findChildren(QLabel))
+
+
+def test_quote_reasons_are_shown_in_the_ui_language() -> None:
+    from vlogkit.ui.i18n import set_language
+    from vlogkit.ui.quote_panel import reason_text
+
+    set_language("nl")
+    assert reason_text("good length (17 words, 7 s)") == "goede lengte (17 woorden, 7 s)"
+    assert reason_text("strong contrast ('not what ..., what ...')") == "sterk contrast ('not what ..., what ...')"
+    set_language("en")
+    assert reason_text("good length (17 words, 7 s)") == "good length (17 words, 7 s)"

@@ -115,3 +115,13 @@ def test_gui_without_a_display_prints_one_line(home: Path) -> None:
     assert proc.returncode == 1
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1 and "QT_QPA_PLATFORM=offscreen" in lines[0] and "Traceback" not in proc.stderr
+
+
+def test_gui_with_a_dead_display_prints_one_line(home: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env.update(VLOGKIT_HOME=str(home), DISPLAY=":987")
+    proc = subprocess.run([sys.executable, "-m", "vlogkit", "gui"], capture_output=True, text=True, env=env,
+                          timeout=120)
+    assert proc.returncode == 1
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and ":987 is not running" in lines[0]

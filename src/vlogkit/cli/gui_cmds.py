@@ -22,8 +22,17 @@ def display_problem() -> str | None:
     """A one-line explanation when no window can be shown, else None."""
     if not sys.platform.startswith("linux"):
         return None
-    if os.environ.get("QT_QPA_PLATFORM") or os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+    if os.environ.get("QT_QPA_PLATFORM") or os.environ.get("WAYLAND_DISPLAY"):
         return None
+    display = os.environ.get("DISPLAY", "")
+    if display:
+        # a local display ":N" has a socket; without it Qt would abort with a core dump instead of a message
+        host, _, number = display.partition(":")
+        number = number.split(".")[0]
+        if host or not number.isdigit() or os.path.exists(f"/tmp/.X11-unix/X{number}"):
+            return None
+        return (f"the display {display} is not running: start your desktop session (or an X server), or use "
+                "QT_QPA_PLATFORM=offscreen for a headless run; every feature is also in the CLI (vlogkit --help).")
     return ("no display found: run vlogkit from a desktop session (or set DISPLAY), or use "
             "QT_QPA_PLATFORM=offscreen for a headless run; every feature is also in the CLI (vlogkit --help).")
 

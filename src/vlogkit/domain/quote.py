@@ -79,7 +79,8 @@ class QuoteStatus(StrEnum):
 class Quote:
     """A quote in the bank, with the speaker as they were when it was saved.
 
-    `consent` is the quote's own scope; the effective one is the narrower of it and the vlog's current consent.
+    `consent` is the quote's own cap (`external` = no narrowing: it follows the vlog); the effective scope is the
+    narrower of it and the vlog's current consent, so a consent withdrawn on the vlog withdraws it on its quotes.
     `source_consent` is the vlog's consent as carried by a shared bank file: used only when the vlog is not in this
     library (a colleague's quote); a quote of a vlog removed from this library counts as `none`.
     """
@@ -94,7 +95,7 @@ class Quote:
     speaker: Speaker = Speaker()
     tags: tuple[str, ...] = ()
     status: QuoteStatus = QuoteStatus.APPROVED
-    consent: ConsentScope = ConsentScope.NONE
+    consent: ConsentScope = ConsentScope.EXTERNAL
     created: str = ""
     updated: str = ""
     note: str = ""
@@ -153,7 +154,7 @@ class Quote:
             speaker=Speaker.from_dict(d.get("speaker")),
             tags=tuple(str(t) for t in d.get("tags", [])),
             status=QuoteStatus(d.get("status", "approved")),
-            consent=ConsentScope(d.get("consent", "none")),
+            consent=ConsentScope(d.get("consent", "external")),
             created=str(d.get("created", "")),
             updated=str(d.get("updated", "")),
             note=str(d.get("note", "") or ""),

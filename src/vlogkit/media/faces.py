@@ -101,14 +101,17 @@ def _cascade() -> Any:
     return cv2.CascadeClassifier(str(path))
 
 
-def detect_in_gray(gray: Any, cascade: Any = None) -> tuple[FaceBox, ...]:
-    """Faces in one grayscale image (numpy array), as fractions of its size, largest first."""
+def detect_in_gray(gray: Any, cascade: Any = None, min_face: float = 0.05) -> tuple[FaceBox, ...]:
+    """Faces in one grayscale image (numpy array), as fractions of its size, largest first.
+
+    `min_face`: the smallest face looked for, as a fraction of the image's shorter side (small faces cost most).
+    """
     import cv2
 
     cascade = cascade if cascade is not None else _cascade()
     h, w = gray.shape[:2]
     gray = cv2.equalizeHist(gray)
-    min_side = max(20, int(min(w, h) * 0.05))
+    min_side = max(20, int(min(w, h) * min_face))
     found = cascade.detectMultiScale(gray, scaleFactor=1.1, minNeighbors=5, minSize=(min_side, min_side))
     boxes = [FaceBox(*(round(float(v), 4) for v in (x / w, y / h, fw / w, fh / h)))
              for (x, y, fw, fh) in (found if len(found) else [])]
@@ -143,9 +146,12 @@ def _upright(arr: Any, rotation: int) -> Any:
 
 
 def analyse_faces(
-    path: Path, *, every_ms: int = 500, max_side: int = 480, ctx: JobContext | None = None
+    path: Path, *, every_ms: int = 500, max_side: int = 480, min_face: float = 0.12, ctx: JobContext | None = None
 ) -> FaceTrack:
-    """Decode the video once (PyAV), run the detector on a downscaled gray frame every `every_ms`."""
+    """Decode the video once (PyAV), run the detector on a downscaled gray frame every `every_ms`.
+
+    A vlog's speaker fills a good part of the frame, so faces under `min_face` of the frame height are not looked for.
+    """
     import av
     import numpy as np
 
@@ -179,7 +185,7 @@ def analyse_faces(
             if not width:
                 rot = int(getattr(frame, "rotation", 0) or 0) % 180 == 90
                 width, height = (frame.height, frame.width) if rot else (frame.width, frame.height)
-            samples.append(FaceSample(t, detect_in_gray(gray, cascade)))
+            samples.append(FaceSample(t, detect_in_gray(gray, cascade, min_face)))
             if duration_ms:
                 ctx.report(min(1.0, t / duration_ms), "Finding faces")
             ctx.raise_if_cancelled()

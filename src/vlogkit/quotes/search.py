@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from vlogkit.domain import ConsentScope, Quote, QuoteStatus
 from vlogkit.quotes.text import fold, tokens
@@ -22,13 +23,16 @@ class Filters:
     vlog_id: str = ""
 
 
-def haystack(q: Quote) -> dict[str, str]:
-    return {
+@lru_cache(maxsize=65536)
+def _index(q: Quote) -> tuple[tuple[str, str, frozenset[str]], ...]:
+    """(field, folded text, its words) per searchable field; cached, as quotes are immutable values."""
+    fields = {
         "text": fold(f"{q.text} {q.verbatim}"),
         "speaker": fold(" ".join(q.speaker.to_dict().values())),
         "tags": fold(" ".join(q.tags)),
         "note": fold(q.note),
     }
+    return tuple((k, v, frozenset(tokens(v))) for k, v in fields.items())
 
 
 _WEIGHTS = {"text": 3, "speaker": 2, "tags": 2, "note": 1}
@@ -39,13 +43,12 @@ def relevance(q: Quote, query: str) -> int:
     terms = tokens(query)
     if not terms:
         return 1
-    hay = haystack(q)
-    words = {k: set(tokens(v)) for k, v in hay.items()}
+    index = _index(q)
     total = 0
     for term in terms:
         best = 0
-        for field, text in hay.items():
-            if term in words[field]:
+        for field, text, words in index:
+            if term in words:
                 best = max(best, 2 * _WEIGHTS[field])
             elif term in text:
                 best = max(best, _WEIGHTS[field])

@@ -12,12 +12,14 @@ FILLERS = frozenset({"uh", "uhh", "um", "umm", "uhm", "ehm", "euh", "eh", "erm",
 
 _PUNCT_EDGES = "\"'“”„«»‘’.,;:!?…()[]-–—"
 _WORD_RE = re.compile(r"[\w']+", re.UNICODE)
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")  # diacritics
 
 
 def fold(text: str) -> str:
     """Lower-case, accents removed ("ÉCOLE" -> "ecole", "één" -> "een"), ligatures expanded."""
-    norm = unicodedata.normalize("NFKD", text)
-    stripped = "".join(c for c in norm if not unicodedata.combining(c))
+    if text.isascii():
+        return text.casefold()
+    stripped = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
     return stripped.casefold().replace("’", "'")
 
 

@@ -130,7 +130,7 @@ def build_graph(plan: ExportPlan) -> tuple[str, list[tuple[str, str | None]]]:
     if plan.has_audio:
         parts.append(audio_cut_graph(plan, "acut"))
         extra = 1 if not plan.has_video else 0
-        parts.append(f"[acut]{plan.audio_filter},asplit={n + extra}" + "".join(f"[ao{i}]" for i in range(n + extra)))
+        parts.append(f"[acut]{plan.audio_filter or 'aresample=48000'},asplit={n + extra}" + "".join(f"[ao{i}]" for i in range(n + extra)))
     if plan.has_video:
         parts.append(_video_cut_graph(plan, "vcut"))
         parts.append(f"[vcut]fps={fps},split={n}" + "".join(f"[vs{i}]" for i in range(n)))
@@ -151,9 +151,11 @@ def build_graph(plan: ExportPlan) -> tuple[str, list[tuple[str, str | None]]]:
             bg = plan.background.lstrip("#")
             parts.append(f"color=c=0x{bg}:s={w}x{h}:r={fps}:d={dur:.3f},format=yuv420p[bgc{i}]")
             if plan.has_audio:
-                wh = max(2, h // 6 // 2 * 2)
-                parts.append(f"[aw{i}]showwaves=s={w * 3 // 4 // 2 * 2}x{wh}:mode=cline:rate={fps}:"
-                             f"colors=0x{plan.accent.lstrip('#')}:scale=sqrt,format=yuva420p[wave{i}]")
+                # a chunky bar waveform: drawn small, scaled up without smoothing
+                ww, wh = max(8, w * 3 // 4 // 6 // 2 * 2), max(8, h // 6 // 2 // 2 * 2)
+                parts.append(f"[aw{i}]showwaves=s={ww}x{wh}:mode=cline:draw=full:scale=cbrt:rate={fps}:"
+                             f"colors=0x{plan.accent.lstrip('#')},format=yuva420p,"
+                             f"scale={ww * 6}:{wh * 2}:flags=neighbor[wave{i}]")
                 parts.append(f"[bgc{i}][wave{i}]overlay=(W-w)/2:(H-h)/2-{h // 10}:shortest=1{cur}")
             else:
                 parts.append(f"[bgc{i}]null{cur}")

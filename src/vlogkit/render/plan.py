@@ -35,7 +35,7 @@ class ExportPlan:
     outputs: tuple[OutputPlan, ...]
     fps: float = 30.0
     captions: CaptionStyle = CaptionStyle.KARAOKE
-    audio_filter: str = "aresample=48000"  # the loudness step (second pass), see render.loudness
+    audio_filter: str = ""  # the loudness step (second pass, see render.loudness); "" until measured
     logo: Logo | None = None
     fonts_dir: Path | None = None
     background: str = "#1B2A3A"  # audiogram background
@@ -64,7 +64,7 @@ class ExportPlan:
             f"source:   {self.source}",
             f"timeline: {self.timeline.describe()}",
             f"video:    {'audiogram' if not self.has_video else f'{self.fps:g} fps CFR'}, x264 {self.x264_preset} crf {self.crf}",
-            f"audio:    {self.audio_filter if self.has_audio else 'none (silent track)'}",
+            f"audio:    {(self.audio_filter or 'two-pass loudnorm, measured when rendering') if self.has_audio else 'none (silent track)'}",
             f"captions: {self.captions.value}",
         ]
         if self.logo:

@@ -51,11 +51,11 @@ def quote_font_pt(text: str, box_in: tuple[float, float]) -> int:
 
     from vlogkit.render.cards import wrap
 
-    w_px, h_px = int(box_in[0] * 72), int(box_in[1] * 72)  # 1 pt = 1/72 in
+    w_pt, h_pt = (box_in[0] - 0.2) * 72, (box_in[1] - 0.1) * 72  # 1 pt = 1/72 in; less the text box insets
     for pt in range(40, 13, -2):
         font = ImageFont.truetype(lato("Bold"), pt)
-        lines = wrap(text, font, w_px * 0.95)
-        if len(lines) * pt * 1.25 <= h_px * 0.92:
+        lines = wrap(text, font, w_pt * 0.88)  # room for a wider fallback font than Lato
+        if len(lines) * pt * 1.3 <= h_pt:
             return pt
     return 14
 
@@ -63,7 +63,7 @@ def quote_font_pt(text: str, box_in: tuple[float, float]) -> int:
 def build_deck(items: list[SlideItem], out: Path, *, title: str, subtitle: str = "", brand_color: str = "#FFC400") -> Path:
     from pptx import Presentation
     from pptx.dml.color import RGBColor
-    from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+    from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
     from pptx.util import Inches, Pt
 
     brand = RGBColor(*parse_color(brand_color))
@@ -84,6 +84,7 @@ def build_deck(items: list[SlideItem], out: Path, *, title: str, subtitle: str =
         tf = box.text_frame
         tf.word_wrap = True
         tf.vertical_anchor = anchor
+        tf.auto_size = MSO_AUTO_SIZE.TEXT_TO_FIT_SHAPE  # PowerPoint shrinks further if a font runs wider
         p = tf.paragraphs[0]
         p.alignment = PP_ALIGN.LEFT
         run = p.add_run()

@@ -105,7 +105,7 @@ class BankService:
         q = Quote(
             id=make_quote_id(vlog.id, start, end), vlog_id=vlog.id, start=start, end=end, text=text,
             verbatim=verbatim, language=language or vlog.detected_language or vlog.language, speaker=vlog.speaker,
-            tags=_clean_tags(tags), status=QuoteStatus(status), consent=vlog.consent.effective(today()),
+            tags=_clean_tags(tags), status=QuoteStatus(status), consent=ConsentScope.EXTERNAL,  # follows the vlog
             created=stamp, updated=stamp, note=note, source_title=vlog.title,
         )
         saved, existing = self.repo.add_unique(q)

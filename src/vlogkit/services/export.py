@@ -33,7 +33,7 @@ def parse_captions(value: str | CaptionStyle) -> CaptionStyle:
         raise UsageError(f"'{value}' is not a caption style: use karaoke, line or off.") from None
 
 
-def parse_presets(names: Sequence[str | ExportPreset]) -> list[ExportPreset]:
+def parse_presets(names: Sequence[str | ExportPreset], custom: dict[str, ExportPreset] | None = None) -> list[ExportPreset]:
     out: list[ExportPreset] = []
     for n in names:
         if isinstance(n, ExportPreset):
@@ -42,7 +42,7 @@ def parse_presets(names: Sequence[str | ExportPreset]) -> list[ExportPreset]:
         for part in str(n).split(","):
             if part.strip():
                 try:
-                    p = parse_preset(part)
+                    p = parse_preset(part, custom)
                 except ValueError as exc:
                     raise UsageError(str(exc)) from None
                 if p.name not in {q.name for q in out}:
@@ -55,6 +55,19 @@ def parse_presets(names: Sequence[str | ExportPreset]) -> list[ExportPreset]:
 class ExportService:
     def __init__(self, app: App) -> None:
         self.app = app
+
+    def custom_presets(self) -> dict[str, ExportPreset]:
+        """The user's own presets from `presets.json` in the vlogkit home: {"name": {"width": .., "height": ..}}."""
+        path = self.app.paths.home / "presets.json"
+        if not path.exists():
+            return {}
+        import json
+
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            return {str(k).lower(): ExportPreset.from_dict({**v, "name": str(k).lower()}) for k, v in data.items()}
+        except (OSError, ValueError, TypeError, AttributeError) as exc:
+            raise UsageError(f"{path} is not a valid presets file ({exc}): fix or remove it.") from exc
 
     # -- checks -------------------------------------------------------------------------------
 
@@ -131,7 +144,7 @@ class ExportService:
         vlog = self.app.vlogs.get(vlog_id)
         self.check_consent(vlog, audience)
         style = parse_captions(captions)
-        preset_list = parse_presets(presets)
+        preset_list = parse_presets(presets, self.custom_presets())
         logo_path = self._logo(logo)
         source = self.app.library.check_source(vlog)
         ctx.report(0.0, "Preparing")
@@ -160,7 +173,7 @@ class ExportService:
             subs: list[Path] = []
             if clip_words:
                 subs = self._write_subtitles(folder / common, clip_words)
-            posters = [self._poster(o.path) for o in result]
+            posters = [self._poster(o.path, o.duration) for o in result]
         finally:
             shutil.rmtree(work, ignore_errors=True)
         warnings = list(plan.notes)
@@ -176,7 +189,7 @@ class ExportService:
         vlog = self.app.vlogs.get(vlog_id)
         source = self.app.library.check_source(vlog)
         style = parse_captions(captions)
-        preset_list = parse_presets(presets)
+        preset_list = parse_presets(presets, self.custom_presets())
         transcript = self.app.transcription.get(vlog.id) if style is not CaptionStyle.OFF or tighten else None
         words = transcript.words if transcript else None
         track = self.analyse_faces(vlog.id) if vlog.media.has_video else None
@@ -287,11 +300,12 @@ class ExportService:
         atomic_write_text(vtt, to_vtt(cues))
         return [srt, vtt]
 
-    def _poster(self, video: Path) -> Path | None:
+    def _poster(self, video: Path, duration_s: float) -> Path | None:
         dest = video.with_suffix(".jpg")
+        at = f"{min(0.8, duration_s / 2):.3f}"
         try:
             with output_file(dest) as tmp:
-                self.app.ffmpeg.run(["-ss", "0.8", "-i", str(video), "-frames:v", "1", "-q:v", "3", "-f", "image2",
+                self.app.ffmpeg.run(["-ss", at, "-i", str(video), "-frames:v", "1", "-q:v", "3", "-f", "image2",
                                      str(tmp)], outputs=[tmp])
         except Exception as exc:  # noqa: BLE001 - a poster is a nicety
             log.warning("poster failed for %s: %s", video, exc)
@@ -319,7 +333,7 @@ class ExportService:
         vlog = self.app.vlogs.get(vlog_id)
         source = self.app.library.check_source(vlog)
         style = parse_captions(captions)
-        p = parse_presets([preset])[0]
+        p = parse_presets([preset], self.custom_presets())[0]
         transcript = self.app.transcription.get(vlog.id) if style is not CaptionStyle.OFF else None
         at = max(0, min(int(at_ms), vlog.media.duration_ms - 50))
         # shift the words so the frame sits at clip time 0 and the phrase around it is laid out as in the export

@@ -26,6 +26,17 @@ def make_quote_id(vlog_id: str, start: int, end: int, length: int = 6) -> str:
     return "q" + "".join(out)
 
 
+def _replace_with(quote: Quote) -> Callable[[dict], None]:
+    """A TinyDB update that replaces the whole document (so fields set back to empty really go)."""
+    new = quote.to_dict()
+
+    def apply(doc: dict) -> None:
+        doc.clear()
+        doc.update(new)
+
+    return apply
+
+
 def same_range(a: Quote, vlog_id: str, start: int, end: int) -> bool:
     return a.vlog_id == vlog_id and abs(a.start - start) <= SAME_RANGE_MS and abs(a.end - end) <= SAME_RANGE_MS
 
@@ -35,11 +46,27 @@ class BankRepository:
 
     def __init__(self, path: Path) -> None:
         self.db = Database(path)
+        self._cache: tuple[tuple[int, int, int], list[Quote]] | None = None
+
+    def _signature(self) -> tuple[int, int, int] | None:
+        try:
+            st = self.db.path.stat()
+        except OSError:
+            return None
+        return (st.st_ino, st.st_mtime_ns, st.st_size)  # every write is an atomic replace: a new inode
 
     def all(self) -> list[Quote]:
+        """Every quote. Re-parsed only when the file changed since the last read (another process may write it)."""
+        sig = self._signature()
+        if sig is not None and self._cache is not None and self._cache[0] == sig:
+            return list(self._cache[1])
         with self.db.transaction() as tdb:
             rows = tdb.table(self.TABLE).all()
-        return [Quote.from_dict(dict(r)) for r in rows]
+            sig = self._signature()
+        quotes = [Quote.from_dict(dict(r)) for r in rows]
+        if sig is not None:
+            self._cache = (sig, quotes)
+        return list(quotes)
 
     def get(self, quote_id: str) -> Quote:
         with self.db.transaction() as tdb:
@@ -75,7 +102,7 @@ class BankRepository:
 
     def save(self, quote: Quote) -> Quote:
         with self.db.transaction() as tdb:
-            n = tdb.table(self.TABLE).update(quote.to_dict(), Query().id == quote.id)
+            n = tdb.table(self.TABLE).update(_replace_with(quote), Query().id == quote.id)
         if not n:
             raise NotFoundError(f"No quote with id '{quote.id}' in the bank.")
         return quote
@@ -95,20 +122,24 @@ class BankRepository:
         added = updated = unchanged = 0
         with self.db.transaction() as tdb:
             table = tdb.table(self.TABLE)
-            current = [Quote.from_dict(dict(r)) for r in table.all()]
-            by_id = {q.id: q for q in current}
+            by_id: dict[str, Quote] = {}
+            by_vlog: dict[str, list[Quote]] = {}
+            for r in table.all():
+                q = Quote.from_dict(dict(r))
+                by_id[q.id] = q
+                by_vlog.setdefault(q.vlog_id, []).append(q)
+            new_rows: list[dict] = []
             for q in incoming:
-                match = by_id.get(q.id)
-                if match is None or not same_range(match, q.vlog_id, q.start, q.end):
-                    match = next((c for c in current if same_range(c, q.vlog_id, q.start, q.end)), None)
+                same = by_vlog.setdefault(q.vlog_id, [])
+                match = next((c for c in same if same_range(c, q.vlog_id, q.start, q.end)), None)
                 if match is None:
                     qid, length = q.id, 6
                     while qid in by_id:
                         length += 1
                         qid = make_quote_id(q.vlog_id, q.start, q.end, length)
                     q = q.with_(id=qid)
-                    table.insert(q.to_dict())
-                    current.append(q)
+                    new_rows.append(q.to_dict())
+                    same.append(q)
                     by_id[q.id] = q
                     added += 1
                     continue
@@ -116,8 +147,10 @@ class BankRepository:
                 if kept == match:
                     unchanged += 1
                     continue
-                table.update(kept.to_dict(), Query().id == match.id)
-                current[current.index(match)] = kept
+                table.update(_replace_with(kept), Query().id == match.id)
+                same[same.index(match)] = kept
                 by_id[match.id] = kept
                 updated += 1
+            if new_rows:
+                table.insert_multiple(new_rows)
         return added, updated, unchanged

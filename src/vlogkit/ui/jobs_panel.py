@@ -29,7 +29,7 @@ class JobRow(QWidget):
         self.title = QLabel(job.title)
         self.title.setMinimumWidth(180)
         self.bar = QProgressBar()
-        self.bar.setRange(0, 1000)
+        self.bar.setRange(0, 0)  # busy until the job reports a fraction
         self.bar.setTextVisible(False)
         self.bar.setMaximumHeight(14)
         self.status = QLabel(tr("Starting…"))
@@ -50,11 +50,14 @@ class JobRow(QWidget):
         job.ended.connect(self._on_job_ended)
 
     def _on_job_progressed(self, fraction: float, message: str) -> None:
+        if fraction > 0 and self.bar.maximum() == 0:
+            self.bar.setRange(0, 1000)
         self.bar.setValue(int(fraction * 1000))
         self.status.setText(message)
 
     def _on_job_ended(self) -> None:
         self.cancel_button.hide()
+        self.bar.setRange(0, 1000)
         if self.job.state == DONE:
             self.bar.setValue(1000)
             self.status.setText(tr("Done"))

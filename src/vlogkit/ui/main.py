@@ -18,6 +18,7 @@ def run_gui(app: App, screenshot: str | None = None, quit_after: float | None = 
     qapp.setApplicationName("vlogkit")
     window = MainWindow(app)
     window.show()
+    _quit_on_signals(qapp, window)
     if not app.settings.welcome_seen and not (screenshot or quit_after):
         QTimer.singleShot(300, window.show_welcome)
     if screenshot or quit_after:
@@ -29,3 +30,25 @@ def run_gui(app: App, screenshot: str | None = None, quit_after: float | None = 
 
         QTimer.singleShot(int((quit_after or 1.0) * 1000), finish)
     return int(qapp.exec())
+
+
+def _quit_on_signals(qapp: object, window: object) -> None:
+    """Ctrl+C / SIGTERM close the window cleanly (geometry saved, jobs cancelled). Qt's event loop does not run
+    Python signal handlers by itself, so a light timer hands control to the interpreter five times a second."""
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    def stop(_signum: int, _frame: object) -> None:
+        window.close()  # type: ignore[attr-defined]
+        qapp.quit()  # type: ignore[attr-defined]
+
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        try:
+            signal.signal(sig, stop)
+        except (ValueError, OSError):  # not the main thread, or a platform without it
+            pass
+    timer = QTimer(window)  # type: ignore[arg-type]
+    timer.setInterval(200)
+    timer.timeout.connect(lambda: None)
+    timer.start()

@@ -21,6 +21,7 @@ class FrameView(QWidget):
         super().__init__(parent)
         self.image: QImage | None = None
         self.poster: QPixmap | None = None
+        self.caption = ""  # shown on the generated poster of an audio-only vlog
         self.setMinimumSize(320, 180)
 
     def set_frame(self, image: QImage) -> None:
@@ -38,7 +39,11 @@ class FrameView(QWidget):
             src = self.poster.toImage()
         if src is None:
             p.setPen(QColor("#b0bec5"))
-            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, tr("No picture"))
+            font = p.font()
+            font.setPointSize(max(10, font.pointSize() + 4))
+            p.setFont(font)
+            text = f"♪\n{self.caption}" if self.caption else tr("No picture")
+            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, text)
             return
         size = src.size().scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
         r = QRect(0, 0, size.width(), size.height())
@@ -109,12 +114,15 @@ class PlayerWidget(QWidget):
         self._pos = 0
         self._stop_at: int | None = None
 
-    def load(self, path: str, duration_ms: int, has_video: bool, fps: float, poster: str | None) -> None:
-        from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer, QVideoSink
+    def load(self, path: str, duration_ms: int, has_video: bool, fps: float, poster: str | None,
+             caption: str = "") -> None:
+        from PySide6.QtMultimedia import QAudioBufferOutput, QAudioOutput, QMediaPlayer, QVideoSink
 
         self.duration_ms, self.fps = duration_ms, fps or 25.0
         self.slider.setRange(0, duration_ms)
         self.frame.poster = QPixmap(poster) if poster and Path(poster).exists() else None
+        self.frame.image = None
+        self.frame.caption = "" if has_video else caption
         self.level.setVisible(not has_video)
         self.player = QMediaPlayer(self)
         self.audio = QAudioOutput(self)
@@ -124,6 +132,10 @@ class PlayerWidget(QWidget):
         self.sink.videoFrameChanged.connect(self._on_sink_frame)
         self.player.positionChanged.connect(self._on_player_position)
         self.player.playbackStateChanged.connect(self._on_player_state)
+        if not has_video:  # a real level meter from the decoded audio
+            self.levels = QAudioBufferOutput(self)
+            self.player.setAudioBufferOutput(self.levels)
+            self.levels.audioBufferReceived.connect(self._on_audio_buffer)
         self.player.setSource(QUrl.fromLocalFile(path))
         self._update_time()
 
@@ -139,12 +151,11 @@ class PlayerWidget(QWidget):
             self.player.pause()
         if not self.slider.isSliderDown():
             self.slider.setValue(self._pos)
-        if self.level.isVisible() and self.playing:
-            import math
-
-            self.level.setValue(int(50 + 45 * math.sin(ms / 90.0)))
         self._update_time()
         self.position_changed.emit(self._pos)
+
+    def _on_audio_buffer(self, buf: object) -> None:
+        self.level.setValue(int(round(audio_level(buf) * 100)))
 
     def _on_player_state(self, _state: object) -> None:
         self.play_button.setText(tr("Pause") if self.playing else tr("Play"))
@@ -219,3 +230,25 @@ class PlayerWidget(QWidget):
 
 def format_ms(ms: int) -> str:
     return f"{ms // 60000}:{(ms // 1000) % 60:02d}.{(ms % 1000) // 100}"
+
+
+def audio_level(buf: object) -> float:
+    """Peak level of a QAudioBuffer on a 60 dB scale, 0..1."""
+    import numpy as np
+    from PySide6.QtMultimedia import QAudioFormat
+
+    fmt = buf.format()  # type: ignore[attr-defined]
+    kinds = {QAudioFormat.SampleFormat.UInt8: (np.uint8, 128.0, 128.0),
+             QAudioFormat.SampleFormat.Int16: (np.int16, 0.0, 32768.0),
+             QAudioFormat.SampleFormat.Int32: (np.int32, 0.0, 2147483648.0),
+             QAudioFormat.SampleFormat.Float: (np.float32, 0.0, 1.0)}
+    kind = kinds.get(fmt.sampleFormat())
+    if kind is None:
+        return 0.0
+    data = np.frombuffer(bytes(buf.constData()), dtype=kind[0])  # type: ignore[attr-defined]
+    if data.size == 0:
+        return 0.0
+    peak = float(np.max(np.abs(data.astype(np.float64) - kind[1]))) / kind[2]
+    if peak <= 1e-6:
+        return 0.0
+    return max(0.0, min(1.0, 1.0 + 20.0 * np.log10(peak) / 60.0))

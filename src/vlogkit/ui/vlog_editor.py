@@ -157,7 +157,7 @@ class VlogEditor(QWidget):
         for key, fn in (("Space", self.player.toggle), ("J", lambda: self.player.jkl("j")),
                         ("K", lambda: self.player.jkl("k")), ("L", lambda: self.player.jkl("l")),
                         (",", lambda: self.player.step(-1)), (".", lambda: self.player.step(1))):
-            sc = QShortcut(QKeySequence(key), self.transcript_view)
+            sc = QShortcut(QKeySequence(key), self)  # anywhere in the editor; text fields keep their keys
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             sc.activated.connect(fn)
 
@@ -171,7 +171,8 @@ class VlogEditor(QWidget):
         self.player.set_in_out(None)
         self.title.setText(f"{vlog.title or vlog.id}  —  {vlog.speaker.attribution() or tr('Unknown speaker')}")
         fps = vlog.media.video[0].fps if vlog.media.video else 25.0
-        self.player.load(vlog.path, vlog.media.duration_ms, vlog.media.has_video, fps, vlog.extra.get("thumbnail"))
+        self.player.load(vlog.path, vlog.media.duration_ms, vlog.media.has_video, fps, vlog.extra.get("thumbnail"),
+                         caption=f"{vlog.title}\n{vlog.speaker.attribution()}".strip())
         self.details.set_vlog(vlog)
         self.reload_transcript()
 

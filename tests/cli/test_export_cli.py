@@ -70,3 +70,28 @@ def test_process_imports_transcribes_finds_quotes_and_exports_the_top_clip(cli, 
     assert Path(clip["path"]).is_file() and Path(clip["path"]).name.startswith("John-F-Kennedy_")
     srt = Path(entry["subtitles"][0]).read_text(encoding="utf-8")
     assert "country" in srt.lower()
+
+
+def test_export_a_candidate_and_a_bank_quote(cli, home: Path, desk_vlog: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    import json
+
+    from vlogkit.config import Paths
+    from vlogkit.domain import Transcript
+    from vlogkit.services import App
+
+    vid = imported(cli, desk_vlog)  # 16:9 to 16:9 below: no face track needed
+    app = App(Paths(home))
+    data = Path(__file__).resolve().parents[1] / "render" / "data" / "desk_transcript.json"
+    app.transcription.save(vid, Transcript.from_dict(json.loads(data.read_text(encoding="utf-8"))))
+    cand = app.quotes.candidate(vid, 1)
+    r = cli("export", vid, "--candidate", "1", "--preset", "640x360", "--captions", "line", "--out",
+            str(tmp_path / "c"), "--json")
+    assert r.returncode == 0, r.stderr
+    (o,) = r.json()["outputs"]
+    assert abs(o["duration"] - (cand.end - cand.start) / 1000) < 0.05
+    words = cand.text.lower().replace(",", "").replace(".", "").split()[:3]
+    assert "-".join(words) in Path(o["path"]).name.lower()  # named after the quote
+    q = app.bank.add_candidate(vid, 1)
+    r = cli("export", vid, "--quote", q.id, "--preset", "640x360", "--captions", "off", "--out", str(tmp_path / "q"),
+            "--audience", "external")
+    assert r.returncode == 1 and "internal use only" in r.stderr

@@ -167,7 +167,7 @@ def test_users_can_add_their_own_presets(beeps_video: Path, tmp_path: Path) -> N
     plan = app.export.plan(vid, ranges=[(0, 1000)], presets=["lobby", "reel"])
     assert [(o.preset.name, o.preset.width, o.preset.height) for o in plan.outputs] == [("lobby", 1280, 720),
                                                                                        ("reel", 1080, 1920)]
-    assert plan.outputs[1].crop.mode == "center"  # a test pattern has no face
+    assert plan.outputs[0].crop.crop_w == 320 and plan.outputs[0].crop.crop_h == 180  # 16:9 out of the 4:3 source
 
 
 def test_preview_frame_is_a_real_render_of_one_frame_with_its_caption(beeps_video: Path, tmp_path: Path) -> None:

@@ -125,3 +125,23 @@ def test_gui_with_a_dead_display_prints_one_line(home: Path) -> None:
     assert proc.returncode == 1
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1 and ":987 is not running" in lines[0]
+
+
+def test_multi_select_transcribes_several_and_ctrl_f_focuses_search(qtbot, window, clip12: Path, small_video: Path
+                                                                    ) -> None:
+    from vlogkit.services.library import ImportOptions
+
+    window.app.settings.auto_transcribe = False
+    job = window.start_import([str(clip12), str(small_video)], ImportOptions())
+    qtbot.waitUntil(lambda: not job.running, timeout=60000)
+    lib = window.library
+    assert lib.list.count() == 2 and all("New" in lib.list.item(i).text() for i in range(2))
+    assert not lib.transcribe_button.isEnabled()
+    lib.list.selectAll()
+    qtbot.mouseClick(lib.transcribe_button, Qt.MouseButton.LeftButton)
+    assert all("Transcribing" in lib.list.item(i).text() for i in range(2))
+    qtbot.waitUntil(lambda: all("Transcribed" in lib.list.item(i).text() for i in range(2)), timeout=60000)
+    assert all(v.state.value == "transcribed" for v in window.app.library.list())
+    window.tabs.setCurrentWidget(window.bank)
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.bank.search.hasFocus() or QApplication.focusWidget() is window.bank.search

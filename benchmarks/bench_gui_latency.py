@@ -7,6 +7,15 @@ A 10 ms QTimer runs in the GUI process (offscreen); its lateness (actual interva
 Writes benchmarks/results/gui_latency.json and prints a table.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_gui_latency.py [MEDIA_FILE]
+
+Measured 2026-11-27 on the 2-core dev machine, desk vlog (46.5 s), load average about 8 from other test runs:
+    case                  p50    p99    max  (ms)
+    idle                  0.2    3.6   17.0
+    worker_process        0.2   21.9  172.7   (what the app does; 12.3 s)
+    gui_process_thread    0.2   41.0  178.4   (11.7 s; other runs up to p99 30-41, max 245-504)
+Gaps over 100 ms in the worker-process case showed 0-2 ms of GUI-thread CPU: the GUI thread was waiting (for a core
+on the overloaded machine - no other Python thread runs then), not working. In the thread case a 0-CPU gap can be a
+GIL wait or a scheduling wait; this run cannot tell them apart. Rerun on an idle machine for clean figures.
 """
 
 from __future__ import annotations

@@ -56,8 +56,14 @@ def test_vlogkit_gui_shows_its_window_under_xvfb(home: Path, small_video: Path, 
         assert gui.wait(30) == 0
         assert (home / "window.ini").exists()
     finally:
-        if gui is not None:
-            gui.terminate()
-            gui.wait(30)
-        xvfb.terminate()
-        xvfb.wait(10)
+        try:
+            if gui is not None and gui.poll() is None:
+                gui.terminate()
+                try:
+                    gui.wait(30)
+                except subprocess.TimeoutExpired:
+                    gui.kill()
+                    gui.wait(10)
+        finally:
+            xvfb.terminate()
+            xvfb.wait(10)

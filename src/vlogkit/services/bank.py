@@ -238,6 +238,9 @@ class BankService:
     def remove(self, qid: str) -> Quote:
         return self.repo.remove(qid)
 
+    def remove_for_vlog(self, vlog_id: str) -> int:
+        return self.repo.remove_for_vlog(vlog_id)
+
     # -- exports and team sharing ------------------------------------------------------------------
 
     def export(
@@ -271,6 +274,11 @@ class BankService:
             )
         report = write_export(self, fmt, Path(out), audience, kept, vlogs, ctx, title)
         report.skipped = skipped
+        files = list(getattr(report, "files", None) or [report.path])
+        self.app.export_log.record(
+            f"bank-{fmt}", vlog_ids=sorted({q.vlog_id for q in kept}), outputs=[str(f) for f in files],
+            audience=audience, detail=f"{len(kept)} quote(s), {len(skipped)} left out",
+        )
         return report
 
     def import_file(self, path: Path | str) -> ImportReport:

@@ -116,6 +116,12 @@ class BankRepository:
             table.remove(Query().id == quote_id)
         return Quote.from_dict(dict(row))
 
+    def remove_for_vlog(self, vlog_id: str) -> int:
+        """Remove every quote taken from `vlog_id` (right to be forgotten); returns how many."""
+        with self.db.transaction() as tdb:
+            removed = tdb.table(self.TABLE).remove(Query().vlog_id == vlog_id)
+        return len(removed)
+
     def merge(self, incoming: Iterable[Quote], resolve: Callable[[Quote, Quote], Quote]) -> tuple[int, int, int]:
         """Merge quotes from a shared file in one transaction: new ones are added; for a quote of the same source
         range, `resolve(existing, incoming)` gives what to keep. Returns (added, updated, unchanged)."""

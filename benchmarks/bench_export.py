@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -36,6 +37,7 @@ def main() -> int:
     desk = MEDIA / "video" / "desk_vlog_en_1080p.mp4"
     if not desk.exists():
         print(f"skipped: {desk} not found", file=sys.stderr)
+        print("RESULT " + json.dumps({"name": "export", "skipped": True}))
         return 0
     from vlogkit.config import Paths
     from vlogkit.domain import ConsentScope, Transcript
@@ -100,7 +102,14 @@ def main() -> int:
 
     for k, v in results.items():
         print(f"{k:36s} {v:8.3f}")
-    print(f"(cpu count {os.cpu_count()}, load {os.getloadavg()[0]:.1f}; outputs in {work})")
+    print(f"(cpu count {os.cpu_count()}, load average {os.getloadavg()[0]:.1f})")
+    result = {"name": "export", "seconds": args.seconds, "cpus": os.cpu_count(),
+              "load": round(os.getloadavg()[0], 1), **{k: round(v, 3) for k, v in results.items()}}
+    print("RESULT " + json.dumps(result))
+    out = ROOT / "benchmarks" / "results"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "export.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    shutil.rmtree(work, ignore_errors=True)
     return 0 if results["reel_ratio"] < 1.3 else 1
 
 

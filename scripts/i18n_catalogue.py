@@ -1,4 +1,5 @@
-"""Check (and with --write, update) the UI catalogues in resources/i18n: every tr()/N_() string of src/vlogkit/ui.
+"""Check (and with --write, update) the UI catalogues in resources/i18n: every tr()/N_() string of src/vlogkit/ui,
+plus the N_()-marked texts of the Qt-free modules the UI shows (MARKED).
 
     python scripts/i18n_catalogue.py            # list strings missing from nl.json / fr.json (exit 1 if any)
     python scripts/i18n_catalogue.py --write    # add missing keys with an empty value, drop unused ones
@@ -15,11 +16,12 @@ ROOT = Path(__file__).resolve().parents[1]
 UI = ROOT / "src" / "vlogkit" / "ui"
 I18N = ROOT / "resources" / "i18n"
 LANGS = ("nl", "fr")
+MARKED = (ROOT / "src" / "vlogkit" / "capture" / "devices.py",)  # N_() texts shown by the UI, translated there
 
 
 def ui_strings() -> list[str]:
     found: list[str] = []
-    for path in sorted(UI.glob("*.py")):
+    for path in [*sorted(UI.glob("*.py")), *MARKED]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("tr", "N_") and node.args:
                 arg = node.args[0]

@@ -81,9 +81,11 @@ def shoot(lang: str, home: Path, vlog_id: str) -> list[Path]:
 
     from vlogkit.config import Paths
     from vlogkit.services import App
+    from vlogkit.ui.main import set_app_identity
     from vlogkit.ui.main_window import MainWindow
 
     qapp = QApplication.instance() or QApplication(["vlogkit"])
+    set_app_identity(qapp)
     app = App(Paths(home))
     app.settings.ui_language = lang
     app.save_settings()
@@ -122,6 +124,8 @@ def shoot(lang: str, home: Path, vlog_id: str) -> list[Path]:
     welcome.reject()
     w.tabs.setCurrentWidget(w.record_page)
     save(w, "7-record")
+    w.resize(1280, 660)  # a 1280x720 laptop screen, less the title bar and the panel: no scrolling
+    save(w, "8-record-1280x720")
     w.close()
     return shots
 

@@ -19,6 +19,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_VIDEO = ROOT.parent / "shared" / "media" / "video" / "desk_vlog_en_1080p.mp4"
 
+TAB_SIZE = (1276, 555)  # what the Record page gets in a 1280x660 window (a 1280x720 screen, less title bar and panel)
+
 PROMPTS = [
     "What did your team ship this month, and who noticed?",
     "Tell us about a customer moment that made your week.",
@@ -55,7 +57,7 @@ def take_screenshots(out_dir: Path, video: Path = DEFAULT_VIDEO) -> list[Path]:
         shots.append(path)
 
     none = RecordTab(app, devices={"cameras": [], "microphones": []})
-    none.resize(1200, 860)
+    none.resize(*TAB_SIZE)
     none.show()
     _pump(qapp, 0.3)
     grab(none, "record-no-device.png")
@@ -67,7 +69,7 @@ def take_screenshots(out_dir: Path, video: Path = DEFAULT_VIDEO) -> list[Path]:
     cam = DeviceInfo("file", f"File camera: {video.name}", True)
     tab = RecordTab(app, devices={"cameras": [cam], "microphones": [cam]},
                     backend_factory=lambda: app.capture.file_backend(video))
-    tab.resize(1200, 860)
+    tab.resize(*TAB_SIZE)
     tab.prompt_card.refresh(select=PROMPTS[0])
     tab.keep_form.name.setText("Ann Peeters")
     tab.keep_form.role.setText("Engineer")

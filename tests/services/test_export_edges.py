@@ -67,6 +67,7 @@ def test_bad_input_is_one_clear_error(beeps_video: Path, tmp_path: Path) -> None
         ({"logo": tmp_path / "none.png"}, MediaError, "logo"),
         ({"ranges": [(9000, 9500)]}, UsageError, "only 8"),
         ({"ranges": [(3000, 2000)]}, UsageError, "backwards"),
+        ({"highlight": "yellow"}, UsageError, "brand colour"),
     ]
     for kw, exc, text in cases:
         with pytest.raises(exc, match=text):

@@ -76,10 +76,16 @@ def test_bank_search_edit_export_and_copy(qtbot, window, opened, tmp_path: Path)
     assert "“Our café team shipped" in clip and "Ann Peeters, Engineer" in clip
     app.settings.export_dir = str(tmp_path / "out")
     bank.format.setCurrentIndex(bank.format.findData("csv"))
+    asked = []  # the save dialog's seam: offered the export folder and a dated name; the user keeps it
+    bank.choose_output = lambda fmt, default: asked.append((fmt, default)) or default
     qtbot.mouseClick(bank.export_button, Qt.MouseButton.LeftButton)
+    [(fmt, default)] = asked
+    assert fmt == "csv" and default.parent == tmp_path / "out" and default.name.startswith("quotes-")
+    assert default.suffix == ".csv"
     job = bank.export_job
     qtbot.waitUntil(lambda: not job.running, timeout=60000)
     assert job.state == "done", job.error
+    assert Path(job.outputs[0]) == default
     csv_text = Path(job.outputs[0]).read_text(encoding="utf-8")
     # the rejected quote is left out, and the view says so
     assert "easiest setup" in csv_text and "Ann Peeters" in csv_text and "café" not in csv_text
@@ -91,3 +97,54 @@ def test_bank_search_edit_export_and_copy(qtbot, window, opened, tmp_path: Path)
     assert window.tabs.currentWidget() is window.editor
     target = bank.quotes[1]
     assert window.editor.vlog.id == target.vlog_id and window.editor.player.position() == target.start
+
+
+def test_bank_filters_by_tag_and_language_and_exports_where_the_user_says(qtbot, window, opened,
+                                                                          tmp_path: Path) -> None:
+    ed, app, bank = opened, window.app, window.bank
+    words = ed.transcript.words
+    a = app.bank.add_range(ed.vlog.id, words[0].start, words[8].end, tags=("Launch", "team"))
+    b = app.bank.add_range(ed.vlog.id, words[10].start, words[20].end, tags=("customers",))
+    c = app.bank.add_range(ed.vlog.id, words[21].start, words[28].end, tags=("team",))
+    app.bank.update(c.id, language="nl")
+    window.tabs.setCurrentWidget(bank)
+    bank.refresh()
+    assert bank.table.rowCount() == 3
+    tags = [bank.tag_filter.itemText(i) for i in range(bank.tag_filter.count())]
+    assert tags == ["Any tag", "customers", "Launch", "team"]
+    langs = [bank.language_filter.itemText(i) for i in range(bank.language_filter.count())]
+    assert langs == ["Any language", "English (EN)", "Nederlands (NL)"]
+    bank.tag_filter.setCurrentIndex(bank.tag_filter.findText("team"))
+    assert {q.id for q in bank.quotes} == {a.id, c.id}
+    bank.language_filter.setCurrentIndex(bank.language_filter.findData("nl"))
+    assert [q.id for q in bank.quotes] == [c.id] and bank.table.item(0, 3).text() == "NL"
+    bank.refresh()  # the choices survive a refresh (after an edit elsewhere)
+    assert bank.tag_filter.currentText() == "team" and [q.id for q in bank.quotes] == [c.id]
+    bank.tag_filter.setCurrentIndex(0)
+    bank.language_filter.setCurrentIndex(bank.language_filter.findData("en"))
+    assert {q.id for q in bank.quotes} == {a.id, b.id}
+    # Export: cancelling the save dialog writes nothing; a chosen name is used (the extension added)
+    bank.format.setCurrentIndex(bank.format.findData("md"))
+    bank.choose_output = lambda fmt, default: None
+    bank.export_selected()
+    assert bank.export_job is None and not list(tmp_path.rglob("*.md"))
+    bank.choose_output = lambda fmt, default: tmp_path / "picked" / "english-quotes"
+    (tmp_path / "picked").mkdir()
+    bank.export_selected()
+    job = bank.export_job
+    qtbot.waitUntil(lambda: not job.running, timeout=60000)
+    assert job.state == "done", job.error
+    out = tmp_path / "picked" / "english-quotes.md"
+    assert job.outputs == [str(out)]
+    md = out.read_text(encoding="utf-8")
+    assert "Our team shipped" in md and "Ann Peeters" in md
+    # cards go into the folder the user named
+    bank.format.setCurrentIndex(bank.format.findData("cards"))
+    bank.choose_output = lambda fmt, default: (default.name.startswith("quote-cards-") and not default.suffix
+                                               and tmp_path / "cards for Ann")
+    bank.export_selected()
+    job = bank.export_job
+    qtbot.waitUntil(lambda: not job.running, timeout=120000)
+    assert job.state == "done", job.error
+    pngs = sorted((tmp_path / "cards for Ann").glob("*.png"))
+    assert len(pngs) >= 2 and all(Path(p).parent == tmp_path / "cards for Ann" for p in job.outputs)

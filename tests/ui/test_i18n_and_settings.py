@@ -103,12 +103,61 @@ def test_help_and_welcome_explain_the_four_steps(qtbot, window) -> None:
     assert "Ctrl+Shift+Z" in " ".join(lbl.text() for lbl in help_dlg.findChildren(QLabel))
 
 
-def test_quote_reasons_are_shown_in_the_ui_language() -> None:
+def test_quote_reasons_are_translated_by_their_code() -> None:
+    from vlogkit.domain import Reason
     from vlogkit.ui.i18n import set_language
-    from vlogkit.ui.quote_panel import reason_text
+    from vlogkit.ui.reasons import reason_text
 
     set_language("nl")
-    assert reason_text("good length (17 words, 7 s)") == "goede lengte (17 woorden, 7 s)"
-    assert reason_text("strong contrast ('not what ..., what ...')") == "sterk contrast ('not what ..., what ...')"
+    assert reason_text(Reason("good_length", "good length (17 words, 7 s)")) == "goede lengte (17 woorden, 7 s)"
+    assert reason_text(Reason("contrast", "strong contrast ('not what ..., what ...')")) == \
+        "sterk contrast ('not what ..., what ...')"  # what was said stays as said
+    assert reason_text(Reason("fillers", "many fillers (3 of 20 words)")) == "veel stopwoorden (3 van 20 woorden)"
+    assert reason_text({"code": "low_confidence", "text": "low recognition confidence (41%, 6 unsure words)"}) \
+        == "lage herkenningszekerheid (41%, 6 onzekere woorden)"
+    # an unknown code, or a text its pattern no longer reads, shows the finder's English
+    assert reason_text(Reason("sparkle", "sparkles (a lot)")) == "sparkles (a lot)"
+    assert reason_text(Reason("good_length", "good length, roughly")) == "good length, roughly"
+    set_language("fr")
+    assert reason_text(Reason("too_short", "too short (3 words)")) == "trop courte (3 mots)"
     set_language("en")
-    assert reason_text("good length (17 words, 7 s)") == "good length (17 words, 7 s)"
+    assert reason_text(Reason("good_length", "good length (17 words, 7 s)")) == "good length (17 words, 7 s)"
+
+
+def test_every_reason_the_finder_gives_reads_in_dutch_and_french() -> None:
+    """Real reasons from the quote finder's scoring of lines that trip many features: each one is translated."""
+    from vlogkit.domain import Word
+    from vlogkit.quotes.scoring import score_words
+    from vlogkit.ui.i18n import set_language
+    from vlogkit.ui.reasons import REASON_TEMPLATES, reason_text
+
+    lines = ["Hi everyone, welcome to my vlog.", "Um so, the meeting is at 10 am on Monday?",
+             "I really believe that small teams ship faster, not because they work harder but because they decide.",
+             "We learned that customers care about speed.", "And then",
+             "Our team shipped the new onboarding flow last week and uh it was um a big uh big moment for all of us "
+             "and everyone in the office and all our partners and customers and friends too."]
+    reasons = {("merged", "two sentences that work better together")}
+    for line in lines:
+        words = [Word(raw, i * 300, i * 300 + 250, 0.35 if raw[0] in "sb" else 0.9) for i, raw in enumerate(line.split())]
+        reasons |= {(r.code, r.text) for r in score_words(words, "en")[1]}
+    codes = {code for code, _ in reasons}
+    assert len(codes) >= 15 and codes <= set(REASON_TEMPLATES), codes
+    for lang in ("nl", "fr"):
+        set_language(lang)
+        for code, text in reasons:
+            shown = reason_text({"code": code, "text": text})
+            assert shown != text, (lang, code, text)
+    set_language("en")
+
+
+def test_the_app_shows_its_own_icon_and_desktop_name(qtbot, qapp, window) -> None:
+    from vlogkit.ui.main import set_app_identity
+    from vlogkit.ui.resources import app_icon_path
+
+    assert app_icon_path().is_file()
+    set_app_identity(qapp)  # what `vlogkit gui` does before building the window
+    assert qapp.desktopFileName() == "vlogkit" and qapp.applicationName() == "vlogkit"
+    icon = window.windowIcon()  # windows take the application's icon
+    assert not icon.isNull()
+    img = icon.pixmap(64, 64).toImage()
+    assert img.width() == 64 and img.pixelColor(32, 32).alpha() > 0  # the drawn logo, not an empty pixmap

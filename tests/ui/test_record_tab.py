@@ -26,6 +26,15 @@ def record_app(home: Path):
     return App(Paths(home))
 
 
+def shown(label) -> str:
+    """The text a rich-text label shows (tags gone, entities decoded)."""
+    from PySide6.QtGui import QTextDocument
+
+    doc = QTextDocument()
+    doc.setHtml(label.text())
+    return doc.toPlainText()
+
+
 def make_tab(qtbot, app, **kwargs):
     from vlogkit.ui.record_tab import RecordTab
 
@@ -53,10 +62,15 @@ def test_record_tab_with_no_devices_says_so_plainly_and_how_to_fix_it(qtbot, rec
         pytest.skip("this machine has a camera or microphone")
     tab = make_tab(qtbot, record_app)  # the real Qt Multimedia device list: empty here
     assert tab.no_device.isVisible()
-    text = tab.no_device.message.text()
+    text = shown(tab.no_device.message)
     assert "No camera and no microphone found" in text
-    for os_name in ("Linux", "macOS", "Windows"):
-        assert os_name in text  # how to fix permissions on each OS
+    assert "Linux: plug the camera in" in text and "Linux: plug the microphone in" in text  # this system first
+    # the other systems' steps fold out (support staff read the same screen)
+    assert not tab.no_device.details.isVisible()
+    qtbot.mouseClick(tab.no_device.details_button, Qt.MouseButton.LeftButton)
+    assert tab.no_device.details.isVisible()
+    for os_name in ("macOS", "Windows"):
+        assert os_name in shown(tab.no_device.details)
     assert not tab.record_button.isEnabled()
     assert tab.camera_box.currentText() == "none found"
     assert tab.session is None  # nothing was opened
@@ -191,3 +205,56 @@ def test_record_tab_closing_mid_take_leaves_it_for_recovery(qtbot, file_tab, rec
     qtbot.mouseClick(again.recovery.discard_button, Qt.MouseButton.LeftButton)
     assert not again.recovery.isVisible() and not list(record_app.paths.captures_dir.glob("take-*.mkv"))
     again.close()
+
+
+def test_record_tab_speaks_dutch_including_the_fix_steps_and_stop_reasons(qtbot, record_app) -> None:
+    from vlogkit.ui.i18n import set_language
+    from vlogkit.ui.record_widgets import stop_reason_text
+
+    set_language("nl")
+    tab = make_tab(qtbot, record_app, devices={"cameras": [], "microphones": [DeviceInfo("m", "USB mic", True)]})
+    text = shown(tab.no_device.message)
+    assert "Geen camera gevonden" in text and "Linux: sluit de camera aan" in text and "plug" not in text
+    details = shown(tab.no_device.details)
+    assert "macOS: Systeeminstellingen > Privacy en beveiliging > Camera" in details
+    assert "Windows: Instellingen > Privacy en beveiliging > Camera: zet 'Bureaublad-apps" in details
+    assert tab.no_device.details_button.text() == "Andere systemen"
+    assert stop_reason_text("limit") == "Tijdslimiet bereikt."
+    assert stop_reason_text("device_lost").startswith("De camera of microfoon werd losgekoppeld")
+    assert stop_reason_text("some_new_reason") == "Gestopt."
+    set_language("en")
+    tab.close()
+
+
+def test_record_tab_fits_a_1280x720_screen(qtbot, window) -> None:
+    """A 1280x720 laptop leaves about 1280x660 for the window (title bar, panel): the Record tab, with the tall
+    no-device message, fits without scrolling, and the preview is shown whole."""
+    window.resize(1280, 660)
+    window.tabs.setCurrentWidget(window.record_page)
+    qtbot.wait(100)
+    page, tab = window.record_page, window.record
+    assert tab.no_device.isVisible()
+    assert tab.minimumSizeHint().height() <= page.viewport().height()
+    assert tab.minimumSizeHint().width() <= page.viewport().width()
+    assert tab.height() == page.viewport().height() and not page.verticalScrollBar().isVisible()
+    top = tab.preview.mapTo(tab, tab.preview.rect().bottomRight())
+    assert top.y() < page.viewport().height() and tab.preview.height() >= 180
+    assert tab.keep_button.mapTo(tab, tab.keep_button.rect().bottomLeft()).y() < page.viewport().height()
+
+
+def test_record_preview_scales_with_the_window(qtbot, file_tab) -> None:
+    tab = file_tab
+    tab.resize(1276, 555)  # the Record page of a 1280x660 window
+    qtbot.waitUntil(lambda: tab.preview.pixmap() is not None and tab.preview.pixmap().width() > 0, timeout=5000)
+    qtbot.wait(200)
+    small = tab.preview.pixmap()
+    assert abs(small.width() / small.height() - 16 / 9) < 0.02 and 480 <= small.width() <= tab.preview.width()
+    img = small.toImage()
+    center = img.pixelColor(img.width() // 2, img.height() // 2)
+    assert max(center.red(), center.green(), center.blue()) > 40  # a real frame of the desk vlog, not the black box
+    tab.resize(1900, 1100)
+    qtbot.waitUntil(lambda: tab.preview.pixmap().width() > small.width() + 200, timeout=5000)
+    # the script folds away and comes back
+    assert not tab.script.isVisible()
+    qtbot.mouseClick(tab.script_button, Qt.MouseButton.LeftButton)
+    assert tab.script.isVisible()

@@ -89,22 +89,40 @@ def find_microphone(device_id: str | None) -> Any:
     return next((d for d in devices if _decode(d.id()) == device_id), None)
 
 
-def permission_help(kind: str, platform: str | None = None) -> str:
-    """How to let vlogkit use the camera or microphone, for this OS (or all three when `platform` is "all")."""
+def N_(text: str) -> str:  # noqa: N802 - the gettext-style marker: the UI translates these where it shows them
+    return text
+
+
+# How to let vlogkit use a device, per system and device: whole sentences, so translations need not glue words.
+PERMISSION_HELP = {
+    ("linux", "camera"): N_("Linux: plug the camera in, and make sure your user may use it "
+                            "(/dev/video* - join the video group)."),
+    ("linux", "microphone"): N_("Linux: plug the microphone in, and make sure your user may use it "
+                                "(PulseAudio/PipeWire is running)."),
+    ("darwin", "camera"): N_("macOS: System Settings > Privacy & Security > Camera: allow vlogkit "
+                             "(or the terminal that starts it), then restart vlogkit."),
+    ("darwin", "microphone"): N_("macOS: System Settings > Privacy & Security > Microphone: allow vlogkit "
+                                 "(or the terminal that starts it), then restart vlogkit."),
+    ("win32", "camera"): N_("Windows: Settings > Privacy & security > Camera: turn on "
+                            "'Let desktop apps access your camera'."),
+    ("win32", "microphone"): N_("Windows: Settings > Privacy & security > Microphone: turn on "
+                                "'Let desktop apps access your microphone'."),
+}
+
+
+def platform_key(platform: str | None = None) -> str:
+    """"linux", "darwin" or "win32" for `platform` (default: this computer)."""
     platform = platform or sys.platform
+    return "darwin" if platform == "darwin" else "win32" if platform.startswith("win") else "linux"
+
+
+def permission_help(kind: str, platform: str | None = None) -> str:
+    """How to let vlogkit use the camera or microphone, for this OS (or all three when `platform` is "all").
+    English; the UI translates `PERMISSION_HELP` entries itself."""
     thing = "camera" if kind == "camera" else "microphone"
-    tips = {
-        "linux": f"Linux: plug the {thing} in, and make sure your user may use it "
-                 f"({'/dev/video* - join the video group' if thing == 'camera' else 'PulseAudio/PipeWire is running'}).",
-        "darwin": f"macOS: System Settings > Privacy & Security > {thing.capitalize()}: allow vlogkit "
-                  f"(or the terminal that starts it), then restart vlogkit.",
-        "win32": f"Windows: Settings > Privacy & security > {thing.capitalize()}: turn on "
-                 f"'Let desktop apps access your {thing}'.",
-    }
     if platform == "all":
-        return " ".join(tips.values())
-    key = "darwin" if platform == "darwin" else "win32" if platform.startswith("win") else "linux"
-    return tips[key]
+        return " ".join(PERMISSION_HELP[(p, thing)] for p in ("linux", "darwin", "win32"))
+    return PERMISSION_HELP[(platform_key(platform), thing)]
 
 
 def missing_message(kind: str, platform: str | None = None) -> str:

@@ -54,6 +54,7 @@ def _add_output_flags(p: argparse.ArgumentParser) -> None:
     p.add_argument("--logo", metavar="PNG", help="watermark logo (default: the brand logo setting)")
     p.add_argument("--lower-third", action="store_true", help="the speaker's name and role for the first seconds")
     p.add_argument("--loudness", type=float, metavar="LUFS", help="target loudness (default -14; -16 for intranet)")
+    p.add_argument("--highlight", metavar="#RRGGBB", help="brand colour of the spoken word (default: the setting)")
     p.add_argument("--no-face", choices=("center", "fit"), default="center",
                    help="when no face is found: a centre crop, or the whole frame over a blurred copy (fit)")
 
@@ -114,6 +115,7 @@ def _export_kwargs(args: argparse.Namespace) -> dict[str, Any]:
         "presets": [args.preset], "captions": args.captions, "tighten": args.tighten, "audience": args.audience,
         "out_dir": Path(args.out) if args.out else None, "logo": args.logo, "lower_third": args.lower_third,
         "loudness": args.loudness, "fallback": args.no_face,
+        "highlight": args.highlight,
     }
 
 

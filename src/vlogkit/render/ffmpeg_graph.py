@@ -105,12 +105,12 @@ def _frame_chain(o: OutputPlan, src: str, out: str, tl: Timeline, i: int) -> lis
             f"{src}split=2[fa{i}][fb{i}]",
             f"[fa{i}]scale={bw}:{bh}:force_original_aspect_ratio=increase,crop={bw}:{bh},boxblur=8:2,"
             f"scale={w}:{h},eq=brightness=-0.08[bg{i}]",
-            f"[fb{i}]scale={w}:{h}:force_original_aspect_ratio=decrease:flags=lanczos[fg{i}]",
+            f"[fb{i}]scale={w}:{h}:force_original_aspect_ratio=decrease:flags=bicubic[fg{i}]",
             f"[bg{i}][fg{i}]overlay=(W-w)/2:(H-h)/2,setsar=1{out}",
         ]
     if crop.mode == "scale":
-        return [f"{src}scale={w}:{h}:flags=lanczos,setsar=1{out}"]
-    return [f"{src}{crop_filter(crop, tl)},scale={w}:{h}:flags=lanczos,setsar=1{out}"]
+        return [f"{src}scale={w}:{h}:flags=bicubic,setsar=1{out}"]
+    return [f"{src}{crop_filter(crop, tl)},scale={w}:{h}:flags=bicubic,setsar=1{out}"]
 
 
 def _logo_xy(logo: Logo, o: OutputPlan) -> str:

@@ -133,6 +133,7 @@ class ExportService:
         title: str | None = None,
         loudness: float | None = None,
         fallback: str = "center",
+        highlight: str | None = None,
         ctx: JobContext | None = None,
     ) -> ExportResult:
         """Render `ranges` of the vlog to each preset in one ffmpeg process; write SRT, VTT and posters beside them."""
@@ -146,6 +147,7 @@ class ExportService:
         style = parse_captions(captions)
         preset_list = parse_presets(presets, self.custom_presets())
         logo_path = self._logo(logo)
+        colour = self._colour(highlight or self.app.settings.brand_color or "#FFC400")
         source = self.app.library.check_source(vlog)
         ctx.report(0.0, "Preparing")
         words = self._words(vlog, need=style is not CaptionStyle.OFF or tighten, ctx=ctx.sub(0.0, 0.2))
@@ -159,6 +161,7 @@ class ExportService:
             plan, clip_words = self._plan(
                 vlog, source, ranges, preset_list, style, words, track, tighten, work, folder,
                 Logo(logo_path) if logo_path else None, lower_third, fonts_dir(self.app.settings.caption_font), fallback,
+                highlight=colour,
             )
             quote_text = title or " ".join(w.display for w in (clip_words or ()))
             common, stems = reserve_stems(folder, base_name(vlog.speaker.name, (vlog.created or "")[:10], quote_text),
@@ -207,6 +210,16 @@ class ExportService:
         s = self.app.settings.export_dir
         return Path(s).expanduser() if s else self.app.paths.default_export_dir
 
+    @staticmethod
+    def _colour(value: str) -> str:
+        from vlogkit.render.ass import ass_color
+
+        try:
+            ass_color(value)
+        except ValueError:
+            raise UsageError(f"'{value}' is not a brand colour: use #RRGGBB, e.g. #FFC400.") from None
+        return value
+
     def _logo(self, logo: Path | str | None) -> Path | None:
         raw = logo if logo is not None else (self.app.settings.brand_logo or None)
         if not raw:
@@ -226,7 +239,7 @@ class ExportService:
     def _plan(
         self, vlog: Vlog, source: Path, ranges: list[tuple[int, int]], presets: list[ExportPreset],
         style: CaptionStyle, words: Sequence[Word] | None, track: FaceTrack | None, tighten: bool, work: Path,
-        folder: Path, logo: Any, lower_third: bool, fonts: Path, fallback: str,
+        folder: Path, logo: Any, lower_third: bool, fonts: Path, fallback: str, highlight: str | None = None,
     ) -> tuple[ExportPlan, list[Word] | None]:
         from vlogkit.render.ass import CaptionLook, LowerThird, build_ass
         from vlogkit.render.plan import ExportPlan, OutputPlan
@@ -243,7 +256,11 @@ class ExportService:
         clip_words = tl.retime(words) if words else None
         notes: list[str] = []
         w, h = info.display_size
-        look = CaptionLook(font=self.app.settings.caption_font or "Lato", highlight=self.app.settings.brand_color or "#FFC400")
+        highlight = highlight or self._colour(self.app.settings.brand_color or "#FFC400")
+        from vlogkit.render.fonts import FAMILIES
+
+        font = self.app.settings.caption_font if self.app.settings.caption_font in FAMILIES else "Lato"
+        look = CaptionLook(font=font, highlight=highlight)
         lt = LowerThird(vlog.speaker.name, vlog.speaker.role) if lower_third and vlog.speaker.name else None
         if lower_third and not vlog.speaker.name:
             notes.append("No lower third: the vlog has no speaker name (vlogkit edit ID --speaker NAME).")
@@ -350,7 +367,8 @@ class ExportService:
                 from vlogkit.render.ass import CaptionLook, build_ass
 
                 ass = work / "preview.ass"
-                ass.write_text(build_ass(words, p, style, look=CaptionLook(highlight=self.app.settings.brand_color)),
+                look = CaptionLook(highlight=self._colour(self.app.settings.brand_color or "#FFC400"))
+                ass.write_text(build_ass(words, p, style, look=look),
                                encoding="utf-8")
                 plan = replace(plan, outputs=(replace(plan.outputs[0], ass_path=ass),))
             plan = replace(plan, media=replace(plan.media, audio=()))

@@ -4,6 +4,8 @@ export (PPTX, cards, CSV, Markdown) for an audience, copy with attribution, and 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
@@ -23,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from vlogkit.errors import VlogkitError
-from vlogkit.ui.i18n import N_, tr
+from vlogkit.ui.i18n import LANGUAGES, N_, tr
 from vlogkit.ui.library_view import badge_label, fold
 from vlogkit.ui.player import format_ms
 from vlogkit.ui.quote_panel import status_label
@@ -35,6 +37,12 @@ if TYPE_CHECKING:
 COLUMNS = (N_("Quote"), N_("Speaker"), N_("Vlog"), N_("Language"), N_("Status"), N_("Tags"), N_("Consent"))
 FORMATS = (("pptx", N_("PowerPoint (.pptx)"), "pptx"), ("cards", N_("Quote cards (PNG)"), ""),
            ("csv", N_("Spreadsheet (.csv)"), "csv"), ("md", N_("Markdown (.md)"), "md"))
+
+
+def language_name(code: str) -> str:
+    """"nl" -> "Nederlands (NL)"; a language the UI has no name for shows its code."""
+    name = LANGUAGES.get(code)
+    return f"{name} ({code.upper()})" if name else code.upper()
 
 
 class BankView(QWidget):
@@ -60,7 +68,11 @@ class BankView(QWidget):
         self.scope_filter.addItem(tr("Any consent"), "")
         for s in ("internal", "external", "none"):
             self.scope_filter.addItem(badge_label(s), s)
-        for w in (self.search, self.status_filter, self.scope_filter):
+        self.tag_filter = QComboBox()  # filled from the bank's tags on each refresh
+        self.tag_filter.addItem(tr("Any tag"), "")
+        self.language_filter = QComboBox()
+        self.language_filter.addItem(tr("Any language"), "")
+        for w in (self.search, self.status_filter, self.scope_filter, self.tag_filter, self.language_filter):
             bar.addWidget(w)
         bar.setStretch(0, 1)
         lay.addLayout(bar)
@@ -100,6 +112,9 @@ class BankView(QWidget):
         self.search.textChanged.connect(self.refresh)
         self.status_filter.currentIndexChanged.connect(self.refresh)
         self.scope_filter.currentIndexChanged.connect(self.refresh)
+        self.tag_filter.currentIndexChanged.connect(self.refresh)
+        self.language_filter.currentIndexChanged.connect(self.refresh)
+        self.choose_output: Callable[[str, Path], Path | None] = self._ask_output  # tests replace this seam
         self.table.itemChanged.connect(self._on_table_item_changed)
         self.export_button.clicked.connect(self.export_selected)
         self.copy_button.clicked.connect(self.copy_selected)
@@ -120,7 +135,9 @@ class BankView(QWidget):
         if needle and not all(p in hay for p in needle.split()):
             return False
         st, sc = self.status_filter.currentData(), self.scope_filter.currentData()
-        return (not st or q.status.value == st) and (not sc or scope == sc)
+        tag, lang = self.tag_filter.currentData(), self.language_filter.currentData()
+        return ((not st or q.status.value == st) and (not sc or scope == sc)
+                and (not tag or tag in {fold(t) for t in q.tags}) and (not lang or q.language.lower() == lang))
 
     def refresh(self) -> None:
         try:
@@ -131,6 +148,7 @@ class BankView(QWidget):
         self._filling = True
         self.table.setRowCount(0)
         self.quotes = []
+        self._fill_choices(everything)
         titles = {v.id: v.title for v in self.app.library.list()}
         for q in everything:
             scope = self.scope_of(q)
@@ -159,6 +177,24 @@ class BankView(QWidget):
         self.empty.setVisible(not everything)
         self.table.setVisible(bool(everything))
 
+    def _fill_choices(self, quotes: list[Any]) -> None:
+        """The tag and language filters offer what the bank holds; the current choice survives a refresh."""
+        tags: dict[str, str] = {}
+        for q in quotes:
+            for t in q.tags:
+                tags.setdefault(fold(t), t)
+        langs = sorted({q.language.lower() for q in quotes if q.language})
+        for box, items in ((self.tag_filter, sorted(tags.items(), key=lambda kv: kv[0])),
+                           (self.language_filter, [(c, language_name(c)) for c in langs])):
+            current = box.currentData()
+            box.blockSignals(True)
+            while box.count() > 1:
+                box.removeItem(1)
+            for data, label in items:
+                box.addItem(label, data)
+            box.setCurrentIndex(max(0, box.findData(current)))
+            box.blockSignals(False)
+
     def set_status(self, qid: str, status: str) -> None:
         from vlogkit.domain.quote import QuoteStatus
 
@@ -186,12 +222,9 @@ class BankView(QWidget):
             self.result.setText(tr("Nothing to export: the bank view is empty."))
             return
         fmt = str(self.format.currentData())
-        ext = dict((c, e) for c, _l, e in FORMATS)[fmt]
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        folder = self.app.settings.export_dir or str(self.app.paths.default_export_dir)
-        from pathlib import Path
-
-        out = Path(folder) / (f"quotes-{stamp}.{ext}" if ext else f"quote-cards-{stamp}")
+        out = self.choose_output(fmt, self.default_output(fmt))
+        if out is None:
+            return  # the dialog was cancelled
         audience = str(self.audience.currentData())
         self.result.setText(tr("Exporting {n} quote(s)…", n=len(chosen)))
         job = self.jobs.run(tr("Bank export ({f})", f=fmt), self.app.bank.export, fmt, out, audience=audience,
@@ -199,6 +232,29 @@ class BankView(QWidget):
         job.succeeded.connect(lambda rep, j=job: setattr(j, "outputs", [str(p) for p in (getattr(rep, "files", None) or [rep.path])]))
         job.failed.connect(self.result.setText)
         self.export_job = job
+
+    def default_output(self, fmt: str) -> Path:
+        """The export folder (settings) and a dated name: quotes-<stamp>.<ext>, or a quote-cards-<stamp> folder."""
+        ext = dict((c, e) for c, _l, e in FORMATS)[fmt]
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        folder = Path(self.app.settings.export_dir or str(self.app.paths.default_export_dir))
+        return folder / (f"quotes-{stamp}.{ext}" if ext else f"quote-cards-{stamp}")
+
+    def _ask_output(self, fmt: str, default: Path) -> Path | None:
+        """A save dialog for the file (or, for cards, the new folder's name)."""
+        from PySide6.QtWidgets import QFileDialog
+
+        label, ext = next((tr(lbl), e) for c, lbl, e in FORMATS if c == fmt)
+        default.parent.mkdir(parents=True, exist_ok=True)
+        if ext:
+            path, _ = QFileDialog.getSaveFileName(self, tr("Export quotes"), str(default), f"{label} (*.{ext})")
+        else:
+            path, _ = QFileDialog.getSaveFileName(self, tr("Folder for the quote cards"), str(default), label,
+                                                  options=QFileDialog.Option.DontConfirmOverwrite)
+        if not path:
+            return None
+        out = Path(path)
+        return out.with_suffix(f".{ext}") if ext and out.suffix.lower() != f".{ext}" else out
 
     def _on_export_done(self, report: Any) -> None:
         text = tr("Exported {n} quote(s) to {p}", n=report.count, p=str(report.path))

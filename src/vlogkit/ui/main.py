@@ -15,7 +15,7 @@ def run_gui(app: App, screenshot: str | None = None, quit_after: float | None = 
     from vlogkit.ui.main_window import MainWindow
 
     qapp = QApplication.instance() or QApplication(["vlogkit"])
-    qapp.setApplicationName("vlogkit")
+    set_app_identity(qapp)
     window = MainWindow(app)
     window.show()
     _quit_on_signals(qapp, window)
@@ -30,6 +30,19 @@ def run_gui(app: App, screenshot: str | None = None, quit_after: float | None = 
 
         QTimer.singleShot(int((quit_after or 1.0) * 1000), finish)
     return int(qapp.exec())
+
+
+def set_app_identity(qapp: object) -> None:
+    """Name and icon for the window, the taskbar/dock and the desktop entry (`vlogkit.desktop`)."""
+    from PySide6.QtGui import QIcon
+
+    from vlogkit.ui.resources import app_icon_path
+
+    qapp.setApplicationName("vlogkit")  # type: ignore[attr-defined]
+    qapp.setDesktopFileName("vlogkit")  # type: ignore[attr-defined]
+    icon = app_icon_path()
+    if icon.is_file():
+        qapp.setWindowIcon(QIcon(str(icon)))  # type: ignore[attr-defined]
 
 
 def _quit_on_signals(qapp: object, window: object) -> None:

@@ -61,7 +61,7 @@ class MainWindow(QMainWindow):
         self.bank = BankView(app, self.jobs)
         self.tabs.addTab(self.library, tr("Library"))
         self.tabs.addTab(self.editor, tr("Vlog"))
-        self.record_page = QScrollArea()  # the recorder is tall: let it scroll on small screens
+        self.record_page = QScrollArea()  # fits 1280x720; scrolls only on smaller screens or with help unfolded
         self.record_page.setWidgetResizable(True)
         self.record_page.setFrameShape(QScrollArea.Shape.NoFrame)
         self.record_page.setWidget(self.record)

@@ -19,29 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vlogkit.ui.i18n import N_, tr
+from vlogkit.ui.i18n import tr
 from vlogkit.ui.player import format_ms
+from vlogkit.ui.reasons import reason_text
 
-REASON_HEADS = (
-    N_("too short"), N_("too long"), N_("short"), N_("good length"), N_("opens with"), N_("trails off with"),
-    N_("first-person conviction"), N_("general statement"), N_("strong contrast"), N_("insight"),
-    N_("greeting or sign-off"), N_("sets up what follows"), N_("talks about the recording"),
-    N_("logistics or schedule"), N_("many fillers"), N_("low recognition confidence"), N_("self-contained"),
-    N_("a plain statement: no stance, contrast or insight"), N_("a question"),
-    N_("two sentences that work better together"),
-)
-REASON_WORDS = (N_("words"), N_("unsure words"), N_("of"))
-
-
-def reason_text(text: str) -> str:
-    """The quote finder's English reason in the UI language: the phrase is translated, quoted words kept."""
-    for sep in (" (", " '"):
-        head, found, rest = text.partition(sep)
-        if found and head in REASON_HEADS:
-            for w in sorted(REASON_WORDS, key=len, reverse=True):
-                rest = rest.replace(f" {w}", f" {tr(w)}")
-            return tr(head) + found + rest
-    return tr(text)
+__all__ = ["CandidateCard", "QuotePanel", "reason_text", "status_label"]
 
 
 def status_label(status: str) -> str:
@@ -71,7 +53,7 @@ class CandidateCard(QFrame):
         text.setWordWrap(True)
         text.setStyleSheet("font-size: 13px;")
         lay.addWidget(text)
-        reasons = QLabel("<br>".join(f"• {html.escape(reason_text(r.text))}" for r in cand.reasons))
+        reasons = QLabel("<br>".join(f"• {html.escape(reason_text(r))}" for r in cand.reasons))
         reasons.setWordWrap(True)
         reasons.setStyleSheet("color: #546e7a;")
         lay.addWidget(reasons)

@@ -12,37 +12,26 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import SIGNAL, Qt, QTimer, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QApplication,
-    QCheckBox,
-    QComboBox,
     QFileDialog,
-    QHBoxLayout,
-    QLabel,
     QMessageBox,
-    QPlainTextEdit,
-    QProgressBar,
-    QPushButton,
-    QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
 from vlogkit.capture.backend import CaptureBackend, CaptureConfig, DeviceInfo
-from vlogkit.capture.session import STOP_REASONS, CaptureSession, State, Status, Take
+from vlogkit.capture.session import CaptureSession, State, Status, Take
 from vlogkit.errors import VlogkitError
 from vlogkit.ui.i18n import tr
-from vlogkit.ui.record_widgets import KeepForm, NoDevicePanel, PromptCard, RecoveryBanner, paint_preview
+from vlogkit.ui.record_layout import setup_record_tab
+from vlogkit.ui.record_preview import paint_preview
+from vlogkit.ui.record_widgets import stop_reason_text
 
 if TYPE_CHECKING:
     from vlogkit.capture.recovery import InterruptedTake
     from vlogkit.services import App
 
 log = logging.getLogger(__name__)
-
-PREVIEW_SIZE = (640, 360)
-
 
 class RecordTab(QWidget):
     take_kept = Signal(str)  # the new vlog's id
@@ -78,81 +67,7 @@ class RecordTab(QWidget):
     # -- layout -------------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.no_device = NoDevicePanel()
-        self.recovery = RecoveryBanner()
-        self.prompt_card = PromptCard(self.app.capture.prompts)
-        self.preview = QLabel()
-        self.preview.setObjectName("preview")
-        self.preview.setFixedSize(*PREVIEW_SIZE)
-        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview.setStyleSheet("#preview { background: #111; color: #ccc; border-radius: 6px; }")
-        self.level_meter = QProgressBar()
-        self.level_meter.setRange(0, 100)
-        self.level_meter.setTextVisible(False)
-        self.level_meter.setMaximumHeight(10)
-        self.level_meter.setToolTip(tr("Microphone level"))
-        self.timer_label = QLabel()
-        self.timer_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        f = QFont(self.timer_label.font())
-        f.setPointSize(26)
-        f.setBold(True)
-        self.timer_label.setFont(f)
-        self.status_label = QLabel()
-        self.status_label.setWordWrap(True)
-        self.camera_box, self.mic_box = QComboBox(), QComboBox()
-        self.resolution_box = QComboBox()
-        self.resolution_box.addItems(["720p", "1080p"])
-        self.mirror_check = QCheckBox(tr("Mirror preview"))
-        self.mirror_check.setChecked(True)
-        self.mirror_check.setToolTip(tr("Only the preview is mirrored; the recording never is."))
-        self.audio_only_check = QCheckBox(tr("Audio only"))
-        self.limit_box = QSpinBox()
-        self.limit_box.setRange(10, 600)
-        self.limit_box.setSuffix(" s")
-        self.limit_box.setValue(int(self.app.settings.record_limit_s))
-        self.script = QPlainTextEdit()
-        self.script.setPlaceholderText(tr("Optional: paste a short script; it scrolls while you record."))
-        self.script.setMaximumHeight(90)
-        self.record_button = QPushButton(tr("● Record"))
-        self.stop_button = QPushButton(tr("■ Stop"))
-        self.retake_button = QPushButton(tr("Retake"))
-        self.keep_button = QPushButton(tr("Keep"))
-        self.keep_button.setDefault(True)
-        self.keep_form = KeepForm(self.app.capture.last_speaker())
-
-        devices = QHBoxLayout()
-        for label, w in ((tr("Camera"), self.camera_box), (tr("Microphone"), self.mic_box),
-                         (tr("Resolution"), self.resolution_box), (tr("Limit"), self.limit_box)):
-            devices.addWidget(QLabel(label))
-            devices.addWidget(w, 1 if isinstance(w, QComboBox) and w is not self.resolution_box else 0)
-        devices.addWidget(self.mirror_check)
-        devices.addWidget(self.audio_only_check)
-        buttons = QHBoxLayout()
-        for b in (self.record_button, self.stop_button, self.retake_button):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        left = QVBoxLayout()
-        left.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignHCenter)
-        left.addWidget(self.level_meter)
-        left.addLayout(buttons)
-        left.addWidget(self.script)
-        left.addStretch(1)
-        right = QVBoxLayout()
-        right.addWidget(self.timer_label)
-        right.addWidget(self.status_label)
-        right.addWidget(self.keep_form)
-        right.addWidget(self.keep_button)
-        right.addStretch(1)
-        middle = QHBoxLayout()
-        middle.addLayout(left, 3)
-        middle.addLayout(right, 2)
-        lay = QVBoxLayout(self)
-        lay.addWidget(self.no_device)
-        lay.addWidget(self.recovery)
-        lay.addWidget(self.prompt_card)
-        lay.addLayout(devices)
-        lay.addLayout(middle, 1)
-
+        setup_record_tab(self)
         self.record_button.clicked.connect(self.start_recording)
         self.stop_button.clicked.connect(self.stop_recording)
         self.retake_button.clicked.connect(self.retake)
@@ -166,6 +81,10 @@ class RecordTab(QWidget):
         for box in (self.camera_box, self.mic_box, self.resolution_box):
             box.currentIndexChanged.connect(self._on_device_choice_changed)
         self.audio_only_check.toggled.connect(self._on_device_choice_changed)
+
+    def _on_script_button_toggled(self, shown: bool) -> None:
+        self.script.setVisible(shown)
+        self.script_button.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
 
     @property
     def countdown_s(self) -> int:
@@ -400,7 +319,7 @@ class RecordTab(QWidget):
                 self.status_label.setText(tr("Recording… {t} so far.", t=st.elapsed_text))
         elif self.take is not None:
             self.timer_label.setText(f"{self.take.duration_ms / 1000:.1f} s")
-            reason = tr(STOP_REASONS.get(self.take.stop_reason, "Stopped."))
+            reason = stop_reason_text(self.take.stop_reason)
             self.status_label.setText(reason + " " + tr("Keep it, or retake."))
         elif self.session is not None:
             self.timer_label.setText(Status(State.IDLE, remaining_ms=self.session.limit_ms).remaining_text)
@@ -409,7 +328,7 @@ class RecordTab(QWidget):
 
     def _show_preview(self, st: Status) -> None:
         frame = self.session.backend.latest_frame() if self.session is not None else None
-        self.preview.setPixmap(paint_preview(frame, st, PREVIEW_SIZE, mirror=self.mirror_check.isChecked(),
+        self.preview.setPixmap(paint_preview(frame, st, self.preview.frame_size(), mirror=self.mirror_check.isChecked(),
                                              audio_only=self.config().audio_only, font=self.font()))
 
     def _update_controls(self) -> None:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import sys
+import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPixmap
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -26,11 +26,9 @@ from PySide6.QtWidgets import (
 
 from vlogkit.domain import ConsentScope, Speaker
 from vlogkit.errors import VlogkitError
-from vlogkit.ui.i18n import tr
+from vlogkit.ui.i18n import N_, tr
 
 if TYPE_CHECKING:
-    from vlogkit.capture.backend import Frame
-    from vlogkit.capture.session import Status
     from vlogkit.store.prompts import PromptRepository
 
 
@@ -50,12 +48,12 @@ class PromptCard(QFrame):
         self.text.setWordWrap(True)
         self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         font = QFont(self.text.font())
-        font.setPointSize(20)
+        font.setPointSize(17)
         font.setBold(True)
         self.text.setFont(font)
-        self.text.setMinimumHeight(70)
+        self.text.setMinimumHeight(40)
         self.choice = QComboBox()
-        self.choice.setMinimumWidth(260)
+        self.choice.setMinimumWidth(200)
         self.shuffle_button = QPushButton(tr("Shuffle"))
         self.manage_button = QToolButton()
         self.manage_button.setText(tr("Prompts…"))
@@ -77,6 +75,8 @@ class PromptCard(QFrame):
         row.addWidget(self.shuffle_button)
         row.addWidget(self.manage_button)
         lay = QVBoxLayout(self)
+        lay.setContentsMargins(12, 8, 12, 8)
+        lay.setSpacing(4)
         lay.addWidget(self.text)
         lay.addLayout(row)
         self.choice.currentIndexChanged.connect(self._on_choice_currentIndexChanged)
@@ -163,9 +163,10 @@ class KeepForm(QFrame):
         form.addRow(tr("Name"), self.name)
         form.addRow(tr("Role"), self.role)
         form.addRow(tr("Team"), self.team)
-        consent = QVBoxLayout()
+        consent = QHBoxLayout()
         consent.addWidget(self.internal)
         consent.addWidget(self.external)
+        consent.addStretch(1)
         form.addRow(tr("Consent"), consent)
         note = QLabel(tr("The consent is stored with today's date, as on import."))
         note.setWordWrap(True)
@@ -183,28 +184,71 @@ class KeepForm(QFrame):
         return ConsentScope.NONE
 
 
-def no_device_text(has_camera: bool, has_microphone: bool, platform: str | None = None) -> str:
-    from vlogkit.capture.devices import permission_help
+# Why a take ended (`capture.session.STOP_REASONS`, keyed by the same stable codes), in the UI language.
+STOP_REASON_TEXTS = {
+    "stopped": N_("Stopped."),
+    "limit": N_("Time limit reached."),
+    "device_lost": N_("The camera or microphone was disconnected; what was recorded up to then is kept."),
+    "interrupted": N_("Recording interrupted; what was recorded up to then is kept."),
+    "recovered": N_("Recovered after vlogkit stopped unexpectedly."),
+}
 
-    platform = platform or sys.platform
+
+def stop_reason_text(code: str) -> str:
+    """The stop reason in the UI language; an unknown code falls back to the session's English text."""
+    from vlogkit.capture.session import STOP_REASONS
+
+    if code in STOP_REASON_TEXTS:
+        return tr(STOP_REASON_TEXTS[code])
+    return STOP_REASONS.get(code, tr("Stopped."))
+
+
+def _missing(has_camera: bool, has_microphone: bool) -> list[str]:
+    return [k for k, ok in (("camera", has_camera), ("microphone", has_microphone)) if not ok]
+
+
+def no_device_head(has_camera: bool, has_microphone: bool) -> str:
     if has_camera and has_microphone:
         return ""
     if not has_camera and not has_microphone:
-        head = tr("No camera and no microphone found, so you cannot record here.")
-    elif not has_camera:
-        head = tr("No camera found. You can still record sound only (tick “Audio only”).")
-    else:
-        head = tr("No microphone found: a vlog needs sound, so recording is off.")
-    kinds = [k for k, ok in (("camera", has_camera), ("microphone", has_microphone)) if not ok]
-    # This computer's system first, then the others (support staff read the same screen).
-    order = sorted(("linux", "darwin", "win32"), key=lambda p: p != ("win32" if platform.startswith("win") else
-                                                                   "darwin" if platform == "darwin" else "linux"))
-    tips = "".join(f"<li>{permission_help(kinds[0], p)}</li>" for p in order)
-    return (f"<p><b>{head}</b></p><p>{tr('To fix it:')}</p><ul>{tips}</ul>"
-            f"<p>{tr('Then press “Check again”. You can always import a video recorded elsewhere.')}</p>")
+        return tr("No camera and no microphone found, so you cannot record here.")
+    if not has_camera:
+        return tr("No camera found. You can still record sound only (tick “Audio only”).")
+    return tr("No microphone found: a vlog needs sound, so recording is off.")
+
+
+def permission_tips(has_camera: bool, has_microphone: bool, platforms: list[str]) -> list[str]:
+    """Translated "how to fix it" lines for the missing devices on the given systems."""
+    from vlogkit.capture.devices import PERMISSION_HELP
+
+    return [tr(PERMISSION_HELP[(p, kind)]) for p in platforms for kind in _missing(has_camera, has_microphone)]
+
+
+def no_device_text(has_camera: bool, has_microphone: bool, platform: str | None = None) -> str:
+    """The short message: what is missing and how to fix it on this computer's system."""
+    from vlogkit.capture.devices import platform_key
+
+    head = no_device_head(has_camera, has_microphone)
+    if not head:
+        return ""
+    tips = "<br>".join(html.escape(t) for t in permission_tips(has_camera, has_microphone, [platform_key(platform)]))
+    return (f"<b>{html.escape(head)}</b><br>{html.escape(tr('To fix it:'))} {tips}<br>"
+            f"<span style='color:#616e7c'>"
+            f"{html.escape(tr('Then press “Check again”. You can always import a video recorded elsewhere.'))}</span>")
+
+
+def other_systems_text(has_camera: bool, has_microphone: bool, platform: str | None = None) -> str:
+    """The same fix on the other two systems (support staff read the same screen)."""
+    from vlogkit.capture.devices import platform_key
+
+    here = platform_key(platform)
+    others = [p for p in ("linux", "darwin", "win32") if p != here]
+    return "<br>".join(html.escape(t) for t in permission_tips(has_camera, has_microphone, others))
 
 
 class NoDevicePanel(QFrame):
+    """What is missing and how to fix it here; the other systems' steps fold out, to keep the tab short."""
+
     recheck_clicked = Signal()
     import_clicked = Signal()
 
@@ -215,21 +259,41 @@ class NoDevicePanel(QFrame):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.RichText)
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.details.hide()
         self.recheck_button = QPushButton(tr("Check again"))
         self.import_button = QPushButton(tr("Import a video instead…"))
+        self.details_button = QToolButton()
+        self.details_button.setText(tr("Other systems"))
+        self.details_button.setCheckable(True)
+        self.details_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.details_button.setArrowType(Qt.ArrowType.RightArrow)
+        self.details_button.setAutoRaise(True)
         row = QHBoxLayout()
         row.addWidget(self.recheck_button)
         row.addWidget(self.import_button)
+        row.addWidget(self.details_button)
         row.addStretch(1)
         lay = QVBoxLayout(self)
+        lay.setContentsMargins(10, 6, 10, 6)
+        lay.setSpacing(4)
         lay.addWidget(self.message)
+        lay.addWidget(self.details)
         lay.addLayout(row)
         self.recheck_button.clicked.connect(self.recheck_clicked)
         self.import_button.clicked.connect(self.import_clicked)
+        self.details_button.toggled.connect(self._on_details_button_toggled)
 
     def set_state(self, has_camera: bool, has_microphone: bool) -> None:
         self.message.setText(no_device_text(has_camera, has_microphone))
+        self.details.setText(other_systems_text(has_camera, has_microphone))
         self.setVisible(not (has_camera and has_microphone))
+
+    def _on_details_button_toggled(self, shown: bool) -> None:
+        self.details.setVisible(shown)
+        self.details_button.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
 
 
 class RecoveryBanner(QFrame):
@@ -253,41 +317,3 @@ class RecoveryBanner(QFrame):
         self.recover_button.clicked.connect(self.recover_clicked)
         self.discard_button.clicked.connect(self.discard_clicked)
         self.hide()
-
-
-def paint_preview(frame: Frame | None, st: Status, size: tuple[int, int], *, mirror: bool, audio_only: bool,
-                  font: QFont) -> QPixmap:
-    """The preview image with the countdown or the REC badge drawn over it."""
-    from vlogkit.capture.session import State
-
-    w, h = size
-    if frame is None:
-        pix = QPixmap(w, h)
-        pix.fill(QColor("#111"))
-    else:
-        img = QImage(frame.rgb, frame.width, frame.height, frame.width * 3, QImage.Format.Format_RGB888).copy()
-        if mirror:
-            img = img.flipped(Qt.Orientation.Horizontal) if hasattr(img, "flipped") else img.mirrored(True, False)
-        pix = QPixmap.fromImage(img).scaled(w, h, Qt.AspectRatioMode.KeepAspectRatio,
-                                            Qt.TransformationMode.SmoothTransformation)
-    painter = QPainter(pix)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    if frame is None and audio_only:
-        painter.setPen(QColor("#ccc"))
-        painter.drawText(pix.rect(), Qt.AlignmentFlag.AlignCenter, tr("Audio only - speak and watch the meter"))
-    if st.state is State.COUNTDOWN:
-        painter.fillRect(pix.rect(), QColor(0, 0, 0, 110))
-        big = QFont(font)
-        big.setPointSize(96)
-        big.setBold(True)
-        painter.setFont(big)
-        painter.setPen(QColor("white"))
-        painter.drawText(pix.rect(), Qt.AlignmentFlag.AlignCenter, str(st.countdown))
-    elif st.state is State.RECORDING:
-        painter.setBrush(QColor("#e12d39"))
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.drawEllipse(QRectF(14, 14, 16, 16))
-        painter.setPen(QColor("white"))
-        painter.drawText(QRectF(36, 10, 200, 24), Qt.AlignmentFlag.AlignVCenter, "REC " + st.elapsed_text)
-    painter.end()
-    return pix

@@ -19,6 +19,11 @@ def resource(*parts: str) -> Path:
     return resources_dir().joinpath(*parts)
 
 
+def app_icon_path() -> Path:
+    """The window/taskbar icon (PNG; the SVG beside it is the source)."""
+    return resource("icons", "vlogkit.png")
+
+
 def bundled_fonts() -> dict[str, Path]:
     """Caption/card font families from the bundled font packages (never system fonts): name -> a regular TTF."""
     fonts: dict[str, Path] = {}

@@ -181,6 +181,11 @@ class ExportService:
             shutil.rmtree(work, ignore_errors=True)
         warnings = list(plan.notes)
         self._remember(vlog.id, result, subs)
+        self.app.export_log.record(
+            "clip", vlog_ids=[vlog.id],
+            outputs=[str(o.path) for o in result] + [str(s) for s in subs] + [str(p) for p in posters if p],
+            audience=audience, detail=", ".join(f"{o.preset} {o.duration:.1f}s" for o in result),
+        )
         ctx.report(1.0, "Exported")
         return ExportResult(outputs=result, subtitles=subs, posters=[p for p in posters if p], warnings=warnings)
 

@@ -208,10 +208,10 @@ class JobManager(QObject):
         return job
 
     def run_process(self, title: str, task: str, *, on_result: Callable[[Any], None] | None = None,
-                    **kwargs: Any) -> Job:
+                    quiet: bool = False, **kwargs: Any) -> Job:
         """Run the worker task `task` (see `vlogkit.ui.worker.TASKS`) in a child process."""
         job = ProcessJob(title, task, kwargs, self.home, self)
-        return self._add(job, on_result)
+        return self._add(job, on_result, quiet)
 
     def active(self) -> list[Job]:
         return [j for j in self.jobs if j.running]

@@ -241,6 +241,14 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(tr("Imported {n} vlog(s)", n=len(new)), 10000)
         if new and self.app.settings.auto_transcribe:
             self.transcribe(new)
+        self.analyse_faces([r.vlog.id for r in results if r.ok and not r.existing and r.vlog.media.has_video])
+
+    def analyse_faces(self, ids: list[str]) -> None:
+        """Face tracks for reframing, in the background after import (exports then reuse the cache)."""
+        if self.app._transcriber is not None:  # test setups with scripted engines: exports analyse on demand
+            return
+        for vid in ids:
+            self.jobs.run_process(tr("Analyse faces"), "analyse_faces", quiet=True, vlog_id=vid)
 
     def _on_record_take_kept(self, vlog_id: str) -> None:
         self.library.refresh()

@@ -33,7 +33,17 @@ def download_model(app: Any, ctx: JobContext, name: str) -> dict[str, Any]:
     return {"name": name, "path": str(resolved.path)}
 
 
-TASKS: dict[str, Callable[..., Any]] = {"transcribe": transcribe, "download_model": download_model}
+def analyse_faces(app: Any, ctx: JobContext, vlog_id: str) -> dict[str, Any]:
+    """Face track for reframing, analysed once per vlog after import and cached (exports then skip it)."""
+    track = app.export.analyse_faces(vlog_id, ctx=ctx)
+    return {"vlog_id": vlog_id, "faces": bool(track)}
+
+
+TASKS: dict[str, Callable[..., Any]] = {
+    "transcribe": transcribe,
+    "download_model": download_model,
+    "analyse_faces": analyse_faces,
+}
 
 
 def main(argv: list[str]) -> int:

@@ -65,23 +65,28 @@ class ThreadRunner:
         self.ctx = ctx
         self._result: Any = None
         self._error: BaseException | None = None
+        # Wait on an Event, not Thread.join: on Python 3.11 a Ctrl+C inside join() marks the thread stopped while
+        # it still runs (cpython gh-90882), so the CLI exited before the job had cleaned up its partial outputs.
+        self._done = threading.Event()
 
         def target() -> None:
             try:
                 self._result = fn(*args, ctx=ctx, **kwargs)
             except BaseException as exc:  # noqa: BLE001 - re-raised on the waiting thread
                 self._error = exc
+            finally:
+                self._done.set()
 
         self._thread = threading.Thread(target=target, daemon=True, name=getattr(fn, "__name__", "job"))
 
     def run(self) -> Any:
         self._thread.start()
         try:
-            while self._thread.is_alive():
-                self._thread.join(0.1)
+            while not self._done.wait(0.1):
+                pass
         except KeyboardInterrupt:
             self.ctx.cancel()
-            self._thread.join(30)
+            self._done.wait(30)
             raise Cancelled() from None
         if self._error is not None:
             raise self._error

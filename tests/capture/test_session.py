@@ -173,3 +173,15 @@ def test_missing_source_file_is_a_device_error(tmp_path: Path, ffmpeg_exe: str) 
     session = CaptureSession(FileBackend(tmp_path / "nope.mp4", ffmpeg_exe=ffmpeg_exe), tmp_path / "c")
     with pytest.raises(DeviceError, match="nope.mp4"):
         session.open()
+
+
+def test_record_from_a_file_that_ends_says_so_not_device_lost(app, synth, run_until_stopped) -> None:  # type: ignore[no-untyped-def]
+    short = synth("capture_short.mp4", "-f", "lavfi", "-i", "testsrc2=s=320x240:r=25:d=1.5", "-f", "lavfi", "-i",
+                  "sine=f=300:d=1.5", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac",
+                  "-shortest")
+    session = app.capture.new_session(app.capture.file_backend(short), limit_s=20, countdown_s=0)
+    session.open()
+    session.start()
+    seen = run_until_stopped(session)
+    assert seen[-1].stop_reason == "source_ended"
+    session.close()

@@ -115,6 +115,7 @@ class FileBackend(CaptureBackend):
             raise DeviceError("The file backend is already recording.")
         self._stopping = False
         self.lost = ""
+        self.ended = False
         if self.lose_after_s is not None and self.lose_after_s <= 0:
             self.lost = "the camera was unplugged before it sent anything"
             return
@@ -159,6 +160,8 @@ class FileBackend(CaptureBackend):
         proc = self._proc
         if proc is not None and not self._stopping and proc.poll() is not None:
             self.lost = "the camera stopped sending (end of the source file)"
+            # a file that ran out is not a lost device (`lose_after_s` simulates a real unplug)
+            self.ended = self.lose_after_s is None
 
     @property
     def recording(self) -> bool:

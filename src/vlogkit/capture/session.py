@@ -31,6 +31,7 @@ STOP_REASONS = {
     "stopped": "Stopped.",
     "limit": "Time limit reached.",
     "device_lost": "The camera or microphone was disconnected; what was recorded up to then is kept.",
+    "source_ended": "The source file ended; what was recorded is kept.",
     "interrupted": "Recording interrupted; what was recorded up to then is kept.",
     "recovered": "Recovered after vlogkit stopped unexpectedly.",
 }
@@ -212,7 +213,7 @@ class CaptureSession:
         if self.state is State.RECORDING:
             elapsed = int((now - self._t0) * 1000)
             if self.backend.lost:
-                return self._stop_quietly("device_lost")
+                return self._stop_quietly(self._lost_reason())
             if elapsed >= self.limit_ms:
                 return self._stop_quietly("limit")
             remaining = self.limit_ms - elapsed
@@ -222,6 +223,9 @@ class CaptureSession:
         if self.state is State.STOPPED and self.take is not None:
             return Status(State.STOPPED, elapsed_ms=self.take.duration_ms, stop_reason=self.take.stop_reason)
         return Status(self.state, remaining_ms=self.limit_ms, error=self._last.error)
+
+    def _lost_reason(self) -> str:
+        return "source_ended" if getattr(self.backend, "ended", False) else "device_lost"
 
     def _stop_quietly(self, reason: str) -> Status:
         try:
@@ -241,7 +245,7 @@ class CaptureSession:
         if self.state is not State.RECORDING or self._path is None:
             raise UsageError("Nothing is being recorded.")
         if self.backend.lost and reason == "stopped":
-            reason = "device_lost"
+            reason = self._lost_reason()
         path = self._path
         try:
             self.backend.stop()

@@ -109,18 +109,24 @@ def filters_from(args: argparse.Namespace) -> dict[str, Any]:
             "since": args.since, "until": args.until, "vlog_id": args.vlog}
 
 
-def quote_json(app: App, q: Quote) -> dict[str, Any]:
+def quote_json(app: App, q: Quote, vlogs: dict[str, Any] | None = None) -> dict[str, Any]:
+    vlogs = vlogs if vlogs is not None else {v.id: v for v in app.vlogs.all()}
     d = q.to_dict()
     d["start_s"], d["end_s"] = round(q.start / 1000, 3), round(q.end / 1000, 3)
-    d["effective_consent"] = app.bank.effective_scope(q).value
+    d["effective_consent"] = app.bank.effective_scope(q, vlogs).value
+    d["usable"] = d["effective_consent"] != "none"
+    d["unusable_because"] = app.bank.consent_problem(q, vlogs)
     d["copy_text"] = q.copy_text()
     return d
 
 
-def quote_line(app: App, q: Quote) -> str:
+def quote_line(app: App, q: Quote, vlogs: dict[str, Any] | None = None) -> str:
+    """One quote; a quote no audience may receive (consent withdrawn, expired or never given) is marked UNUSABLE."""
+    vlogs = vlogs if vlogs is not None else {v.id: v for v in app.vlogs.all()}
     tags = f"  [{', '.join(q.tags)}]" if q.tags else ""
-    scope = app.bank.effective_scope(q).value
-    return f"{q.id}  {q.status.value:<9} {q.language:<3} {scope:<8} {q.copy_text()}{tags}"
+    scope = app.bank.effective_scope(q, vlogs).value
+    mark = f"  UNUSABLE: {app.bank.consent_problem(q, vlogs)}" if scope == "none" else ""
+    return f"{q.id}  {q.status.value:<9} {q.language:<3} {scope:<8} {q.copy_text()}{tags}{mark}"
 
 
 def cmd_add(args: argparse.Namespace, app: App) -> int:
@@ -146,14 +152,15 @@ def cmd_search(args: argparse.Namespace, app: App) -> int:
     f = filters_from(args)
     f["audience"] = args.audience or ""
     quotes = app.bank.search(args.query, sort=args.sort or "", **f)
+    vlogs = {v.id: v for v in app.vlogs.all()}  # read once, not once per quote
     if args.json:
-        print_json([quote_json(app, q) for q in quotes])
+        print_json([quote_json(app, q, vlogs) for q in quotes])
     elif not quotes:
         print("No quotes match." if any(f.values()) or args.query else
               "The bank is empty: `vlogkit quotes ID` finds lines and `vlogkit bank add ID --candidate N` saves one.")
     else:
         for q in quotes:
-            print(quote_line(app, q))
+            print(quote_line(app, q, vlogs))
     return 0
 
 

@@ -14,6 +14,8 @@ if TYPE_CHECKING:
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("forget", help="remove everything vlogkit holds about a vlog (transcript, quotes, exports...)")
     p.add_argument("id")
+    p.add_argument("--dry-run", action="store_true", help="list what would be removed; change nothing")
+    p.add_argument("--yes", "-y", action="store_true", help="do not ask for confirmation (on a terminal it asks)")
     add_json_flag(p)
     p.set_defaults(func=cmd_forget)
 
@@ -40,14 +42,26 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_forget(args: argparse.Namespace, app: App) -> int:
-    report = app.data.forget(args.id)
-    if args.json:
-        print_json({"id": report.vlog_id, "removed": report.removed})
-    else:
-        print(f"Forgot vlog {report.vlog_id}. Removed:")
-        for r in report.removed:
+    import sys
+
+    if not args.dry_run and not args.yes and sys.stdin.isatty():
+        preview = app.data.forget(args.id, dry_run=True)
+        print(f"This removes, for vlog {args.id}:")
+        for r in preview.removed:
             print(f"  - {r}")
-        print("The original video file (if it was yours, not a copy) was not touched.")
+        if input("Continue? [y/N] ").strip().lower() not in ("y", "yes", "j", "ja", "o", "oui"):
+            print("Nothing was removed.")
+            return 1
+    report = app.data.forget(args.id, dry_run=args.dry_run)
+    if args.json:
+        print_json({"id": report.vlog_id, "removed": report.removed, "kept": report.kept, "dry_run": report.dry_run})
+        return 0
+    print(f"{'Would remove' if report.dry_run else 'Forgot vlog ' + report.vlog_id + '. Removed'}:")
+    for r in report.removed:
+        print(f"  - {r}")
+    for k in report.kept:
+        print(f"  ! kept {k}")
+    print("The original video file (if it was yours, not a copy) was not touched.")
     return 0
 
 

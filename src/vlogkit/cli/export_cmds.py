@@ -66,7 +66,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     what.add_argument("--candidate", type=int, metavar="RANK", help="a candidate quote by rank (vlogkit quotes ID)")
     what.add_argument("--quote", metavar="QID", help="a quote from the bank")
     what.add_argument("--range", action="append", metavar="S:E", dest="ranges",
-                      help="seconds START:END; repeat for jump cuts (m:ss times: 1:02-1:09)")
+                      help="a range START:END in seconds (12.5:19) or START-END in m:ss (1:02-1:09); repeat for jump cuts")
     p.add_argument("--start", metavar="S", help="start (seconds or m:ss), with --end")
     p.add_argument("--end", metavar="S", help="end (seconds or m:ss), with --start")
     _add_output_flags(p)
@@ -170,6 +170,9 @@ def cmd_process(args: argparse.Namespace, app: App) -> int:
                 raise UsageError(r.error) if not r.error else VlogkitError(r.error)
             vlog = r.vlog
             entry["id"] = vlog.id
+            if r.existing:
+                warn(f"{f}: already in the library as {vlog.id}; its stored speaker, language and consent are used "
+                     f"(change them with `vlogkit edit {vlog.id}`).")
             app.export.check_consent(vlog, args.audience)
             cands = run_job(lambda ctx, v=vlog: app.quotes.candidates(v.id, top=args.top, ctx=ctx), label="quotes")
             if not cands:

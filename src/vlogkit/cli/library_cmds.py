@@ -134,10 +134,11 @@ def cmd_show(args: argparse.Namespace, app: App) -> int:
 
 
 def cmd_edit(args: argparse.Namespace, app: App) -> int:
-    current = app.library.get(args.id)
+    parts = {k: getattr(args, a) for k, a in (("name", "speaker"), ("role", "role"), ("team", "team"),
+                                                ("company", "company"))}
     v = app.library.edit(
         args.id,
-        speaker=speaker_from_args(args, base=current.speaker),
+        speaker_changes={k: v for k, v in parts.items() if v is not None},  # applied under the library's lock
         language=args.language,
         consent=ConsentScope(args.consent) if args.consent else None,
         consent_expires=args.consent_expires,

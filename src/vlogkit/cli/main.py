@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
 import logging
 import signal
@@ -57,7 +58,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     if not args_list:
         args_list = ["gui"]
-    args = parser.parse_args(args_list)
+    args, extra = parser.parse_known_args(args_list)
+    if extra:
+        _unknown_arguments(parser, args, extra)
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
@@ -80,12 +83,39 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 1
     except Exception as exc:  # noqa: BLE001 - last line of defence: one line, traceback in the log
+        if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            where = f" while writing {exc.filename}" if exc.filename else ""
+            print(f"vlogkit: error: The disk is full{where}: free some space and try again.", file=sys.stderr)
+            return 1
         log.exception("unexpected error")
         print(
             f"vlogkit: unexpected error: {exc.__class__.__name__}: {exc}. Details are in the log (vlogkit doctor shows where).",
             file=sys.stderr,
         )
         return 1
+
+
+def _unknown_arguments(parser: argparse.ArgumentParser, args: argparse.Namespace, extra: list[str]) -> None:
+    """Report unknown arguments with the sub-command's own usage and a 'did you mean' for mistyped flags."""
+    import difflib
+
+    sub = parser
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction) and args.command in action.choices:
+            sub = action.choices[args.command]
+            for inner in sub._actions:  # nested commands such as `bank export`
+                if isinstance(inner, argparse._SubParsersAction):
+                    name = next((v for k, v in vars(args).items() if k != "command" and k.endswith(("_cmd", "_command")) and v in inner.choices), None)
+                    if name:
+                        sub = inner.choices[name]
+    flags = [o for a in sub._actions for o in a.option_strings]
+    hints = []
+    for e in extra:
+        if e.startswith("-"):
+            close = difflib.get_close_matches(e.split("=")[0], flags, n=1)
+            if close:
+                hints.append(f"did you mean {close[0]}?")
+    sub.error(f"unrecognized arguments: {' '.join(extra)}" + (f" ({'; '.join(hints)})" if hints else ""))
 
 
 def _raise_keyboard_interrupt(signum: int, frame: object) -> None:

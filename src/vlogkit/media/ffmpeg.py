@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
+import sys
 import threading
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from vlogkit.errors import Cancelled, DiskFullError, FfmpegError
@@ -57,7 +59,7 @@ class Ffmpeg:
         cmd = [self.exe, "-hide_banner", "-nostdin", "-y", "-progress", "pipe:1", "-nostats", *map(str, args)]
         tail: deque[str] = deque(maxlen=400 if capture_stderr else 40)
         proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True,
-                                encoding="utf-8", errors="replace")
+                                encoding="utf-8", errors="replace", preexec_fn=_die_with_parent())
 
         def read_err() -> None:
             assert proc.stderr is not None
@@ -105,6 +107,24 @@ class Ffmpeg:
                 raise DiskFullError("The disk is full: ffmpeg could not write the output. Free some space and try again.")
             raise FfmpegError(f"ffmpeg failed (exit {proc.returncode}): {_meaningful_line(tail)}")
         return "\n".join(tail)
+
+
+def _die_with_parent() -> Callable[[], None] | None:
+    """Linux: a `preexec_fn` that makes ffmpeg die with vlogkit (kill -9, crash) instead of rendering on as an orphan
+    (ffmpeg ignores SIGPIPE, so the closed progress pipe does not stop it). The function is looked up before the fork."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        import ctypes
+
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return None
+
+    def preexec() -> None:
+        prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+
+    return preexec
 
 
 def _meaningful_line(lines: deque[str]) -> str:

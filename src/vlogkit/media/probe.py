@@ -40,7 +40,9 @@ def probe(path: str | os.PathLike[str]) -> MediaInfo:
     try:
         container = av.open(name, metadata_errors="ignore")
     except av.error.FFmpegError as exc:
-        reason = str(exc).split(":")[-1].strip() or exc.__class__.__name__
+        reason = (getattr(exc, "strerror", None) or str(exc).split(":")[-1].strip().strip("'")) or exc.__class__.__name__
+        if reason.strip("'") in (name, p.name) or "/" in reason:
+            reason = "the format was not recognised"
         if "moov" in str(exc):
             reason = "truncated or incomplete (no index/moov atom) - was the copy or recording interrupted?"
         raise MediaError(f"{name}: not a usable media file ({reason}).") from exc

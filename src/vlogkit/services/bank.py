@@ -168,6 +168,25 @@ class BankService:
             return ConsentScope.NONE
         return ConsentScope.narrower(quote.consent, src.effective(today()))
 
+    def consent_problem(self, quote: Quote, vlogs: dict[str, Vlog] | None = None) -> str:
+        """Why no audience at all may receive `quote` ("" when its consent allows one): withdrawn, expired, never
+        recorded, narrowed to none on the quote, or its vlog gone. The bank marks such quotes unusable."""
+        vlogs = vlogs if vlogs is not None else self._vlogs()
+        src = self.source_consent(quote, vlogs)
+        if src is None:
+            return "its vlog is no longer in the library, so its consent is unknown"
+        if self.effective_scope(quote, vlogs) is not ConsentScope.NONE:
+            return ""
+        if src.scope is not ConsentScope.NONE and src.expires and today() > src.expires:
+            return f"consent expired on {src.expires}"
+        vlog = vlogs.get(quote.vlog_id)
+        if src.scope is ConsentScope.NONE and vlog is not None and any(
+                c.scope is not ConsentScope.NONE for c in vlog.consent_history):
+            return f"consent withdrawn{' on ' + src.date if src.date else ''}"
+        if quote.consent is ConsentScope.NONE and src.scope is not ConsentScope.NONE:
+            return "consent set to none on this quote"
+        return "no consent recorded"
+
     def why_not(self, quote: Quote, audience: str, vlogs: dict[str, Vlog] | None = None) -> str:
         """Why `quote` may not go to `audience`; "" when it may."""
         scope = self.effective_scope(quote, vlogs)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from vlogkit.domain import Quote, Vlog
 from vlogkit.errors import VlogkitError
+from vlogkit.failpoints import failpoint
 from vlogkit.fileutil import atomic_write_bytes, safe_filename, unique_path
 from vlogkit.jobs import JobContext
 
@@ -37,6 +38,7 @@ def write_export(
         out = out.with_suffix(SUFFIXES[fmt])
     target = unique_path(out)
     title = title or ("Quotes for internal use" if audience == "internal" else "Quotes cleared for external use")
+    failpoint("bank_export.before_write")
     if fmt == "pptx":
         _deck(bank, target, rows, vlogs, ctx, title, audience)
     else:

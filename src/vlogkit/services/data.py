@@ -25,6 +25,8 @@ BACKUP_DIRS = ("transcripts", "media", "thumbnails")
 class ForgetReport:
     vlog_id: str
     removed: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)  # shared files that also hold other people's material
+    dry_run: bool = False
 
     def add(self, what: str) -> None:
         self.removed.append(what)
@@ -42,40 +44,54 @@ class DataService:
 
     # -- right to be forgotten -----------------------------------------------------------------
 
-    def forget(self, vlog_id: str) -> ForgetReport:
-        """Remove a vlog's transcript, quotes, thumbnails, caches, the exports it made and its library entry.
+    def forget(self, vlog_id: str, dry_run: bool = False) -> ForgetReport:
+        """Remove a vlog's transcript, quotes, thumbnails, caches, the exports made from it alone and its entry.
 
-        The user's own original file is never touched (only a copy vlogkit made itself).
+        Exports that also hold other people's material (a deck or CSV of several speakers' quotes) are not
+        deleted - they are listed in `kept` so the user can re-export them. The user's own original file is never
+        touched (only a copy vlogkit made itself). `dry_run` lists what would go and changes nothing.
         """
         app = self.app
         vlog = app.vlogs.get(vlog_id)
-        report = ForgetReport(vlog_id)
+        report = ForgetReport(vlog_id, dry_run=dry_run)
+
+        def drop(p: Path, what: str) -> None:
+            if not dry_run:
+                _remove(p)
+            report.add(what)
+
         for entry in app.export_log.entries(vlog_id):
+            alone = entry.get("vlog_ids") == [vlog_id]
             for out in entry.get("outputs", []):
                 p = Path(out)
-                if p.is_file():
-                    p.unlink()
-                    report.add(f"export {p}")
+                if not p.is_file():
+                    continue
+                if alone:
+                    drop(p, f"export {p}")
+                else:
+                    report.kept.append(f"{p} (also holds other vlogs' quotes: re-export it without this speaker)")
         bank = getattr(app, "bank", None)
-        remover = getattr(bank, "remove_for_vlog", None) if bank is not None else None
-        if remover is not None:
-            n = remover(vlog_id)
+        if dry_run:
+            n = len([q for q in bank.list() if q.vlog_id == vlog_id]) if bank is not None else 0
+            if n:
+                report.add(f"{n} quote(s) from the quote bank")
+        elif bank is not None:
+            n = bank.remove_for_vlog(vlog_id)
             if n:
                 report.add(f"{n} quote(s) from the quote bank")
         for folder in (app.paths.transcripts_dir, app.paths.thumbnails_dir):
             for p in sorted(folder.glob(f"{vlog_id}*")):
-                _remove(p)
-                report.add(f"{folder.name[:-1]} {p.name}")
+                drop(p, f"{folder.name[:-1]} {p.name}")
         if app.paths.cache_dir.exists():
             for p in sorted(app.paths.cache_dir.rglob("*")):
                 if p.is_file() and (vlog.fingerprint in p.name or vlog_id in p.name):
-                    p.unlink()
-                    report.add(f"cache {p.relative_to(app.paths.cache_dir)}")
-        app.vlogs.remove(vlog_id)
-        report.add("library entry")
+                    drop(p, f"cache {p.relative_to(app.paths.cache_dir)}")
         if vlog.copied and Path(vlog.path).is_relative_to(app.paths.media_dir) and Path(vlog.path).exists():
-            Path(vlog.path).unlink()
-            report.add(f"library copy {vlog.path}")
+            drop(Path(vlog.path), f"library copy {vlog.path}")
+        report.add("library entry")
+        if dry_run:
+            return report
+        app.vlogs.remove(vlog_id)
         app.export_log.record("forget", vlog_ids=[vlog_id], outputs=[], audience="-",
                               detail=f"removed {len(report.removed)} item(s)")
         return report

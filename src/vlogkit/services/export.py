@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from vlogkit.domain import Transcript, Vlog, Word
 from vlogkit.domain.export import CaptionStyle, ExportPreset, ExportResult, OutputFile, parse_preset
 from vlogkit.errors import ConsentError, MediaError, UsageError
+from vlogkit.failpoints import failpoint
 from vlogkit.fileutil import atomic_write_text, output_file
 from vlogkit.jobs import JobContext
 
@@ -306,10 +307,17 @@ class ExportService:
     def _render(self, plan: ExportPlan, ctx: JobContext) -> list[OutputFile]:
         from vlogkit.render.ffmpeg_graph import build_args
 
+        def rendering(fraction: float, message: str) -> None:
+            if fraction > 0:  # ffmpeg has started writing the temporary outputs
+                failpoint("export.during_render")
+            ctx.report(fraction, message)
+
         with contextlib.ExitStack() as stack:
             tmps = [stack.enter_context(output_file(o.path)) for o in plan.outputs]
             ctx.report(0.0, "Rendering")
-            self.app.ffmpeg.run(build_args(plan, tmps), ctx=ctx, duration_ms=plan.duration_ms, outputs=tmps)
+            self.app.ffmpeg.run(build_args(plan, tmps), ctx=JobContext(rendering, ctx.cancel_event),
+                                duration_ms=plan.duration_ms, outputs=tmps)
+            failpoint("export.before_rename")
         return [OutputFile(o.path, o.preset.name, o.preset.width, o.preset.height, plan.duration_ms / 1000)
                 for o in plan.outputs]
 

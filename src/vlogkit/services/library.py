@@ -186,32 +186,45 @@ class LibraryService:
         vlog_id: str,
         *,
         speaker: Speaker | None = None,
+        speaker_changes: dict[str, str] | None = None,
         language: str | None = None,
         consent: ConsentScope | None = None,
         consent_expires: str | None = None,
         title: str | None = None,
     ) -> Vlog:
-        vlog = self.app.vlogs.get(vlog_id)
-        changes: dict[str, object] = {}
-        if speaker is not None:
-            changes["speaker"] = speaker
+        """Change what was given and nothing else. `speaker` replaces the whole speaker; `speaker_changes`
+        ({"role": ...}) changes single fields. The change is applied to the stored vlog inside one transaction, so
+        other processes' edits of other fields made meanwhile are kept."""
         if language is not None:
-            changes["language"] = validate_language(language)
-        if title is not None:
-            changes["title"] = title
-        if consent is not None or consent_expires is not None:
-            scope = consent if consent is not None else vlog.consent.scope
-            expires = consent_expires if consent_expires is not None else vlog.consent.expires
-            if expires:
-                try:
-                    dt.date.fromisoformat(expires)
-                except ValueError as exc:
-                    raise UsageError(f"'{expires}' is not a date: use YYYY-MM-DD.") from exc
-            new = Consent(scope, today(), expires)
-            if new != vlog.consent:
-                changes["consent"] = new
-                changes["consent_history"] = (*vlog.consent_history, new)
-        return self.app.vlogs.save(vlog.with_(**changes)) if changes else vlog
+            language = validate_language(language)
+        if consent_expires:
+            try:
+                dt.date.fromisoformat(consent_expires)
+            except ValueError as exc:
+                raise UsageError(f"'{consent_expires}' is not a date: use YYYY-MM-DD.") from exc
+
+        def change(vlog: Vlog) -> Vlog:
+            changes: dict[str, object] = {}
+            if speaker is not None:
+                changes["speaker"] = speaker
+            if speaker_changes:
+                base = (speaker or vlog.speaker).to_dict()
+                base.update({k: v for k, v in speaker_changes.items() if v is not None})
+                changes["speaker"] = Speaker.from_dict(base)
+            if language is not None:
+                changes["language"] = language
+            if title is not None:
+                changes["title"] = title
+            if consent is not None or consent_expires is not None:
+                scope = consent if consent is not None else vlog.consent.scope
+                expires = consent_expires if consent_expires is not None else vlog.consent.expires
+                new = Consent(scope, today(), expires)
+                if new != vlog.consent:
+                    changes["consent"] = new
+                    changes["consent_history"] = (*vlog.consent_history, new)
+            return vlog.with_(**changes) if changes else vlog
+
+        return self.app.vlogs.modify(vlog_id, change)
 
     def remove(self, vlog_id: str) -> Vlog:
         """Remove the library entry (and the copy vlogkit made, if any). Never the user's own file."""

@@ -51,9 +51,8 @@ class QuoteService:
         if cands is None:
             cands = find_candidates(transcript)
             self._store(vlog.id, key, cands)
-        vlog = self.app.vlogs.get(vlog.id)
-        if vlog.state is not VlogState.HAS_QUOTES:
-            self.app.vlogs.save(vlog.with_(state=VlogState.HAS_QUOTES))
+        if cands:  # "has quotes" only when there are some
+            self.app.vlogs.modify(vlog.id, lambda v: v.with_(state=VlogState.HAS_QUOTES))  # keeps others' edits
         ctx.report(1.0, f"{len(cands)} candidates")
         return cands[:top] if top is not None else cands
 

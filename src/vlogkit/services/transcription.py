@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from vlogkit.domain import Transcript, Vlog, VlogState
 from vlogkit.errors import LibraryError, NoAudioError
+from vlogkit.failpoints import failpoint
 from vlogkit.fileutil import atomic_write_text
 from vlogkit.jobs import JobContext
 
@@ -97,6 +98,7 @@ class TranscriptionService:
             duration_ms=vlog.media.duration_ms, ctx=ctx,
         )
         ctx.raise_if_cancelled()
+        failpoint("transcribe.before_store")
         self._cache().put(key, transcript)
         self._store(vlog.id, transcript, key)
         ctx.report(1.0, "Transcribed")
@@ -155,8 +157,8 @@ class TranscriptionService:
         self._mark_transcribed(vlog_id, transcript)
 
     def _mark_transcribed(self, vlog_id: str, transcript: Transcript) -> None:
-        vlog = self.app.vlogs.get(vlog_id)
-        state = vlog.state if vlog.state is VlogState.HAS_QUOTES else VlogState.TRANSCRIBED
-        detected = transcript.language or vlog.detected_language
-        if state != vlog.state or detected != vlog.detected_language:
-            self.app.vlogs.save(vlog.with_(state=state, detected_language=detected))
+        def change(vlog: Vlog) -> Vlog:  # under the library's lock: edits made meanwhile are kept
+            state = vlog.state if vlog.state is VlogState.HAS_QUOTES else VlogState.TRANSCRIBED
+            return vlog.with_(state=state, detected_language=transcript.language or vlog.detected_language)
+
+        self.app.vlogs.modify(vlog_id, change)

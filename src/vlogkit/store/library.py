@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 
 from tinydb import Query
@@ -38,7 +39,11 @@ class LibraryRepository:
         with self.db.transaction() as tdb:
             row = tdb.table(self.TABLE).get(Query().id == vlog_id)
         if row is None:
-            raise NotFoundError(f"No vlog with id '{vlog_id}' in the library; `vlogkit list` shows the ids.")
+            import difflib
+
+            close = difflib.get_close_matches(vlog_id, [v.id for v in self.all()], n=1, cutoff=0.6)
+            hint = f" Did you mean {close[0]}?" if close else ""
+            raise NotFoundError(f"No vlog with id '{vlog_id}' in the library.{hint} `vlogkit list` shows the ids.")
         return Vlog.from_dict(dict(row))
 
     def find_by_fingerprint(self, fingerprint: str) -> Vlog | None:
@@ -68,6 +73,20 @@ class LibraryRepository:
         if not n:
             raise NotFoundError(f"No vlog with id '{vlog.id}' in the library.")
         return vlog
+
+    def modify(self, vlog_id: str, change: Callable[[Vlog], Vlog]) -> Vlog:
+        """Apply `change` to the stored vlog and save it in one transaction, so that edits made meanwhile by other
+        processes (a speaker edit while a transcription finishes) are not overwritten with a stale copy."""
+        with self.db.transaction() as tdb:
+            table = tdb.table(self.TABLE)
+            row = table.get(Query().id == vlog_id)
+            if row is None:
+                raise NotFoundError(f"No vlog with id '{vlog_id}' in the library; `vlogkit list` shows the ids.")
+            old = Vlog.from_dict(dict(row))
+            new = change(old)
+            if new != old:
+                table.update(new.to_dict(), Query().id == vlog_id)
+        return new
 
     def update_extra(self, vlog_id: str, **items: object) -> Vlog:
         """Merge keys into a vlog's `extra` under the lock (read-modify-write in one transaction)."""

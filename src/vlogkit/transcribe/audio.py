@@ -44,8 +44,11 @@ class Audio:
         return len(self.channels) > 1
 
 
-def decode(path: str | os.PathLike[str]) -> tuple[np.ndarray, int]:
-    """The first audio stream as a float32 array shaped (channels<=2, samples) at 16 kHz, and its channel count."""
+def decode_channels(path: str | os.PathLike[str]) -> tuple[list[np.ndarray], int]:
+    """The first audio stream as one or two float32 arrays at 16 kHz (one per channel), and its channel count.
+
+    Samples go straight into buffers sized from the stream's duration (grown if it was wrong), so a 2-hour file
+    costs its samples once - not a list of frames plus a concatenated copy."""
     import av
     import numpy as np
 
@@ -60,21 +63,51 @@ def decode(path: str | os.PathLike[str]) -> tuple[np.ndarray, int]:
         stream = container.streams.audio[0]
         n_src = int(stream.codec_context.channels or 1)
         layout = "stereo" if n_src >= 2 else "mono"
+        n_out = 2 if layout == "stereo" else 1
+        seconds = float(stream.duration * stream.time_base) if stream.duration and stream.time_base else (
+            container.duration / 1_000_000 if container.duration else 60.0)
+        bufs = [np.empty(int(seconds * SAMPLE_RATE) + SAMPLE_RATE, dtype=np.float32) for _ in range(n_out)]
+        filled = 0
+
+        def put(block: np.ndarray) -> None:
+            nonlocal bufs, filled
+            n = block.shape[1]
+            if filled + n > len(bufs[0]):
+                grown = max(len(bufs[0]) * 3 // 2, filled + n)
+                bufs = [np.concatenate([b[:filled], np.empty(grown - filled, dtype=np.float32)]) for b in bufs]
+            for c in range(n_out):
+                bufs[c][filled : filled + n] = block[c]
+            filled += n
+
         resampler = av.AudioResampler(format="fltp", layout=layout, rate=SAMPLE_RATE)
-        chunks: list[np.ndarray] = []
         try:
             for frame in container.decode(stream):
                 frame.pts = None
                 for out in resampler.resample(frame):
-                    chunks.append(out.to_ndarray())
+                    put(out.to_ndarray())
             for out in resampler.resample(None):
-                chunks.append(out.to_ndarray())
+                put(out.to_ndarray())
         except av.error.FFmpegError as exc:
-            if not chunks:
+            if not filled:
                 raise MediaError(f"{name}: its audio cannot be decoded ({exc}).") from exc
-    n_out = 2 if layout == "stereo" else 1
-    data = np.concatenate(chunks, axis=1) if chunks else np.zeros((n_out, 0), dtype=np.float32)
-    return data.astype(np.float32, copy=False), n_src
+    channels = []
+    for b in bufs:
+        if len(b) - filled > SAMPLE_RATE * 10:  # a duration that was far off: give the spare memory back
+            channels.append(b[:filled].copy())
+        else:
+            channels.append(b[:filled])
+    return channels, n_src
+
+
+def decode(path: str | os.PathLike[str]) -> tuple[np.ndarray, int]:
+    """The first audio stream as a float32 array shaped (channels<=2, samples) at 16 kHz, and its channel count."""
+    import numpy as np
+
+    channels, n_src = decode_channels(path)
+    return np.stack(channels), n_src
+
+
+_BLOCK = _FRAME * 600  # statistics are summed a minute at a time: no float64 copy of a whole long recording
 
 
 def stereo_stats(left: np.ndarray, right: np.ndarray) -> tuple[float, float, float]:
@@ -84,20 +117,26 @@ def stereo_stats(left: np.ndarray, right: np.ndarray) -> tuple[float, float, flo
     n = min(len(left), len(right)) // _FRAME * _FRAME
     if n == 0:
         return 1.0, 0.0, 0.0
-    lf = left[:n].reshape(-1, _FRAME).astype(np.float64)
-    rf = right[:n].reshape(-1, _FRAME).astype(np.float64)
-    le = 10 * np.log10(np.mean(lf**2, axis=1) + 1e-10)
-    re_ = 10 * np.log10(np.mean(rf**2, axis=1) + 1e-10)
+    le_parts, re_parts = [], []
+    saa = sbb = sab = 0.0
+    for i in range(0, n, _BLOCK):
+        a = left[i : min(n, i + _BLOCK)].astype(np.float64)
+        b = right[i : min(n, i + _BLOCK)].astype(np.float64)
+        le_parts.append(10 * np.log10(np.mean(a.reshape(-1, _FRAME) ** 2, axis=1) + 1e-10))
+        re_parts.append(10 * np.log10(np.mean(b.reshape(-1, _FRAME) ** 2, axis=1) + 1e-10))
+        saa += float(np.dot(a, a))
+        sbb += float(np.dot(b, b))
+        sab += float(np.dot(a, b))
+    le, re_ = np.concatenate(le_parts), np.concatenate(re_parts)
     loudest = max(float(le.max()), float(re_.max()))
     voiced = np.maximum(le, re_) > loudest - 35.0
     if not voiced.any():
         return 1.0, 0.0, 0.0
-    a, b = left[:n].astype(np.float64), right[:n].astype(np.float64)
-    denom = float(np.sqrt(np.sum(a * a) * np.sum(b * b)))
-    corr = float(np.sum(a * b) / denom) if denom > 0 else 1.0
+    denom = float(np.sqrt(saa * sbb))
+    corr = sab / denom if denom > 0 else 1.0
     diff = (le - re_)[voiced]
     owned = float(np.mean(np.abs(diff) > DOMINANCE_DB))
-    gap = abs(10 * np.log10((np.mean(a * a) + 1e-12) / (np.mean(b * b) + 1e-12)))
+    gap = abs(10 * np.log10((saa / n + 1e-12) / (sbb / n + 1e-12)))
     return corr, owned, float(gap)
 
 
@@ -109,12 +148,15 @@ def is_split_stereo(left: np.ndarray, right: np.ndarray) -> bool:
 
 def load_audio(path: str | os.PathLike[str]) -> Audio:
     """Decode `path` for transcription: one mixed channel, or two for split stereo."""
-    data, n_src = decode(path)
-    if data.shape[1] == 0:
+    channels, n_src = decode_channels(path)
+    if len(channels[0]) == 0:
         raise NoAudioError(f"{os.fspath(path)}: its audio track is empty - there is nothing to transcribe.")
-    if data.shape[0] == 1:
-        return Audio((data[0],), n_src)
-    left, right = data[0], data[1]
+    if len(channels) == 1:
+        return Audio((channels[0],), n_src)
+    left, right = channels
     if is_split_stereo(left, right):
         return Audio((left, right), n_src)
-    return Audio((((left + right) * 0.5).astype(left.dtype),), n_src)
+    left += right  # mixed in place: no third copy of a long recording
+    del channels, right
+    left *= 0.5
+    return Audio((left,), n_src)

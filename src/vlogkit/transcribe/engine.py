@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from vlogkit.domain import Segment, Transcript, Word
 from vlogkit.errors import ModelError
+from vlogkit.failpoints import failpoint
 from vlogkit.jobs import JobContext
 from vlogkit.transcribe.audio import SAMPLE_RATE, load_audio
 from vlogkit.transcribe.models import model_id, pick_device, resolve_model
@@ -146,6 +147,7 @@ class WhisperEngine:
                 if segment is not None:
                     segments.append(segment)
                 ctx.report(min(1.0, seg.end * 1000 / total), f"Transcribing ({info.language})")
+                failpoint("transcribe.after_segment")
                 ctx.raise_if_cancelled()
         finally:
             close = getattr(seg_iter, "close", None)
@@ -162,13 +164,30 @@ def to_segment(seg: Any, speaker: str = "") -> Segment | None:
         if not text:
             continue
         start = round(w.start * 1000)
-        words.append(Word(text, start, max(start, round(w.end * 1000)), round(float(w.probability), 4), speaker=speaker))
+        end = max(start, round(w.end * 1000))
+        prob = round(float(w.probability), 4)
+        if words and _continues(w.word, words[-1].text, text):
+            # Whisper splits elisions and hyphenated words ("d" + "'accord", "États" + "-Unis"): one word for
+            # people, so captions and subtitles read "d'accord", never "d 'accord".
+            prev = words[-1]
+            words[-1] = Word(prev.text + text, prev.start, max(prev.end, end), min(prev.probability or prob, prob),
+                             speaker=speaker)
+            continue
+        words.append(Word(text, start, end, prob, speaker=speaker))
     if not words:
         text = (seg.text or "").strip()
         if not text:
             return None
         words = [Word(t, round(seg.start * 1000), round(seg.end * 1000), None, speaker=speaker) for t in text.split()]
     return Segment(words[0].start, words[-1].end, tuple(words), speaker)
+
+
+_JOINERS = "'’-"
+
+
+def _continues(raw: str, prev: str, text: str) -> bool:
+    """A Whisper word with no leading space that starts (or follows) an apostrophe or hyphen belongs to the last."""
+    return not raw[:1].isspace() and (text[0] in _JOINERS or prev[-1] in _JOINERS)
 
 
 def merge_by_time(channels: list[list[Segment]]) -> list[Segment]:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -122,9 +122,9 @@ class BankView(QWidget):
         self.remove_button.clicked.connect(self._on_remove_clicked)
         self.table.cellDoubleClicked.connect(lambda r, c: c == 0 and self._on_jump_clicked())
 
-    def scope_of(self, q: Any) -> str:
+    def scope_of(self, q: Any, vlogs: dict[str, Any] | None = None) -> str:
         try:
-            return str(self.app.bank.effective_scope(q).value)
+            return str(self.app.bank.effective_scope(q, vlogs).value)
         except (VlogkitError, AttributeError):
             return str(q.consent.value)
 
@@ -149,9 +149,10 @@ class BankView(QWidget):
         self.table.setRowCount(0)
         self.quotes = []
         self._fill_choices(everything)
-        titles = {v.id: v.title for v in self.app.library.list()}
+        vlogs = {v.id: v for v in self.app.library.list()}  # read once, not once per quote
+        titles = {vid: v.title for vid, v in vlogs.items()}
         for q in everything:
-            scope = self.scope_of(q)
+            scope = self.scope_of(q, vlogs)
             if not self.matches(q, scope):
                 continue
             r = self.table.rowCount()
@@ -166,6 +167,8 @@ class BankView(QWidget):
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 item.setData(Qt.ItemDataRole.UserRole, q.id)
                 self.table.setItem(r, c, item)
+            if scope == "none":
+                self._mark_unusable(r, q, vlogs)
             combo = QComboBox()
             for s in ("approved", "candidate", "rejected"):
                 combo.addItem(status_label(s), s)
@@ -176,6 +179,21 @@ class BankView(QWidget):
         self._filling = False
         self.empty.setVisible(not everything)
         self.table.setVisible(bool(everything))
+
+    def _mark_unusable(self, row: int, q: Any, vlogs: dict[str, Any]) -> None:
+        """A quote no audience may receive (consent withdrawn, expired or never given): greyed, struck through,
+        and its consent cell says so in red, with the reason as the tooltip."""
+        why = self.app.bank.consent_problem(q, vlogs)
+        cell = self.table.item(row, 6)
+        cell.setText(tr("Unusable (no consent)"))
+        cell.setForeground(QColor("#c62828"))
+        cell.setToolTip(why)
+        quote = self.table.item(row, 0)
+        font = quote.font()
+        font.setStrikeOut(True)
+        quote.setFont(font)
+        quote.setForeground(QColor("#9e9e9e"))
+        quote.setToolTip(why)
 
     def _fill_choices(self, quotes: list[Any]) -> None:
         """The tag and language filters offer what the bank holds; the current choice survives a refresh."""

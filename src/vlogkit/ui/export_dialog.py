@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from vlogkit.domain import ConsentScope
 from vlogkit.domain.export import PRESETS
 from vlogkit.ui.i18n import tr
+from vlogkit.ui.library_view import badge_label
 from vlogkit.ui.player import format_ms
 
 if TYPE_CHECKING:
@@ -89,7 +90,7 @@ class ExportDialog(QDialog):
             item.setEnabled(False)
             self.audience_note.setText(
                 tr("External use is disabled: this vlog's consent is '{c}'. Record external consent in the "
-                   "vlog's details to share it publicly.", c=scope.value))
+                   "vlog's details to share it publicly.", c=badge_label(scope.value)))
         self.out_dir = QLineEdit(app.settings.export_dir or str(app.paths.default_export_dir))
         browse = QPushButton(tr("Browse…"))
         browse.clicked.connect(self._on_browse_clicked)

@@ -14,6 +14,10 @@ def run_gui(app: App, screenshot: str | None = None, quit_after: float | None = 
 
     from vlogkit.ui.main_window import MainWindow
 
+    import os
+
+    # Qt Multimedia's backend probing (PulseAudio, codecs) is noise for users; warnings still go to the log
+    os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia*=false;qt.multimedia.*=false")
     qapp = QApplication.instance() or QApplication(["vlogkit"])
     set_app_identity(qapp)
     window = MainWindow(app)

@@ -24,6 +24,7 @@ from vlogkit.ui.import_dialog import ImportDialog
 from vlogkit.ui.jobs import DONE, Job, JobManager
 from vlogkit.ui.jobs_panel import JobsPanel
 from vlogkit.ui.library_view import LibraryView
+from vlogkit.ui.store_watcher import StoreWatcher
 from vlogkit.ui.vlog_editor import VlogEditor
 
 if TYPE_CHECKING:
@@ -78,6 +79,9 @@ class MainWindow(QMainWindow):
         self.jobs_dock = dock
         self._build_menus()
         self._wire()
+        self.store_watcher = StoreWatcher(app.paths.library_db, app.paths.bank_db, self)  # other processes' writes
+        self.store_watcher.library_changed.connect(self._on_store_watcher_library_changed)
+        self.store_watcher.bank_changed.connect(self._on_store_watcher_bank_changed)
         self.statusBar().showMessage(tr("{n} vlog(s) in the library", n=len(app.library.list())))
         self.resize(1360, 860)
         self.restore_window_state()
@@ -190,6 +194,17 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentWidget(self.library)
         target.setFocus()
         target.selectAll()
+
+    def _on_store_watcher_library_changed(self) -> None:
+        self.library.refresh()
+
+    def _on_store_watcher_bank_changed(self) -> None:
+        """Refresh the bank now when it is shown and not being edited; else switching to it refreshes it."""
+        from PySide6.QtWidgets import QAbstractItemView
+
+        if self.tabs.currentWidget() is self.bank and \
+                self.bank.table.state() is not QAbstractItemView.State.EditingState:
+            self.bank.refresh()
 
     def _on_tabs_changed(self, _index: int) -> None:
         if self.tabs.currentWidget() is self.bank:

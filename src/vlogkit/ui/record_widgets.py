@@ -189,6 +189,7 @@ STOP_REASON_TEXTS = {
     "stopped": N_("Stopped."),
     "limit": N_("Time limit reached."),
     "device_lost": N_("The camera or microphone was disconnected; what was recorded up to then is kept."),
+    "source_ended": N_("The source file ended; what was recorded is kept."),
     "interrupted": N_("Recording interrupted; what was recorded up to then is kept."),
     "recovered": N_("Recovered after vlogkit stopped unexpectedly."),
 }

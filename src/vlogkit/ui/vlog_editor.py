@@ -121,7 +121,8 @@ class VlogEditor(QWidget):
         self.transcript_view = TranscriptView()
         ml.addWidget(self.transcript_view, 1)
         self.hint = QLabel(tr("Click a word to jump there. Select words to set the clip's in and out. "
-                              "Double-click a word to fix it; right-click for more."))
+                              "Double-click a word to fix it; right-click for more. Underlined words: the model was unsure - "
+                              "check them."))
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: #546e7a;")
         ml.addWidget(self.hint)

@@ -9,12 +9,12 @@ if TYPE_CHECKING:
 
 
 def run_gui(app: App, screenshot: str | None = None, quit_after: float | None = None) -> int:
+    import os
+
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from vlogkit.ui.main_window import MainWindow
-
-    import os
 
     # Qt Multimedia's backend probing (PulseAudio, codecs) is noise for users; warnings still go to the log
     os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia*=false;qt.multimedia.*=false")

@@ -120,19 +120,24 @@ def run_with_progress(cmd: list[str], env: dict[str, str]) -> dict:
 DECODE = """
 import resource, sys
 import numpy as np
-from vlogkit.transcribe.audio import load_audio
+from vlogkit.transcribe.audio import load_audio, windows
 peak = lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 a = load_audio(sys.argv[1])
 decoded = peak()
-# what faster-whisper then does with the whole array before the first segment (VAD, speech joined, features)
-from faster_whisper.audio import pad_or_trim  # noqa: F401 - the same package the engine runs
+# what faster-whisper then holds for each window the engine gives it (VAD, speech joined, mel features)
 from faster_whisper.feature_extractor import FeatureExtractor
 from faster_whisper.vad import VadOptions, collect_chunks, get_speech_timestamps
-speech, _ = collect_chunks(a.channels[0], get_speech_timestamps(a.channels[0], VadOptions()))
-joined = np.concatenate(speech, axis=0)
-vad = peak()
-feats = FeatureExtractor()(joined)
-print(a.duration_ms, decoded, vad, peak(), len(joined) // 16000, feats.shape[-1])
+spans = windows(a.channels[0])
+speech_s = 0
+for lo, hi in spans:
+    part = a.channels[0][lo:hi]
+    chunks, _ = collect_chunks(part, get_speech_timestamps(part, VadOptions()))
+    joined = np.concatenate(chunks, axis=0)
+    vad = peak()
+    feats = FeatureExtractor()(joined)
+    speech_s += len(joined) // 16000
+    del feats, joined, chunks
+print(a.duration_ms, decoded, vad, peak(), speech_s, len(spans))
 """
 
 
@@ -175,10 +180,10 @@ def main() -> int:
             dec = subprocess.run([py, "-c", DECODE, str(dfile)], capture_output=True, text=True, env=env, cwd=ROOT)
             if dec.returncode != 0:
                 raise SystemExit(f"decode failed: {dec.stderr[-1500:]}")
-            ms, decoded_kb, vad_kb, feats_kb, speech_s, _frames = (int(x) for x in dec.stdout.split())
+            ms, decoded_kb, vad_kb, feats_kb, speech_s, n_windows = (int(x) for x in dec.stdout.split())
             result["decode"] = {"minutes": round(ms / 60000, 1), "decoded_rss_mb": decoded_kb // 1024,
                                 "after_vad_rss_mb": vad_kb // 1024, "peak_rss_mb": feats_kb // 1024,
-                                "speech_minutes": round(speech_s / 60, 1)}
+                                "speech_minutes": round(speech_s / 60, 1), "windows": n_windows}
     samples = run["samples"]
     pcts = [p for _, p in samples]
     distinct = sorted(set(pcts))
@@ -217,9 +222,9 @@ def main() -> int:
           f"~{result['extrapolated_2h_wall_min']} min")
     if "decode" in result:
         d = result["decode"]
-        print(f"{d['minutes']} min of audio, the memory-heavy steps before the first segment: decoded "
-              f"{d['decoded_rss_mb']} MB, after VAD ({d['speech_minutes']} min of speech joined) "
-              f"{d['after_vad_rss_mb']} MB, after the mel features {d['peak_rss_mb']} MB peak RSS")
+        print(f"{d['minutes']} min of audio in {d['windows']} windows, the memory-heavy steps: decoded "
+              f"{d['decoded_rss_mb']} MB, after VAD ({d['speech_minutes']} min of speech) "
+              f"{d['after_vad_rss_mb']} MB, with the mel features of every window {d['peak_rss_mb']} MB peak RSS")
     if run["rc"] != 0:
         print("stderr:", *run["stderr"][-8:], sep="\n  ")
     print("RESULT " + json.dumps({k: v for k, v in result.items() if not k.endswith("trace") and k != "rss_trace_mb"}))

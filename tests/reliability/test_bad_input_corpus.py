@@ -64,15 +64,19 @@ EXPECTED = {"video_without_audio": NO_AUDIO, "silent_60s": SILENT, "speech_jfk":
 
 
 def _run_in_process(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str, float]:
+    import signal
     import time
 
     from vlogkit.cli.main import main
 
     t0 = time.monotonic()
+    term = signal.getsignal(signal.SIGTERM)
     try:
         code = main(argv)
     except SystemExit as exc:  # argparse errors
         code = int(exc.code or 0)
+    finally:
+        signal.signal(signal.SIGTERM, term)  # main() installs its own SIGTERM handler: give pytest its own back
     took = time.monotonic() - t0
     out, err = capsys.readouterr()
     return code, out, err, took
@@ -122,6 +126,10 @@ def test_every_command_on_every_importable_file(home: Path, corpus: dict[str, tu
     for name, got in outcomes.items():
         want = EXPECTED.get(name, TONE)
         assert got == want, f"{name}: {got} != {want}"
+    # the speech file went all the way: its words, and a quote of what was said in 0-1 s in the bank
+    code, out, err, _ = _run_in_process(["bank", "list", "--json"], capsys)
+    banked = [q for q in json.loads(out) if q["vlog_id"] == ids["speech_jfk"]]
+    assert code == 0 and len(banked) == 1 and banked[0]["text"].lower().startswith("and so"), banked
     # what the person reads for the files without speech
     code, out, err, _ = _run_in_process(["transcribe", ids["silent_60s"]], capsys)
     assert code == 0 and "no speech was found" in err

@@ -287,3 +287,35 @@ def test_markdown_escaping_leaves_no_live_markup(text: str) -> None:
     out = md_escape(text)
     assert re.search(r"(?<!\\)[*_#<>\[\]`|~]", out) is None  # every markup character is escaped
     assert re.sub(r"\\(.)", r"\1", out) == text  # and removing the escapes gives back what was said
+
+
+# -- long recordings in windows --------------------------------------------------------------------------------
+
+
+@FAST
+@given(st.integers(1, 40), st.lists(st.integers(0, 38_000), min_size=0, max_size=12), st.integers(0, 2**31 - 1))
+def test_long_audio_windows_cover_everything_and_cut_in_silence(seconds_x2: int, pauses_ms: list[int], seed: int) -> None:
+    """Windows of 2 s (the real ones are 10 min) over noise with a few 150 ms silences: contiguous, complete, none
+    longer than 1.5 windows, and every cut inside a silence when there is one in its search range."""
+    import numpy as np
+
+    from vlogkit.transcribe.audio import SAMPLE_RATE, windows
+
+    n = seconds_x2 * SAMPLE_RATE // 2
+    rng = np.random.default_rng(seed)
+    samples = (rng.standard_normal(n) * 0.1 + 0.2).astype(np.float32)
+    silent = np.zeros(n, dtype=bool)
+    for p in pauses_ms:
+        a = p * SAMPLE_RATE // 1000
+        samples[a : a + SAMPLE_RATE * 15 // 100] = 0.0
+        silent[a : a + SAMPLE_RATE * 15 // 100] = True
+    spans = windows(samples, window_s=2)
+    assert spans[0][0] == 0 and spans[-1][1] == n
+    assert all(a < b for a, b in spans) and all(b == c for (_, b), (c, _) in zip(spans, spans[1:], strict=False))
+    assert all(b - a <= 3 * SAMPLE_RATE for a, b in spans)
+    frame = SAMPLE_RATE // 10
+    for a, cut in spans[:-1]:
+        lo, hi = a + SAMPLE_RATE, a + 2 * SAMPLE_RATE  # the cut is looked for in the second half of the window
+        frames = silent[lo:hi].reshape(-1, frame)
+        if frames.all(axis=1).any():  # a whole quiet 100 ms frame lies in the search range
+            assert silent[cut], f"cut at {cut / SAMPLE_RATE:.2f} s is not in a silence"

@@ -66,6 +66,7 @@ def decode_channels(path: str | os.PathLike[str]) -> tuple[list[np.ndarray], int
         n_out = 2 if layout == "stereo" else 1
         seconds = float(stream.duration * stream.time_base) if stream.duration and stream.time_base else (
             container.duration / 1_000_000 if container.duration else 60.0)
+        seconds = min(max(seconds, 1.0), 4 * 3600.0)  # a header claiming days is not trusted: the buffers grow
         bufs = [np.empty(int(seconds * SAMPLE_RATE) + SAMPLE_RATE, dtype=np.float32) for _ in range(n_out)]
         filled = 0
 
@@ -160,3 +161,27 @@ def load_audio(path: str | os.PathLike[str]) -> Audio:
     del channels, right
     left *= 0.5
     return Audio((left,), n_src)
+
+
+WINDOW_S = 600  # long recordings are transcribed ten minutes at a time: memory stays flat however long the file
+_SEARCH_S = 30  # each cut is put in the quietest 100 ms within this many seconds before the nominal boundary
+
+
+def windows(samples: np.ndarray, window_s: int = WINDOW_S) -> list[tuple[int, int]]:
+    """(start, end) sample ranges covering `samples`: one for a recording up to 1.5 windows long, else cuts near every
+    `window_s` seconds placed in the quietest 100 ms frame of the half minute before, so no word is cut in two."""
+    import numpy as np
+
+    n, size = len(samples), window_s * SAMPLE_RATE
+    if n <= size * 3 // 2:
+        return [(0, n)]
+    cuts, pos = [0], 0
+    while n - pos > size * 3 // 2:
+        hi = pos + size
+        lo = max(pos + size // 2, hi - _SEARCH_S * SAMPLE_RATE)
+        frames = samples[lo:hi][: (hi - lo) // _FRAME * _FRAME].reshape(-1, _FRAME)
+        quietest = int(np.argmin(np.mean(frames.astype(np.float64) ** 2, axis=1)))
+        pos = lo + quietest * _FRAME + _FRAME // 2
+        cuts.append(pos)
+    cuts.append(n)
+    return list(zip(cuts, cuts[1:], strict=False))

@@ -10,14 +10,14 @@ from __future__ import annotations
 import logging
 import os
 import threading
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import TYPE_CHECKING, Any, Protocol
 
 from vlogkit.domain import Segment, Transcript, Word
 from vlogkit.errors import ModelError
 from vlogkit.failpoints import failpoint
 from vlogkit.jobs import JobContext
-from vlogkit.transcribe.audio import SAMPLE_RATE, load_audio
+from vlogkit.transcribe.audio import SAMPLE_RATE, load_audio, windows
 from vlogkit.transcribe.models import model_id, pick_device, resolve_model
 
 if TYPE_CHECKING:
@@ -130,30 +130,43 @@ class WhisperEngine:
         o = self.options
         ctx.raise_if_cancelled()
         ctx.report(0.0, "Detecting speech")
-        seg_iter, info = model.transcribe(
-            samples,
-            language=language,
-            initial_prompt=initial_prompt or None,
-            beam_size=o.beam_size,
-            vad_filter=o.vad_filter,
-            word_timestamps=o.word_timestamps,
-            condition_on_previous_text=o.condition_on_previous_text,
-        )
         total = max(duration_ms, int(len(samples) * 1000 / SAMPLE_RATE), 1)
         segments: list[Segment] = []
-        try:
-            for seg in seg_iter:
-                segment = to_segment(seg, speaker)
-                if segment is not None:
-                    segments.append(segment)
-                ctx.report(min(1.0, seg.end * 1000 / total), f"Transcribing ({info.language})")
-                failpoint("transcribe.after_segment")
-                ctx.raise_if_cancelled()
-        finally:
-            close = getattr(seg_iter, "close", None)
-            if close is not None:
-                close()
-        return segments, str(info.language or "")
+        detected = ""
+        # A long recording goes in windows cut at quiet moments: faster-whisper holds features for all the audio it
+        # is given (6.7 GB for 2 hours), a window costs what a 10-minute vlog costs. The first window's language
+        # holds for the rest, as Whisper itself would detect it once from the first 30 s.
+        for a, b in windows(samples):
+            offset = a * 1000 // SAMPLE_RATE
+            seg_iter, info = model.transcribe(
+                samples[a:b],
+                language=language or detected or None,
+                initial_prompt=initial_prompt or None,
+                beam_size=o.beam_size,
+                vad_filter=o.vad_filter,
+                word_timestamps=o.word_timestamps,
+                condition_on_previous_text=o.condition_on_previous_text,
+            )
+            detected = detected or str(info.language or "")
+            try:
+                for seg in seg_iter:
+                    segment = to_segment(seg, speaker)
+                    if segment is not None:
+                        segments.append(_shifted(segment, offset) if offset else segment)
+                    ctx.report(min(1.0, (offset + seg.end * 1000) / total), f"Transcribing ({info.language})")
+                    failpoint("transcribe.after_segment")
+                    ctx.raise_if_cancelled()
+            finally:
+                close = getattr(seg_iter, "close", None)
+                if close is not None:
+                    close()
+        return segments, detected
+
+
+def _shifted(segment: Segment, ms: int) -> Segment:
+    """`segment` moved `ms` later (a window's times on the recording's clock)."""
+    words = tuple(replace(w, start=w.start + ms, end=w.end + ms) for w in segment.words)
+    return replace(segment, start=segment.start + ms, end=segment.end + ms, words=words)
 
 
 def to_segment(seg: Any, speaker: str = "") -> Segment | None:

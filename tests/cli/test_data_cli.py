@@ -46,3 +46,18 @@ def test_cache_clear_and_usage(cli, home: Path) -> None:  # type: ignore[no-unty
     assert r.returncode == 0 and "MB freed" in r.stdout
     assert not (home / "cache" / "faces").exists()
     assert "cache" in cli("cache", "usage").stdout
+
+
+def test_cache_clear_sweeps_what_a_crash_left(cli, home: Path) -> None:  # type: ignore[no-untyped-def]
+    exports = home / "exports"
+    exports.mkdir(parents=True)
+    dead = exports / ".clip_reel.part999999.mp4"  # no such process
+    dead.write_bytes(b"x" * 1000)
+    finished = exports / "clip_reel.mp4"
+    finished.write_bytes(b"done")
+    doc = {c["check"]: c for c in cli("doctor", "--json").json()}
+    assert doc["leftovers"]["status"] == "warn" and "cache clear" in doc["leftovers"]["fix"]
+    assert cli("cache", "clear").returncode == 0
+    assert not dead.exists() and finished.read_bytes() == b"done"
+    doc = {c["check"]: c for c in cli("doctor", "--json").json()}
+    assert doc["leftovers"]["status"] == "ok"

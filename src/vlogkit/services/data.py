@@ -164,6 +164,49 @@ class DataService:
         if cache.exists():
             shutil.rmtree(cache)
         cache.mkdir(parents=True, exist_ok=True)
+        return freed + sum(p.stat().st_size for p in self.leftovers() if p.is_file()) + self.sweep_leftovers()
+
+    def leftovers(self) -> list[Path]:
+        """Half-written files a crash (kill -9, power cut) left under hidden temporary names.
+
+        `.<name>.part<PID>.<ext>` beside outputs whose process is gone, `.<db>.*.tmp` beside the databases, and
+        vlogkit's own work folders in the system temp folder older than a day.
+        """
+        import os
+        import re
+        import tempfile
+        import time
+
+        folders = {self.app.paths.home, self.app.paths.default_export_dir, self.app.paths.media_dir}
+        if self.app.settings.export_dir:
+            folders.add(Path(self.app.settings.export_dir))
+        for entry in self.app.export_log.entries():
+            folders.update(Path(o).parent for o in entry.get("outputs", []))
+        found: list[Path] = []
+        part = re.compile(r"^\..+\.part(\d+)(\.[^.]*)?$")
+        for folder in folders:
+            if not folder.is_dir():
+                continue
+            for p in folder.iterdir():
+                m = part.match(p.name)
+                if m and not _alive(int(m.group(1))):
+                    found.append(p)
+                elif p.name.startswith(".") and p.name.endswith(".tmp") and time.time() - p.stat().st_mtime > 3600:
+                    found.append(p)
+        tmp = Path(tempfile.gettempdir())
+        for p in tmp.glob("vlogkit-*"):
+            try:
+                if p.is_dir() and time.time() - p.stat().st_mtime > 86400 and p.stat().st_uid == os.getuid():
+                    found.append(p)
+            except OSError:
+                continue
+        return sorted(found)
+
+    def sweep_leftovers(self) -> int:
+        freed = 0
+        for p in self.leftovers():
+            freed += _size(p)
+            _remove(p)
         return freed
 
     def disk_usage(self) -> dict[str, int]:
@@ -176,6 +219,20 @@ class DataService:
             "cache": _size(p.cache_dir),
             "logs": _size(p.logs_dir),
         }
+
+
+def _alive(pid: int) -> bool:
+    import os
+
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
 
 
 def _remove(p: Path) -> None:

@@ -79,10 +79,17 @@ def checks(app: App) -> list[dict[str, str]]:
 
         return "ok", f"{app.paths.bank_db}: {Database(app.paths.bank_db).check()}", ""
 
+    def leftovers():  # type: ignore[no-untyped-def]
+        found = app.data.leftovers()
+        if found:
+            return ("warn", f"{len(found)} half-written file(s) left by an interrupted job, e.g. {found[0]}",
+                    "vlogkit cache clear removes them")
+        return "ok", "no half-written files left by interrupted jobs", ""
+
     def logs():  # type: ignore[no-untyped-def]
         return "ok", f"log file: {app.log_file}", ""
 
     for name, fn in (("ffmpeg", ffmpeg), ("model", model), ("qt", qt_libs), ("disk", disk), ("library", library),
-                     ("bank", bank), ("log", logs)):
+                     ("bank", bank), ("leftovers", leftovers), ("log", logs)):
         out.append(_check(name, fn))
     return out

@@ -18,7 +18,7 @@ system-deps:
 	@bash scripts/system-deps.sh
 
 run: setup
-	$(BIN)/vlogkit gui
+	$(BIN)/vlogkit gui $(ARGS)
 
 test: setup
 	$(BIN)/python -m pytest -q -p no:cacheprovider $(PYTEST_ARGS)

@@ -177,3 +177,34 @@ def test_a_long_writer_holding_the_lock_delays_others_and_they_then_succeed(home
     data = json.loads((home / "library.json").read_text(encoding="utf-8"))
     assert list(data["notes"].values()) == [{"by": "holder"}]
     assert len(data["vlogs"]) == 1
+
+
+def test_an_edit_made_while_a_transcription_runs_survives_its_end(home: Path, files: list[Path]) -> None:
+    """Another process edits the vlog while this one transcribes it: when the transcription marks the vlog
+    transcribed, the other process's speaker and consent edits stay (the state change is applied under the lock
+    to the stored record, never by writing back the copy read at the start)."""
+    from tests.ui.conftest import make_transcript  # three quotable sentences over 12 s
+    from vlogkit.config import Paths
+    from vlogkit.domain import ConsentScope, VlogState
+    from vlogkit.services import App
+    from vlogkit.services.library import ImportOptions
+    from vlogkit.transcribe.scripted import ScriptedTranscriber
+
+    transcript = make_transcript()
+
+    class EditedMeanwhile(ScriptedTranscriber):
+        def transcribe(self, audio_path, **kw):  # type: ignore[no-untyped-def, override]
+            r = subprocess.run([sys.executable, "-m", "vlogkit", "edit", vid, "--team", "Night shift", "--consent",
+                                "internal"], capture_output=True, text=True, env={**os.environ, "VLOGKIT_HOME": str(home)})
+            assert r.returncode == 0, r.stderr
+            return super().transcribe(audio_path, **kw)
+
+    app = App(Paths(home), transcriber=EditedMeanwhile(transcript))
+    vid = app.library.import_file(files[1], ImportOptions()).vlog.id
+    app.transcription.transcribe(vid)
+    v = app.vlogs.get(vid)
+    assert v.state is VlogState.TRANSCRIBED and v.detected_language == "en"
+    assert v.speaker.team == "Night shift" and v.consent.scope is ConsentScope.INTERNAL
+    app.quotes.candidates(vid)  # finding quotes marks the vlog too - and keeps the edits as well
+    v = app.vlogs.get(vid)
+    assert v.state is VlogState.HAS_QUOTES and v.speaker.team == "Night shift"

@@ -59,6 +59,14 @@ def test_user_marked_fillers_and_dutch_french_fillers_count() -> None:
     assert not is_filler(w("um", 0, 1, corrected="umbrella"))
 
 
+def test_tighten_cuts_the_fillers_the_quote_text_leaves_out_and_keeps_dutch_er() -> None:
+    from vlogkit.quotes.text import display_text
+
+    said = [w("Er", 0, 100), w("is,", 150, 250), w("ah,", 300, 400), w("koffie.", 450, 600)]
+    assert display_text(said) == "Er is, koffie."
+    assert [is_filler(x) for x in said] == [False, False, True, False]
+
+
 @pytest.mark.parametrize("ranges", [[(2000, 1000)], [(500, 500)], [(-5, 100)], [(50_000, 60_000)], []])
 def test_nonsense_ranges_are_refused_with_a_message(ranges: list[tuple[int, int]]) -> None:
     with pytest.raises(UsageError):

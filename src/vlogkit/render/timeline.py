@@ -4,21 +4,12 @@ filler words removed). Words are re-timed onto the clip's own clock.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from vlogkit.domain import Word
 from vlogkit.errors import UsageError
-
-FILLERS = frozenset({"uh", "um", "uhm", "umm", "ehm", "euh", "eh", "er", "erm", "hmm", "mm"})
-_NORM = re.compile(r"[^\w']+")
-
-
-def is_filler(word: Word) -> bool:
-    if word.filler:
-        return True
-    return _NORM.sub("", word.display.lower()) in FILLERS
+from vlogkit.quotes.text import is_filler  # one filler lexicon: what --tighten cuts is what quotes leave out
 
 
 @dataclass(frozen=True, slots=True)

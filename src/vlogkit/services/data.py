@@ -164,7 +164,7 @@ class DataService:
         if cache.exists():
             shutil.rmtree(cache)
         cache.mkdir(parents=True, exist_ok=True)
-        return freed + sum(p.stat().st_size for p in self.leftovers() if p.is_file()) + self.sweep_leftovers()
+        return freed + self.sweep_leftovers()
 
     def leftovers(self) -> list[Path]:
         """Half-written files a crash (kill -9, power cut) left under hidden temporary names.

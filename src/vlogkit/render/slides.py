@@ -8,6 +8,7 @@ from pathlib import Path
 
 from vlogkit.fileutil import output_file
 from vlogkit.media.ffmpeg import Ffmpeg
+from vlogkit.media.thumbnail import grab_frame
 from vlogkit.render.cards import lato, parse_color
 
 DECK_FONT = "Calibri"  # present wherever PowerPoint is; the quote size is measured with (wider) Lato Bold
@@ -24,13 +25,7 @@ class SlideItem:
 
 def grab_still(ffmpeg: Ffmpeg, source: Path, at_ms: int, dest: Path, height: int = 720) -> Path:
     """One frame of `source` at `at_ms` (ffmpeg applies rotation) as a JPEG."""
-    with output_file(dest) as tmp:
-        ffmpeg.run(
-            ["-ss", f"{max(0, at_ms) / 1000:.3f}", "-i", str(source), "-frames:v", "1", "-vf", f"scale=-2:{height}",
-             "-q:v", "3", "-f", "image2", str(tmp)],
-            outputs=[tmp],
-        )
-    return dest
+    return grab_frame(ffmpeg, source, max(0, at_ms) / 1000, dest, scale=f"scale=-2:{height}")
 
 
 def face_centre_x(image: Path) -> float:

@@ -331,16 +331,13 @@ class ExportService:
         return [srt, vtt]
 
     def _poster(self, video: Path, duration_s: float) -> Path | None:
-        dest = video.with_suffix(".jpg")
-        at = f"{min(0.8, duration_s / 2):.3f}"
+        from vlogkit.media.thumbnail import grab_frame
+
         try:
-            with output_file(dest) as tmp:
-                self.app.ffmpeg.run(["-ss", at, "-i", str(video), "-frames:v", "1", "-q:v", "3", "-f", "image2",
-                                     str(tmp)], outputs=[tmp])
+            return grab_frame(self.app.ffmpeg, video, min(0.8, duration_s / 2), video.with_suffix(".jpg"))
         except Exception as exc:  # noqa: BLE001 - a poster is a nicety
             log.warning("poster failed for %s: %s", video, exc)
             return None
-        return dest
 
     def _remember(self, vlog_id: str, outputs: list[OutputFile], subs: list[Path]) -> None:
         try:

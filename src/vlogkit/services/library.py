@@ -153,9 +153,11 @@ class LibraryService:
         return self.app.vlogs.get(vlog.id), existing, warnings
 
     def _thumbnail(self, vlog: Vlog, info: MediaInfo) -> None:
+        from vlogkit.media.thumbnail import make_thumbnail
+
         dest = self.app.paths.thumbnails_dir / f"{vlog.id}.jpg"
         try:
-            made = self_thumb(self.app, Path(vlog.path), info, dest)
+            made = make_thumbnail(self.app.ffmpeg, Path(vlog.path), info, dest)
         except VlogkitError as exc:  # a thumbnail is a nicety: never fail an import over it
             log.warning("thumbnail failed for %s: %s", vlog.id, exc)
             return
@@ -235,8 +237,3 @@ class LibraryService:
             Path(vlog.path).unlink(missing_ok=True)
         return vlog
 
-
-def self_thumb(app: App, source: Path, info: MediaInfo, dest: Path) -> Path | None:
-    from vlogkit.media.thumbnail import make_thumbnail
-
-    return make_thumbnail(app.ffmpeg, source, info, dest)

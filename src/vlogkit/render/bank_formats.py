@@ -64,8 +64,7 @@ def to_markdown(rows: Sequence[Row], title: str) -> str:
     out = [f"# {md_escape(title)}", ""]
     for r in rows:
         q = r.quote
-        who = ", ".join(p for p in (q.speaker.name, q.speaker.role) if p)
-        who = " - ".join(p for p in (who, q.speaker.team) if p) + (f" ({q.speaker.company})" if q.speaker.company else "")
+        who = q.speaker.attribution() + (f" ({q.speaker.company})" if q.speaker.company else "")
         out.append(f"> “{md_escape(q.text.strip())}”")
         if who.strip():
             out.append(">")

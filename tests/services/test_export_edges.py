@@ -182,3 +182,18 @@ def test_preview_frame_is_a_real_render_of_one_frame_with_its_caption(beeps_vide
     assert with_caps.size == (360, 640)
     diff = np.abs(np.asarray(with_caps, int) - np.asarray(without, int)).max(axis=2)
     assert (diff[480:] > 60).mean() > 0.005 and (diff[:300] > 60).mean() < 0.001  # caption only near the bottom
+
+
+def test_a_plan_reads_the_source_file_once_even_when_it_must_find_faces(
+    beeps_video: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import vlogkit.services.library as library
+
+    app, vid = library_with(tmp_path / "home", beeps_video, None)
+    seen: list[str] = []
+    real = library.fingerprint
+    monkeypatch.setattr(library, "fingerprint", lambda p: seen.append(str(p)) or real(p))
+    plan = app.export.plan(vid, ranges=[(500, 2500)], presets=["reel"])  # 4:3 into 9:16 needs the face track
+    assert plan.outputs and len(seen) == 1
+    assert app.export.analyse_faces(vid) is not None  # cached by the plan: no second look at the file
+    assert len(seen) == 1

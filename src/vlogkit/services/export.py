@@ -94,19 +94,21 @@ class ExportService:
 
     def analyse_faces(self, vlog_id: str, ctx: JobContext | None = None) -> FaceTrack | None:
         """The vlog's face track, analysed once and cached by content fingerprint (None for audio vlogs)."""
+        return self._face_track(self.app.vlogs.get(vlog_id), None, ctx)
+
+    def _face_track(self, vlog: Vlog, source: Path | None, ctx: JobContext | None = None) -> FaceTrack | None:
+        """`analyse_faces` for a vlog already read; `source` is its file when the caller has checked it already."""
         from vlogkit.media.faces import FaceTrackCache
 
-        vlog = self.app.vlogs.get(vlog_id)
         if not vlog.media.has_video:
             return None
         cache = FaceTrackCache(self.app.paths.cache_dir / "faces")
         cached = cache.get(vlog.fingerprint)
         if cached is not None:
             return cached
-        source = self.app.library.check_source(vlog)
-        track = cache.get_or_analyse(vlog.fingerprint, source, ctx)
+        track = cache.get_or_analyse(vlog.fingerprint, source or self.app.library.check_source(vlog), ctx)
         with contextlib.suppress(Exception):  # a reference is a nicety; the cache file is what counts
-            self.app.vlogs.update_extra(vlog_id, faces=str(cache.path_for(vlog.fingerprint)))
+            self.app.vlogs.update_extra(vlog.id, faces=str(cache.path_for(vlog.fingerprint)))
         return track
 
     # -- transcript ---------------------------------------------------------------------------
@@ -155,7 +157,7 @@ class ExportService:
         ctx.raise_if_cancelled()
         track = None
         if vlog.media.has_video and any(self._needs_faces(vlog, p) for p in preset_list):
-            track = self.analyse_faces(vlog.id, ctx=ctx.sub(0.2, 0.35))
+            track = self._face_track(vlog, source, ctx=ctx.sub(0.2, 0.35))
         folder = Path(out_dir) if out_dir else self._default_out_dir()
         work = Path(tempfile.mkdtemp(prefix="vlogkit-export-"))
         try:
@@ -201,7 +203,7 @@ class ExportService:
         preset_list = parse_presets(presets, self.custom_presets())
         transcript = self.app.transcription.get(vlog.id) if style is not CaptionStyle.OFF or tighten else None
         words = transcript.words if transcript else None
-        track = self.analyse_faces(vlog.id) if vlog.media.has_video else None
+        track = self._face_track(vlog, source)
         work = Path(tempfile.mkdtemp(prefix="vlogkit-plan-"))
         try:
             plan, _ = self._plan(vlog, source, ranges, preset_list, style, words, track, tighten, work,
@@ -366,7 +368,7 @@ class ExportService:
         # shift the words so the frame sits at clip time 0 and the phrase around it is laid out as in the export
         words = [replace(w, start=w.start - at, end=w.end - at) for w in (transcript.words if transcript else ())
                  if w.end > at - 8000 and w.start < at + 8000]
-        track = self.analyse_faces(vlog.id) if vlog.media.has_video else None
+        track = self._face_track(vlog, source)
         from vlogkit.render.fonts import fonts_dir
 
         work = Path(tempfile.mkdtemp(prefix="vlogkit-preview-"))

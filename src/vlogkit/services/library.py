@@ -24,8 +24,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-LANG_RE_OK = {"auto"}
-
 
 @dataclass(frozen=True)
 class ImportOptions:
@@ -66,7 +64,7 @@ def now() -> str:
 
 def validate_language(code: str) -> str:
     code = (code or "auto").strip().lower()
-    if code == "auto" or (code.isalpha() and 2 <= len(code) <= 3) or code == "haw":
+    if code == "auto" or (code.isalpha() and 2 <= len(code) <= 3):
         return code
     raise UsageError(f"'{code}' is not a language code: use a Whisper code such as nl, fr, en, or 'auto'.")
 

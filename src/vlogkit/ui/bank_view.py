@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from vlogkit.errors import VlogkitError
+from vlogkit.quotes.text import fold
 from vlogkit.ui.i18n import LANGUAGES, N_, tr
-from vlogkit.ui.library_view import badge_label, fold
+from vlogkit.ui.library_view import badge_label
 from vlogkit.ui.player import format_ms
 from vlogkit.ui.quote_panel import status_label
 

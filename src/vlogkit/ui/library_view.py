@@ -3,7 +3,6 @@ drag-and-drop import; multi-select to transcribe or remove."""
 
 from __future__ import annotations
 
-import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from vlogkit.domain import ConsentScope, Vlog, VlogState
+from vlogkit.quotes.text import fold
 from vlogkit.ui.i18n import tr
 
 if TYPE_CHECKING:
@@ -31,11 +31,6 @@ if TYPE_CHECKING:
 
 THUMB = QSize(160, 90)
 BADGE_COLOURS = {"none": "#9e9e9e", "internal": "#1e88e5", "external": "#2e7d32"}
-
-
-def fold(text: str) -> str:
-    """Lower-case without accents, for accent-insensitive search."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
 
 
 def format_duration(ms: int) -> str:

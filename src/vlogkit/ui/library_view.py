@@ -77,6 +77,7 @@ class LibraryView(QWidget):
         super().__init__(parent)
         self.app = app
         self.busy: set[str] = set()  # vlog ids being transcribed right now
+        self.vlogs: list[Vlog] = []  # as last read from the library; typing a search filters these
         self.setAcceptDrops(True)
         lay = QVBoxLayout(self)
         bar = QHBoxLayout()
@@ -117,9 +118,9 @@ class LibraryView(QWidget):
         for w in (self.empty, self.list, self.no_match):
             self.stack.addWidget(w)
         lay.addWidget(self.stack)
-        self.search.textChanged.connect(self.refresh)
-        self.state_filter.currentIndexChanged.connect(self.refresh)
-        self.consent_filter.currentIndexChanged.connect(self.refresh)
+        self.search.textChanged.connect(self._fill)
+        self.state_filter.currentIndexChanged.connect(self._fill)
+        self.consent_filter.currentIndexChanged.connect(self._fill)
         self.import_button.clicked.connect(self.import_clicked)
         self.transcribe_button.clicked.connect(lambda: self._emit_selected(self.transcribe_requested))
         self.remove_button.clicked.connect(lambda: self._emit_selected(self.remove_requested))
@@ -153,10 +154,14 @@ class LibraryView(QWidget):
         return (not st or self.state_of(vlog) == st) and (not sc or vlog.consent.scope.value == sc)
 
     def refresh(self) -> None:
+        """Read the library again (it changed) and show what the search and filters let through."""
+        self.vlogs = self.app.library.list()
+        self._fill()
+
+    def _fill(self) -> None:
         selected = set(self.selected_ids())
-        vlogs = self.app.library.list()
         self.list.clear()
-        for v in vlogs:
+        for v in self.vlogs:
             if not self.matches(v):
                 continue
             lang = v.detected_language or (v.language if v.language != "auto" else "")
@@ -169,7 +174,7 @@ class LibraryView(QWidget):
             item.setToolTip(v.path)
             self.list.addItem(item)
             item.setSelected(v.id in selected)
-        self.stack.setCurrentWidget(self.empty if not vlogs else self.list if self.list.count() else self.no_match)
+        self.stack.setCurrentWidget(self.empty if not self.vlogs else self.list if self.list.count() else self.no_match)
         self._update_buttons()
 
     def item_for(self, vlog_id: str) -> QListWidgetItem | None:

@@ -18,7 +18,6 @@ import pytest
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 YESTERDAY = (dt.date.today() - dt.timedelta(days=1)).isoformat()
-TODAY = dt.date.today().isoformat()
 NEXT_YEAR = (dt.date.today() + dt.timedelta(days=365)).isoformat()
 
 
@@ -92,7 +91,7 @@ def test_withdrawal_on_the_vlog_withdraws_its_quotes(cli, two_vlogs: dict[str, s
     r = cli("edit", bo, "--consent", "none")
     assert r.returncode == 0, r.stderr
     line = _line_of(cli("bank", "list").stdout, q_bo)
-    assert f"UNUSABLE: consent withdrawn on {TODAY}" in line
+    assert f"UNUSABLE: consent withdrawn on {dt.date.today().isoformat()}" in line
     # both vlogs' quotes are now unusable: the export refuses, lists the reasons, writes nothing
     out = tmp_path / "none.md"
     r = cli("bank", "export", "--format", "md", "--out", str(out), "--audience", "internal")
@@ -107,7 +106,7 @@ def test_withdrawal_on_the_vlog_withdraws_its_quotes(cli, two_vlogs: dict[str, s
     # filtering the bank by audience leaves it out
     assert q_bo not in cli("bank", "list", "--audience", "internal").stdout
     history = cli("show", bo, "--json").json()["consent_history"]
-    assert [h["scope"] for h in history][-1] == "none" and history[-1]["date"] == TODAY
+    assert [h["scope"] for h in history][-1] == "none" and history[-1]["date"] == dt.date.today().isoformat()
 
 
 def test_the_export_log_shows_clip_and_bank_exports_with_audience_and_user(cli, two_vlogs: dict[str, str],  # type: ignore[no-untyped-def]

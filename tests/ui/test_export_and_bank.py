@@ -148,3 +148,16 @@ def test_bank_filters_by_tag_and_language_and_exports_where_the_user_says(qtbot,
     assert job.state == "done", job.error
     pngs = sorted((tmp_path / "cards for Ann").glob("*.png"))
     assert len(pngs) >= 2 and all(Path(p).parent == tmp_path / "cards for Ann" for p in job.outputs)
+
+
+def test_bank_selection_is_what_is_stored_now(qtbot, window, opened) -> None:  # type: ignore[no-untyped-def]
+    """An inline edit (or another process) may be newer than the table's last refresh: exports use the stored quote."""
+    ed, app, bank = opened, window.app, window.bank
+    q = app.bank.add_range(ed.vlog.id, ed.transcript.words[0].start, ed.transcript.words[8].end, status="rejected")
+    window.tabs.setCurrentWidget(bank)
+    bank.refresh()
+    assert bank.table.rowCount() == 1
+    app.bank.update(q.id, status="approved")  # no refresh of the view in between
+    bank.table.selectAll()
+    chosen = bank.selected_quotes()
+    assert [c.status.value for c in chosen] == ["approved"]

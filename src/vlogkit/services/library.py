@@ -64,7 +64,7 @@ def now() -> str:
 
 def validate_language(code: str) -> str:
     code = (code or "auto").strip().lower()
-    if code == "auto" or (code.isalpha() and 2 <= len(code) <= 3):
+    if code == "auto" or (code.isascii() and code.isalpha() and 2 <= len(code) <= 3):
         return code
     raise UsageError(f"'{code}' is not a language code: use a Whisper code such as nl, fr, en, or 'auto'.")
 

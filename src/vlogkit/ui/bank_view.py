@@ -232,11 +232,21 @@ class BankView(QWidget):
             self.error_raised.emit(str(exc))
 
     def selected_quotes(self) -> list[Any]:
+        """The selected quotes as stored now (an inline status/tag edit may be newer than the last refresh)."""
         rows = sorted({i.row() for i in self.table.selectedIndexes()})
-        return [self.quotes[r] for r in rows if r < len(self.quotes)]
+        return self._current([self.quotes[r] for r in rows if r < len(self.quotes)])
+
+    def _current(self, quotes: list[Any]) -> list[Any]:
+        fresh = []
+        for q in quotes:
+            try:
+                fresh.append(self.app.bank.get(q.id))
+            except VlogkitError:
+                continue  # removed meanwhile (another window or process)
+        return fresh
 
     def export_selected(self) -> None:
-        chosen = self.selected_quotes() or list(self.quotes)
+        chosen = self.selected_quotes() or self._current(list(self.quotes))
         if not chosen:
             self.result.setText(tr("Nothing to export: the bank view is empty."))
             return

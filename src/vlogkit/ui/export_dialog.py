@@ -84,7 +84,9 @@ class ExportDialog(QDialog):
         self.audience_note = QLabel()
         self.audience_note.setWordWrap(True)
         self.audience_note.setStyleSheet("color: #b26a00;")
-        scope = self.vlog.consent.scope
+        import datetime as dt
+
+        scope = self.vlog.consent.effective(dt.date.today().isoformat())  # an expired consent counts as none
         if scope is not ConsentScope.EXTERNAL:
             item = self.audience.model().item(1)
             item.setEnabled(False)

@@ -161,3 +161,16 @@ def test_bank_selection_is_what_is_stored_now(qtbot, window, opened) -> None:  #
     bank.table.selectAll()
     chosen = bank.selected_quotes()
     assert [c.status.value for c in chosen] == ["approved"]
+
+
+def test_gui_and_cli_search_agree(qtbot, window, opened) -> None:  # type: ignore[no-untyped-def]
+    ed, app, bank = opened, window.app, window.bank
+    words = ed.transcript.words
+    app.bank.add_range(ed.vlog.id, words[0].start, words[8].end, tags=("launch",))
+    app.bank.add_range(ed.vlog.id, words[10].start, words[20].end)
+    window.tabs.setCurrentWidget(bank)
+    for query in ("ONBOARDING", "launch", ed.vlog.id, "nothing-like-this"):
+        bank.search.setText(query)
+        assert bank.table.rowCount() == len(app.bank.search(query)), query
+    bank.search.setText(ed.vlog.id)  # the source vlog's id finds its quotes in both
+    assert bank.table.rowCount() == 2

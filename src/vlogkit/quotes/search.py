@@ -31,11 +31,12 @@ def _index(q: Quote) -> tuple[tuple[str, str, frozenset[str]], ...]:
         "speaker": fold(" ".join(q.speaker.to_dict().values())),
         "tags": fold(" ".join(q.tags)),
         "note": fold(q.note),
+        "source": fold(f"{q.vlog_id} {q.source_title}"),
     }
     return tuple((k, v, frozenset(tokens(v))) for k, v in fields.items())
 
 
-_WEIGHTS = {"text": 3, "speaker": 2, "tags": 2, "note": 1}
+_WEIGHTS = {"text": 3, "speaker": 2, "tags": 2, "note": 1, "source": 1}
 
 
 def relevance(q: Quote, query: str) -> int:

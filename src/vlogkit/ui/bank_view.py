@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from vlogkit.errors import VlogkitError
+from vlogkit.quotes.search import relevance
 from vlogkit.quotes.text import fold
 from vlogkit.ui.i18n import LANGUAGES, N_, tr
 from vlogkit.ui.library_view import badge_label
@@ -130,10 +131,7 @@ class BankView(QWidget):
             return str(q.consent.value)
 
     def matches(self, q: Any, scope: str) -> bool:
-        needle = fold(self.search.text().strip())
-        hay = fold(" ".join((q.text, q.verbatim, q.speaker.name, q.speaker.role, q.speaker.team, " ".join(q.tags),
-                             q.note, q.vlog_id, q.source_title)))
-        if needle and not all(p in hay for p in needle.split()):
+        if not relevance(q, self.search.text()):  # the same full-text rule as `vlogkit bank search`
             return False
         st, sc = self.status_filter.currentData(), self.scope_filter.currentData()
         tag, lang = self.tag_filter.currentData(), self.language_filter.currentData()

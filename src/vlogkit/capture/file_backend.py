@@ -134,7 +134,11 @@ class FileBackend(CaptureBackend):
             args += ["-map", "0:v:0", "-vf", f"fps={PREVIEW_FPS},scale={w}:{h}", "-f", "rawvideo",
                      "-pix_fmt", "rgb24", "pipe:1"]
         log.info("file backend: %s", " ".join(args))
-        self._proc = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        from vlogkit.media.ffmpeg import die_with_parent
+
+        # like every ffmpeg vlogkit starts: it dies with vlogkit instead of writing on as an orphan
+        self._proc = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                      preexec_fn=die_with_parent())
         self._t_start = time.monotonic()
         self._reader = threading.Thread(target=self._read_preview, args=(self._proc,), daemon=True)
         self._reader.start()

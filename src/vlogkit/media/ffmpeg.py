@@ -59,7 +59,7 @@ class Ffmpeg:
         cmd = [self.exe, "-hide_banner", "-nostdin", "-y", "-progress", "pipe:1", "-nostats", *map(str, args)]
         tail: deque[str] = deque(maxlen=400 if capture_stderr else 40)
         proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True,
-                                encoding="utf-8", errors="replace", preexec_fn=_die_with_parent())
+                                encoding="utf-8", errors="replace", preexec_fn=die_with_parent())
 
         def read_err() -> None:
             assert proc.stderr is not None
@@ -109,7 +109,7 @@ class Ffmpeg:
         return "\n".join(tail)
 
 
-def _die_with_parent() -> Callable[[], None] | None:
+def die_with_parent() -> Callable[[], None] | None:
     """Linux: a `preexec_fn` that makes ffmpeg die with vlogkit (kill -9, crash) instead of rendering on as an orphan
     (ffmpeg ignores SIGPIPE, so the closed progress pipe does not stop it). The function is looked up before the fork."""
     if not sys.platform.startswith("linux"):

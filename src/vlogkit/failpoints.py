@@ -1,6 +1,6 @@
 """Fault injection for reliability tests: `VLOGKIT_FAILPOINT=name=action[,name=action]`.
 
-Actions: `kill` (SIGKILL this process - a crash), `raise` (a VlogkitError), `enospc` (an OSError "No space left on
+Actions: `kill` (SIGKILL this process - a crash), `term` (SIGTERM to this process - a polite stop), `raise` (a VlogkitError), `enospc` (an OSError "No space left on
 device"). Unset in normal use; checking costs one environment lookup.
 """
 
@@ -24,6 +24,9 @@ def failpoint(name: str) -> None:
         action = action.strip() or "raise"
         if action == "kill":
             os.kill(os.getpid(), signal.SIGKILL)
+        if action == "term":
+            os.kill(os.getpid(), signal.SIGTERM)
+            return
         if action == "enospc":
             raise OSError(errno.ENOSPC, "No space left on device")
         raise VlogkitError(f"injected failure at {name}")

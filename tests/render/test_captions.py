@@ -158,3 +158,9 @@ def test_desk_vlog_subtitles_obey_the_rules_and_round_trip(desk_transcript) -> N
     assert [e.plaintext for e in srt] == [c.text for c in cues] == [e.plaintext for e in vtt]
     assert [(e.start, e.end) for e in srt] == [(c.start, c.end) for c in cues]
     assert "Americans," in srt[0].plaintext + srt[1].plaintext
+
+
+def test_no_cue_outlasts_the_clip_it_belongs_to() -> None:
+    words = words_from("A short end.", start=4300, step=200)  # lengthened to 1 s it would reach 5300
+    cues = build_cues(words, until=4950)
+    assert cues[-1].end == 4950 and cues[-1].start == 4300

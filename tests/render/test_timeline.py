@@ -49,9 +49,10 @@ def test_tighten_shortens_the_long_pause_and_drops_fillers() -> None:
 
 
 def test_frame_snapping_keeps_audio_and_video_cuts_together() -> None:
-    tl = build_timeline([(1010, 2020)], WORDS, fps=30)
-    for p in tl.pieces:
-        assert abs(p.start * 30 / 1000 - round(p.start * 30 / 1000)) < 0.05
+    tl = build_timeline([(1010, 2020), (3010, 4020)], WORDS, fps=30)
+    inner = [tl.pieces[0].end, tl.pieces[1].start]  # the jump cut: on the frame grid
+    assert all(abs(t * 30 / 1000 - round(t * 30 / 1000)) < 0.05 for t in inner)
+    assert (tl.start, tl.end) == (1010, 4020)  # the clip's own edges stay where they were asked for
 
 
 def test_user_marked_fillers_and_dutch_french_fillers_count() -> None:
@@ -75,3 +76,12 @@ def test_nonsense_ranges_are_refused_with_a_message(ranges: list[tuple[int, int]
 
 def test_overlapping_ranges_merge_and_the_end_is_clamped_to_the_media() -> None:
     assert validate_ranges([(1000, 3000), (2500, 4000), (45_000, 99_000)], 46_500) == [(1000, 4000), (45_000, 46_500)]
+
+
+def test_frame_snapping_keeps_the_clip_inside_the_asked_range() -> None:
+    # the numbers of the red test in issue 13: 8.88-14.64 s at 30 fps used to become 8.867-14.633 (5766 ms > 5760)
+    tl = build_timeline([(8880, 14640)], fps=30.0)
+    assert (tl.start, tl.end, tl.duration) == (8880, 14640, 5760)
+    word = Word("country.", 14400, 14800)  # still being said when the range ends
+    (retimed,) = tl.retime([word])
+    assert retimed.end <= tl.duration

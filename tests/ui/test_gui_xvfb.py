@@ -67,3 +67,15 @@ def test_vlogkit_gui_shows_its_window_under_xvfb(home: Path, small_video: Path, 
         finally:
             xvfb.terminate()
             xvfb.wait(10)
+
+
+@pytest.mark.parametrize("moment", ["gui.window_built", "gui.window_shown"])
+def test_sigterm_at_any_moment_of_start_up_closes_the_window_cleanly(home: Path, moment: str) -> None:
+    """The race behind the Xvfb test's rare exit 130: a SIGTERM between the window appearing and the event loop
+    starting. The failpoint sends it at exactly that moment, every time."""
+    env = dict(os.environ, VLOGKIT_HOME=str(home), QT_QPA_PLATFORM="offscreen", VLOGKIT_FAILPOINT=f"{moment}=term")
+    proc = subprocess.run([sys.executable, "-m", "vlogkit", "gui", "--quit-after", "30"], env=env, capture_output=True,
+                          text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert "cancelled" not in proc.stderr
+    assert (home / "window.ini").exists()  # closed through closeEvent: window state saved

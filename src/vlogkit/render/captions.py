@@ -159,8 +159,9 @@ def _group(words: Sequence[Word], rules: LineRules) -> list[list[Word]]:
     return groups
 
 
-def build_cues(words: Sequence[Word], rules: LineRules = LineRules()) -> list[Cue]:  # noqa: B008 - frozen value
-    """Cues for `words` (in spoken order) following the rules in this module's docstring."""
+def build_cues(words: Sequence[Word], rules: LineRules = LineRules(), until: int | None = None) -> list[Cue]:  # noqa: B008
+    """Cues for `words` (in spoken order) following the rules in this module's docstring; no cue outlasts `until`
+    (the end of the clip the cues belong to)."""
     words = [w for w in words if w.display.strip()]
     groups = _group(words, rules)
     cues: list[Cue] = []
@@ -172,6 +173,8 @@ def build_cues(words: Sequence[Word], rules: LineRules = LineRules()) -> list[Cu
             if i + 1 < len(groups):
                 end = max(min(end, groups[i + 1][0].start), max(w.end for w in g))
         end = min(end, start + rules.max_ms)
+        if until is not None:
+            end = max(start + 1, min(end, until))
         lines = layout(g, rules.max_chars, rules.max_lines) or tuple((w,) for w in g)
         cues.append(Cue(start, end, lines))
     return cues

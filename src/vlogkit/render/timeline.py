@@ -104,6 +104,7 @@ def validate_ranges(ranges: Sequence[tuple[int, int]], media_ms: int) -> list[tu
 
 
 def _snap(t: int, fps: float) -> int:
+    """`t` on the video's frame grid (the nearest frame)."""
     if fps <= 0:
         return t
     return int(round(round(t * fps / 1000.0) * 1000.0 / fps))
@@ -119,20 +120,21 @@ def build_timeline(
 ) -> Timeline:
     """Pieces of source to keep, in order. With `tighten`, long pauses inside each range shrink and fillers go.
 
-    Piece edges are snapped to the video's frame grid so the audio and video cuts coincide.
+    The cuts inside the clip are snapped to the video's frame grid so the audio and video cuts coincide; the clip's
+    own start and end stay where they were asked for (the clip is never longer than its range).
     """
-    pieces: list[Piece] = []
+    raw: list[tuple[int, int]] = []
     for rs, re_ in validate_ranges(ranges, media_ms):
-        keep = [(rs, re_)]
-        if tighten is not None:
-            keep = _tightened(rs, re_, words, tighten)
-        for s, e in keep:
-            s, e = _snap(s, fps), _snap(e, fps)
-            if e - s >= (tighten.min_piece_ms if tighten else 1):
-                if pieces and s <= pieces[-1].end:
-                    pieces[-1] = Piece(pieces[-1].start, max(e, pieces[-1].end))
-                else:
-                    pieces.append(Piece(s, e))
+        raw.extend(_tightened(rs, re_, words, tighten) if tighten is not None else [(rs, re_)])
+    pieces: list[Piece] = []
+    for i, (s, e) in enumerate(raw):
+        s = s if i == 0 else _snap(s, fps)
+        e = e if i == len(raw) - 1 else _snap(e, fps)
+        if e - s >= (tighten.min_piece_ms if tighten else 1):
+            if pieces and s <= pieces[-1].end:
+                pieces[-1] = Piece(pieces[-1].start, max(e, pieces[-1].end))
+            else:
+                pieces.append(Piece(s, e))
     if not pieces:
         raise UsageError("Nothing is left of the range after tightening: choose a longer range.")
     return Timeline(tuple(pieces))

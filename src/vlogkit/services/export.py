@@ -178,7 +178,7 @@ class ExportService:
             result = self._render(plan, ctx.sub(0.45, 0.97))
             subs: list[Path] = []
             if clip_words:
-                subs = self._write_subtitles(folder / common, clip_words)
+                subs = self._write_subtitles(folder / common, clip_words, plan.duration_ms)
             posters = [self._poster(o.path, o.duration) for o in result]
         finally:
             shutil.rmtree(work, ignore_errors=True)
@@ -323,10 +323,10 @@ class ExportService:
         return [OutputFile(o.path, o.preset.name, o.preset.width, o.preset.height, plan.duration_ms / 1000)
                 for o in plan.outputs]
 
-    def _write_subtitles(self, stem: Path, words: Sequence[Word]) -> list[Path]:
+    def _write_subtitles(self, stem: Path, words: Sequence[Word], clip_ms: int) -> list[Path]:
         from vlogkit.render.captions import build_cues, to_srt, to_vtt
 
-        cues = build_cues(words)
+        cues = build_cues(words, until=clip_ms)
         srt, vtt = stem.with_name(stem.name + ".srt"), stem.with_name(stem.name + ".vtt")
         atomic_write_text(srt, to_srt(cues))
         atomic_write_text(vtt, to_vtt(cues))

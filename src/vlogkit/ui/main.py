@@ -14,15 +14,19 @@ def run_gui(app: App, screenshot: str | None = None, quit_after: float | None = 
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    from vlogkit.failpoints import failpoint
     from vlogkit.ui.main_window import MainWindow
 
     # Qt Multimedia's backend probing (PulseAudio, codecs) is noise for users; warnings still go to the log
     os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia*=false;qt.multimedia.*=false")
     qapp = QApplication.instance() or QApplication(["vlogkit"])
     set_app_identity(qapp)
+    stop = SignalStop(qapp)  # before the window exists: a SIGTERM right after it appears must close it cleanly
     window = MainWindow(app)
+    stop.window = window
+    failpoint("gui.window_built")
     window.show()
-    _quit_on_signals(qapp, window)
+    failpoint("gui.window_shown")
     if not app.settings.welcome_seen and not (screenshot or quit_after):
         QTimer.singleShot(300, window.show_welcome)
     if screenshot or quit_after:
@@ -49,23 +53,42 @@ def set_app_identity(qapp: object) -> None:
         qapp.setWindowIcon(QIcon(str(icon)))  # type: ignore[attr-defined]
 
 
-def _quit_on_signals(qapp: object, window: object) -> None:
-    """Ctrl+C / SIGTERM close the window cleanly (geometry saved, jobs cancelled). Qt's event loop does not run
-    Python signal handlers by itself, so a light timer hands control to the interpreter five times a second."""
-    import signal
+class SignalStop:
+    """Ctrl+C / SIGTERM close the window cleanly (geometry saved, jobs cancelled) and end the event loop with exit 0.
 
-    from PySide6.QtCore import QTimer
+    The handlers are installed before the window is built, so a signal at any moment from then on - while the window
+    is being built, before the event loop runs, or inside it - is a clean stop, never a KeyboardInterrupt. The stop
+    itself is posted to the event loop (a zero-time timer fires once `exec()` runs), because `quit()` before
+    `exec()` does nothing. Qt's event loop does not run Python signal handlers by itself, so a light timer hands
+    control to the interpreter five times a second.
+    """
 
-    def stop(_signum: int, _frame: object) -> None:
-        window.close()  # type: ignore[attr-defined]
-        qapp.quit()  # type: ignore[attr-defined]
+    def __init__(self, qapp: object) -> None:
+        import signal
 
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        try:
-            signal.signal(sig, stop)
-        except (ValueError, OSError):  # not the main thread, or a platform without it
-            pass
-    timer = QTimer(window)  # type: ignore[arg-type]
-    timer.setInterval(200)
-    timer.timeout.connect(lambda: None)
-    timer.start()
+        from PySide6.QtCore import QTimer
+
+        self.qapp = qapp
+        self.window: object | None = None
+        self.requested = False
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            try:
+                signal.signal(sig, self._on_signal)
+            except (ValueError, OSError):  # not the main thread, or a platform without it
+                pass
+        self.timer = QTimer()
+        self.timer.setInterval(200)
+        self.timer.timeout.connect(lambda: None)
+        self.timer.start()
+
+    def _on_signal(self, _signum: int, _frame: object) -> None:
+        from PySide6.QtCore import QTimer
+
+        if not self.requested:
+            self.requested = True
+            QTimer.singleShot(0, self._stop)
+
+    def _stop(self) -> None:
+        if self.window is not None:
+            self.window.close()  # type: ignore[attr-defined]
+        self.qapp.quit()  # type: ignore[attr-defined]

@@ -131,3 +131,57 @@ def desk_transcript(desk_vlog: Path, whisper_engine):
     return whisper_engine.transcribe(
         str(desk_vlog), language=None, initial_prompt=None, duration_ms=probe(desk_vlog).duration_ms, ctx=JobContext()
     )
+
+
+# -- PostgreSQL (the team library) ----------------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """A throw-away PostgreSQL cluster for the session. Skips when the server binaries are missing - except under
+    CI=true, where that is an error (`scripts/system-deps.sh` installs them)."""
+    from tests.pgcluster import Cluster, server_bin_dir
+
+    bin_dir = server_bin_dir()
+    if bin_dir is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("CI=true but PostgreSQL's server binaries (initdb, pg_ctl) are missing: run scripts/system-deps.sh")
+        pytest.skip("PostgreSQL server binaries not found (apt-get install postgresql)")
+    cluster = Cluster(bin_dir)
+    cluster.start()
+    from vlogkit.store.postgres import init_library
+
+    cluster.execute("CREATE DATABASE vlogkit_template")
+    init_library(cluster.url("vlogkit_template"), None)
+    try:
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+_pg_counter = iter(range(1, 1_000_000))
+
+
+@pytest.fixture
+def pg_url(pg_cluster) -> str:
+    """A fresh, migrated team-library database for one test."""
+    name = f"t{os.getpid()}_{next(_pg_counter)}"
+    pg_cluster.execute(f"CREATE DATABASE {name} TEMPLATE vlogkit_template")
+    return pg_cluster.url(name)
+
+
+@pytest.fixture
+def team(pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    """The environment of a desk on a team library: VLOGKIT_LIBRARY_URL and a shared VLOGKIT_MEDIA_ROOT."""
+    root = tmp_path / "share" / "media"
+    monkeypatch.setenv("VLOGKIT_LIBRARY_URL", pg_url)
+    monkeypatch.setenv("VLOGKIT_MEDIA_ROOT", str(root))
+    return {"VLOGKIT_LIBRARY_URL": pg_url, "VLOGKIT_MEDIA_ROOT": str(root)}
+
+
+@pytest.fixture(params=["tinydb", "postgresql"])
+def backend(request: pytest.FixtureRequest, home: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Run a test against both library backends: the TinyDB files and a team library on PostgreSQL."""
+    monkeypatch.delenv("VLOGKIT_LIBRARY_URL", raising=False)
+    if request.param == "postgresql":
+        request.getfixturevalue("team")
+    return str(request.param)

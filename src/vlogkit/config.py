@@ -107,6 +107,11 @@ class Settings:
     record_limit_s: int = 90
     last_speaker: dict[str, str] = field(default_factory=dict)
     welcome_seen: bool = False
+    user_name: str = ""  # recorded with approvals, consent changes and exports ("" = the operating-system user)
+    library_url: str = ""  # a team library: postgresql://user@host/db ("" = this computer's TinyDB library)
+    media_root: str = ""  # the team's shared media folder (content-addressed copies of every imported vlog)
+    team_key: str = ""  # the team's secret for signing hand-off packages (VLOGKIT_TEAM_KEY overrides)
+    inbox_dir: str = ""  # a folder the app watches for hand-off packages
 
     @classmethod
     def load(cls, path: Path) -> Settings:
@@ -131,3 +136,33 @@ class Settings:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+def current_user(settings: Settings) -> str:
+    """The `user_name` setting, else the operating-system user."""
+    if settings.user_name.strip():
+        return settings.user_name.strip()
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no user name in some containers
+        return "unknown"
+
+
+def library_url(settings: Settings) -> str:
+    """`VLOGKIT_LIBRARY_URL`, else the `library_url` setting ("" = the local TinyDB library)."""
+    env = os.environ.get("VLOGKIT_LIBRARY_URL")
+    return (env if env is not None else settings.library_url).strip()
+
+
+def media_root(settings: Settings) -> Path | None:
+    """`VLOGKIT_MEDIA_ROOT`, else the `media_root` setting: where a team library keeps its media."""
+    raw = os.environ.get("VLOGKIT_MEDIA_ROOT") or settings.media_root
+    return Path(raw).expanduser() if raw else None
+
+
+def team_key(settings: Settings) -> bytes:
+    """`VLOGKIT_TEAM_KEY`, else the `team_key` setting (b"" when neither is set)."""
+    raw = os.environ.get("VLOGKIT_TEAM_KEY") or settings.team_key
+    return raw.encode("utf-8") if raw else b""

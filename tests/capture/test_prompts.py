@@ -11,7 +11,7 @@ from vlogkit.errors import MediaError, UsageError
 
 
 def test_prompts_keep_their_order_and_survive_a_restart(app) -> None:
-    repo = app.capture.prompts
+    repo = app.prompts
     a = repo.add("What did you ship this week?")
     b = repo.add("  Who helped   you most? ")
     assert repo.add("What did you ship this week?") == a  # no duplicates
@@ -19,7 +19,7 @@ def test_prompts_keep_their_order_and_survive_a_restart(app) -> None:
     from vlogkit.config import Paths
     from vlogkit.services import App
 
-    again = App(Paths(app.paths.home)).capture.prompts  # stored in the library file
+    again = App(Paths(app.paths.home)).prompts  # stored in the library file
     assert [p.id for p in again.all()] == [a.id, b.id]
     again.update(b.id, "Who helped you most this month?")
     again.remove(a.id)
@@ -29,7 +29,7 @@ def test_prompts_keep_their_order_and_survive_a_restart(app) -> None:
 
 
 def test_prompts_shuffle_never_repeats_the_one_shown(app) -> None:
-    repo = app.capture.prompts
+    repo = app.prompts
     for t in ("One?", "Two?", "Three?"):
         repo.add(t)
     shown = repo.all()[0]
@@ -42,20 +42,20 @@ def test_prompts_import_and_export_a_text_file(app, tmp_path: Path) -> None:
     src = tmp_path / "prompts.txt"
     src.write_text("\ufeff# questions for Q3\nWhy did you join?\n\nWhat surprised you?\nWhy did you join?\n",
                    encoding="utf-8")
-    assert app.capture.prompts.import_text(src) == 2
-    assert app.capture.prompts.import_text(src) == 0  # importing twice adds nothing
+    assert app.prompts.import_text(src) == 2
+    assert app.prompts.import_text(src) == 0  # importing twice adds nothing
     out = tmp_path / "out" / "exported.txt"
-    assert app.capture.prompts.export_text(out) == 2
+    assert app.prompts.export_text(out) == 2
     assert out.read_text(encoding="utf-8") == "Why did you join?\nWhat surprised you?\n"
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\xff\xfe\x00bad")
     with pytest.raises(MediaError, match="UTF-8"):
-        app.capture.prompts.import_text(bad)
+        app.prompts.import_text(bad)
     long = tmp_path / "long.txt"
     long.write_text("ok?\n" + "x" * 400 + "\n")
     with pytest.raises(UsageError, match="line 2"):
-        app.capture.prompts.import_text(long)
-    assert len(app.capture.prompts.all()) == 2  # nothing from the bad file was imported
+        app.prompts.import_text(long)
+    assert len(app.prompts.all()) == 2  # nothing from the bad file was imported
 
 
 def test_capture_take_in_progress_is_not_offered_for_recovery(app, file_camera) -> None:

@@ -108,7 +108,7 @@ def test_record_tab_import_still_works_without_devices(qtbot, record_app, small_
 
 def test_record_tab_records_with_prompt_countdown_and_timer_then_keeps(qtbot, file_tab, record_app) -> None:
     tab = file_tab
-    record_app.capture.prompts.add("What did you ship this week?")
+    record_app.prompts.add("What did you ship this week?")
     tab.prompt_card.refresh(select="What did you ship this week?")
     assert tab.prompt_card.text.text() == "What did you ship this week?"
     assert tab.session is not None and tab.preview.pixmap() is not None

@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "data_cmds",
     "doctor_cmds",
     "gui_cmds",
+    "team_cmds",
 )
 
 
@@ -41,6 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Employee vlogs to transcripts, quotes and captioned clips - offline. No arguments starts the app.",
     )
     parser.add_argument("--version", action="version", version=f"vlogkit {__version__}")
+    parser.add_argument("--local", action="store_true",
+                        help="use this computer's own library even when a team library (VLOGKIT_LIBRARY_URL) is set")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for name in COMMAND_MODULES:
         try:
@@ -68,7 +71,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from vlogkit.services import App
 
     try:
-        app = App()
+        app = App(local=args.local)
         return int(args.func(args, app) or 0)
     except Cancelled:
         print("vlogkit: cancelled.", file=sys.stderr)

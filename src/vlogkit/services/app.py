@@ -5,15 +5,16 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from vlogkit.config import Paths, Settings
+from vlogkit.config import Paths, Settings, current_user, library_url, media_root
 from vlogkit.logs import setup_logging
 
 if TYPE_CHECKING:
     from vlogkit.media.ffmpeg import Ffmpeg
     from vlogkit.services.data import DataService
     from vlogkit.services.library import LibraryService
-    from vlogkit.store.export_log import ExportLog
-    from vlogkit.store.library import LibraryRepository
+    from vlogkit.services.prompts import PromptService
+    from vlogkit.services.team import TeamService
+    from vlogkit.store.protocols import ExportLogRepository, Store, VlogRepository
 
 
 class App:
@@ -23,7 +24,8 @@ class App:
     on first use.
     """
 
-    def __init__(self, paths: Paths | None = None, *, transcriber: Any = None) -> None:
+    def __init__(self, paths: Paths | None = None, *, transcriber: Any = None, local: bool = False) -> None:
+        self.local = local  # use this computer's own library even when a team library is configured
         self.paths = paths or Paths.from_env()
         self.paths.ensure()
         self.log_file = setup_logging(self.paths.logs_dir)
@@ -40,16 +42,37 @@ class App:
         return Ffmpeg()
 
     @cached_property
-    def vlogs(self) -> LibraryRepository:
-        from vlogkit.store.library import LibraryRepository
+    def store(self) -> Store:
+        """The library's repositories: TinyDB files in the home folder, or the team's PostgreSQL database when
+        `VLOGKIT_LIBRARY_URL` (or the `library_url` setting) names one and `local` was not asked for."""
+        from vlogkit.store.tiny import TinyStore
 
-        return LibraryRepository(self.paths.library_db)
+        url = "" if self.local else library_url(self.settings)
+        if url:
+            from vlogkit.store.postgres import open_store
+
+            return open_store(url, media_root(self.settings))
+        return TinyStore(self.paths.library_db, self.paths.bank_db, self.paths.transcripts_dir)
+
+    @property
+    def vlogs(self) -> VlogRepository:
+        return self.store.vlogs
+
+    @property
+    def export_log(self) -> ExportLogRepository:
+        return self.store.export_log
+
+    @property
+    def user(self) -> str:
+        """Who is working: the `user_name` setting, else the operating-system user (recorded with approvals,
+        consent changes and exports)."""
+        return current_user(self.settings)
 
     @cached_property
-    def export_log(self) -> ExportLog:
-        from vlogkit.store.export_log import ExportLog
+    def prompts(self) -> PromptService:
+        from vlogkit.services.prompts import PromptService
 
-        return ExportLog(self.paths.library_db)
+        return PromptService(self)
 
     @cached_property
     def data(self) -> DataService:
@@ -88,6 +111,12 @@ class App:
         from vlogkit.services.export import ExportService
 
         return ExportService(self)
+
+    @cached_property
+    def team(self) -> TeamService:
+        from vlogkit.services.team import TeamService
+
+        return TeamService(self)
 
     @cached_property
     def capture(self) -> Any:

@@ -13,10 +13,11 @@ from vlogkit.domain import Consent, ConsentScope, Quote, QuoteStatus, Speaker, V
 from vlogkit.errors import ConsentError, UsageError, VlogkitError
 from vlogkit.jobs import JobContext
 from vlogkit.quotes.search import Filters, audience_allows, matches, relevance
-from vlogkit.store.bank import BankRepository, make_quote_id
+from vlogkit.store.bank import make_quote_id
 
 if TYPE_CHECKING:
     from vlogkit.services.app import App
+    from vlogkit.store.protocols import QuoteRepository
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +61,10 @@ class ImportReport:
 class BankService:
     def __init__(self, app: App) -> None:
         self.app = app
-        self.repo = BankRepository(app.paths.bank_db)
+
+    @property
+    def repo(self) -> QuoteRepository:
+        return self.app.store.quotes
 
     # -- adding ---------------------------------------------------------------------------------
 

@@ -21,7 +21,6 @@ from vlogkit.domain import ConsentScope, Speaker, Vlog
 from vlogkit.errors import DeviceError, UsageError, VlogkitError
 from vlogkit.fileutil import output_file, safe_filename, unique_path
 from vlogkit.jobs import JobContext
-from vlogkit.store.prompts import PromptRepository
 
 if TYPE_CHECKING:
     from vlogkit.services.app import App
@@ -34,7 +33,6 @@ KEEPABLE_CONSENTS = (ConsentScope.INTERNAL, ConsentScope.EXTERNAL)
 class CaptureService:
     def __init__(self, app: App) -> None:
         self.app = app
-        self.prompts = PromptRepository(app.paths.library_db)
         self._held: dict[Path, FileLock] = {}  # recovered takes this process owns until kept or discarded
 
     # -- devices and sessions -----------------------------------------------------------------------

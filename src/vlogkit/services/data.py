@@ -108,7 +108,13 @@ class DataService:
         if dest.exists():
             raise UsageError(f"{dest} exists already; choose another name.")
         # read the databases under their locks, so a backup never catches half a write
-        with self.app.vlogs.db.transaction():
+        if self.app.store.kind != "tinydb":
+            raise UsageError(f"The library is the team library at {self.app.store.location}: back it up with pg_dump "
+                             "and a copy of the media folder (docs/team.md); `vlogkit --local backup` saves this "
+                             "computer's own library.")
+        from vlogkit.store.db import Database
+
+        with Database(self.app.paths.library_db).transaction():
             lib_bytes = (home / "library.json").read_bytes() if (home / "library.json").exists() else None
         with output_file(dest) as tmp, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
             zf.writestr("vlogkit-backup.txt", f"vlogkit backup of {home} made {dt.datetime.now().isoformat()}\n")

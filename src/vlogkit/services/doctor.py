@@ -72,11 +72,17 @@ def checks(app: App) -> list[dict[str, str]]:
         return "ok", detail, ""
 
     def library():  # type: ignore[no-untyped-def]
-        return "ok", f"{app.paths.library_db}: {app.vlogs.db.check()}", ""
+        from vlogkit.store.db import Database
+
+        if app.store.kind != "tinydb":
+            return "ok", f"team library {app.store.location}: {app.store.check()}", ""
+        return "ok", f"{app.paths.library_db}: {Database(app.paths.library_db).check()}", ""
 
     def bank():  # type: ignore[no-untyped-def]
         from vlogkit.store.db import Database
 
+        if app.store.kind != "tinydb":
+            return "ok", "quote bank: in the team library", ""
         return "ok", f"{app.paths.bank_db}: {Database(app.paths.bank_db).check()}", ""
 
     def leftovers():  # type: ignore[no-untyped-def]

@@ -18,6 +18,7 @@ from vlogkit.media.fingerprint import fingerprint
 from vlogkit.media.probe import probe
 from vlogkit.media.scan import scan_folder
 from vlogkit.store.library import make_id
+from vlogkit.store.media_root import ContentStore
 
 if TYPE_CHECKING:
     from vlogkit.services.app import App
@@ -120,7 +121,11 @@ class LibraryService:
             warnings.append(f"{path}: has no audio track - there is nothing to transcribe.")
         source = path.resolve()
         ctx.raise_if_cancelled()
-        if options.copy:
+        copied = options.copy
+        if self.app.store.kind != "tinydb":  # a team library keeps one shared copy every desk can open
+            ctx.report(0.3, f"Copying {path.name} to the team's media folder")
+            source, copied = self.team_media().put(path)[1], True
+        elif options.copy:
             ctx.report(0.3, f"Copying {path.name}")
             dest = self.app.paths.media_dir / f"{fp[:12]}-{safe_filename(path.stem, 60)}{path.suffix.lower()}"
             if not dest.exists():
@@ -139,7 +144,7 @@ class LibraryService:
             consent=consent,
             consent_history=(consent,) if consent.scope is not ConsentScope.NONE else (),
             created=now(),
-            copied=options.copy,
+            copied=copied,
             title=options.title or path.stem,
         )
         ctx.raise_if_cancelled()
@@ -149,6 +154,16 @@ class LibraryService:
             self._thumbnail(vlog, info)
         ctx.report(1.0, "Imported")
         return self.app.vlogs.get(vlog.id), existing, warnings
+
+    def team_media(self) -> ContentStore:
+        """The team library's shared media folder (content-addressed); a clear error when none is set."""
+        from vlogkit.config import media_root
+
+        root = media_root(self.app.settings)
+        if root is None:
+            raise UsageError("A team library keeps its videos in a shared folder: set VLOGKIT_MEDIA_ROOT (or the "
+                             "media_root setting) to the team's media share, then import again.")
+        return ContentStore(root)
 
     def _thumbnail(self, vlog: Vlog, info: MediaInfo) -> None:
         from vlogkit.media.thumbnail import make_thumbnail

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -10,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 from vlogkit.domain import Transcript, Vlog, VlogState
 from vlogkit.errors import LibraryError, NoAudioError
 from vlogkit.failpoints import failpoint
-from vlogkit.fileutil import atomic_write_text
 from vlogkit.jobs import JobContext
 
 if TYPE_CHECKING:
@@ -131,29 +129,14 @@ class TranscriptionService:
         self._store(vlog.id, transcript, "")
         return transcript
 
-    # -- storage --------------------------------------------------------------------------------
-
-    def _file(self, vlog_id: str) -> Path:
-        return self.app.paths.transcripts_dir / f"{vlog_id}.json"
+    # -- storage: the library's transcript repository (files beside a TinyDB library, rows in a team library) --
 
     def _load_stored(self, vlog: Vlog) -> tuple[str, Transcript] | None:
-        name = vlog.extra.get("transcript")
-        if not name:
-            return None
-        p = self.app.paths.transcripts_dir / str(name)
-        try:
-            data = json.loads(p.read_text(encoding="utf-8"))
-            return str(data.get("cache_key", "")), Transcript.from_dict(data["transcript"])
-        except FileNotFoundError:
-            return None
-        except (OSError, ValueError, KeyError, TypeError) as exc:
-            raise LibraryError(f"The stored transcript of vlog {vlog.id} is damaged ({p}): "
-                               f"run `vlogkit transcribe {vlog.id} --no-cache` to make a new one.") from exc
+        return self.app.store.transcripts.get(vlog)
 
     def _store(self, vlog_id: str, transcript: Transcript, key: str) -> None:
-        p = self._file(vlog_id)
-        atomic_write_text(p, json.dumps({"cache_key": key, "transcript": transcript.to_dict()}, ensure_ascii=False))
-        self.app.vlogs.update_extra(vlog_id, transcript=p.name)
+        self.app.store.transcripts.put(vlog_id, transcript, key)
+        self.app.vlogs.update_extra(vlog_id, transcript=f"{vlog_id}.json")
         self._mark_transcribed(vlog_id, transcript)
 
     def _mark_transcribed(self, vlog_id: str, transcript: Transcript) -> None:

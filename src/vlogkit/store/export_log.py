@@ -1,4 +1,4 @@
-"""The export log: what left vlogkit, when, for which audience, by which OS user (kept in the library database)."""
+"""The export log: what left vlogkit, when, for which audience, by whom (kept in the library database)."""
 
 from __future__ import annotations
 
@@ -10,11 +10,23 @@ from typing import Any
 from vlogkit.store.db import Database
 
 
-def _os_user() -> str:
+def os_user() -> str:
     try:
         return getpass.getuser()
     except Exception:  # noqa: BLE001 - no user name in some containers
         return "unknown"
+
+
+def log_entry(kind: str, vlog_ids: list[str], outputs: list[str], audience: str, detail: str, user: str) -> dict[str, Any]:
+    return {
+        "when": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+        "kind": kind,
+        "vlog_ids": list(vlog_ids),
+        "outputs": [str(o) for o in outputs],
+        "audience": audience,
+        "user": user or os_user(),
+        "detail": detail,
+    }
 
 
 class ExportLog:
@@ -23,16 +35,9 @@ class ExportLog:
     def __init__(self, path: Path) -> None:
         self.db = Database(path)
 
-    def record(self, kind: str, *, vlog_ids: list[str], outputs: list[str], audience: str, detail: str = "") -> dict[str, Any]:
-        entry = {
-            "when": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
-            "kind": kind,
-            "vlog_ids": list(vlog_ids),
-            "outputs": [str(o) for o in outputs],
-            "audience": audience,
-            "user": _os_user(),
-            "detail": detail,
-        }
+    def record(self, kind: str, *, vlog_ids: list[str], outputs: list[str], audience: str, detail: str = "",
+               user: str = "") -> dict[str, Any]:
+        entry = log_entry(kind, vlog_ids, outputs, audience, detail, user)
         with self.db.transaction() as tdb:
             tdb.table(self.TABLE).insert(entry)
         return entry

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 def setup_record_tab(self: RecordTab) -> None:
     self.no_device = NoDevicePanel()
     self.recovery = RecoveryBanner()
-    self.prompt_card = PromptCard(self.app.capture.prompts)
+    self.prompt_card = PromptCard(self.app.prompts)
     self.preview = PreviewLabel()  # 16:9, as large as the window allows (fits a 1280x720 screen)
     self.level_meter = QProgressBar()
     self.level_meter.setRange(0, 100)

@@ -29,7 +29,7 @@ from vlogkit.errors import VlogkitError
 from vlogkit.ui.i18n import N_, tr
 
 if TYPE_CHECKING:
-    from vlogkit.store.prompts import PromptRepository
+    from vlogkit.services.prompts import PromptService
 
 
 class PromptCard(QFrame):
@@ -37,7 +37,7 @@ class PromptCard(QFrame):
 
     error_raised = Signal(str)
 
-    def __init__(self, prompts: PromptRepository, parent: QWidget | None = None) -> None:
+    def __init__(self, prompts: PromptService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.prompts = prompts
         self.setObjectName("promptCard")

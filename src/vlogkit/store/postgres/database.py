@@ -1,0 +1,152 @@
+"""The connection to a team library: URL handling, one-line errors, transactions and the schema migrations.
+
+Migrations are plain numbered SQL files (`migrations/0001_*.sql`), applied in order inside ONE transaction that
+first takes an advisory lock: PostgreSQL's DDL is transactional, so an upgrade happens whole or not at all, two desks
+running `vlogkit library init` at once apply it once, and a DBA can read exactly what runs. (Alembic would add a
+dependency and an ORM-model layer for what is, here, a short list of SQL files.)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from importlib import resources
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit, urlunsplit
+
+from vlogkit.errors import LibraryError, UsageError
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection, Engine
+
+MIGRATION_LOCK = 0x766C6F67  # "vlog": the advisory lock that serialises schema upgrades
+CONNECT_TIMEOUT_S = 5
+
+
+def mask_url(url: str) -> str:
+    """The URL with its password replaced by ***, for messages and logs."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return "<invalid URL>"
+    if parts.password is None:
+        return url
+    netloc = parts.netloc.rsplit("@", 1)
+    user = netloc[0].split(":", 1)[0]
+    return urlunsplit(parts._replace(netloc=f"{user}:***@{netloc[1]}"))
+
+
+def sqlalchemy_url(url: str) -> str:
+    """Map a plain `postgresql://` (or `postgres://`) URL to the psycopg 3 driver that vlogkit ships."""
+    scheme, sep, rest = url.partition("://")
+    if not sep:
+        raise UsageError(f"'{mask_url(url)}' is not a library URL: use postgresql://user@host/database.")
+    scheme = scheme.lower()
+    if scheme in ("postgresql", "postgres", "postgresql+psycopg"):
+        return f"postgresql+psycopg://{rest}"
+    raise UsageError(f"'{mask_url(url)}' is not a PostgreSQL URL: use postgresql://user@host/database "
+                     f"(vlogkit talks to PostgreSQL through psycopg 3).")
+
+
+def migrations() -> list[tuple[int, str, str]]:
+    """(version, name, sql) of every shipped migration, in order."""
+    folder = resources.files("vlogkit.store.postgres") / "migrations"
+    found = []
+    for entry in folder.iterdir():
+        m = re.fullmatch(r"(\d{4})_([a-z0-9_]+)\.sql", entry.name)
+        if m:
+            found.append((int(m.group(1)), m.group(2), entry.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+def latest_version() -> int:
+    return migrations()[-1][0]
+
+
+class Database:
+    """A SQLAlchemy engine on the team's PostgreSQL with vlogkit's error wording."""
+
+    def __init__(self, url: str) -> None:
+        from sqlalchemy import create_engine
+
+        self.url = url
+        self.masked = mask_url(url)
+        self.engine: Engine = create_engine(
+            sqlalchemy_url(url), pool_pre_ping=True, pool_size=2, max_overflow=4,
+            connect_args={"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "vlogkit"},
+        )
+
+    def error(self, exc: Exception) -> LibraryError:
+        from sqlalchemy.exc import DBAPIError, OperationalError
+
+        first = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+        why = first[0] if first else exc.__class__.__name__
+        if isinstance(exc, OperationalError):
+            return LibraryError(
+                f"Cannot reach the team library at {self.masked} ({why}). Nothing was changed. Check the network "
+                f"or the server, or work on this computer's own library with `vlogkit --local ...`."
+            )
+        if isinstance(exc, DBAPIError):
+            return LibraryError(f"The team library at {self.masked} refused the change ({why}). Nothing was changed.")
+        return LibraryError(f"The team library at {self.masked} failed: {why}.")
+
+    @contextmanager
+    def begin(self) -> Iterator[Connection]:
+        """One transaction: committed when the block ends, rolled back on any error (nothing half-written)."""
+        from sqlalchemy.exc import SQLAlchemyError
+
+        try:
+            with self.engine.begin() as conn:
+                yield conn
+        except SQLAlchemyError as exc:
+            raise self.error(exc) from exc
+
+    def schema_version(self) -> int:
+        from sqlalchemy import text
+
+        with self.begin() as conn:
+            exists = conn.execute(text("SELECT to_regclass('schema_migrations') IS NOT NULL")).scalar()
+            if not exists:
+                return 0
+            return int(conn.execute(text("SELECT coalesce(max(version), 0) FROM schema_migrations")).scalar() or 0)
+
+    def check_schema(self) -> int:
+        """Raise a clear error unless the database holds exactly the schema this vlogkit knows."""
+        have, want = self.schema_version(), latest_version()
+        if have == 0:
+            raise LibraryError(f"The team library at {self.masked} has no vlogkit tables yet: run "
+                               f"`vlogkit library init` once to create them.")
+        if have > want:
+            raise LibraryError(f"The team library at {self.masked} was set up by a newer vlogkit (schema {have}); "
+                               f"update vlogkit on this computer to use it.")
+        if have < want:
+            raise LibraryError(f"The team library at {self.masked} has schema {have}; this vlogkit needs {want}: "
+                               f"run `vlogkit library init` to upgrade it.")
+        return have
+
+    def migrate(self) -> list[int]:
+        """Apply the migrations not applied yet, all in one transaction under an advisory lock; returns them."""
+        from sqlalchemy import text
+
+        applied: list[int] = []
+        with self.begin() as conn:
+            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": MIGRATION_LOCK})
+            conn.execute(text(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, "
+                "applied_at timestamptz NOT NULL DEFAULT now())"))
+            have = int(conn.execute(text("SELECT coalesce(max(version), 0) FROM schema_migrations")).scalar() or 0)
+            if have > latest_version():
+                raise LibraryError(f"The team library at {self.masked} was set up by a newer vlogkit (schema "
+                                   f"{have}); update vlogkit on this computer to use it.")
+            for version, name, sql in migrations():
+                if version <= have:
+                    continue
+                conn.exec_driver_sql(sql)
+                conn.execute(text("INSERT INTO schema_migrations (version, name) VALUES (:v, :n)"),
+                             {"v": version, "n": name})
+                applied.append(version)
+        return applied
+
+    def close(self) -> None:
+        self.engine.dispose()

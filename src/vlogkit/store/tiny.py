@@ -1,0 +1,35 @@
+"""The one-laptop library: TinyDB files in VLOGKIT_HOME (library.json, bank.json) and transcript files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from vlogkit.store.bank import BankRepository
+from vlogkit.store.db import Database
+from vlogkit.store.export_log import ExportLog
+from vlogkit.store.library import LibraryRepository
+from vlogkit.store.prompts import TinyPromptRepository
+from vlogkit.store.team_settings import TinyTeamSettings
+from vlogkit.store.transcripts import FileTranscriptRepository
+
+
+class TinyStore:
+    kind = "tinydb"
+
+    def __init__(self, library_db: Path, bank_db: Path, transcripts_dir: Path) -> None:
+        self.location = str(Path(library_db).parent)
+        self.library_db, self.bank_db = Path(library_db), Path(bank_db)
+        self.vlogs = LibraryRepository(self.library_db)
+        self.quotes = BankRepository(self.bank_db)
+        self.prompts = TinyPromptRepository(self.library_db)
+        self.transcripts = FileTranscriptRepository(transcripts_dir)
+        self.export_log = ExportLog(self.library_db)
+        self.team_settings = TinyTeamSettings(self.library_db)
+
+    def check(self) -> str:
+        """One line per database file (for `vlogkit doctor`)."""
+        return (f"{self.library_db}: {Database(self.library_db).check()}; "
+                f"{self.bank_db}: {Database(self.bank_db).check()}")
+
+    def close(self) -> None:
+        pass

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Installs the Debian/Ubuntu runtime libraries Qt and Qt Multimedia need on a bare machine.
+# Installs the Debian/Ubuntu runtime libraries Qt and Qt Multimedia need on a bare machine, and PostgreSQL's server
+# (the team library's tests start a throw-away cluster with its initdb and pg_ctl).
 # As root (or with passwordless sudo) it installs what is missing; otherwise it prints the exact command and fails.
 set -euo pipefail
 PKGS=(libpulse0 libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0
       libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0
-      libxcb-render-util0 libxcb-image0 libxcb-xkb1 libx11-xcb1 xvfb xauth)
+      libxcb-render-util0 libxcb-image0 libxcb-xkb1 libx11-xcb1 xvfb xauth postgresql)
 command -v dpkg-query >/dev/null 2>&1 || { echo "system-deps: not a Debian/Ubuntu system; see README for Qt's libraries"; exit 0; }
 missing=()
 for p in "${PKGS[@]}"; do

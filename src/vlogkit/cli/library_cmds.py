@@ -41,6 +41,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--consent", choices=CONSENTS)
     p.add_argument("--consent-expires", metavar="YYYY-MM-DD", help="consent ends on this date (empty string: never)")
     p.add_argument("--title")
+    p.add_argument("--confirm-consent", action="store_true",
+                   help="accept the consent an unsigned hand-off package claimed (recorded as your change)")
     add_json_flag(p)
     p.set_defaults(func=cmd_edit)
 
@@ -75,6 +77,15 @@ def format_vlog_line(v: Vlog) -> str:
 
 
 def cmd_import(args: argparse.Namespace, app: App) -> int:
+    packages = [p for p in args.paths if p.lower().endswith(".vlogkit")]
+    if packages:
+        from vlogkit.cli.team_cmds import import_packages
+
+        if len(packages) != len(args.paths):
+            from vlogkit.errors import UsageError
+
+            raise UsageError("Import hand-off packages (.vlogkit) on their own, not mixed with video files.")
+        return import_packages(args, app, packages)
     from vlogkit.services.library import ImportOptions, validate_language
 
     options = ImportOptions(
@@ -136,6 +147,8 @@ def cmd_show(args: argparse.Namespace, app: App) -> int:
 def cmd_edit(args: argparse.Namespace, app: App) -> int:
     parts = {k: getattr(args, a) for k, a in (("name", "speaker"), ("role", "role"), ("team", "team"),
                                                 ("company", "company"))}
+    if args.confirm_consent:
+        app.handoff.confirm_consent(args.id)
     v = app.library.edit(
         args.id,
         speaker_changes={k: v for k, v in parts.items() if v is not None},  # applied under the library's lock

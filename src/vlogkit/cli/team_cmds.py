@@ -13,6 +13,21 @@ if TYPE_CHECKING:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("send", help="pack one vlog for the comms team: video, transcript, speaker, consent, prompt")
+    p.add_argument("id")
+    p.add_argument("--out", required=True, metavar="FILE.vlogkit", help="the package to write (or a folder)")
+    add_json_flag(p)
+    p.set_defaults(func=cmd_send)
+
+    p = sub.add_parser("watch", help="import hand-off packages that arrive in a folder (an inbox); Ctrl+C stops")
+    p.add_argument("folder", nargs="?", help="the inbox folder (default: the inbox_dir setting)")
+    p.add_argument("--once", action="store_true", help="handle the packages there now, then stop")
+    p.add_argument("--settle", type=float, default=2.0, metavar="S",
+                   help="seconds a package's size must stay the same before it is read (default 2)")
+    p.add_argument("--give-up", type=float, default=120.0, metavar="S",
+                   help="seconds an incomplete package may stay unchanged before it is rejected (default 120)")
+    p.set_defaults(func=cmd_watch)
+
     p = sub.add_parser("library", help="the team library on PostgreSQL (VLOGKIT_LIBRARY_URL)")
     lib = p.add_subparsers(dest="library_cmd", metavar="ACTION", required=True)
     q = lib.add_parser("init", help="create or upgrade the team library's tables (safe to run again) and the media folder")
@@ -22,6 +37,73 @@ def register(sub: argparse._SubParsersAction) -> None:
     q = lib.add_parser("status", help="which library this desk uses, and whether it answers")
     add_json_flag(q)
     q.set_defaults(func=cmd_library_status)
+
+
+def cmd_send(args: argparse.Namespace, app: App) -> int:
+    from pathlib import Path
+
+    from vlogkit.cli.output import run_job, warn
+
+    r = run_job(lambda ctx: app.handoff.send(args.id, Path(args.out), ctx), label="Packing")
+    if not r.signed:
+        warn("warning: no team key (VLOGKIT_TEAM_KEY or the team_key setting): the package is unsigned, so the comms "
+             "team will have to confirm its consent.")
+    if args.json:
+        print_json({"path": str(r.path), "signed": r.signed, "parts": r.parts})
+    else:
+        print(f"Wrote {r.path} ({'signed with the team key' if r.signed else 'unsigned'}): {', '.join(r.parts)}.")
+    return 0
+
+
+def cmd_watch(args: argparse.Namespace, app: App) -> int:
+    import threading
+    from pathlib import Path
+
+    from vlogkit.errors import UsageError
+    from vlogkit.services.inbox import Inbox
+
+    folder = args.folder or app.settings.inbox_dir
+    if not folder:
+        raise UsageError("Give the inbox folder: `vlogkit watch FOLDER` (or set inbox_dir in the settings).")
+    inbox = Inbox(app, Path(folder), settle_s=args.settle, give_up_s=args.give_up,
+                  on_event=lambda e: print(e.message, flush=True))
+    if not args.once:
+        print(f"Watching {inbox.folder} for .vlogkit packages (Ctrl+C stops).", flush=True)
+    stop = threading.Event()
+    try:
+        events = inbox.run(stop, once=args.once)
+    except KeyboardInterrupt:
+        stop.set()
+        return 0
+    return 1 if any(e.outcome == "rejected" for e in events) else 0
+
+
+def import_packages(args: argparse.Namespace, app: App, paths: list[str]) -> int:
+    """`vlogkit import X.vlogkit ...`: verify and import hand-off packages."""
+    import sys
+    from pathlib import Path
+
+    from vlogkit.cli.output import run_job
+    from vlogkit.errors import VlogkitError
+
+    results, failed = [], 0
+    for raw in paths:
+        try:
+            r = run_job(lambda ctx, raw=raw: app.handoff.import_package(Path(raw), ctx), label=Path(raw).name[:30])
+        except VlogkitError as exc:
+            failed += 1
+            print(f"vlogkit: error: {exc}", file=sys.stderr)
+            continue
+        results.append(r.to_dict())
+        if not args.json:
+            state = "already in the library as" if r.existing else "imported as"
+            consent = (f"consent {r.vlog.consent.scope.value} as given" if r.trust == "team" else
+                       f"consent none until confirmed ({'unsigned' if r.trust == 'unsigned' else 'another team key'}"
+                       f"; `vlogkit edit {r.vlog.id} --confirm-consent`)")
+            print(f"{raw}: {state} {r.vlog.id} - {consent}")
+    if args.json:
+        print_json(results)
+    return 1 if failed else 0
 
 
 def cmd_library_init(args: argparse.Namespace, app: App) -> int:

@@ -11,6 +11,7 @@ from vlogkit.logs import setup_logging
 if TYPE_CHECKING:
     from vlogkit.media.ffmpeg import Ffmpeg
     from vlogkit.services.data import DataService
+    from vlogkit.services.handoff import HandoffService
     from vlogkit.services.library import LibraryService
     from vlogkit.services.prompts import PromptService
     from vlogkit.services.team import TeamService
@@ -117,6 +118,12 @@ class App:
         from vlogkit.services.team import TeamService
 
         return TeamService(self)
+
+    @cached_property
+    def handoff(self) -> HandoffService:
+        from vlogkit.services.handoff import HandoffService
+
+        return HandoffService(self)
 
     @cached_property
     def capture(self) -> Any:

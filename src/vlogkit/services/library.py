@@ -239,7 +239,14 @@ class LibraryService:
                     changes["consent_history"] = (*vlog.consent_history, new)
             return vlog.with_(**changes) if changes else vlog
 
-        return self.app.vlogs.modify(vlog_id, change)
+        before = self.app.vlogs.get(vlog_id).consent if consent is not None or consent_expires is not None else None
+        after = self.app.vlogs.modify(vlog_id, change)
+        if before is not None and after.consent != before:
+            c = after.consent
+            self.app.export_log.record(
+                "consent", vlog_ids=[vlog_id], outputs=[], audience=c.scope.value, user=self.app.user,
+                detail=f"consent {before.scope.value} -> {c.scope.value}" + (f", expires {c.expires}" if c.expires else ""))
+        return after
 
     def remove(self, vlog_id: str) -> Vlog:
         """Remove the library entry (and the copy vlogkit made, if any). Never the user's own file."""

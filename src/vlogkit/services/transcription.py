@@ -119,6 +119,10 @@ class TranscriptionService:
         stored = self._load_stored(vlog)
         self._store(vlog.id, transcript, stored[0] if stored else "")
 
+    def adopt(self, vlog_id: str, transcript: Transcript, key: str = "") -> None:
+        """Store a transcript made elsewhere (a hand-off package) as the vlog's own."""
+        self._store(vlog_id, transcript, key)
+
     def import_subtitles(self, vlog_id: str, path: str | Path) -> Transcript:
         """Use an SRT/VTT file as the vlog's transcript (word times spread evenly inside each cue)."""
         from vlogkit.transcribe.subtitles_import import load_subtitles

@@ -27,7 +27,7 @@ def test_transcribe_json_then_cached_then_subtitles(cli, media, tmp_path) -> Non
     seg = data["segments"][0]
     assert seg["text"].startswith("And so my fellow Americans,") and isinstance(seg["start"], float)
     word = next(w for w in seg["words"] if w["text"] == "Americans,")
-    assert set(word) == {"text", "start", "end", "probability"} and 1.2 <= word["start"] <= 2.0
+    assert set(word) == {"text", "start", "end", "probability", "language"} and word["language"] == "en" and 1.2 <= word["start"] <= 2.0
     assert all(w["text"] == w["text"].strip() and w["text"] for s in data["segments"] for w in s["words"])
     assert "model base" in res.stderr
 
@@ -35,6 +35,7 @@ def test_transcribe_json_then_cached_then_subtitles(cli, media, tmp_path) -> Non
     assert again.returncode == 0 and again.json() == data and "from the cache" in again.stderr
     shown = cli("show", vid, "--json").json()
     assert shown["state"] == "transcribed" and shown["detected_language"] == "en"
+    assert shown["spoken_languages"] == ["en"] and seg["language"] == "en" and data["languages"] == ["en"]
 
     srt = cli("subtitles", vid, "--format", "srt")
     subs = pysubs2.SSAFile.from_string(srt.stdout, format_="srt")
@@ -58,7 +59,8 @@ def test_from_subtitles_then_every_format(cli, small_video, tmp_path) -> None:
     data = res.json()
     assert data["language"] == "nl" and data["duration"] == 4.0
     assert [s["text"] for s in data["segments"]] == ["Welkom in het team", "Tot straks."]
-    assert data["segments"][0]["words"][1] == {"text": "in", "start": 0.5, "end": 1.0, "probability": None}
+    assert data["segments"][0]["words"][1] == {"text": "in", "start": 0.5, "end": 1.0, "probability": None,
+                                               "language": "nl"}
     js = cli("subtitles", vid, "--format", "json", "--start", "2").json()
     assert [s["text"] for s in js["segments"]] == ["Tot straks."] and js["segments"][0]["start"] == 0.5
     vtt = cli("subtitles", vid, "--format", "vtt").stdout

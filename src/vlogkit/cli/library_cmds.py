@@ -137,7 +137,7 @@ def cmd_show(args: argparse.Namespace, app: App) -> int:
     print(f"video:     {d['width']}x{d['height']}" if v.media.has_video else "video:     none (audio vlog)")
     print(f"audio:     {'yes' if v.media.has_audio else 'none'}")
     print(f"speaker:   {v.speaker.attribution() or '-'}{' (' + v.speaker.company + ')' if v.speaker.company else ''}")
-    print(f"language:  {v.language}{' (detected ' + v.detected_language + ')' if v.detected_language else ''}")
+    print(f"language:  {v.language}{' (detected ' + v.language_label + ')' if v.language_label else ''}")
     exp = f", expires {v.consent.expires}" if v.consent.expires else ""
     print(f"consent:   {v.consent.scope.value}{' since ' + v.consent.date if v.consent.date else ''}{exp}")
     print(f"state:     {v.state.value}\ncreated:   {v.created}")

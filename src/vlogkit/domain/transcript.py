@@ -1,9 +1,21 @@
-"""Words with their times, grouped in segments. Integer milliseconds throughout."""
+"""Words with their times, grouped in segments. Integer milliseconds throughout.
+
+A segment (and each of its words) carries the language it was transcribed in: a Belgian vlog often switches between
+Dutch, French and English, so `Transcript.language` is only the language most of it is in, and `language_at(ms)`,
+`Segment.language` and `Word.language` say what each stretch is. A segment Whisper may have invented (a subtitle
+credit, a loop repeating an earlier sentence) carries a `flag` and is held back from subtitles, captions and quotes
+until someone keeps it (`Transcript.without_held_back()`).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from typing import Any
+
+# Why a segment is held back (Segment.flag): the stable codes the CLI, the editor and the JSON use.
+FLAG_CREDIT = "credit"  # a subtitle credit or sign-off Whisper writes into silence ("Ondertiteld door ...")
+FLAG_REPEAT = "repeat"  # the words repeat an earlier stretch with low confidence (a decoding loop)
+FLAGS = (FLAG_CREDIT, FLAG_REPEAT)
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,12 +27,14 @@ class Word:
     corrected: str | None = None  # the user's correction; `text` stays as recognised
     speaker: str = ""  # channel/speaker label when known
     filler: bool = False  # marked by a user (or the cleanup) as a filler to cut
+    language: str = ""  # the Whisper code of the stretch it was heard in ("" = the transcript's language)
+    confirmed: bool = False  # a person confirmed this word was really said (see domain.sensitive)
 
     @property
     def display(self) -> str:
         return self.corrected if self.corrected is not None else self.text
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, segment_language: str = "") -> dict[str, Any]:
         d: dict[str, Any] = {"text": self.text, "start": self.start, "end": self.end, "probability": self.probability}
         if self.corrected is not None:
             d["corrected"] = self.corrected
@@ -28,10 +42,14 @@ class Word:
             d["speaker"] = self.speaker
         if self.filler:
             d["filler"] = True
+        if self.language and self.language != segment_language:
+            d["language"] = self.language
+        if self.confirmed:
+            d["confirmed"] = True
         return d
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Word:
+    def from_dict(cls, d: dict[str, Any], segment_language: str = "") -> Word:
         p = d.get("probability")
         return cls(
             text=str(d["text"]),
@@ -41,6 +59,8 @@ class Word:
             corrected=d.get("corrected"),
             speaker=str(d.get("speaker", "")),
             filler=bool(d.get("filler", False)),
+            language=str(d.get("language", segment_language)),
+            confirmed=bool(d.get("confirmed", False)),
         )
 
 
@@ -50,28 +70,45 @@ class Segment:
     end: int
     words: tuple[Word, ...]
     speaker: str = ""
+    language: str = ""  # the Whisper code this stretch was transcribed in ("" = the transcript's language)
+    flag: str = ""  # "" or one of FLAGS: why these words may be invented
+    kept: bool = False  # a person kept a flagged segment: it counts as said
 
     @property
     def text(self) -> str:
         return " ".join(w.display for w in self.words)
 
+    @property
+    def held_back(self) -> bool:
+        """Flagged as possibly invented and not (yet) kept: left out of subtitles, captions and quotes."""
+        return bool(self.flag) and not self.kept
+
     def to_dict(self) -> dict[str, Any]:
-        return {
+        d: dict[str, Any] = {
             "start": self.start,
             "end": self.end,
             "speaker": self.speaker,
-            "words": [w.to_dict() for w in self.words],
+            "words": [w.to_dict(self.language) for w in self.words],
         }
+        if self.language:
+            d["language"] = self.language
+        if self.flag:
+            d["flag"] = self.flag
+        if self.kept:
+            d["kept"] = True
+        return d
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Segment:
-        return cls(int(d["start"]), int(d["end"]), tuple(Word.from_dict(w) for w in d["words"]), str(d.get("speaker", "")))
+        lang = str(d.get("language", ""))
+        return cls(int(d["start"]), int(d["end"]), tuple(Word.from_dict(w, lang) for w in d["words"]),
+                   str(d.get("speaker", "")), lang, str(d.get("flag", "")), bool(d.get("kept", False)))
 
 
 @dataclass(frozen=True, slots=True)
 class Transcript:
     segments: tuple[Segment, ...]
-    language: str
+    language: str  # the language most of it is in (every segment's, for a single-language vlog)
     duration: int  # ms of media covered
     model: str = ""
     options: dict[str, Any] = field(default_factory=dict)
@@ -85,12 +122,60 @@ class Transcript:
     def text(self) -> str:
         return " ".join(s.text for s in self.segments)
 
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages spoken, in the order they first come up (just `language` for a single-language vlog)."""
+        seen: list[str] = []
+        for s in self.segments:
+            lang = s.language or self.language
+            if lang and lang not in seen and not s.held_back:
+                seen.append(lang)
+        return tuple(seen) or ((self.language,) if self.language else ())
+
+    @property
+    def language_label(self) -> str:
+        """"nl", or "nl + fr + en" for a vlog that switches language."""
+        return " + ".join(self.languages)
+
+    @property
+    def flagged(self) -> tuple[Segment, ...]:
+        """The segments held back as possibly invented (not kept yet)."""
+        return tuple(s for s in self.segments if s.held_back)
+
+    def language_at(self, ms: int) -> str:
+        """The language spoken at `ms`: the segment around it, else the nearest one; the transcript's when unknown."""
+        best: Segment | None = None
+        gap = -1
+        for s in self.segments:
+            d = 0 if s.start <= ms <= s.end else min(abs(ms - s.start), abs(ms - s.end))
+            if best is None or d < gap:
+                best, gap = s, d
+            if d == 0:
+                break
+        return (best.language if best is not None else "") or self.language
+
+    def word_language(self, word: Word) -> str:
+        """A word's language, falling back to the transcript's."""
+        return word.language or self.language
+
     def words_between(self, start: int, end: int) -> tuple[Word, ...]:
         """Words whose middle lies inside [start, end)."""
         return tuple(w for w in self.words if start <= (w.start + w.end) // 2 < end)
 
     def with_segments(self, segments: tuple[Segment, ...]) -> Transcript:
         return replace(self, segments=segments)
+
+    def without_held_back(self) -> Transcript:
+        """The transcript as subtitles, captions and quotes see it: segments flagged as invented and not kept are gone."""
+        if not any(s.held_back for s in self.segments):
+            return self
+        return replace(self, segments=tuple(s for s in self.segments if not s.held_back))
+
+    def with_kept(self, index: int, kept: bool = True) -> Transcript:
+        """Segment `index` kept (counted as said) or held back again."""
+        segs = list(self.segments)
+        segs[index] = replace(segs[index], kept=kept)
+        return replace(self, segments=tuple(segs))
 
     def to_dict(self) -> dict[str, Any]:
         return {

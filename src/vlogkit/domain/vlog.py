@@ -92,7 +92,13 @@ class Vlog:
     copied: bool = False
     title: str = ""
     detected_language: str = ""
+    spoken_languages: tuple[str, ...] = ()  # every language the transcript switches between, in order ("nl", "fr")
     extra: dict[str, Any] = field(default_factory=dict)  # references: transcript, quotes, clips, thumbnail...
+
+    @property
+    def language_label(self) -> str:
+        """What was heard: "nl + fr + en" for a vlog that switches language, "nl" otherwise ("" before transcription)."""
+        return " + ".join(self.spoken_languages) if len(self.spoken_languages) > 1 else self.detected_language
 
     @property
     def duration_s(self) -> float:
@@ -116,6 +122,7 @@ class Vlog:
             "speaker": self.speaker.to_dict(),
             "language": self.language,
             "detected_language": self.detected_language,
+            "spoken_languages": list(self.spoken_languages),
             "consent": self.consent.to_dict(),
             "consent_history": [c.to_dict() for c in self.consent_history],
             "created": self.created,
@@ -141,5 +148,6 @@ class Vlog:
             copied=bool(d.get("copied", False)),
             title=str(d.get("title", "")),
             detected_language=str(d.get("detected_language", "")),
+            spoken_languages=tuple(str(x) for x in d.get("spoken_languages", ())),
             extra=dict(d.get("extra", {})),
         )

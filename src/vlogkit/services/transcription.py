@@ -146,6 +146,7 @@ class TranscriptionService:
     def _mark_transcribed(self, vlog_id: str, transcript: Transcript) -> None:
         def change(vlog: Vlog) -> Vlog:  # under the library's lock: edits made meanwhile are kept
             state = vlog.state if vlog.state is VlogState.HAS_QUOTES else VlogState.TRANSCRIBED
-            return vlog.with_(state=state, detected_language=transcript.language or vlog.detected_language)
+            return vlog.with_(state=state, detected_language=transcript.language or vlog.detected_language,
+                              spoken_languages=transcript.languages)
 
         self.app.vlogs.modify(vlog_id, change)

@@ -6,7 +6,7 @@ import json
 from dataclasses import replace
 from typing import Any
 
-from vlogkit.domain import Segment, Transcript, Word
+from vlogkit.domain import Transcript, Word
 from vlogkit.errors import UsageError
 from vlogkit.render.captions import LineRules, build_cues, to_srt, to_vtt
 
@@ -17,30 +17,42 @@ def _s(ms: int) -> float:
     return round(ms / 1000.0, 3)
 
 
-def word_json(w: Word) -> dict[str, Any]:
+def word_json(w: Word, language: str = "") -> dict[str, Any]:
     d: dict[str, Any] = {"text": w.display.strip(), "start": _s(w.start), "end": _s(w.end),
                          "probability": w.probability}
+    if w.language or language:
+        d["language"] = w.language or language
     if w.corrected is not None:
         d["original"] = w.text
     if w.speaker:
         d["speaker"] = w.speaker
     if w.filler:
         d["filler"] = True
+    if w.confirmed:
+        d["confirmed"] = True
     return d
 
 
 def transcript_json(t: Transcript) -> dict[str, Any]:
-    """{"language", "duration", "model", "segments": [{"start", "end", "text", "words": [...]}]}, times in seconds."""
+    """{"language", "languages", "duration", "model", "segments": [{"start", "end", "language", "text", "words": [...]}]},
+    times in seconds. A segment held back as possibly invented carries "flag" ("credit" | "repeat"), a kept one
+    "kept": true."""
     segments = []
     for s in t.segments:
         words = [w for w in s.words if w.display.strip()]
-        seg: dict[str, Any] = {"start": _s(s.start), "end": _s(s.end), "text": " ".join(w.display.strip() for w in words),
-                               "words": [word_json(w) for w in words]}
+        lang = s.language or t.language
+        seg: dict[str, Any] = {"start": _s(s.start), "end": _s(s.end), "language": lang,
+                               "text": " ".join(w.display.strip() for w in words),
+                               "words": [word_json(w, lang) for w in words]}
         if s.speaker:
             seg["speaker"] = s.speaker
+        if s.flag:
+            seg["flag"] = s.flag
+        if s.kept:
+            seg["kept"] = True
         segments.append(seg)
-    return {"language": t.language, "duration": _s(t.duration), "model": t.model, "source": t.source,
-            "segments": segments}
+    return {"language": t.language, "languages": list(t.languages), "duration": _s(t.duration), "model": t.model,
+            "source": t.source, "segments": segments}
 
 
 def transcript_text(t: Transcript) -> str:
@@ -66,13 +78,16 @@ def time_range(t: Transcript, start_ms: int | None, end_ms: int | None) -> Trans
         words = tuple(replace(w, start=max(0, w.start - start), end=max(0, min(w.end, end) - start))
                       for w in s.words if start <= (w.start + w.end) // 2 < end)
         if words:
-            segments.append(Segment(words[0].start, words[-1].end, words, s.speaker))
+            segments.append(replace(s, start=words[0].start, end=words[-1].end, words=words))
     return replace(t, segments=tuple(segments), duration=min(end, t.duration) - start,
                    options={**t.options, "range_ms": [start, end]})
 
 
 def render(t: Transcript, fmt: str, rules: LineRules | None = None) -> str:
+    """`t` as subtitles (srt, vtt), text or JSON. Segments held back as possibly invented are left out of every format
+    until someone keeps them (`vlogkit transcribe --json` shows them, flagged)."""
     fmt = fmt.lower()
+    t = t.without_held_back()
     if fmt == "json":
         return json.dumps(transcript_json(t), ensure_ascii=False, indent=2) + "\n"
     if fmt == "txt":

@@ -61,7 +61,8 @@ class App:
 
     @property
     def export_log(self) -> ExportLogRepository:
-        return self.store.export_log
+        """The library's log of exports, consent changes, approvals and imports; entries carry this user."""
+        return UserLog(self.store.export_log, self)
 
     @property
     def user(self) -> str:
@@ -130,3 +131,18 @@ class App:
         from vlogkit.services.capture import CaptureService
 
         return CaptureService(self)
+
+
+class UserLog:
+    """The store's log with the working user filled in, so every entry says who did it."""
+
+    def __init__(self, log: ExportLogRepository, app: App) -> None:
+        self._log, self._app = log, app
+
+    def record(self, kind: str, *, vlog_ids: list[str], outputs: list[str], audience: str, detail: str = "",
+               user: str = "") -> dict[str, Any]:
+        return self._log.record(kind, vlog_ids=vlog_ids, outputs=outputs, audience=audience, detail=detail,
+                                user=user or self._app.user)
+
+    def entries(self, vlog_id: str | None = None) -> list[dict[str, Any]]:
+        return self._log.entries(vlog_id)

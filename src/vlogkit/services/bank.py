@@ -236,7 +236,12 @@ class BankService:
         new = q.with_(**values)
         if new == q:
             return q
-        return self.repo.save(new.with_(updated=now()))
+        saved = self.repo.save(new.with_(updated=now()))
+        if saved.status is not q.status:  # who approved (or rejected) what, for `vlogkit log` and the app
+            self.app.export_log.record(saved.status.value, vlog_ids=[saved.vlog_id], outputs=[], audience="-",
+                                       detail=f"quote {saved.id}: {q.status.value} -> {saved.status.value}",
+                                       user=self.app.user)
+        return saved
 
     def _check_consent(self, q: Quote, value: Any) -> ConsentScope:
         try:

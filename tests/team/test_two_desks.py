@@ -1,0 +1,86 @@
+"""Two desks on one team library: each sees the other's imports, approvals and consent changes at once."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from vlogkit.config import Paths
+from vlogkit.domain import ConsentScope, QuoteStatus, Speaker
+from vlogkit.errors import ConsentError
+from vlogkit.services import App
+from vlogkit.services.library import ImportOptions
+
+SRT = ("1\n00:00:00,100 --> 00:00:01,400\nWe ship safe bridges every week.\n\n"
+       "2\n00:00:01,500 --> 00:00:02,900\nNobody works alone here.\n")
+
+
+@pytest.fixture
+def desks(team: dict[str, str], tmp_path: Path) -> tuple[App, App]:
+    a, b = App(Paths(tmp_path / "desk-a")), App(Paths(tmp_path / "desk-b"))
+    a.settings.user_name, b.settings.user_name = "an", "bram"
+    assert a.store.kind == b.store.kind == "postgresql"
+    return a, b
+
+
+def test_each_desk_sees_the_others_import_approval_and_consent_withdrawal(
+    desks: tuple[App, App], small_video: Path, tmp_path: Path
+) -> None:
+    a, b = desks
+    v = a.library.import_file(small_video, ImportOptions(speaker=Speaker("Sarah"), consent=ConsentScope.EXTERNAL)).vlog
+    srt = tmp_path / "t.srt"
+    srt.write_text(SRT, encoding="utf-8")
+    a.transcription.import_subtitles(v.id, srt)
+    # B sees A's import and its transcript at once
+    [seen] = b.library.list()
+    assert seen.id == v.id and seen.speaker.name == "Sarah" and seen.path == v.path
+    assert b.transcription.get(v.id).text == "We ship safe bridges every week. Nobody works alone here."
+    # B saves a quote and approves it; A sees the approval, and who gave it
+    q = b.bank.add_range(v.id, 0, 1400, status=QuoteStatus.CANDIDATE)
+    b.bank.update(q.id, status=QuoteStatus.APPROVED)
+    assert a.bank.get(q.id).status is QuoteStatus.APPROVED
+    approvals = [e for e in a.export_log.entries(v.id) if e["kind"] == "approved"]
+    assert [(e["user"], e["detail"]) for e in approvals] == [("bram", f"quote {q.id}: candidate -> approved")]
+    out = tmp_path / "out"
+    report = a.bank.export("csv", out / "ext.csv", audience="external")
+    assert report.count == 1 and "We ship safe bridges" in report.path.read_text(encoding="utf-8")
+    # A withdraws the consent; B's external exports are blocked at once - clip and bank alike
+    a.library.edit(v.id, consent=ConsentScope.NONE)
+    with pytest.raises(ConsentError):
+        b.export.export(v.id, ranges=[(0, 1400)], audience="external", out_dir=out, captions="off")
+    with pytest.raises(ConsentError):
+        b.bank.export("csv", out / "again.csv", audience="external")
+    assert not (out / "again.csv").exists() and sorted(p.name for p in out.iterdir()) == ["ext.csv"]
+    kinds = [(e["kind"], e["user"]) for e in b.export_log.entries(v.id)]
+    assert ("bank-csv", "an") in kinds and ("consent", "an") in kinds and ("approved", "bram") in kinds
+
+
+def test_prompt_cards_are_shared_by_every_desk(desks: tuple[App, App]) -> None:
+    a, b = desks
+    a.prompts.add("What did you ship this week?")
+    assert [p.text for p in b.prompts.all()] == ["What did you ship this week?"]
+
+
+def test_a_desk_is_told_when_another_desk_changes_something(desks: tuple[App, App], pg_url: str,
+                                                             small_video: Path) -> None:
+    from vlogkit.store.postgres import listen
+
+    a, b = desks
+    heard: list[str] = []
+    stop = threading.Event()
+    t = threading.Thread(target=listen, args=(pg_url, heard.append, stop), kwargs={"poll_s": 0.1}, daemon=True)
+    t.start()
+    try:
+        deadline = time.monotonic() + 10
+        while "*" not in heard and time.monotonic() < deadline:  # connected and listening
+            time.sleep(0.05)
+        b.library.import_file(small_video, ImportOptions(consent=ConsentScope.INTERNAL))
+        while "vlogs" not in heard and time.monotonic() < deadline:
+            time.sleep(0.05)
+    finally:
+        stop.set()
+        t.join(5)
+    assert "vlogs" in heard

@@ -72,6 +72,7 @@ class LibraryView(QWidget):
     import_clicked = Signal()
     transcribe_requested = Signal(list)  # vlog ids
     remove_requested = Signal(list)
+    send_requested = Signal(list)  # vlog ids to pack for the comms team
 
     def __init__(self, app: App, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -95,8 +96,11 @@ class LibraryView(QWidget):
         self.import_button = QPushButton(tr("Import…"))
         self.transcribe_button = QPushButton(tr("Transcribe"))
         self.remove_button = QPushButton(tr("Remove from library"))
+        self.send_button = QPushButton(tr("Send to comms…"))
+        self.send_button.setToolTip(tr("Pack the video, transcript, speaker and consent record into one file for "
+                                       "the comms team"))
         for w in (self.search, self.state_filter, self.consent_filter, self.import_button, self.transcribe_button,
-                  self.remove_button):
+                  self.send_button, self.remove_button):
             bar.addWidget(w)
         bar.setStretch(0, 1)
         lay.addLayout(bar)
@@ -124,6 +128,7 @@ class LibraryView(QWidget):
         self.import_button.clicked.connect(self.import_clicked)
         self.transcribe_button.clicked.connect(lambda: self._emit_selected(self.transcribe_requested))
         self.remove_button.clicked.connect(lambda: self._emit_selected(self.remove_requested))
+        self.send_button.clicked.connect(lambda: self._emit_selected(self.send_requested))
         self.list.itemActivated.connect(lambda item: self.vlog_opened.emit(item.data(Qt.ItemDataRole.UserRole)))
         self.list.itemSelectionChanged.connect(self._update_buttons)
         self.refresh()
@@ -140,6 +145,7 @@ class LibraryView(QWidget):
         has = bool(self.selected_ids())
         self.transcribe_button.setEnabled(has)
         self.remove_button.setEnabled(has)
+        self.send_button.setEnabled(has)
 
     def state_of(self, vlog: Vlog) -> str:
         return "transcribing" if vlog.id in self.busy else vlog.state.value

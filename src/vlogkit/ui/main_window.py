@@ -25,6 +25,7 @@ from vlogkit.ui.jobs import DONE, Job, JobManager
 from vlogkit.ui.jobs_panel import JobsPanel
 from vlogkit.ui.library_view import LibraryView
 from vlogkit.ui.store_watcher import StoreWatcher
+from vlogkit.ui.team_link import TeamLink
 from vlogkit.ui.vlog_editor import VlogEditor
 
 if TYPE_CHECKING:
@@ -82,6 +83,11 @@ class MainWindow(QMainWindow):
         self.store_watcher = StoreWatcher(app.paths.library_db, app.paths.bank_db, self)  # other processes' writes
         self.store_watcher.library_changed.connect(self._on_store_watcher_library_changed)
         self.store_watcher.bank_changed.connect(self._on_store_watcher_bank_changed)
+        self.team_link = TeamLink(app, self)  # other desks' changes (team library) and the inbox folder
+        self.team_link.library_changed.connect(self._on_store_watcher_library_changed)
+        self.team_link.bank_changed.connect(self._on_store_watcher_bank_changed)
+        self.team_link.inbox_event.connect(lambda m: self.statusBar().showMessage(m, 15000))
+        self.team_link.start()
         self.statusBar().showMessage(tr("{n} vlog(s) in the library", n=len(app.library.list())))
         self.resize(1360, 860)
         self.restore_window_state()
@@ -101,6 +107,7 @@ class MainWindow(QMainWindow):
         self._action(f, tr("Import videos…"), self.choose_files, QKeySequence.StandardKey.Open)
         self._action(f, tr("Import a folder…"), self.choose_folder)
         self._action(f, tr("Export clip…"), self.editor.request_export, "Ctrl+E")
+        self._action(f, tr("Activity (who did what)…"), self.show_activity)
         f.addSeparator()
         self._action(f, tr("Settings…"), self.open_settings, "Ctrl+,")
         f.addSeparator()
@@ -124,6 +131,7 @@ class MainWindow(QMainWindow):
         lib.import_clicked.connect(self.choose_files)
         lib.transcribe_requested.connect(self.transcribe)
         lib.remove_requested.connect(self.remove)
+        lib.send_requested.connect(lambda ids: self.team_link.send_to_comms(self, self.jobs, ids))
         lib.vlog_opened.connect(self.open_vlog)
         self.editor.transcribe_requested.connect(self.transcribe)
         self.editor.export_requested.connect(self.open_export)
@@ -160,6 +168,7 @@ class MainWindow(QMainWindow):
         self.save_window_state()
         self.editor.player.stop()
         self.jobs.cancel_all()
+        self.team_link.close()
         super().closeEvent(event)
 
     # -- errors and help ------------------------------------------------------------------------------
@@ -329,6 +338,14 @@ class MainWindow(QMainWindow):
             self.show_error(str(exc))
             return
         self.export_dialog = dlg
+        dlg.open()
+
+    def show_activity(self) -> None:
+        from vlogkit.ui.team_link import ActivityDialog
+
+        dlg = ActivityDialog(self.app, self)
+        self.team_link.log_changed.connect(dlg.refresh)
+        self.activity_dialog = dlg
         dlg.open()
 
     def open_settings(self) -> None:

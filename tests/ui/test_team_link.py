@@ -1,0 +1,46 @@
+"""The app on a team library: another desk's import shows up by itself; Send to comms; who did what."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from vlogkit.config import Paths
+from vlogkit.domain import ConsentScope, Speaker
+from vlogkit.services import App
+from vlogkit.services.library import ImportOptions
+
+
+def test_another_desks_import_appears_and_send_to_comms_writes_a_package(
+    qtbot, team: dict[str, str], tmp_path: Path, home: Path, small_video: Path  # noqa: ANN001
+) -> None:
+    from vlogkit.ui.main_window import MainWindow
+    from vlogkit.ui.team_link import ActivityDialog
+
+    desk_a = App(Paths(home))
+    desk_a.settings.user_name = "comms.lead"
+    window = MainWindow(desk_a)
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        assert window.library.list.count() == 0
+        qtbot.waitUntil(lambda: window.team_link.threads and not window.team_link._pending, timeout=10000)
+        desk_b = App(Paths(tmp_path / "desk-b"))
+        desk_b.settings.user_name = "roadshow"
+        v = desk_b.library.import_file(small_video, ImportOptions(speaker=Speaker("Julien"),
+                                                                  consent=ConsentScope.INTERNAL)).vlog
+        # no click, no file watch: the NOTIFY from desk B's commit refreshes desk A's list
+        qtbot.waitUntil(lambda: window.library.list.count() == 1, timeout=15000)
+        assert "Julien" in window.library.list.item(0).text()
+        window.library.list.item(0).setSelected(True)
+        assert window.library.send_button.isEnabled()
+        out = tmp_path / "outbox"
+        out.mkdir()
+        job = window.team_link.send(window.jobs, v.id, out)
+        qtbot.waitUntil(lambda: not job.running, timeout=30000)
+        assert job.error == "" and [p.suffix for p in out.iterdir()] == [".vlogkit"]
+        dlg = ActivityDialog(desk_a, window)
+        cells = {(dlg.table.item(r, 1).text(), dlg.table.item(r, 2).text()) for r in range(dlg.table.rowCount())}
+        assert ("comms.lead", "send") in cells
+    finally:
+        window.close()
+        window.jobs.wait_all(30000)

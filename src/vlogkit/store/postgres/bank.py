@@ -32,11 +32,12 @@ def _params(q: Quote) -> dict[str, Any]:
 class PgQuoteRepository:
     def __init__(self, db: Database) -> None:
         self.db = db
+        self._cache: dict[str, Any] = {}
 
     def all(self) -> list[Quote]:
-        with self.db.begin() as conn:
-            rows = conn.execute(_text()("SELECT doc FROM quotes")).scalars().all()
-        return [Quote.from_dict(d) for d in rows]
+        """Every quote; parsed again only when another writer changed the bank since the last read."""
+        return self.db.cached("quotes", self._cache, lambda conn: [
+            Quote.from_dict(d) for d in conn.execute(_text()("SELECT doc FROM quotes")).scalars()])
 
     def get(self, quote_id: str) -> Quote:
         with self.db.begin() as conn:

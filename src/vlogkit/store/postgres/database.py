@@ -9,10 +9,10 @@ dependency and an ORM-model layer for what is, here, a short list of SQL files.)
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from importlib import resources
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit, urlunsplit
 
 from vlogkit.errors import LibraryError, UsageError
@@ -92,15 +92,32 @@ class Database:
         return LibraryError(f"The team library at {self.masked} failed: {why}.")
 
     @contextmanager
-    def begin(self) -> Iterator[Connection]:
-        """One transaction: committed when the block ends, rolled back on any error (nothing half-written)."""
+    def begin(self, snapshot: bool = False) -> Iterator[Connection]:
+        """One transaction: committed when the block ends, rolled back on any error (nothing half-written).
+        `snapshot`: a read-only transaction that sees one moment throughout (REPEATABLE READ)."""
+        from sqlalchemy import text
         from sqlalchemy.exc import SQLAlchemyError
 
         try:
             with self.engine.begin() as conn:
+                if snapshot:
+                    conn.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"))
                 yield conn
         except SQLAlchemyError as exc:
             raise self.error(exc) from exc
+
+    def cached(self, table: str, cache: dict[str, Any], load: Callable[[Connection], list[Any]]) -> list[Any]:
+        """Every row of `table` as `load` reads them, kept in `cache` and read again only when the table's revision
+        changed (one small query otherwise). Revision and rows come from one snapshot, so they always agree."""
+        from sqlalchemy import text
+
+        with self.begin(snapshot=True) as conn:
+            rev = conn.execute(text("SELECT rev FROM revisions WHERE tbl = :t"), {"t": table}).scalar()
+            if cache.get("rev") == rev and rev is not None:
+                return list(cache["rows"])
+            rows = load(conn)
+        cache.update(rev=rev, rows=rows)
+        return list(rows)
 
     def schema_version(self) -> int:
         from sqlalchemy import text

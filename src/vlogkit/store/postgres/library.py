@@ -31,6 +31,7 @@ class PgVlogRepository:
     def __init__(self, db: Database, media_root: Path | None) -> None:
         self.db = db
         self.media_root = Path(media_root) if media_root else None
+        self._cache: dict[str, Any] = {}
 
     # -- row <-> domain ----------------------------------------------------------------------------
 
@@ -69,9 +70,9 @@ class PgVlogRepository:
     # -- the repository ----------------------------------------------------------------------------
 
     def all(self) -> list[Vlog]:
-        with self.db.begin() as conn:
-            rows = conn.execute(_text()("SELECT doc, media_key FROM vlogs ORDER BY created, id")).all()
-        return [self._vlog(r[0], r[1]) for r in rows]
+        """Every vlog, oldest first; parsed again only when another writer changed the library since the last read."""
+        return self.db.cached("vlogs", self._cache, lambda conn: [
+            self._vlog(r[0], r[1]) for r in conn.execute(_text()("SELECT doc, media_key FROM vlogs ORDER BY created, id"))])
 
     def get(self, vlog_id: str) -> Vlog:
         with self.db.begin() as conn:

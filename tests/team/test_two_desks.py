@@ -84,3 +84,22 @@ def test_a_desk_is_told_when_another_desk_changes_something(desks: tuple[App, Ap
         stop.set()
         t.join(5)
     assert "vlogs" in heard
+
+
+def test_forget_on_one_desk_removes_the_shared_copy_transcript_and_quotes_for_every_desk(
+    desks: tuple[App, App], small_video: Path, tmp_path: Path
+) -> None:
+    a, b = desks
+    v = a.library.import_file(small_video, ImportOptions(speaker=Speaker("Lotte"), consent=ConsentScope.INTERNAL)).vlog
+    srt = tmp_path / "t.srt"
+    srt.write_text(SRT, encoding="utf-8")
+    a.transcription.import_subtitles(v.id, srt)
+    b.bank.add_range(v.id, 0, 1400)
+    shared = Path(v.path)
+    assert shared.is_file() and not shared.is_relative_to(a.paths.home)
+    report = b.data.forget(v.id)
+    assert f"team media copy {shared}" in report.removed and not shared.exists()
+    assert a.library.list() == [] and a.bank.list() == []
+    with a.store.db.begin() as conn:  # the transcript row went with the vlog
+        assert conn.exec_driver_sql("SELECT count(*) FROM transcripts").scalar() == 0
+    assert small_video.is_file()  # the employee's own file is never touched

@@ -140,7 +140,15 @@ def cmd_show(args: argparse.Namespace, app: App) -> int:
     print(f"language:  {v.language}{' (detected ' + v.language_label + ')' if v.language_label else ''}")
     exp = f", expires {v.consent.expires}" if v.consent.expires else ""
     print(f"consent:   {v.consent.scope.value}{' since ' + v.consent.date if v.consent.date else ''}{exp}")
+    claimed = v.extra.get("consent_claimed")
+    if claimed:
+        scope = (claimed.get("consent") or {}).get("scope", "?")
+        print(f"           (the package claimed {scope}: `vlogkit edit {v.id} --confirm-consent` accepts it)")
     print(f"state:     {v.state.value}\ncreated:   {v.created}")
+    prov = v.extra.get("provenance")
+    if prov:
+        print(f"from:      {prov.get('package')} sent by {prov.get('sender') or 'unknown'} on {prov.get('sent')} "
+              f"({prov.get('trust')}), imported by {prov.get('imported_by')} on {prov.get('imported')}")
     return 0
 
 

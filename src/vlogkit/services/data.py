@@ -88,6 +88,8 @@ class DataService:
                     drop(p, f"cache {p.relative_to(app.paths.cache_dir)}")
         if vlog.copied and Path(vlog.path).is_relative_to(app.paths.media_dir) and Path(vlog.path).exists():
             drop(Path(vlog.path), f"library copy {vlog.path}")
+        elif vlog.copied and app.store.kind != "tinydb" and Path(vlog.path).is_file():
+            drop(Path(vlog.path), f"team media copy {vlog.path}")  # the shared folder's copy (content-addressed)
         report.add("library entry")
         if dry_run:
             return report

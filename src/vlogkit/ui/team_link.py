@@ -124,6 +124,7 @@ class ActivityDialog(QDialog):
         self.table.setHorizontalHeaderLabels(headers)
         self.table.horizontalHeader().setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
         lay.addWidget(self.table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(tr("Close"))
@@ -136,6 +137,7 @@ class ActivityDialog(QDialog):
         self.table.setRowCount(len(entries))
         for row, e in enumerate(entries):
             detail = ", ".join(e.get("outputs", [])) or e.get("detail", "")
-            for col, value in enumerate((e["when"], e["user"], e["kind"], ", ".join(e["vlog_ids"]), e["audience"],
-                                         detail)):
+            when = str(e["when"])[:16].replace("T", " ")  # 2026-11-29 10:04
+            for col, value in enumerate((when, e["user"], e["kind"], ", ".join(e["vlog_ids"]), e["audience"], detail)):
                 self.table.setItem(row, col, QTableWidgetItem(str(value)))
+        self.table.resizeColumnsToContents()

@@ -45,7 +45,7 @@ class PgVlogRepository:
 
     def _params(self, vlog: Vlog) -> dict[str, Any]:
         return {"id": vlog.id, "fp": vlog.fingerprint, "key": self._key(vlog), "created": vlog.created,
-                "scope": vlog.consent.scope.value, "expires": vlog.consent.expires,
+                "scope": vlog.consent.scope.value, "expires": str(vlog.consent.expires or ""),
                 "doc": json.dumps(vlog.to_dict(), ensure_ascii=False)}
 
     def _vlog(self, doc: dict[str, Any], media_key: str | None) -> Vlog:

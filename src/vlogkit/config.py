@@ -138,6 +138,22 @@ class Settings:
         return asdict(self)
 
 
+# Settings a team shares through its library (`vlogkit library settings KEY=VALUE`): every desk uses the team's
+# value over its own. The rest (paths, user name, window, interface language) stays per desk.
+TEAM_SETTINGS = ("brand_color", "caption_font", "loudness_target", "glossary", "release_text", "release_version")
+
+
+def apply_team_settings(settings: Settings, shared: dict[str, Any]) -> list[str]:
+    """Put the team's values over this desk's; returns the keys applied (unknown or mistyped values are skipped)."""
+    applied = []
+    known = {f.name: f for f in fields(Settings)}
+    for key, value in shared.items():
+        if key in TEAM_SETTINGS and key in known and isinstance(value, type(getattr(Settings(), key))):
+            setattr(settings, key, value)
+            applied.append(key)
+    return applied
+
+
 def current_user(settings: Settings) -> str:
     """The `user_name` setting, else the operating-system user."""
     if settings.user_name.strip():

@@ -103,3 +103,23 @@ def test_forget_on_one_desk_removes_the_shared_copy_transcript_and_quotes_for_ev
     with a.store.db.begin() as conn:  # the transcript row went with the vlog
         assert conn.exec_driver_sql("SELECT count(*) FROM transcripts").scalar() == 0
     assert small_video.is_file()  # the employee's own file is never touched
+
+
+def test_team_settings_set_at_one_desk_apply_at_every_desk(team: dict[str, str], tmp_path: Path) -> None:
+    from vlogkit.errors import UsageError
+
+    a = App(Paths(tmp_path / "desk-a"))
+    shared = a.team.team_settings({"brand_color": "#00AA88", "loudness_target": "-16", "glossary": "Acme\nGent"})
+    assert shared == {"brand_color": "#00AA88", "loudness_target": -16.0, "glossary": "Acme\nGent"}
+    b = App(Paths(tmp_path / "desk-b"))
+    b.settings.brand_color = "#FFC400"
+    b.store  # noqa: B018 - opening the team library applies its settings
+    assert (b.settings.brand_color, b.settings.loudness_target, b.settings.glossary) == ("#00AA88", -16.0, "Acme\nGent")
+    with pytest.raises(UsageError, match="not a team setting"):
+        a.team.team_settings({"export_dir": "/tmp"})
+    with pytest.raises(UsageError, match="must be a float"):
+        a.team.team_settings({"loudness_target": "loud"})
+    assert [e["kind"] for e in a.export_log.entries()].count("team-setting") == 3
+    local = App(Paths(tmp_path / "desk-a"), local=True)
+    with pytest.raises(UsageError, match="team library"):
+        local.team.team_settings()

@@ -34,6 +34,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     q.add_argument("--url", help="postgresql://user@host/database (default: VLOGKIT_LIBRARY_URL or the library_url setting)")
     add_json_flag(q)
     q.set_defaults(func=cmd_library_init)
+    q = lib.add_parser("settings", help="show or set the settings the whole team shares (brand colour, glossary...)")
+    q.add_argument("pairs", nargs="*", metavar="KEY=VALUE")
+    add_json_flag(q)
+    q.set_defaults(func=cmd_library_settings)
     q = lib.add_parser("status", help="which library this desk uses, and whether it answers")
     add_json_flag(q)
     q.set_defaults(func=cmd_library_status)
@@ -116,6 +120,26 @@ def cmd_library_init(args: argparse.Namespace, app: App) -> int:
     print(f"Team library {report['url']}: schema {report['schema']} ({what}).")
     print(f"Media folder: {report['media_root']}" if report["media_root"] else
           "No media folder: set VLOGKIT_MEDIA_ROOT to the team's shared folder before importing.")
+    return 0
+
+
+def cmd_library_settings(args: argparse.Namespace, app: App) -> int:
+    from vlogkit.errors import UsageError
+
+    changes = {}
+    for pair in args.pairs:
+        key, sep, value = pair.partition("=")
+        if not sep:
+            raise UsageError(f"'{pair}' is not KEY=VALUE (e.g. brand_color=#00AA88).")
+        changes[key.strip()] = value
+    shared = app.team.team_settings(changes)
+    if args.json:
+        print_json(shared)
+    elif not shared:
+        print("No team settings yet: `vlogkit library settings brand_color=#00AA88` sets one for every desk.")
+    else:
+        for k, v in sorted(shared.items()):
+            print(f"{k} = {v}")
     return 0
 
 

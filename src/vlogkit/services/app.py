@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from vlogkit.config import Paths, Settings, current_user, library_url, media_root
+from vlogkit.config import Paths, Settings, apply_team_settings, current_user, library_url, media_root
 from vlogkit.logs import setup_logging
 
 if TYPE_CHECKING:
@@ -52,7 +52,9 @@ class App:
         if url:
             from vlogkit.store.postgres import open_store
 
-            return open_store(url, media_root(self.settings))
+            store = open_store(url, media_root(self.settings))
+            apply_team_settings(self.settings, store.team_settings.all())  # the team's brand kit, glossary...
+            return store
         return TinyStore(self.paths.library_db, self.paths.bank_db, self.paths.transcripts_dir)
 
     @property

@@ -16,6 +16,29 @@ class TeamService:
     def __init__(self, app: App) -> None:
         self.app = app
 
+    def team_settings(self, changes: dict[str, str] | None = None) -> dict[str, Any]:
+        """The settings the team shares through its library; `changes` (KEY -> text) sets some first."""
+        from dataclasses import fields
+
+        from vlogkit.config import TEAM_SETTINGS, Settings
+
+        repo = self.app.store.team_settings
+        if repo is None:
+            raise UsageError("Team settings live in a team library (VLOGKIT_LIBRARY_URL); this desk uses its own "
+                             "library, whose settings are in Settings.")
+        known = {f.name for f in fields(Settings)} & set(TEAM_SETTINGS)
+        for key, raw in (changes or {}).items():
+            if key not in known:
+                raise UsageError(f"'{key}' is not a team setting: use one of {', '.join(sorted(known))}.")
+            kind = type(getattr(Settings(), key))
+            try:
+                value = kind(raw)
+            except ValueError:
+                raise UsageError(f"{key} must be a {kind.__name__}, not '{raw}'.") from None
+            repo.set(key, value)
+            self.app.export_log.record("team-setting", vlog_ids=[], outputs=[], audience="-", detail=f"{key} = {value}")
+        return repo.all()
+
     def init_library(self, url: str | None = None) -> dict[str, Any]:
         """Create or upgrade the team library's schema (idempotent) and the shared media folder."""
         from vlogkit.store.postgres import init_library, mask_url

@@ -79,7 +79,7 @@ class Store(Protocol):
     prompts: PromptRepository
     transcripts: TranscriptRepository
     export_log: ExportLogRepository
-    team_settings: TeamSettingsRepository
+    team_settings: TeamSettingsRepository | None  # None: a library of one (TinyDB) has no team settings
 
     def check(self) -> str: ...
     def close(self) -> None: ...

@@ -9,7 +9,6 @@ from vlogkit.store.db import Database
 from vlogkit.store.export_log import ExportLog
 from vlogkit.store.library import LibraryRepository
 from vlogkit.store.prompts import TinyPromptRepository
-from vlogkit.store.team_settings import TinyTeamSettings
 from vlogkit.store.transcripts import FileTranscriptRepository
 
 
@@ -24,7 +23,7 @@ class TinyStore:
         self.prompts = TinyPromptRepository(self.library_db)
         self.transcripts = FileTranscriptRepository(transcripts_dir)
         self.export_log = ExportLog(self.library_db)
-        self.team_settings = TinyTeamSettings(self.library_db)
+        self.team_settings = None  # one laptop: its own settings.json is all there is
 
     def check(self) -> str:
         """One line per database file (for `vlogkit doctor`)."""

@@ -23,7 +23,8 @@ class Filters:
     vlog_id: str = ""
 
 
-@lru_cache(maxsize=65536)
+# A team bank holds 100,000 quotes: the cache must hold them all, or every search re-folds every quote.
+@lru_cache(maxsize=1 << 18)
 def _index(q: Quote) -> tuple[tuple[str, str, frozenset[str]], ...]:
     """(field, folded text, its words) per searchable field; cached, as quotes are immutable values."""
     fields = {

@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import os
 import re
+import stat
 import tempfile
 import unicodedata
 from collections.abc import Iterator
@@ -15,6 +16,27 @@ from vlogkit.errors import DiskFullError, VlogkitError
 from vlogkit.failpoints import failpoint
 
 _WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL"} | {f"COM{i}" for i in range(1, 10)} | {f"LPT{i}" for i in range(1, 10)}
+
+
+def _default_mode() -> int:
+    """The mode a plain `open()` would give a new file (0o666 less the umask), read without changing the umask."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return 0o666 & ~int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    return 0o644
+
+
+_FILE_MODE = _default_mode()
+TEMP_MARK = ".part"  # `.<stem>.part<PID>-<random><suffix>`: vlogkit's own temporary outputs, recognisable by name
+
+
+def temp_name_pattern() -> re.Pattern[str]:
+    """Matches the temporary names `output_file` makes (and the older `.<stem>.part<PID><suffix>` form)."""
+    return re.compile(r"^\..*\.part(\d+)(?:-[a-z0-9_]{8}(?:\.[^.]*)?|\.(?:mp4|png|pptx|zip|jpg|mkv|m4a|wav|mov))$")
 
 
 def _fsync_dir(path: Path) -> None:
@@ -40,7 +62,8 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Write to a temporary file beside `path`, fsync, then rename over it."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{safe_filename(path.name, 60, 'file')}{TEMP_MARK}{os.getpid()}-", suffix=".tmp",
+                               dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -68,18 +91,42 @@ def _silent_unlink(p: Path) -> None:
         pass
 
 
+def create_new_file(folder: Path, prefix: str, suffix: str = "", mode: int | None = None) -> Path:
+    """Create a new, empty regular file with an unpredictable name in `folder` (O_CREAT|O_EXCL|O_NOFOLLOW, as
+    `mkstemp` does): a name planted in advance - a file or a link to another file - can never be written through."""
+    fd, name = tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=folder)
+    try:
+        os.fchmod(fd, _FILE_MODE if mode is None else mode)
+    finally:
+        os.close(fd)
+    return Path(name)
+
+
 @contextmanager
 def output_file(final: Path) -> Iterator[Path]:
-    """Yield a temporary path beside `final`; rename it to `final` when the block completes.
+    """Yield a new temporary path beside `final`; rename it to `final` when the block completes.
 
-    On any error (or cancel) the temporary file is removed, so `final` appears only when complete.
+    The temporary file is created here, empty, under an unpredictable name (see `create_new_file`), and must still
+    be that same regular file when the block ends, so a link swapped in meanwhile is never renamed into place. On
+    any error (or cancel) the temporary file is removed, so `final` appears only when complete.
     """
     final = Path(final)
-    final.parent.mkdir(parents=True, exist_ok=True)
-    tmp = final.with_name(f".{final.stem}.part{os.getpid()}{final.suffix}")
+    try:
+        final.parent.mkdir(parents=True, exist_ok=True)
+        tmp = create_new_file(final.parent, f".{safe_filename(final.stem, 40, 'out')}{TEMP_MARK}{os.getpid()}-",
+                              final.suffix)
+    except OSError as exc:
+        raise disk_error(exc, final) from exc
+    made = tmp.lstat()
     try:
         yield tmp
-        if not tmp.exists():
+        try:
+            st = tmp.lstat()
+        except FileNotFoundError:
+            raise VlogkitError(f"Nothing was written for {final}.") from None
+        if not stat.S_ISREG(st.st_mode) or (st.st_dev, st.st_ino) != (made.st_dev, made.st_ino):
+            raise VlogkitError(f"The temporary file for {final} was replaced while it was written; nothing was saved.")
+        if st.st_size == 0:
             raise VlogkitError(f"Nothing was written for {final}.")
         failpoint("output.before_rename")
         os.replace(tmp, final)
@@ -114,3 +161,30 @@ def unique_path(path: Path) -> Path:
         if not cand.exists():
             return cand
         i += 1
+
+
+def read_bounded(path: Path, limit: int, what: str = "file", error: type[VlogkitError] = VlogkitError) -> bytes:
+    """Read at most `limit` bytes of `path`, in chunks: a file (or a device such as /dev/zero, a FIFO) that holds
+    more is refused with a clear error instead of filling the memory."""
+    path = Path(path)
+    try:
+        with open(path, "rb") as fh:
+            chunks: list[bytes] = []
+            total = 0
+            while True:
+                chunk = fh.read(min(1 << 20, limit + 1 - total))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                total += len(chunk)
+                if total > limit:
+                    raise error(
+                        f"{path} is larger than {limit / (1 << 20):.0f} MiB, more than any {what} vlogkit writes: "
+                        "give the right file (or split it).")
+    except IsADirectoryError as exc:
+        raise error(f"{path} is a folder, not a {what}.") from exc
+    except FileNotFoundError as exc:
+        raise error(f"{path} does not exist.") from exc
+    except OSError as exc:
+        raise error(f"{path} cannot be read ({exc.strerror or exc}).") from exc
+    return b"".join(chunks)

@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-TEMP_NAME = re.compile(r"^\..+\.(part\d+\.\w+|tmp)$")  # output_file() and atomic_write_*() temporary names
+TEMP_NAME = re.compile(r"^\..+\.(part\d+(-\w+)?\.\w+|tmp)$")  # output_file() and atomic_write_*() temporary names
 
 
 class Started:

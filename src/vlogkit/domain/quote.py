@@ -152,7 +152,7 @@ class Quote:
             verbatim=str(d.get("verbatim", d["text"])),
             language=str(d.get("language", "")),
             speaker=Speaker.from_dict(d.get("speaker")),
-            tags=tuple(str(t) for t in d.get("tags", [])),
+            tags=(d["tags"],) if isinstance(d.get("tags"), str) else tuple(str(t) for t in d.get("tags") or []),
             status=QuoteStatus(d.get("status", "approved")),
             consent=ConsentScope(d.get("consent", "external")),
             created=str(d.get("created", "")),

@@ -11,10 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from vlogkit.domain import Consent, ConsentScope, Quote
-from vlogkit.errors import UsageError
-
-BANK_FORMAT = "vlogkit-bank"
-BANK_FORMAT_VERSION = 1
+from vlogkit.store.bank_file import BANK_FORMAT, BANK_FORMAT_VERSION
 
 CSV_COLUMNS = [
     "id", "text", "copy_text", "speaker", "role", "team", "company", "language", "tags", "status", "consent",
@@ -36,18 +33,24 @@ def safe_cell(value: Any) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def to_csv(rows: Sequence[Row]) -> bytes:
+PRIVATE_FIELDS = ("note", "verbatim")  # internal working material: never in a file for an external audience
+
+
+def to_csv(rows: Sequence[Row], audience: str = "internal") -> bytes:
+    columns = [c for c in CSV_COLUMNS if audience == "internal" or c not in PRIVATE_FIELDS]
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow(columns)
     for r in rows:
         q = r.quote
-        values = [
-            q.id, q.text, q.copy_text(), q.speaker.name, q.speaker.role, q.speaker.team, q.speaker.company, q.language,
-            "; ".join(q.tags), q.status.value, r.scope.value, q.vlog_id, f"{q.start / 1000:.2f}", f"{q.end / 1000:.2f}",
-            q.created, q.updated, q.note, q.verbatim,
-        ]
-        writer.writerow([safe_cell(v) for v in values])
+        values = {
+            "id": q.id, "text": q.text, "copy_text": q.copy_text(), "speaker": q.speaker.name, "role": q.speaker.role,
+            "team": q.speaker.team, "company": q.speaker.company, "language": q.language, "tags": "; ".join(q.tags),
+            "status": q.status.value, "consent": r.scope.value, "vlog_id": q.vlog_id, "start_s": f"{q.start / 1000:.2f}",
+            "end_s": f"{q.end / 1000:.2f}", "created": q.created, "updated": q.updated, "note": q.note,
+            "verbatim": q.verbatim,
+        }
+        writer.writerow([safe_cell(values.get(c, "")) for c in columns])
     return buf.getvalue().encode("utf-8-sig")
 
 
@@ -60,7 +63,7 @@ def md_escape(text: str) -> str:
     return re.sub(r"^(\s*)([-=]|\d+\.)", r"\1\\\2", text)
 
 
-def to_markdown(rows: Sequence[Row], title: str) -> str:
+def to_markdown(rows: Sequence[Row], title: str, audience: str = "internal") -> str:
     out = [f"# {md_escape(title)}", ""]
     for r in rows:
         q = r.quote
@@ -69,12 +72,12 @@ def to_markdown(rows: Sequence[Row], title: str) -> str:
         if who.strip():
             out.append(">")
             out.append(f"> — {md_escape(who.strip())}")
-        meta = [f"`{q.id}`", q.language, q.status.value, f"consent: {r.scope.value}",
+        meta = [md_escape(q.id), md_escape(q.language), md_escape(q.status.value), f"consent: {md_escape(r.scope.value)}",
                 f"vlog {md_escape(q.vlog_id)} {q.start / 1000:.1f}-{q.end / 1000:.1f} s"]
         if q.tags:
             meta.append("tags: " + ", ".join(md_escape(t) for t in q.tags))
         out += ["", " · ".join(meta), ""]
-        if q.note:
+        if q.note and audience == "internal":
             out += [f"*Note:* {md_escape(q.note)}", ""]
     return "\n".join(out).rstrip() + "\n"
 
@@ -83,6 +86,9 @@ def to_json(rows: Sequence[Row], *, audience: str, exported: str) -> str:
     quotes = []
     for r in rows:
         d = r.quote.to_dict()
+        if audience != "internal":
+            for k in PRIVATE_FIELDS:
+                d.pop(k, None)
         if r.vlog_consent is not None:
             d["source_consent"] = r.vlog_consent.to_dict()
         d["effective_consent"] = r.scope.value
@@ -94,20 +100,7 @@ def to_json(rows: Sequence[Row], *, audience: str, exported: str) -> str:
 
 
 def parse_json(text: str, name: str = "the file") -> list[Quote]:
-    """Quotes from a vlogkit bank JSON export; a clear error for anything else."""
-    try:
-        doc = json.loads(text)
-    except ValueError as exc:
-        raise UsageError(f"{name} is not JSON ({exc.__class__.__name__}): give a file made by "
-                         f"`vlogkit bank export --format json`.") from exc
-    if not isinstance(doc, dict) or doc.get("format") != BANK_FORMAT or not isinstance(doc.get("quotes"), list):
-        raise UsageError(f"{name} is not a vlogkit bank export: make one with `vlogkit bank export --format json`.")
-    if int(doc.get("version", 0)) > BANK_FORMAT_VERSION:
-        raise UsageError(f"{name} was made by a newer vlogkit (bank format {doc['version']}); update vlogkit.")
-    quotes = []
-    for i, d in enumerate(doc["quotes"], 1):
-        try:
-            quotes.append(Quote.from_dict(d))
-        except (KeyError, ValueError, TypeError) as exc:
-            raise UsageError(f"{name}: quote {i} is incomplete or damaged ({exc}); nothing was imported.") from exc
-    return quotes
+    """Quotes from a vlogkit bank JSON export, checked field by field (see `store.bank_file`)."""
+    from vlogkit.store.bank_file import parse_bank
+
+    return parse_bank(text, name)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from vlogkit.fileutil import output_file
 from vlogkit.media.ffmpeg import Ffmpeg
@@ -55,7 +56,8 @@ def quote_font_pt(text: str, box_in: tuple[float, float]) -> int:
     return 14
 
 
-def build_deck(items: list[SlideItem], out: Path, *, title: str, subtitle: str = "", brand_color: str = "#FFC400") -> Path:
+def build_deck(items: list[SlideItem], out: Path, *, title: str, subtitle: str = "", brand_color: str = "#FFC400",
+               author: str = "") -> Path:
     from pptx import Presentation
     from pptx.dml.color import RGBColor
     from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
@@ -127,6 +129,24 @@ def build_deck(items: list[SlideItem], out: Path, *, title: str, subtitle: str =
         if item.note:
             slide.notes_slide.notes_text_frame.text = item.note
 
+    _own_properties(prs, title, author)
     with output_file(out) as tmp:
         prs.save(str(tmp))
     return out
+
+
+def _own_properties(prs: Any, title: str, author: str) -> None:  # noqa: ANN401 - python-pptx's Presentation
+    """The deck's document properties say only what vlogkit means: the template's author and dates are replaced."""
+    import datetime as dt
+
+    props = prs.core_properties
+    props.author = author
+    props.last_modified_by = author
+    props.title = title
+    for name in ("subject", "keywords", "comments", "category", "content_status", "identifier", "language",
+                 "version"):
+        setattr(props, name, "")
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
+    props.created = props.modified = now
+    props.revision = 1
+    props.last_printed = now

@@ -312,16 +312,10 @@ class BankService:
     def import_file(self, path: Path | str) -> ImportReport:
         """Merge a colleague's `bank export --format json`: same source range = same quote, newer edit wins,
         consent never widened."""
-        from vlogkit.render.bank_formats import parse_json
+        from vlogkit.store.bank_file import read_bank_file
 
         p = Path(path)
-        try:
-            text = p.read_text(encoding="utf-8-sig")
-        except FileNotFoundError as exc:
-            raise UsageError(f"{p} does not exist.") from exc
-        except (OSError, UnicodeDecodeError) as exc:
-            raise UsageError(f"{p} cannot be read as a vlogkit bank export ({exc.__class__.__name__}).") from exc
-        incoming = parse_json(text, str(p))
+        incoming = read_bank_file(p)
         added, updated, unchanged = self.repo.merge(incoming, _resolve)
         return ImportReport(p, added, updated, unchanged)
 

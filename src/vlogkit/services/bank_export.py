@@ -30,7 +30,7 @@ def write_export(
 
     rows = [Row(q, bank.effective_scope(q, vlogs), bank.source_consent(q, vlogs)) for q in quotes]
     if fmt == "cards":
-        files = _cards(bank, out, rows, ctx)
+        files = _cards(bank, out, rows, ctx, audience)
         return ExportReport(out, len(rows), files=files)
     if out.exists() and out.is_dir():
         raise VlogkitError(f"{out} is a folder: give a file name for --out (only --format cards takes a folder).")
@@ -45,9 +45,9 @@ def write_export(
         from vlogkit.render import bank_formats as bf
 
         if fmt == "csv":
-            data = bf.to_csv(rows)
+            data = bf.to_csv(rows, audience)
         elif fmt == "md":
-            data = bf.to_markdown(rows, title).encode("utf-8")
+            data = bf.to_markdown(rows, title, audience).encode("utf-8")
         else:
             data = bf.to_json(rows, audience=audience, exported=now()).encode("utf-8")
         atomic_write_bytes(target, data)
@@ -55,7 +55,7 @@ def write_export(
     return ExportReport(target, len(rows), files=[target])
 
 
-def _cards(bank: BankService, folder: Path, rows: list, ctx: JobContext) -> list[Path]:  # noqa: ANN001
+def _cards(bank: BankService, folder: Path, rows: list, ctx: JobContext, audience: str) -> list[Path]:  # noqa: ANN001
     from vlogkit.render.cards import CARD_SIZES, render_card
 
     if folder.exists() and not folder.is_dir():
@@ -63,17 +63,26 @@ def _cards(bank: BankService, folder: Path, rows: list, ctx: JobContext) -> list
     folder.mkdir(parents=True, exist_ok=True)
     brand = bank.app.settings.brand_color
     files: list[Path] = []
+    vlog_ids: set[str] = set()
     total = len(rows) * len(CARD_SIZES)
-    for i, row in enumerate(rows):
-        q = row.quote
-        stem = f"{q.id}-{safe_filename(q.speaker.name or 'quote', 40)}"
-        for j, size in enumerate(CARD_SIZES.values()):
-            ctx.raise_if_cancelled()
-            ctx.report((i * len(CARD_SIZES) + j) / total, f"Card {i + 1} of {len(rows)}")
-            target = unique_path(folder / f"{stem}-{size[0]}x{size[1]}.png")
-            render_card(q.text, q.speaker.attribution(), target, size=size, brand_color=brand,
-                        company=q.speaker.company)
-            files.append(target)
+    try:
+        for i, row in enumerate(rows):
+            q = row.quote
+            stem = f"{safe_filename(q.id, 40, 'quote')}-{safe_filename(q.speaker.name or 'quote', 40)}"
+            for j, size in enumerate(CARD_SIZES.values()):
+                ctx.raise_if_cancelled()
+                ctx.report((i * len(CARD_SIZES) + j) / total, f"Card {i + 1} of {len(rows)}")
+                target = unique_path(folder / f"{stem}-{size[0]}x{size[1]}.png")
+                render_card(q.text, q.speaker.attribution(), target, size=size, brand_color=brand,
+                            company=q.speaker.company)
+                files.append(target)
+                vlog_ids.add(q.vlog_id)
+    except BaseException:
+        if files:  # whole cards already out: log them, so `vlogkit log` and `forget` know where they are
+            bank.app.export_log.record(
+                "bank-cards", vlog_ids=sorted(vlog_ids), outputs=[str(f) for f in files], audience=audience,
+                detail=f"incomplete: {len(files)} of {total} card(s) written before the export stopped")
+        raise
     return files
 
 
@@ -91,13 +100,15 @@ def _deck(
             ctx.raise_if_cancelled()
             ctx.report(0.9 * i / len(rows), f"Slide {i + 1} of {len(rows)}")
             q = row.quote
-            image = _still(bank, q, vlogs.get(q.vlog_id), Path(tmp) / f"{q.id}.jpg", grab_still)
+            still = Path(tmp) / f"{safe_filename(q.id, 40, 'quote')}-{i}.jpg"
+            image = _still(bank, q, vlogs.get(q.vlog_id), still, grab_still)
             note = f"{q.id} - vlog {q.vlog_id}, {q.start / 1000:.1f}-{q.end / 1000:.1f} s - consent {row.scope.value}"
             items.append(SlideItem(q.text, q.speaker.attribution(), q.speaker.company, image, note))
         n = len(rows)
         subtitle = f"{n} quote{'s' if n != 1 else ''} · {audience} use · {dt.date.today().isoformat()}"
         ctx.report(0.95, "Writing the deck")
-        build_deck(items, target, title=title, subtitle=subtitle, brand_color=bank.app.settings.brand_color)
+        build_deck(items, target, title=title, subtitle=subtitle, brand_color=bank.app.settings.brand_color,
+                   author=bank.app.user)
 
 
 def _still(bank: BankService, q: Quote, vlog: Vlog | None, dest: Path, grab) -> Path | None:  # noqa: ANN001

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from vlogkit.errors import UsageError, VlogkitError
+from vlogkit.errors import UsageError
 from vlogkit.fileutil import output_file
+from vlogkit.services.restore import FROM_BACKUP, allowed_entry
 
 if TYPE_CHECKING:
     from vlogkit.services.app import App
@@ -66,6 +68,10 @@ class DataService:
                 p = Path(out)
                 if not p.is_file():
                     continue
+                if entry.get(FROM_BACKUP) or p.is_symlink():  # a restored entry is not proof vlogkit wrote that file
+                    report.kept.append(f"{p} (logged in the restored backup {entry.get(FROM_BACKUP)}: check it and "
+                                       "delete it by hand if it is this speaker's export)")
+                    continue
                 if alone:
                     drop(p, f"export {p}")
                 else:
@@ -118,7 +124,14 @@ class DataService:
 
         with Database(self.app.paths.library_db).transaction():
             lib_bytes = (home / "library.json").read_bytes() if (home / "library.json").exists() else None
-        with output_file(dest) as tmp, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
+        with output_file(dest) as tmp:
+            os.chmod(tmp, 0o600)  # the library is private: so is its backup
+            self._write_backup(tmp, home, lib_bytes)
+        return dest
+
+    @staticmethod
+    def _write_backup(tmp: Path, home: Path, lib_bytes: bytes | None) -> None:
+        with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
             zf.writestr("vlogkit-backup.txt", f"vlogkit backup of {home} made {dt.datetime.now().isoformat()}\n")
             if lib_bytes is not None:
                 zf.writestr("library.json", lib_bytes)
@@ -128,41 +141,15 @@ class DataService:
             for d in BACKUP_DIRS:
                 for f in sorted((home / d).rglob("*")) if (home / d).exists() else []:
                     if f.is_file() and not f.name.startswith("."):
-                        zf.write(f, str(f.relative_to(home)))
-        return dest
+                        name = f.relative_to(home).as_posix()
+                        if allowed_entry(name):  # only what a restore takes back
+                            zf.write(f, name)
 
     def restore(self, src: Path, force: bool = False) -> list[str]:
-        home = self.app.paths.home
-        src = Path(src)
-        if not src.is_file():
-            raise UsageError(f"{src}: no such backup file.")
-        try:
-            zf = zipfile.ZipFile(src)
-        except zipfile.BadZipFile as exc:
-            raise VlogkitError(f"{src}: not a vlogkit backup (not a zip file).") from exc
-        with zf:
-            names = zf.namelist()
-            if "vlogkit-backup.txt" not in names:
-                raise VlogkitError(f"{src}: not a vlogkit backup (no vlogkit-backup.txt inside).")
-            for n in names:
-                if n.startswith("/") or ".." in Path(n).parts:
-                    raise VlogkitError(f"{src}: refuses to restore an unsafe path {n!r}.")
-            if (home / "library.json").exists() and self.app.vlogs.all() and not force:
-                raise UsageError(
-                    f"The library at {home} is not empty; restore with --force (the current files are kept as *.before-restore)."
-                )
-            restored: list[str] = []
-            for n in names:
-                if n == "vlogkit-backup.txt" or n.endswith("/"):
-                    continue
-                target = home / n
-                if target.exists() and target.name in BACKUP_FILES:
-                    shutil.copy2(target, target.with_name(target.name + ".before-restore"))
-                target.parent.mkdir(parents=True, exist_ok=True)
-                with output_file(target) as tmp:
-                    tmp.write_bytes(zf.read(n))
-                restored.append(n)
-        return restored
+        """Restore a backup made by `backup`: checked aside first, then swapped in (see `services.restore`)."""
+        from vlogkit.services.restore import restore_backup
+
+        return restore_backup(self.app, Path(src), force=force)
 
     # -- caches and disk -----------------------------------------------------------------------
 
@@ -177,29 +164,35 @@ class DataService:
     def leftovers(self) -> list[Path]:
         """Half-written files a crash (kill -9, power cut) left under hidden temporary names.
 
-        `.<name>.part<PID>.<ext>` beside outputs whose process is gone, `.<db>.*.tmp` beside the databases, and
-        vlogkit's own work folders in the system temp folder older than a day.
+        Only vlogkit's own, recognisable names: `.<name>.part<PID>-<random>.<ext>` (and the older
+        `.<name>.part<PID>.<ext>`) whose process is gone, beside outputs and the databases; the databases' temporary
+        files of older versions in the vlogkit home; and vlogkit's work folders in the system temp folder older than
+        a day. Another program's hidden `*.tmp` files in an export folder are never touched.
         """
         import os
         import re
         import tempfile
         import time
 
-        folders = {self.app.paths.home, self.app.paths.default_export_dir, self.app.paths.media_dir}
+        from vlogkit.fileutil import temp_name_pattern
+
+        home = self.app.paths.home
+        folders = {home, self.app.paths.default_export_dir, self.app.paths.media_dir}
         if self.app.settings.export_dir:
             folders.add(Path(self.app.settings.export_dir))
         for entry in self.app.export_log.entries():
             folders.update(Path(o).parent for o in entry.get("outputs", []))
         found: list[Path] = []
-        part = re.compile(r"^\..+\.part(\d+)(\.[^.]*)?$")
+        part = temp_name_pattern()
+        old_db_tmp = re.compile(r"^\.(library|bank)\.json\.[a-z0-9_]{8}\.tmp$")  # atomic writes of older versions
         for folder in folders:
             if not folder.is_dir():
                 continue
             for p in folder.iterdir():
                 m = part.match(p.name)
-                if m and not _alive(int(m.group(1))):
+                if m and not _alive(int(m.group(1))) and not p.is_symlink():
                     found.append(p)
-                elif p.name.startswith(".") and p.name.endswith(".tmp") and time.time() - p.stat().st_mtime > 3600:
+                elif folder == home and old_db_tmp.match(p.name) and time.time() - p.stat().st_mtime > 3600:
                     found.append(p)
         tmp = Path(tempfile.gettempdir())
         for p in tmp.glob("vlogkit-*"):

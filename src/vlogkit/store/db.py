@@ -90,6 +90,18 @@ class Database:
                 f"The library {self.path} is locked by another vlogkit process; wait for it to finish and try again."
             ) from exc
 
+    @contextmanager
+    def locked(self) -> Iterator[None]:
+        """Hold this database's lock without opening it (a restore swaps the file itself while holding it)."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            with self._lock:
+                yield
+        except Timeout as exc:
+            raise LibraryError(
+                f"The library {self.path} is locked by another vlogkit process; wait for it to finish and try again."
+            ) from exc
+
     def _check_schema(self, tdb: TinyDB) -> None:
         meta = tdb.table(META_TABLE)
         rows = meta.all()

@@ -10,8 +10,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from tests.services.bank_fixtures import make_app, synth_vlog
 
+from tests.services.bank_fixtures import make_app, synth_vlog
 from vlogkit.domain import ConsentScope
 
 SECRET_NOTE = "Internal: legal asked us to soften this"

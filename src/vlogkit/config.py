@@ -96,6 +96,7 @@ class Settings:
 
     model: str = "base"
     default_language: str = "auto"
+    languages: str = "nl,fr,en"  # what "auto" chooses from, stretch by stretch ("any" = every Whisper language)
     glossary: str = ""
     ui_language: str = ""  # "" = system locale
     auto_transcribe: bool = True

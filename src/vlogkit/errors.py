@@ -9,6 +9,7 @@
     +-- ModelError                  a Whisper model cannot be found, assembled or downloaded
     +-- FfmpegError                 ffmpeg failed; the message carries the last meaningful line of its log
     +-- ConsentError                the material's consent does not allow what was asked
+    +-- UnconfirmedWordError        an external output would burn in a swear word or slur nobody confirmed
     +-- DiskFullError               the disk filled up while writing an output
     +-- DeviceError                 a camera or microphone is missing or was lost
     +-- Cancelled                   the user cancelled a job (not an error to show as such)
@@ -52,6 +53,10 @@ class FfmpegError(VlogkitError):
 
 
 class ConsentError(VlogkitError):
+    pass
+
+
+class UnconfirmedWordError(VlogkitError):
     pass
 
 

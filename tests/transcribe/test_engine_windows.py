@@ -10,6 +10,7 @@ import numpy as np
 from vlogkit.jobs import JobContext
 from vlogkit.transcribe.audio import SAMPLE_RATE, windows
 from vlogkit.transcribe.engine import WhisperEngine
+from vlogkit.transcribe.languages import Stretch
 
 
 class FakeModel:
@@ -38,8 +39,8 @@ def test_a_long_recording_goes_in_windows_on_one_clock_and_one_language() -> Non
     assert 585_000 <= cut_ms <= 585_500  # cut in the pause, not at 10:00 sharp
     progress: list[float] = []
     model = FakeModel()
-    segments, language = WhisperEngine("base")._run(model, samples, None, "Acme", n * 1000 // SAMPLE_RATE, "",
-                                                    JobContext(on_progress=lambda f, _m: progress.append(f)))
+    segments, language = WhisperEngine("base")._run(model, samples, [Stretch(0, n, "")], "Acme", n * 1000 // SAMPLE_RATE,
+                                                    "", JobContext(on_progress=lambda f, _m: progress.append(f)))
     assert language == "nl"
     assert [c["language"] for c in model.calls] == [None, "nl"]  # detected once, then held
     assert all(c["initial_prompt"] == "Acme" for c in model.calls)  # the glossary reaches every window
@@ -53,6 +54,18 @@ def test_a_short_recording_is_one_call_as_before() -> None:
     samples = np.zeros(int(14 * 60 * SAMPLE_RATE), dtype=np.float32)
     assert windows(samples) == [(0, len(samples))]
     model = FakeModel()
-    segments, _ = WhisperEngine("base")._run(model, samples, "en", None, 0, "", JobContext())
+    segments, _ = WhisperEngine("base")._run(model, samples, [Stretch(0, len(samples), "en")], None, 0, "", JobContext())
     assert len(model.calls) == 1 and model.calls[0]["language"] == "en"
     assert [(s.start, s.end) for s in segments] == [(1000, 2000)]
+    assert segments[0].language == "en" and {w.language for w in segments[0].words} == {"en"}
+
+
+def test_each_stretch_is_transcribed_in_its_language_on_one_clock() -> None:
+    sec = SAMPLE_RATE
+    samples = np.zeros(30 * sec, dtype=np.float32)
+    plan = [Stretch(0, 12 * sec, "nl"), Stretch(12 * sec, 20 * sec, "fr"), Stretch(20 * sec, 30 * sec, "en")]
+    model = FakeModel()
+    segments, first = WhisperEngine("base")._run(model, samples, plan, "Acme", 0, "", JobContext())
+    assert [(c["language"], round(c["seconds"])) for c in model.calls] == [("nl", 12), ("fr", 8), ("en", 10)]
+    assert [(s.start, s.language) for s in segments] == [(1000, "nl"), (13000, "fr"), (21000, "en")]
+    assert [w.start for w in segments[2].words] == [21000, 21500] and first == "nl"

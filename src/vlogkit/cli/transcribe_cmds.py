@@ -12,13 +12,18 @@ from vlogkit.cli.output import add_json_flag, print_json, run_job, warn
 from vlogkit.errors import UsageError
 
 if TYPE_CHECKING:
+    from vlogkit.domain import Transcript
     from vlogkit.services import App
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("transcribe", help="transcribe a vlog offline with Whisper (word timings), or import subtitles")
     p.add_argument("id")
-    p.add_argument("--language", help="nl, fr, en, any Whisper code, or auto (default: the vlog's language)")
+    p.add_argument("--language", help="nl, fr, en, any Whisper code, or auto (default: the vlog's language); "
+                                      "a code forces that one language for the whole vlog")
+    p.add_argument("--languages", metavar="CODES",
+                   help="with auto: the languages each stretch may be in, e.g. nl,fr,en (the default setting), "
+                        "or 'any' for every language Whisper knows")
     p.add_argument("--model", help="base (bundled), small, medium, large-v3, large-v3-turbo, distil-large-v3, "
                                    "or a model folder (default: VLOGKIT_MODEL or the setting)")
     p.add_argument("--no-cache", action="store_true",
@@ -26,6 +31,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--from-subtitles", metavar="PATH", help="use this SRT/VTT file as the transcript instead")
     add_json_flag(p)
     p.set_defaults(func=cmd_transcribe)
+
+    p = sub.add_parser("keep", help="keep a segment held back as possibly invented by Whisper (it was really said)")
+    p.add_argument("id")
+    p.add_argument("at", type=float, metavar="SECONDS", help="a time inside the segment (as `transcribe` shows it)")
+    p.add_argument("--undo", action="store_true", help="hold the segment back again")
+    add_json_flag(p)
+    p.set_defaults(func=cmd_keep)
+
+    p = sub.add_parser("confirm", help="confirm a swear word or slur was really said (external exports may show it)")
+    p.add_argument("id")
+    p.add_argument("at", type=float, metavar="SECONDS", help="the word's time (as `vlogkit quotes` lists it)")
+    p.add_argument("--undo", action="store_true", help="take the confirmation back")
+    p.set_defaults(func=cmd_confirm)
 
     p = sub.add_parser("subtitles", help="write a vlog's transcript as SRT, WebVTT, text or JSON")
     p.add_argument("id")
@@ -52,14 +70,14 @@ def cmd_transcribe(args: argparse.Namespace, app: App) -> int:
     svc = app.transcription
     t0 = time.monotonic()
     if args.from_subtitles:
-        if args.language or args.model or args.no_cache:
-            raise UsageError("--from-subtitles takes no --language, --model or --no-cache.")
+        if args.language or args.languages or args.model or args.no_cache:
+            raise UsageError("--from-subtitles takes no --language, --languages, --model or --no-cache.")
         transcript = svc.import_subtitles(args.id, args.from_subtitles)
         how = f"from {args.from_subtitles}"
     else:
         transcript = run_job(
             lambda ctx: svc.transcribe(args.id, language=args.language, model=args.model,
-                                       use_cache=not args.no_cache, ctx=ctx),
+                                       use_cache=not args.no_cache, ctx=ctx, languages=args.languages),
             label=f"Transcribing {args.id}",
         )
         how = "from the cache" if svc.last_from_cache else f"model {transcript.model}"
@@ -67,14 +85,67 @@ def cmd_transcribe(args: argparse.Namespace, app: App) -> int:
     if args.json:
         print_json(transcript_json(transcript))
     else:
-        for s in transcript.segments:
-            who = f"{s.speaker}: " if s.speaker else ""
-            print(f"[{_clock(s.start)} - {_clock(s.end)}] {who}{s.text}")
+        print_segments(transcript)
     words = len(transcript.words)
-    warn(f"{args.id}: {words} words, language {transcript.language or '?'}, {how}, {elapsed:.1f} s.")
+    warn(f"{args.id}: {words} words, language {transcript.language_label or '?'}, {how}, {elapsed:.1f} s.")
     if words == 0:
         warn("warning: no speech was found.")
+    check = words_to_check_line(transcript, args.id)
+    if check:
+        warn(check)
+    held = transcript.flagged
+    if held:
+        warn(f"{len(held)} segment(s) held back as possibly invented by Whisper (left out of subtitles, captions and "
+             f"quotes): `vlogkit keep {args.id} SECONDS` keeps one that was really said.")
     return 0
+
+
+def print_segments(transcript: Transcript) -> None:
+    """One line per segment: times, the language when the vlog switches, speaker, text; held-back segments marked."""
+    mixed = len(transcript.languages) > 1
+    for s in transcript.segments:
+        who = f"{s.speaker}: " if s.speaker else ""
+        lang = f"{s.language or transcript.language} " if mixed else ""
+        mark = f"[held back: {s.flag}] " if s.held_back else ""
+        print(f"[{_clock(s.start)} - {_clock(s.end)}] {lang}{mark}{who}{s.text}")
+
+
+def cmd_keep(args: argparse.Namespace, app: App) -> int:
+    """Keep (or, with --undo, hold back again) the flagged segment at a time."""
+    from vlogkit.transcribe.formats import transcript_json
+
+    if args.at < 0:
+        raise UsageError("Give the time in seconds from the start of the vlog (not negative).")
+    transcript = app.transcription.keep(args.id, round(args.at * 1000), keep=not args.undo)
+    if args.json:
+        print_json(transcript_json(transcript))
+    else:
+        print_segments(transcript)
+    return 0
+
+
+def cmd_confirm(args: argparse.Namespace, app: App) -> int:
+    from vlogkit.domain.sensitive import sensitive_words
+
+    if args.at < 0:
+        raise UsageError("Give the time in seconds from the start of the vlog (not negative).")
+    transcript = app.transcription.confirm(args.id, round(args.at * 1000), confirmed=not args.undo)
+    for w in sensitive_words(transcript.words, transcript.language):
+        state = "confirmed" if w.confirmed else "to check"
+        print(f"{w.start / 1000:7.1f} s  {w.display:<20} {state}")
+    return 0
+
+
+def words_to_check_line(transcript: Transcript, vlog_id: str) -> str:
+    """"check these words: 'kut' (57.2 s), ..." for the unconfirmed swear words and slurs; "" when there are none."""
+    from vlogkit.domain.sensitive import sensitive_words
+
+    todo = [w for w in sensitive_words(transcript.without_held_back().words, transcript.language) if not w.confirmed]
+    if not todo:
+        return ""
+    listed = ", ".join(f"'{w.display}' ({w.start / 1000:.1f} s)" for w in todo)
+    return (f"check these words before an external export: {listed} - `vlogkit confirm {vlog_id} SECONDS` if they "
+            "were really said")
 
 
 def cmd_subtitles(args: argparse.Namespace, app: App) -> int:

@@ -206,6 +206,24 @@ class BankService:
             return "no consent recorded (or consent withdrawn or expired)"
         return f"consent is {scope.value} only"
 
+    def _words_to_confirm(self, quote: Quote, audience: str, fmt: str, vlogs: dict[str, Vlog]) -> str:
+        """Why a card or slide may not show `quote` yet: a swear word or slur nobody confirmed ("" when none)."""
+        if fmt not in ("cards", "pptx"):
+            return ""
+        from vlogkit.errors import UnconfirmedWordError
+        from vlogkit.services.wordcheck import require_confirmed
+
+        if audience != "external":
+            return ""
+        transcript = self.app.transcription.get(quote.vlog_id) if quote.vlog_id in vlogs else None
+        words = transcript.words_between(quote.start, quote.end) if transcript is not None else ()
+        try:
+            require_confirmed(audience, words, vlog_id=quote.vlog_id, what=f"Quote {quote.id}",
+                              text=quote.text, language=quote.language)
+        except UnconfirmedWordError as exc:
+            return str(exc)
+        return ""
+
     # -- editing --------------------------------------------------------------------------------
 
     def update(self, qid: str, **changes: Any) -> Quote:
@@ -290,7 +308,7 @@ class BankService:
                                "`vlogkit bank add` saves some.")
         kept, skipped = [], []
         for q in pool:
-            why = self.why_not(q, audience, vlogs)
+            why = self.why_not(q, audience, vlogs) or self._words_to_confirm(q, audience, fmt, vlogs)
             if why:
                 skipped.append(f"{q.id}: {why}")
             else:

@@ -17,6 +17,7 @@ from vlogkit.errors import ConsentError, MediaError, UsageError
 from vlogkit.failpoints import failpoint
 from vlogkit.fileutil import atomic_write_text, output_file
 from vlogkit.jobs import JobContext
+from vlogkit.services.wordcheck import require_confirmed
 
 if TYPE_CHECKING:
     from vlogkit.media.faces import FaceTrack
@@ -117,7 +118,8 @@ class ExportService:
         transcript: Transcript | None = self.app.transcription.get(vlog.id)
         if transcript is None and need:
             transcript = self.app.transcription.transcribe(vlog.id, ctx=ctx)
-        return transcript.words if transcript is not None else None
+        # segments held back as possibly invented by Whisper never become captions until someone keeps them
+        return transcript.without_held_back().words if transcript is not None else None
 
     # -- export -------------------------------------------------------------------------------
 
@@ -155,6 +157,9 @@ class ExportService:
         ctx.report(0.0, "Preparing")
         words = self._words(vlog, need=style is not CaptionStyle.OFF or tighten, ctx=ctx.sub(0.0, 0.2))
         ctx.raise_if_cancelled()
+        if words:  # burnt-in captions and the SRT/VTT beside the clip: checked before any work is done
+            said = [w for w in words if any(a <= (w.start + w.end) // 2 < b for a, b in ranges)]
+            require_confirmed(audience, said, vlog_id=vlog.id, what="The clip's captions")
         track = None
         if vlog.media.has_video and any(self._needs_faces(vlog, p) for p in preset_list):
             track = self._face_track(vlog, source, ctx=ctx.sub(0.2, 0.35))

@@ -49,7 +49,7 @@ class QuoteService:
         key = transcript_key(transcript)
         cands = self._cached(vlog.id, key)
         if cands is None:
-            cands = find_candidates(transcript)
+            cands = find_candidates(transcript.without_held_back())  # never quote what Whisper may have invented
             self._store(vlog.id, key, cands)
         if cands:  # "has quotes" only when there are some
             self.app.vlogs.modify(vlog.id, lambda v: v.with_(state=VlogState.HAS_QUOTES))  # keeps others' edits

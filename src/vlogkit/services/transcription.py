@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from vlogkit.domain import Transcript, Vlog, VlogState
-from vlogkit.errors import LibraryError, NoAudioError
+from vlogkit.errors import LibraryError, NoAudioError, UsageError
 from vlogkit.failpoints import failpoint
 from vlogkit.jobs import JobContext
 
@@ -43,12 +43,14 @@ class TranscriptionService:
 
         return TranscriptCache(self.app.paths.cache_dir / "transcripts")
 
-    def _key(self, vlog: Vlog, engine: Transcriber, language: str, prompt: str) -> str:
+    def _key(self, vlog: Vlog, engine: Transcriber, language: str, prompt: str, languages: str) -> str:
         from vlogkit.transcribe.cache import cache_key
 
         options = getattr(engine, "options", None)
         opts = options.to_dict() if hasattr(options, "to_dict") else {}
-        return cache_key(vlog.fingerprint, engine.name, {**opts, "language": language, "initial_prompt": prompt})
+        extra = {"languages": languages} if language == "auto" else {}  # a forced language ignores the allowed set
+        return cache_key(vlog.fingerprint, engine.name, {**opts, "language": language, "initial_prompt": prompt,
+                                                         **extra})
 
     # -- use cases ------------------------------------------------------------------------------
 
@@ -60,23 +62,27 @@ class TranscriptionService:
         model: str | None = None,
         use_cache: bool = True,
         ctx: JobContext | None = None,
+        languages: str | None = None,
     ) -> Transcript:
         """Run Whisper on the vlog (or serve the cached result) and store the transcript with the vlog.
 
-        The vlog's language (set at import) is used unless `language` overrides it; "auto" detects. Re-running with
-        the same model and options returns the stored transcript, with the user's corrections, without the model.
+        The vlog's language (set at import) is used unless `language` overrides it; "auto" finds the language of each
+        stretch among `languages` ("nl,fr,en", or "any"; default: the setting). Re-running with the same model and
+        options returns the stored transcript, with the user's corrections, without the model.
         """
         from vlogkit.services.library import validate_language
+        from vlogkit.transcribe.languages import format_languages, parse_languages
 
         ctx = ctx or JobContext()
         vlog = self.app.vlogs.get(vlog_id)
         lang = validate_language(language if language is not None else vlog.language)
+        allowed = format_languages(parse_languages(languages if languages is not None else self.app.settings.languages))
         if not vlog.media.has_audio:
             raise NoAudioError(f"Vlog {vlog.id} ({vlog.path}) has no audio track - there is nothing to transcribe.")
         path = self.app.library.check_source(vlog)
         prompt = (self.app.settings.glossary or "").strip()
         engine = self.engine(model)
-        key = self._key(vlog, engine, lang, prompt)
+        key = self._key(vlog, engine, lang, prompt, allowed)
         self.last_from_cache = False
         if use_cache:
             stored = self._load_stored(vlog)
@@ -93,7 +99,7 @@ class TranscriptionService:
                 return cached
         transcript = engine.transcribe(
             str(path), language=None if lang == "auto" else lang, initial_prompt=prompt or None,
-            duration_ms=vlog.media.duration_ms, ctx=ctx,
+            duration_ms=vlog.media.duration_ms, ctx=ctx, languages=allowed,
         )
         ctx.raise_if_cancelled()
         failpoint("transcribe.before_store")
@@ -122,6 +128,47 @@ class TranscriptionService:
     def adopt(self, vlog_id: str, transcript: Transcript, key: str = "") -> None:
         """Store a transcript made elsewhere (a hand-off package) as the vlog's own."""
         self._store(vlog_id, transcript, key)
+
+    def keep(self, vlog_id: str, at_ms: int, *, keep: bool = True) -> Transcript:
+        """Keep the flagged segment at `at_ms` (it was really said: subtitles, captions and quotes use it again), or
+        hold it back again with keep=False. Returns the stored transcript."""
+        transcript = self.require(vlog_id)
+        flagged = [i for i, s in enumerate(transcript.segments) if s.flag and s.start <= at_ms <= s.end]
+        if not flagged:
+            near = ", ".join(f"{s.start / 1000:.1f}-{s.end / 1000:.1f} s" for s in transcript.segments if s.flag)
+            raise UsageError(f"No segment held back as possibly invented at {at_ms / 1000:g} s in vlog {vlog_id}"
+                             + (f" (flagged: {near})." if near else " (none is flagged)."))
+        for i in flagged:
+            transcript = transcript.with_kept(i, keep)
+        self.save(vlog_id, transcript)
+        return transcript
+
+    def confirm(self, vlog_id: str, at_ms: int, *, confirmed: bool = True) -> Transcript:
+        """Confirm that the swear word or slur at `at_ms` was really said (external exports may then show it), or
+        take the confirmation back. The word nearest `at_ms` within a second is meant. Returns the stored transcript."""
+        from dataclasses import replace
+
+        from vlogkit.domain.sensitive import is_sensitive
+
+        transcript = self.require(vlog_id)
+        hits = [(abs(at_ms - max(w.start, min(at_ms, w.end))), si, wi)
+                for si, s in enumerate(transcript.segments) for wi, w in enumerate(s.words)
+                if is_sensitive(w.display, w.language or s.language or transcript.language)]
+        near = [h for h in hits if h[0] <= 1000]
+        if not near:
+            listed = ", ".join(f"'{transcript.segments[si].words[wi].display}' at "
+                               f"{transcript.segments[si].words[wi].start / 1000:.1f} s" for _d, si, wi in hits)
+            raise UsageError(f"No word to check at {at_ms / 1000:g} s in vlog {vlog_id}"
+                             + (f" (words to check: {listed})." if listed else " (it has none)."))
+        _d, si, wi = min(near)
+        seg = transcript.segments[si]
+        words = list(seg.words)
+        words[wi] = replace(words[wi], confirmed=confirmed)
+        segments = list(transcript.segments)
+        segments[si] = replace(seg, words=tuple(words))
+        transcript = transcript.with_segments(tuple(segments))
+        self.save(vlog_id, transcript)
+        return transcript
 
     def import_subtitles(self, vlog_id: str, path: str | Path) -> Transcript:
         """Use an SRT/VTT file as the vlog's transcript (word times spread evenly inside each cue)."""

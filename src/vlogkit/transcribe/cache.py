@@ -13,7 +13,7 @@ from vlogkit.fileutil import atomic_write_text
 
 log = logging.getLogger(__name__)
 
-CACHE_VERSION = 2  # bump when the engine's output for the same inputs changes
+CACHE_VERSION = 3  # bump when the engine's output for the same inputs changes
 
 
 def cache_key(fingerprint: str, model: str, options: dict[str, Any]) -> str:

@@ -1,8 +1,10 @@
 """The `Transcriber` protocol and the faster-whisper engine behind it.
 
-The engine decodes the audio itself (PyAV, 16 kHz), splits stereo whose channels carry different speakers, runs
-faster-whisper with word timestamps and the VAD filter, reports progress per segment (fraction of the media duration
-reached) and stops between segments when the job is cancelled.
+The engine decodes the audio itself (PyAV, 16 kHz), splits stereo whose channels carry different speakers, finds the
+language of each stretch of speech (restricted to the languages the user allows, `transcribe.languages`), runs
+faster-whisper with word timestamps and the VAD filter on each stretch in its language, flags segments Whisper may have
+invented (`transcribe.invented`), reports progress per segment (fraction of the media duration reached) and stops
+between segments when the job is cancelled. `language=X` forces one language for the whole recording.
 """
 
 from __future__ import annotations
@@ -17,7 +19,10 @@ from vlogkit.domain import Segment, Transcript, Word
 from vlogkit.errors import ModelError
 from vlogkit.failpoints import failpoint
 from vlogkit.jobs import JobContext
+from vlogkit.transcribe import languages as langid
 from vlogkit.transcribe.audio import SAMPLE_RATE, load_audio, windows
+from vlogkit.transcribe.invented import flag_invented
+from vlogkit.transcribe.languages import DEFAULT_LANGUAGES, Stretch
 from vlogkit.transcribe.models import model_id, pick_device, resolve_model
 
 if TYPE_CHECKING:
@@ -32,7 +37,8 @@ class Transcriber(Protocol):
     name: str
 
     def transcribe(
-        self, audio_path: str, *, language: str | None, initial_prompt: str | None, duration_ms: int, ctx: JobContext
+        self, audio_path: str, *, language: str | None, initial_prompt: str | None, duration_ms: int, ctx: JobContext,
+        languages: str = DEFAULT_LANGUAGES,
     ) -> Transcript: ...
 
 
@@ -91,42 +97,70 @@ class WhisperEngine:
         return self._model
 
     def transcribe(
-        self, audio_path: str, *, language: str | None, initial_prompt: str | None, duration_ms: int, ctx: JobContext
+        self, audio_path: str, *, language: str | None, initial_prompt: str | None, duration_ms: int, ctx: JobContext,
+        languages: str = DEFAULT_LANGUAGES,
     ) -> Transcript:
+        allowed = langid.parse_languages(languages)
         ctx.report(0.0, "Reading the audio")
         audio = load_audio(audio_path)
         ctx.raise_if_cancelled()
         model = self.load(ctx)
         duration = duration_ms or audio.duration_ms
-        parts: list[tuple[list[Segment], str]] = []
+        parts: list[list[Segment]] = []
+        plans: list[list[Stretch]] = []
+        heard: list[str] = []
         n = len(audio.channels)
         for i, samples in enumerate(audio.channels):
             speaker = CHANNEL_SPEAKERS[i] if audio.split else ""
             sub = ctx.sub(i / n, (i + 1) / n) if n > 1 else ctx
-            parts.append(self._run(model, samples, language, initial_prompt, duration, speaker, sub))
-        segments = merge_by_time([segs for segs, _ in parts])
-        lang = _main_language(parts)
+            plan = self.plan(model, samples, language, allowed, sub)
+            plans.append(plan)
+            segs, first = self._run(model, samples, plan, initial_prompt, duration, speaker, sub)
+            parts.append(segs)
+            heard.append(first)
+        segments = flag_invented(merge_by_time(parts))
+        lang = main_language(segments) or next((h for h in heard if h), "")
         options: dict[str, Any] = {
             **self.options.to_dict(),
             "language": language or "auto",
+            "languages": langid.format_languages(allowed),
             "initial_prompt": initial_prompt or "",
             "device": self.device,
             "compute_type": self.compute_type,
             "split_stereo": audio.split,
+            "stretches": [[s.start * 1000 // SAMPLE_RATE, s.end * 1000 // SAMPLE_RATE, s.language]
+                          for p in plans for s in p],
         }
         ctx.report(1.0, "Transcribed")
         return Transcript(tuple(segments), lang, duration, self.name, options, "whisper")
+
+    def plan(
+        self, model: Any, samples: np.ndarray, language: str | None, allowed: tuple[str, ...], ctx: JobContext
+    ) -> list[Stretch]:
+        """The stretches to transcribe and their languages: the whole recording in `language` when it is forced or
+        when every piece of speech is in one language (the one-call path, as fast as before); one stretch per run of
+        a language otherwise; the whole recording with Whisper's own detection when no speech was found."""
+        n = len(samples)
+        if language:
+            return [Stretch(0, n, language)]
+        ctx.report(0.0, "Identifying languages")
+        found = langid.plan(model, samples, allowed, ctx)
+        if len({s.language for s in found}) == 1:
+            return [Stretch(0, n, found[0].language)]
+        return found or [Stretch(0, n, "")]
 
     def _run(
         self,
         model: Any,
         samples: np.ndarray,
-        language: str | None,
+        plan: list[Stretch],
         initial_prompt: str | None,
         duration_ms: int,
         speaker: str,
         ctx: JobContext,
     ) -> tuple[list[Segment], str]:
+        """Transcribe each stretch of `plan` in its language: segments and words on the recording's clock, and the
+        first language used (Whisper's detection when the plan left it open)."""
         o = self.options
         ctx.raise_if_cancelled()
         ctx.report(0.0, "Detecting speech")
@@ -134,9 +168,11 @@ class WhisperEngine:
         segments: list[Segment] = []
         detected = ""
         # A long recording goes in windows cut at quiet moments: faster-whisper holds features for all the audio it
-        # is given (6.7 GB for 2 hours), a window costs what a 10-minute vlog costs. The first window's language
-        # holds for the rest, as Whisper itself would detect it once from the first 30 s.
-        for a, b in windows(samples):
+        # is given (6.7 GB for 2 hours), a window costs what a 10-minute vlog costs. Without a known language the
+        # first window's holds for the rest, as Whisper itself would detect it once from the first 30 s.
+        spans = [(st.start + a, st.start + b, st.language) for st in plan
+                 for a, b in windows(samples[st.start : st.end])]
+        for a, b, language in spans:
             offset = a * 1000 // SAMPLE_RATE
             seg_iter, info = model.transcribe(
                 samples[a:b],
@@ -148,19 +184,20 @@ class WhisperEngine:
                 condition_on_previous_text=o.condition_on_previous_text,
             )
             detected = detected or str(info.language or "")
+            lang = language or detected
             try:
                 for seg in seg_iter:
-                    segment = to_segment(seg, speaker)
+                    segment = to_segment(seg, speaker, lang)
                     if segment is not None:
                         segments.append(_shifted(segment, offset) if offset else segment)
-                    ctx.report(min(1.0, (offset + seg.end * 1000) / total), f"Transcribing ({info.language})")
+                    ctx.report(min(1.0, (offset + seg.end * 1000) / total), f"Transcribing ({lang})")
                     failpoint("transcribe.after_segment")
                     ctx.raise_if_cancelled()
             finally:
                 close = getattr(seg_iter, "close", None)
                 if close is not None:
                     close()
-        return segments, detected
+        return segments, next((lang for _a, _b, lang in spans if lang), detected)
 
 
 def _shifted(segment: Segment, ms: int) -> Segment:
@@ -169,8 +206,9 @@ def _shifted(segment: Segment, ms: int) -> Segment:
     return replace(segment, start=segment.start + ms, end=segment.end + ms, words=words)
 
 
-def to_segment(seg: Any, speaker: str = "") -> Segment | None:
-    """A faster-whisper segment as a domain `Segment` (words stripped of spaces, times in integer ms)."""
+def to_segment(seg: Any, speaker: str = "", language: str = "") -> Segment | None:
+    """A faster-whisper segment as a domain `Segment` (words stripped of spaces, times in integer ms), with its words
+    in `language`."""
     words: list[Word] = []
     for w in seg.words or ():
         text = w.word.strip()
@@ -184,15 +222,16 @@ def to_segment(seg: Any, speaker: str = "") -> Segment | None:
             # people, so captions and subtitles read "d'accord", never "d 'accord".
             prev = words[-1]
             words[-1] = Word(prev.text + text, prev.start, max(prev.end, end), min(prev.probability or prob, prob),
-                             speaker=speaker)
+                             speaker=speaker, language=language)
             continue
-        words.append(Word(text, start, end, prob, speaker=speaker))
+        words.append(Word(text, start, end, prob, speaker=speaker, language=language))
     if not words:
         text = (seg.text or "").strip()
         if not text:
             return None
-        words = [Word(t, round(seg.start * 1000), round(seg.end * 1000), None, speaker=speaker) for t in text.split()]
-    return Segment(words[0].start, words[-1].end, tuple(words), speaker)
+        words = [Word(t, round(seg.start * 1000), round(seg.end * 1000), None, speaker=speaker, language=language)
+                 for t in text.split()]
+    return Segment(words[0].start, words[-1].end, tuple(words), speaker, language)
 
 
 _JOINERS = "'’-"
@@ -210,7 +249,10 @@ def merge_by_time(channels: list[list[Segment]]) -> list[Segment]:
     return merged
 
 
-def _main_language(parts: list[tuple[list[Segment], str]]) -> str:
-    """The language of the channel that said the most words."""
-    best = max(parts, key=lambda p: sum(len(s.words) for s in p[0]), default=([], ""))
-    return best[1] or (parts[0][1] if parts else "")
+def main_language(segments: list[Segment]) -> str:
+    """The language most words were said in (held-back segments do not count); the first one on a tie."""
+    counts: dict[str, int] = {}
+    for s in segments:
+        if s.language and not s.held_back:
+            counts[s.language] = counts.get(s.language, 0) + len(s.words)
+    return max(counts, key=counts.__getitem__) if counts else ""

@@ -16,11 +16,12 @@ class ScriptedTranscriber:
         self.last_call: dict[str, object] = {}
 
     def transcribe(
-        self, audio_path: str, *, language: str | None, initial_prompt: str | None, duration_ms: int, ctx: JobContext
+        self, audio_path: str, *, language: str | None, initial_prompt: str | None, duration_ms: int, ctx: JobContext,
+        languages: str = "nl,fr,en",
     ) -> Transcript:
         self.calls += 1
         self.last_call = {"audio_path": audio_path, "language": language, "initial_prompt": initial_prompt,
-                          "duration_ms": duration_ms}
+                          "duration_ms": duration_ms, "languages": languages}
         total = max(duration_ms or self.transcript.duration, 1)
         ctx.raise_if_cancelled()
         for seg in self.transcript.segments:

@@ -30,11 +30,12 @@ class WorkerTranscriber:
         self.options = Options()
 
     def transcribe(
-        self, audio_path: str, *, language: str | None, initial_prompt: str | None, duration_ms: int, ctx: JobContext
+        self, audio_path: str, *, language: str | None, initial_prompt: str | None, duration_ms: int, ctx: JobContext,
+        languages: str = "nl,fr,en",
     ) -> Transcript:
         ctx.raise_if_cancelled()
         request = {"model": self.name, "audio_path": audio_path, "language": language,
-                   "initial_prompt": initial_prompt, "duration_ms": duration_ms}
+                   "initial_prompt": initial_prompt, "duration_ms": duration_ms, "languages": languages}
         stderr = tempfile.TemporaryFile(mode="w+", encoding="utf-8")  # a file, so a chatty child never blocks
         proc = subprocess.Popen(
             [sys.executable, "-m", "vlogkit.transcribe.worker"],
@@ -102,7 +103,7 @@ def main() -> int:
         ctx = JobContext(on_progress=lambda f, m: send({"progress": f, "message": m}))
         t = engine.transcribe(str(req["audio_path"]), language=req.get("language"),
                               initial_prompt=req.get("initial_prompt"), duration_ms=int(req.get("duration_ms") or 0),
-                              ctx=ctx)
+                              ctx=ctx, languages=str(req.get("languages") or "nl,fr,en"))
     except VlogkitError as exc:
         send({"error": str(exc), "type": exc.__class__.__name__})
         return 1

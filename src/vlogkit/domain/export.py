@@ -8,6 +8,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+MIN_SIDE, MAX_SIDE = 16, 4096  # pixels: a 16000x16000 preset once drove ffmpeg to 24 GB
+
 
 class CaptionStyle(StrEnum):
     KARAOKE = "karaoke"  # the phrase on screen, the spoken word highlighted as it is said
@@ -30,6 +32,24 @@ class ExportPreset:
     caption_chars: int = 32  # characters per caption line
     caption_size: float = 0.055  # caption font height as a fraction of the frame width
     label: str = ""
+
+    def __post_init__(self) -> None:
+        """Every preset, however made, stays within what an encoder and the machine can take."""
+        for side in ("width", "height"):
+            v = getattr(self, side)
+            if not isinstance(v, int) or isinstance(v, bool) or not MIN_SIDE <= v <= MAX_SIDE or v % 2:
+                raise ValueError(f"preset '{self.name}': the {side} must be an even number of pixels from {MIN_SIDE} "
+                                 f"to {MAX_SIDE}, not {v!r}")
+        for name in ("safe_top", "safe_bottom", "safe_left", "safe_right"):
+            v = getattr(self, name)
+            if not isinstance(v, int | float) or isinstance(v, bool) or not 0 <= v < 0.5:
+                raise ValueError(f"preset '{self.name}': {name} must be a fraction from 0 to 0.5, not {v!r}")
+        if not isinstance(self.caption_size, int | float) or not 0.005 <= self.caption_size <= 0.3:
+            raise ValueError(f"preset '{self.name}': caption_size must be from 0.005 to 0.3, not {self.caption_size!r}")
+        for name, lo, hi in (("caption_chars", 4, 200), ("max_length_s", 1, 36_000)):
+            v = getattr(self, name)
+            if not isinstance(v, int) or isinstance(v, bool) or not lo <= v <= hi:
+                raise ValueError(f"preset '{self.name}': {name} must be a whole number from {lo} to {hi}, not {v!r}")
 
     @property
     def aspect(self) -> float:
@@ -58,7 +78,15 @@ class ExportPreset:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> ExportPreset:
+        """A preset from a file: a clear `ValueError` for anything out of bounds or of the wrong kind."""
+        if not isinstance(d, dict):
+            raise ValueError(f"a preset must be an object with a width and a height, not {d!r:.40}")
         known = set(cls.__dataclass_fields__)
+        for key in ("width", "height"):
+            if key not in d:
+                raise ValueError(f"preset '{d.get('name', '?')}' has no {key}")
+        if not isinstance(d.get("label", ""), str) or not isinstance(d.get("name", ""), str):
+            raise ValueError(f"preset '{d.get('name', '?')}': name and label must be text")
         return cls(**{k: v for k, v in d.items() if k in known})
 
 

@@ -65,10 +65,12 @@ class ExportService:
             return {}
         import json
 
+        from vlogkit.fileutil import read_bounded
+
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            data = json.loads(read_bounded(path, 1 << 20, "presets file", error=UsageError).decode("utf-8"))
             return {str(k).lower(): ExportPreset.from_dict({**v, "name": str(k).lower()}) for k, v in data.items()}
-        except (OSError, ValueError, TypeError, AttributeError) as exc:
+        except (OSError, ValueError, TypeError, AttributeError, RecursionError) as exc:
             raise UsageError(f"{path} is not a valid presets file ({exc}): fix or remove it.") from exc
 
     # -- checks -------------------------------------------------------------------------------

@@ -41,6 +41,28 @@ def same_range(a: Quote, vlog_id: str, start: int, end: int) -> bool:
     return a.vlog_id == vlog_id and abs(a.start - start) <= SAME_RANGE_MS and abs(a.end - end) <= SAME_RANGE_MS
 
 
+class RangeIndex:
+    """Quotes by vlog and start time, so the quote of "the same range" is found without a scan of the bank."""
+
+    def __init__(self) -> None:
+        self._buckets: dict[tuple[str, int], list[Quote]] = {}
+
+    def add(self, q: Quote) -> None:
+        self._buckets.setdefault((q.vlog_id, q.start // SAME_RANGE_MS), []).append(q)
+
+    def replace(self, old: Quote, new: Quote) -> None:
+        bucket = self._buckets[(old.vlog_id, old.start // SAME_RANGE_MS)]
+        bucket[bucket.index(old)] = new
+
+    def find(self, vlog_id: str, start: int, end: int) -> Quote | None:
+        b = start // SAME_RANGE_MS
+        for key in ((vlog_id, b), (vlog_id, b - 1), (vlog_id, b + 1)):
+            for q in self._buckets.get(key, ()):
+                if same_range(q, vlog_id, start, end):
+                    return q
+        return None
+
+
 class BankRepository:
     TABLE = "quotes"
 
@@ -124,28 +146,33 @@ class BankRepository:
 
     def merge(self, incoming: Iterable[Quote], resolve: Callable[[Quote, Quote], Quote]) -> tuple[int, int, int]:
         """Merge quotes from a shared file in one transaction: new ones are added; for a quote of the same source
-        range, `resolve(existing, incoming)` gives what to keep. Returns (added, updated, unchanged)."""
+        range, `resolve(existing, incoming)` gives what to keep. Returns (added, updated, unchanged).
+
+        Linear in the size of the bank and the file: quotes are found by range through `RangeIndex`, and the whole
+        merge is one read and one write of the file (24,000 quotes of one vlog used to hold the lock for 81 s)."""
         added = updated = unchanged = 0
         with self.db.transaction() as tdb:
             table = tdb.table(self.TABLE)
             by_id: dict[str, Quote] = {}
-            by_vlog: dict[str, list[Quote]] = {}
+            doc_ids: dict[str, int] = {}
+            index = RangeIndex()
             for r in table.all():
                 q = Quote.from_dict(dict(r))
                 by_id[q.id] = q
-                by_vlog.setdefault(q.vlog_id, []).append(q)
-            new_rows: list[dict] = []
+                doc_ids[q.id] = r.doc_id
+                index.add(q)
+            new_rows: dict[str, Quote] = {}
+            changed: dict[str, dict] = {}
             for q in incoming:
-                same = by_vlog.setdefault(q.vlog_id, [])
-                match = next((c for c in same if same_range(c, q.vlog_id, q.start, q.end)), None)
+                match = index.find(q.vlog_id, q.start, q.end)
                 if match is None:
                     qid, length = q.id, 6
                     while qid in by_id:
                         length += 1
                         qid = make_quote_id(q.vlog_id, q.start, q.end, length)
                     q = q.with_(id=qid)
-                    new_rows.append(q.to_dict())
-                    same.append(q)
+                    new_rows[q.id] = q
+                    index.add(q)
                     by_id[q.id] = q
                     added += 1
                     continue
@@ -153,10 +180,21 @@ class BankRepository:
                 if kept == match:
                     unchanged += 1
                     continue
-                table.update(_replace_with(kept), Query().id == match.id)
-                same[same.index(match)] = kept
+                index.replace(match, kept)
                 by_id[match.id] = kept
-                updated += 1
+                if match.id in new_rows:
+                    new_rows[match.id] = kept
+                else:
+                    changed[match.id] = kept.to_dict()
+                    updated += 1
+
+            def apply(doc: dict) -> None:
+                new = changed[doc["id"]]
+                doc.clear()
+                doc.update(new)
+
+            if changed:
+                table.update(apply, doc_ids=[doc_ids[qid] for qid in changed])
             if new_rows:
-                table.insert_multiple(new_rows)
+                table.insert_multiple([q.to_dict() for q in new_rows.values()])
         return added, updated, unchanged

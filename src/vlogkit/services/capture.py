@@ -130,6 +130,8 @@ class CaptureService:
             dest.unlink(missing_ok=True)
             raise VlogkitError(f"The take could not be added to the library: {result.error}")
         vlog = result.vlog
+        if Path(vlog.path) != dest:  # a team library keeps its own copy in the shared media folder
+            dest.unlink(missing_ok=True)
         recording = {"prompt": take.prompt, "started": take.started, "stop_reason": take.stop_reason,
                      "audio_only": take.audio_only, "duration_ms": take.duration_ms}
         vlog = self.app.vlogs.save(vlog.with_(copied=True, extra={**vlog.extra, "recording": recording}))

@@ -98,3 +98,12 @@ def test_import_into_a_team_library_without_a_media_folder_is_refused(pg_url: st
 def test_a_library_url_that_is_not_postgresql_is_a_usage_error(tmp_path: Path, url: str) -> None:
     r = desk(tmp_path / "a", {"VLOGKIT_LIBRARY_URL": url})("list")
     assert r.returncode == 2 and "postgresql://user@host/database" in r.stderr
+
+
+def test_backup_and_restore_point_a_team_library_to_pg_dump(pg_url: str, tmp_path: Path) -> None:
+    a = desk(tmp_path / "a", {"VLOGKIT_LIBRARY_URL": pg_url})
+    for args in (("backup", str(tmp_path / "b.zip")), ("restore", str(tmp_path / "b.zip"))):
+        r = a(*args)
+        assert r.returncode == 2 and ("pg_dump" in r.stderr or "pg_restore" in r.stderr), r.stderr
+        assert "--local" in r.stderr
+    assert a("--local", "backup", str(tmp_path / "b.zip")).returncode == 0  # the desk's own library

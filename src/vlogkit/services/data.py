@@ -149,6 +149,10 @@ class DataService:
         """Restore a backup made by `backup`: checked aside first, then swapped in (see `services.restore`)."""
         from vlogkit.services.restore import restore_backup
 
+        if self.app.store.kind != "tinydb":
+            raise UsageError(f"The library is the team library at {self.app.store.location}: restore it with "
+                             "pg_restore and the media folder's copy (docs/team.md); `vlogkit --local restore` "
+                             "restores this computer's own library.")
         return restore_backup(self.app, Path(src), force=force)
 
     # -- caches and disk -----------------------------------------------------------------------

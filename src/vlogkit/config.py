@@ -99,6 +99,7 @@ class Settings:
     languages: str = "nl,fr,en"  # what "auto" chooses from, stretch by stretch ("any" = every Whisper language)
     glossary: str = ""
     ui_language: str = ""  # "" = system locale
+    theme: str = ""  # "" = follow the system, "light" or "dark"
     auto_transcribe: bool = True
     export_dir: str = ""
     loudness_target: float = -14.0

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from vlogkit.services.library import LibraryService
     from vlogkit.services.prompts import PromptService
     from vlogkit.services.team import TeamService
+    from vlogkit.services.waveform import WaveformService
     from vlogkit.store.protocols import ExportLogRepository, Store, VlogRepository
 
 
@@ -98,6 +99,12 @@ class App:
         from vlogkit.services.library import LibraryService
 
         return LibraryService(self)
+
+    @cached_property
+    def waveform(self) -> WaveformService:
+        from vlogkit.services.waveform import WaveformService
+
+        return WaveformService(self)
 
     # The services below live in their own modules; each is created on first use.
 

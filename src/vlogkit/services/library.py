@@ -253,6 +253,8 @@ class LibraryService:
         vlog = self.app.vlogs.remove(vlog_id)
         thumb = self.app.paths.thumbnails_dir / f"{vlog.id}.jpg"
         thumb.unlink(missing_ok=True)
+        if vlog.extra.get("waveform"):
+            Path(str(vlog.extra["waveform"])).unlink(missing_ok=True)
         if vlog.copied and Path(vlog.path).is_relative_to(self.app.paths.media_dir):
             Path(vlog.path).unlink(missing_ok=True)
         return vlog

@@ -12,6 +12,7 @@ from vlogkit.errors import UsageError
 from vlogkit.fileutil import atomic_write_text
 from vlogkit.jobs import JobContext
 from vlogkit.quotes import FINDER_VERSION, find_candidates
+from vlogkit.quotes.sentences import build_sentences
 
 if TYPE_CHECKING:
     from vlogkit.services.app import App
@@ -28,6 +29,11 @@ def transcript_key(transcript: Transcript) -> str:
 class QuoteService:
     def __init__(self, app: App) -> None:
         self.app = app
+
+    @staticmethod
+    def sentence_starts(transcript: Transcript) -> list[int]:
+        """Where each sentence starts (ms), built from the word timings as the finder builds them."""
+        return [s.start for s in build_sentences(transcript.words)]
 
     def transcript(self, vlog_id: str, ctx: JobContext | None = None) -> Transcript:
         """The stored transcript (with corrections); transcribes first when there is none."""

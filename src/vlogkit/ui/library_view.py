@@ -1,5 +1,5 @@
-"""The library: vlogs with thumbnails, speaker, duration, language, state and consent badge; search and filters;
-drag-and-drop import; multi-select to transcribe or remove."""
+"""The library: vlogs as a grid of cards (thumbnail, name, role, duration, language, state, consent badge); search
+and filters; drag-and-drop import; multi-select to transcribe or remove; a first-run page that teaches the ways in."""
 
 from __future__ import annotations
 
@@ -7,13 +7,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -24,52 +25,26 @@ from PySide6.QtWidgets import (
 
 from vlogkit.domain import ConsentScope, Vlog, VlogState
 from vlogkit.quotes.text import fold
+from vlogkit.ui import theme
+from vlogkit.ui.badges import badge_label, consent_badge, state_label
 from vlogkit.ui.i18n import tr
+from vlogkit.ui.icons import icon
+from vlogkit.ui.library_card import BADGE_ROLE, CARD, STATE_ROLE, VLOG_ROLE, VlogCardDelegate, format_duration
+from vlogkit.ui.library_empty import EmptyLibrary
 
 if TYPE_CHECKING:
     from vlogkit.services import App
 
-THUMB = QSize(160, 90)
-BADGE_COLOURS = {"none": "#9e9e9e", "internal": "#1e88e5", "external": "#2e7d32"}
-
-
-def format_duration(ms: int) -> str:
-    s = int(round(ms / 1000))
-    return f"{s // 60}:{s % 60:02d}"
-
-
-def state_label(state: str) -> str:
-    return {"new": tr("New"), "transcribing": tr("Transcribing…"), "transcribed": tr("Transcribed"),
-            "has_quotes": tr("Has quotes")}.get(state, state)
-
-
-def badge_label(scope: str) -> str:
-    return {"none": tr("No consent"), "internal": tr("Internal"), "external": tr("External")}.get(scope, scope)
-
-
-def thumbnail_icon(vlog: Vlog) -> QIcon:
-    pix = QPixmap(THUMB)
-    pix.fill(QColor("#263238"))
-    thumb = vlog.extra.get("thumbnail")
-    painter = QPainter(pix)
-    if thumb and Path(thumb).exists():
-        img = QPixmap(str(thumb)).scaled(THUMB, Qt.AspectRatioMode.KeepAspectRatio,
-                                         Qt.TransformationMode.SmoothTransformation)
-        painter.drawPixmap((THUMB.width() - img.width()) // 2, (THUMB.height() - img.height()) // 2, img)
-    else:
-        painter.setPen(QColor("#eceff1"))
-        painter.drawText(pix.rect(), Qt.AlignmentFlag.AlignCenter, "♪ " + tr("Audio") if not vlog.media.has_video
-                         else tr("No preview"))
-    scope = vlog.consent.scope.value
-    painter.fillRect(4, 4, 12, 12, QColor(BADGE_COLOURS.get(scope, "#9e9e9e")))
-    painter.end()
-    return QIcon(pix)
+__all__ = ["LibraryView", "badge_label", "format_duration", "state_label"]
 
 
 class LibraryView(QWidget):
     vlog_opened = Signal(str)
     files_dropped = Signal(list)  # paths (files or folders)
     import_clicked = Signal()
+    folder_clicked = Signal()
+    record_clicked = Signal()
+    sample_clicked = Signal()
     transcribe_requested = Signal(list)  # vlog ids
     remove_requested = Signal(list)
     send_requested = Signal(list)  # vlog ids to pack for the comms team
@@ -93,10 +68,16 @@ class LibraryView(QWidget):
         self.consent_filter.addItem(tr("Any consent"), "")
         for sc in ConsentScope:
             self.consent_filter.addItem(badge_label(sc.value), sc.value)
-        self.import_button = QPushButton(tr("Import…"))
-        self.transcribe_button = QPushButton(tr("Transcribe"))
-        self.remove_button = QPushButton(tr("Remove from library"))
-        self.send_button = QPushButton(tr("Send to comms…"))
+        self.search.addAction(icon("search", "muted"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search.setAccessibleName(tr("Search the library"))
+        self.state_filter.setAccessibleName(tr("Filter by state"))
+        self.consent_filter.setAccessibleName(tr("Filter by consent"))
+        self.import_button = QPushButton(icon("import"), tr("Import…"))
+        self.import_button.setToolTip(tr("Import videos (Ctrl+O), or drop them on this window"))
+        self.transcribe_button = QPushButton(icon("transcribe"), tr("Transcribe"))
+        self.remove_button = QPushButton(icon("remove"), tr("Remove from library"))
+        self.remove_button.setToolTip(tr("Remove the selected vlogs from the library; your files stay where they are"))
+        self.send_button = QPushButton(icon("export"), tr("Send to comms…"))
         self.send_button.setToolTip(tr("Pack the video, transcript, speaker and consent record into one file for "
                                        "the comms team"))
         for w in (self.search, self.state_filter, self.consent_filter, self.import_button, self.transcribe_button,
@@ -105,18 +86,20 @@ class LibraryView(QWidget):
         bar.setStretch(0, 1)
         lay.addLayout(bar)
         self.stack = QStackedWidget()
-        self.empty = QLabel(tr(
-            "Your library is empty.\n\nDrop videos or folders here, click Import… (Ctrl+O), "
-            "or record a take in the Record tab.\nvlogkit transcribes them, finds quotable lines, "
-            "and makes captioned clips."))
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setWordWrap(True)
-        self.empty.setStyleSheet("font-size: 15px; color: #546e7a;")
+        self.empty = EmptyLibrary()
         self.list = QListWidget()
-        self.list.setIconSize(THUMB)
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.list.setSpacing(2)
+        self.list.setViewMode(QListView.ViewMode.IconMode)
+        self.list.setFlow(QListView.Flow.LeftToRight)
+        self.list.setWrapping(True)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setMovement(QListView.Movement.Static)
+        self.list.setGridSize(QSize(CARD.width() + theme.SPACE, CARD.height() + theme.SPACE))
         self.list.setUniformItemSizes(True)
+        self.list.setSpacing(0)
+        self.list.setItemDelegate(VlogCardDelegate(self.list))
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.list.setFrameShape(QListWidget.Shape.NoFrame)
+        self.list.setAccessibleName(tr("Vlogs"))
         self.no_match = QLabel(tr("No vlog matches the search or filters."))
         self.no_match.setAlignment(Qt.AlignmentFlag.AlignCenter)
         for w in (self.empty, self.list, self.no_match):
@@ -126,6 +109,10 @@ class LibraryView(QWidget):
         self.state_filter.currentIndexChanged.connect(self._fill)
         self.consent_filter.currentIndexChanged.connect(self._fill)
         self.import_button.clicked.connect(self.import_clicked)
+        self.empty.import_clicked.connect(self.import_clicked)
+        self.empty.folder_clicked.connect(self.folder_clicked)
+        self.empty.record_clicked.connect(self.record_clicked)
+        self.empty.sample_clicked.connect(self.sample_clicked)
         self.transcribe_button.clicked.connect(lambda: self._emit_selected(self.transcribe_requested))
         self.remove_button.clicked.connect(lambda: self._emit_selected(self.remove_requested))
         self.send_button.clicked.connect(lambda: self._emit_selected(self.send_requested))
@@ -170,14 +157,18 @@ class LibraryView(QWidget):
         for v in self.vlogs:
             if not self.matches(v):
                 continue
+            badge = consent_badge(v)
+            state = self.state_of(v)
             lang = v.detected_language or (v.language if v.language != "auto" else "")
             speaker = v.speaker.attribution() or tr("Unknown speaker")
             text = (f"{v.title or Path(v.path).name}\n{speaker}\n{format_duration(v.media.duration_ms)}"
-                    f"  ·  {lang.upper() or '—'}  ·  {state_label(self.state_of(v))}  ·  "
-                    f"{badge_label(v.consent.scope.value)}")
-            item = QListWidgetItem(thumbnail_icon(v), text)
+                    f"  ·  {lang.upper() or '—'}  ·  {state_label(state)}  ·  {badge.label}")
+            item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, v.id)
-            item.setToolTip(v.path)
+            item.setData(VLOG_ROLE, v)
+            item.setData(STATE_ROLE, state)
+            item.setData(BADGE_ROLE, badge)
+            item.setToolTip(f"{badge.tooltip}\n{v.path}")
             self.list.addItem(item)
             item.setSelected(v.id in selected)
         self.stack.setCurrentWidget(self.empty if not self.vlogs else self.list if self.list.count() else self.no_match)

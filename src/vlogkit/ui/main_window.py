@@ -26,6 +26,7 @@ from vlogkit.ui.jobs_panel import JobsPanel
 from vlogkit.ui.library_view import LibraryView
 from vlogkit.ui.store_watcher import StoreWatcher
 from vlogkit.ui.team_link import TeamLink
+from vlogkit.ui.theme import install_theme
 from vlogkit.ui.vlog_editor import VlogEditor
 
 if TYPE_CHECKING:
@@ -48,6 +49,7 @@ class MainWindow(QMainWindow):
     def __init__(self, app: App, parent: QWidget | None = None) -> None:
         set_language(app.settings.ui_language)  # strings are built with the language chosen at start-up
         super().__init__(parent)
+        self.theme = install_theme(app.settings.theme)
         self.app = app
         self.jobs = JobManager(str(app.paths.home), self)
         self.last_error = ""
@@ -129,6 +131,9 @@ class MainWindow(QMainWindow):
         lib = self.library
         lib.files_dropped.connect(self.import_paths)
         lib.import_clicked.connect(self.choose_files)
+        lib.folder_clicked.connect(self.choose_folder)
+        lib.record_clicked.connect(lambda: self.tabs.setCurrentWidget(self.record_page))
+        lib.sample_clicked.connect(self.import_sample)
         lib.transcribe_requested.connect(self.transcribe)
         lib.remove_requested.connect(self.remove)
         lib.send_requested.connect(lambda ids: self.team_link.send_to_comms(self, self.jobs, ids))
@@ -157,11 +162,13 @@ class MainWindow(QMainWindow):
         state = qs.value("state")
         if state is not None:
             self.restoreState(state)
+        self.editor.restore_state(qs)
 
     def save_window_state(self) -> None:
         qs = self._qsettings()
         qs.setValue("geometry", self.saveGeometry())
         qs.setValue("state", self.saveState())
+        self.editor.save_state(qs)
         qs.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
@@ -206,6 +213,7 @@ class MainWindow(QMainWindow):
 
     def _on_store_watcher_library_changed(self) -> None:
         self.library.refresh()
+        self.editor.library_changed()
 
     def _on_store_watcher_bank_changed(self) -> None:
         """Refresh the bank now when it is shown and not being edited; else switching to it refreshes it."""
@@ -267,6 +275,21 @@ class MainWindow(QMainWindow):
             self.transcribe(new)
         self.analyse_faces([r.vlog.id for r in results if r.ok and not r.existing and r.vlog.media.has_video])
 
+    def import_sample(self) -> Job:
+        """The sample vlog (synthetic voice, drawn picture), imported and transcribed like any other; then opened."""
+        from vlogkit.services.sample import import_sample
+
+        return self.jobs.run(tr("Import the sample vlog"), import_sample, self.app, on_result=self._on_sample_imported)
+
+    def _on_sample_imported(self, result: Any) -> None:
+        if not result.ok:
+            self.show_error(result.error)
+            return
+        self._on_import_done([result])
+        self.open_vlog(result.vlog.id)
+        self.statusBar().showMessage(tr("The sample vlog is open: it is being transcribed. Then pick a quote, "
+                                        "select words to set the clip, and export it (Ctrl+E)."), 20000)
+
     def analyse_faces(self, ids: list[str]) -> None:
         """Face tracks for reframing, in the background after import (exports then reuse the cache)."""
         if self.app._transcriber is not None:  # test setups with scripted engines: exports analyse on demand
@@ -316,18 +339,29 @@ class MainWindow(QMainWindow):
             except Exception as exc:  # noqa: BLE001
                 self.show_error(str(exc))
         if self.editor.vlog is not None and self.editor.vlog.id in ids:
-            self.editor.player.stop()
+            self.editor.close_vlog(self.editor.vlog.id, tr("The vlog was removed from the library, so it was closed. "
+                                                           "Your video file is where it was."))
         self.library.refresh()
         self.statusBar().showMessage(tr("Removed {n} vlog(s) from the library; your files were not touched.",
                                         n=len(ids)), 10000)
 
-    def open_vlog(self, vlog_id: str) -> None:
-        self.editor.load(vlog_id)
+    def open_vlog(self, vlog_id: str) -> bool:
+        """Open the vlog in the editor; a vlog that is no longer in the library is said, not raised."""
+        from vlogkit.errors import NotFoundError
+
+        try:
+            self.editor.load(vlog_id)
+        except NotFoundError:
+            self.library.refresh()
+            self.show_error(tr("That vlog is no longer in the library (it was removed in another window or by a "
+                               "vlogkit command)."))
+            return False
         self.tabs.setCurrentWidget(self.editor)
+        return True
 
     def jump_to(self, vlog_id: str, ms: int) -> None:
-        self.open_vlog(vlog_id)
-        self.editor.player.seek(ms)
+        if self.open_vlog(vlog_id):
+            self.editor.player.seek(ms)
 
     def open_export(self, vlog_id: str, ranges: list[tuple[int, int]]) -> None:
         from vlogkit.ui.export_dialog import ExportDialog

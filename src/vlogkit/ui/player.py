@@ -10,8 +10,10 @@ from PySide6.QtCore import QRect, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QSlider, QVBoxLayout, QWidget
 
+from vlogkit.ui import theme
 from vlogkit.ui.i18n import tr
-from vlogkit.ui.library_view import format_duration
+from vlogkit.ui.icons import icon
+from vlogkit.ui.library_card import format_duration
 
 
 class FrameView(QWidget):
@@ -33,7 +35,7 @@ class FrameView(QWidget):
 
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802
         p = QPainter(self)
-        p.fillRect(self.rect(), QColor("#101418"))
+        p.fillRect(self.rect(), QColor(theme.colors().video))
         src = self.image if self.image is not None and not self.image.isNull() else None
         if src is None and self.poster is not None:
             src = self.poster.toImage()
@@ -72,7 +74,7 @@ class InOutSlider(QSlider):
 class PlayerWidget(QWidget):
     position_changed = Signal(int)  # ms
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, show_scrubber: bool = True) -> None:
         super().__init__(parent)
         self.player = None
         self.sink = None
@@ -92,21 +94,26 @@ class PlayerWidget(QWidget):
         lay.addWidget(self.level)
         self.slider = InOutSlider()
         self.slider.setRange(0, 0)
+        self.slider.setAccessibleName(tr("Position"))
+        self.slider.setVisible(show_scrubber)  # the editor's timeline is its scrubber
         lay.addWidget(self.slider)
         row = QHBoxLayout()
-        self.play_button = QPushButton(tr("Play"))
+        self.play_button = QPushButton(icon("play"), tr("Play"))
         self.play_button.setToolTip(tr("Play/pause (Space). J/K/L: back, pause, forward. ,/. : one frame"))
-        self.back_button = QPushButton("◀|")
+        self.back_button = QPushButton(icon("frame-back"), "")
         self.back_button.setToolTip(tr("One frame back (,)"))
-        self.fwd_button = QPushButton("|▶")
+        self.back_button.setAccessibleName(tr("One frame back"))
+        self.fwd_button = QPushButton(icon("frame-fwd"), "")
         self.fwd_button.setToolTip(tr("One frame forward (.)"))
+        self.fwd_button.setAccessibleName(tr("One frame forward"))
         self.time = QLabel("0:00 / 0:00")
+        self.time.setAccessibleName(tr("Position and duration"))
         self.inout = QLabel("")
         for w in (self.back_button, self.play_button, self.fwd_button, self.time):
             row.addWidget(w)
         row.addStretch(1)
+        row.addWidget(self.inout)
         lay.addLayout(row)
-        lay.addWidget(self.inout)
         self.play_button.clicked.connect(self.toggle)
         self.back_button.clicked.connect(lambda: self.step(-1))
         self.fwd_button.clicked.connect(lambda: self.step(1))
@@ -118,6 +125,7 @@ class PlayerWidget(QWidget):
              caption: str = "") -> None:
         from PySide6.QtMultimedia import QAudioBufferOutput, QAudioOutput, QMediaPlayer, QVideoSink
 
+        self.unload()
         self.duration_ms, self.fps = duration_ms, fps or 25.0
         self.slider.setRange(0, duration_ms)
         self.frame.poster = QPixmap(poster) if poster and Path(poster).exists() else None
@@ -159,6 +167,7 @@ class PlayerWidget(QWidget):
 
     def _on_player_state(self, _state: object) -> None:
         self.play_button.setText(tr("Pause") if self.playing else tr("Play"))
+        self.play_button.setIcon(icon("pause" if self.playing else "play"))
         if not self.playing:
             self.level.setValue(0)
 
@@ -226,6 +235,23 @@ class PlayerWidget(QWidget):
     def stop(self) -> None:
         if self.player is not None:
             self.player.stop()
+
+    def unload(self) -> None:
+        """Stop and let go of the file (a closed or removed vlog): the frame goes blank."""
+        if self.player is not None:
+            self.player.stop()
+            for obj in (self.player, self.sink, self.audio, getattr(self, "levels", None)):
+                if obj is not None:
+                    obj.deleteLater()
+        self.player = self.sink = self.audio = None
+        self.levels = None
+        self.duration_ms, self._pos, self._stop_at = 0, 0, None
+        self.frame.image, self.frame.poster, self.frame.caption = None, None, ""
+        self.frame.update()
+        self.slider.setRange(0, 0)
+        self.set_in_out(None)
+        self.level.hide()
+        self._update_time()
 
 
 def format_ms(ms: int) -> str:

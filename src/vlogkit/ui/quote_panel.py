@@ -19,11 +19,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vlogkit.ui import theme
 from vlogkit.ui.i18n import tr
+from vlogkit.ui.icons import icon
 from vlogkit.ui.player import format_ms
-from vlogkit.ui.reasons import reason_text
+from vlogkit.ui.reasons import reason_text, reason_tone
 
 __all__ = ["CandidateCard", "QuotePanel", "reason_text", "status_label"]
+
+
+def reasons_html(reasons: Any) -> str:
+    """Each reason on its line, marked for or against the line with a sign and a colour (never colour alone)."""
+    c = theme.colors()
+    lines = []
+    for r in reasons:
+        tone = reason_tone(r)
+        mark, color = ("✓", c.success) if tone > 0 else ("!", c.warning) if tone < 0 else ("•", c.muted)
+        lines.append(f"<span style='color:{color}'><b>{mark}</b></span>&nbsp;{html.escape(reason_text(r))}")
+    return "<br>".join(lines)
 
 
 def status_label(status: str) -> str:
@@ -38,24 +51,33 @@ class CandidateCard(QFrame):
     def __init__(self, cand: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.cand = cand
-        self.setFrameShape(QFrame.Shape.StyledPanel)
+        theme.set_role(self, "card")
         lay = QVBoxLayout(self)
         head = QHBoxLayout()
-        head.addWidget(QLabel(f"<b>#{cand.rank}</b>  {format_ms(cand.start)}–{format_ms(cand.end)}"))
+        chip = QLabel(f"#{cand.rank}")
+        chip.setStyleSheet(f"background: {theme.QUOTE_COLORS[(cand.rank - 1) % len(theme.QUOTE_COLORS)]}; color: #ffffff; "
+                           "border-radius: 4px; padding: 1px 6px; font-weight: 600;")
+        chip.setToolTip(tr("The same colour marks this line on the timeline."))
+        head.addWidget(chip)
+        head.addWidget(QLabel(f"{format_ms(cand.start)}–{format_ms(cand.end)}"))
+        head.addStretch(1)
+        self.score_label = QLabel(tr("score {n}", n=int(cand.score)))
+        self.score_label.setToolTip(tr("How quotable the finder thinks this line is (0-100)"))
+        head.addWidget(self.score_label)
         self.score = QProgressBar()
         self.score.setRange(0, 100)
         self.score.setValue(int(cand.score))
-        self.score.setFormat(tr("score {n}", n=int(cand.score)))
-        self.score.setMaximumHeight(16)
-        head.addWidget(self.score, 1)
+        self.score.setTextVisible(False)
+        self.score.setFixedSize(60, 8)
+        self.score.setAccessibleName(tr("score {n}", n=int(cand.score)))
+        head.addWidget(self.score)
         lay.addLayout(head)
         text = QLabel(f"“{cand.text}”")
         text.setWordWrap(True)
         text.setStyleSheet("font-size: 13px;")
         lay.addWidget(text)
-        reasons = QLabel("<br>".join(f"• {html.escape(reason_text(r))}" for r in cand.reasons))
+        reasons = QLabel(reasons_html(cand.reasons))
         reasons.setWordWrap(True)
-        reasons.setStyleSheet("color: #546e7a;")
         lay.addWidget(reasons)
         row = QHBoxLayout()
         self.tags = QLineEdit()
@@ -63,9 +85,9 @@ class CandidateCard(QFrame):
         self.status = QComboBox()
         for s in ("approved", "candidate", "rejected"):
             self.status.addItem(status_label(s), s)
-        self.play_button = QPushButton(tr("Play"))
-        self.add_button = QPushButton(tr("Add to bank"))
-        self.export_button = QPushButton(tr("Export…"))
+        self.play_button = QPushButton(icon("play"), tr("Play"))
+        self.add_button = QPushButton(icon("bank"), tr("Add to bank"))
+        self.export_button = QPushButton(icon("export"), tr("Export…"))
         row.addWidget(self.tags, 1)
         row.addWidget(self.status)
         lay.addLayout(row)

@@ -40,7 +40,19 @@ REASON_TEMPLATES: dict[str, tuple[str, str]] = {
     "merged": (r"two sentences that work better together", N_("two sentences that work better together")),
 }
 
+# whether a reason speaks for the line (+1) or against it (-1); unknown codes are neutral
+REASON_TONE: dict[str, int] = {
+    "good_length": 1, "self_contained": 1, "conviction": 1, "general": 1, "contrast": 1, "insight": 1, "merged": 1,
+    "too_short": -1, "too_long": -1, "dangling_opener": -1, "trails_off": -1, "no_stance": -1, "greeting": -1,
+    "setup": -1, "meta": -1, "logistics": -1, "question": -1, "fillers": -1, "low_confidence": -1,
+}
+
 _COMPILED = {code: re.compile(pattern + r"\Z", re.S) for code, (pattern, _t) in REASON_TEMPLATES.items()}
+
+
+def reason_tone(reason: Any) -> int:
+    code = reason.get("code", "") if isinstance(reason, dict) else getattr(reason, "code", "")
+    return REASON_TONE.get(str(code), 0)
 
 
 def reason_text(reason: Any) -> str:

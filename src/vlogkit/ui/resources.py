@@ -1,22 +1,12 @@
-"""Find the `resources` folder: `<repo>/resources` in a checkout, `vlogkit/_resources` in an installed wheel."""
+"""The UI's resources: the app icon and the bundled caption fonts (the folder lookup is `vlogkit.resources`)."""
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
+from vlogkit.resources import resource, resources_dir
 
-@lru_cache(maxsize=1)
-def resources_dir() -> Path:
-    pkg = Path(__file__).resolve().parents[1]  # .../vlogkit
-    for candidate in (pkg / "_resources", pkg.parents[1] / "resources"):
-        if candidate.is_dir():
-            return candidate
-    return pkg.parents[1] / "resources"
-
-
-def resource(*parts: str) -> Path:
-    return resources_dir().joinpath(*parts)
+__all__ = ["app_icon_path", "bundled_fonts", "resource", "resources_dir"]
 
 
 def app_icon_path() -> Path:

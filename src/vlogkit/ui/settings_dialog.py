@@ -131,6 +131,11 @@ class SettingsDialog(QDialog):
         self.ui_language.setCurrentIndex(max(0, self.ui_language.findData(s.ui_language)))
         uf.addRow(tr("Language"), self.ui_language)
         uf.addRow("", QLabel(tr("A new interface language applies when vlogkit starts again.")))
+        self.theme = QComboBox()
+        for code, label in (("", tr("Follow the system")), ("light", tr("Light")), ("dark", tr("Dark"))):
+            self.theme.addItem(label, code)
+        self.theme.setCurrentIndex(max(0, self.theme.findData(s.theme)))
+        uf.addRow(tr("Theme"), self.theme)
         lay.addWidget(ugroup)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
@@ -208,5 +213,9 @@ class SettingsDialog(QDialog):
         s.media_root = self.media_root.text().strip()
         s.team_key = self.team_key.text()
         s.inbox_dir = self.inbox_dir.text().strip()
+        s.theme = str(self.theme.currentData())
         self.app.save_settings()
+        from vlogkit.ui.theme import install_theme
+
+        install_theme(s.theme)  # a theme applies at once
         self.accept()

@@ -115,12 +115,25 @@ class TranscriptView(QTextEdit):
         x = (ra.left() + rb.left()) // 2 if rb.top() == ra.top() else ra.left() + 3
         return QPoint(x, ra.center().y())
 
-    def select_words(self, first: int, last: int) -> None:
+    def select_words(self, first: int, last: int, emit: bool = True) -> None:
+        """Select words first..last; `emit=False` when the selection follows the timeline (no echo back)."""
         c = QTextCursor(self.document())
         c.setPosition(self.spans[first][0])
         c.setPosition(self.spans[last][1], QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(c)
-        self._selection_done()
+        if emit:
+            self._selection_done()
+        else:
+            self.selection_range = (first, last)
+            self._paint_extra()
+            self._ensure_visible(c)
+
+    def clear_selection(self) -> None:
+        c = self.textCursor()
+        c.clearSelection()
+        self.setTextCursor(c)
+        self.selection_range = None
+        self._paint_extra()
 
     # -- highlight of the spoken word ----------------------------------------------------------------
     def highlight_time(self, ms: int) -> None:

@@ -1,82 +1,30 @@
-"""The vlog editor: player, transcript (with undoable fixes), quote panel, speaker/consent details."""
+"""The vlog editor: player and timeline, transcript (with undoable fixes), quote panel, speaker/consent details.
+
+The clip's in/out lives here and is kept in step everywhere: select words in the transcript and the timeline's
+handles follow; drag a handle (or press I/O at the playhead) and the transcript selection follows.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtWidgets import QWidget
 
 from vlogkit.domain import Transcript, Vlog
-from vlogkit.errors import VlogkitError
+from vlogkit.errors import NotFoundError, VlogkitError
 from vlogkit.ui import transcript_edits as edits
+from vlogkit.ui.editor_layout import setup_editor
 from vlogkit.ui.i18n import tr
-from vlogkit.ui.player import PlayerWidget
-from vlogkit.ui.quote_panel import QuotePanel
-from vlogkit.ui.transcript_view import TranscriptView
-from vlogkit.ui.vlog_details import VlogDetails
+from vlogkit.ui.timeline_view import QuoteMark
+from vlogkit.ui.transcript_editing import InlineEditor, TranscriptCommand
 
 if TYPE_CHECKING:
     from vlogkit.services import App
     from vlogkit.ui.jobs import JobManager
 
-
-class TranscriptCommand(QUndoCommand):
-    """One transcript edit: holds the transcript before and after (both immutable)."""
-
-    def __init__(self, editor: VlogEditor, before: Transcript, after: Transcript, text: str) -> None:
-        super().__init__(text)
-        self.editor, self.before, self.after = editor, before, after
-
-    def redo(self) -> None:
-        self.editor.apply_transcript(self.after)
-
-    def undo(self) -> None:
-        self.editor.apply_transcript(self.before)
-
-
-class InlineEditor(QLineEdit):
-    """A line edit laid over the transcript for fixing/inserting a word or naming a speaker."""
-
-    committed = Signal(str, str, int, int)  # mode, text, a, b
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.mode, self.a, self.b = "", -1, -1
-        self.hide()
-        self.returnPressed.connect(self._on_return)
-
-    def open(self, mode: str, a: int, b: int, text: str, x: int, y: int, placeholder: str) -> None:
-        self.mode, self.a, self.b = mode, a, b
-        self.setText(text)
-        self.setPlaceholderText(placeholder)
-        self.resize(max(160, self.fontMetrics().horizontalAdvance(text) + 40), self.sizeHint().height())
-        self.move(max(0, x - 10), y)
-        self.show()
-        self.raise_()
-        self.setFocus()
-        self.selectAll()
-
-    def _on_return(self) -> None:
-        text = self.text().strip()
-        self.hide()
-        if text or self.mode == "speaker":
-            self.committed.emit(self.mode, text, self.a, self.b)
-
-    def keyPressEvent(self, event: Any) -> None:  # noqa: N802
-        if event.key() == Qt.Key.Key_Escape:
-            self.hide()
-            return
-        super().keyPressEvent(event)
+__all__ = ["InlineEditor", "TranscriptCommand", "VlogEditor"]
 
 
 class VlogEditor(QWidget):
@@ -85,6 +33,7 @@ class VlogEditor(QWidget):
     error_raised = Signal(str)
     bank_changed = Signal()
     vlog_changed = Signal(str)
+    vlog_closed = Signal(str)  # the id of a vlog that left the library while open
 
     def __init__(self, app: App, jobs: JobManager, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -94,105 +43,144 @@ class VlogEditor(QWidget):
         self.in_out: tuple[int, int] | None = None
         self.candidates: list[Any] = []
         self.undo_stack = QUndoStack(self)
-        lay = QVBoxLayout(self)
-        self.title = QLabel(tr("Open a vlog from the library."))
-        self.title.setStyleSheet("font-size: 16px; font-weight: bold;")
-        lay.addWidget(self.title)
-        split = QSplitter(Qt.Orientation.Horizontal)
-        left = QWidget()
-        ll = QVBoxLayout(left)
-        ll.setContentsMargins(0, 0, 0, 0)
-        self.player = PlayerWidget()
-        self.details = VlogDetails(app)
-        ll.addWidget(self.player, 1)
-        ll.addWidget(self.details)
-        mid = QWidget()
-        ml = QVBoxLayout(mid)
-        ml.setContentsMargins(0, 0, 0, 0)
-        bar = QHBoxLayout()
-        self.transcribe_button = QPushButton(tr("Transcribe"))
-        self.add_range_button = QPushButton(tr("Add selection to bank"))
-        self.export_button = QPushButton(tr("Export clip…"))
-        self.export_button.setToolTip(tr("Export the selection (or the best quote) as captioned clips (Ctrl+E)"))
-        for b in (self.transcribe_button, self.add_range_button, self.export_button):
-            bar.addWidget(b)
-        bar.addStretch(1)
-        ml.addLayout(bar)
-        self.transcript_view = TranscriptView()
-        ml.addWidget(self.transcript_view, 1)
-        self.hint = QLabel(tr("Click a word to jump there. Select words to set the clip's in and out. "
-                              "Double-click a word to fix it; right-click for more. Underlined words: the model was unsure - "
-                              "check them."))
-        self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color: #546e7a;")
-        ml.addWidget(self.hint)
-        self.quotes = QuotePanel()
-        for w in (left, mid, self.quotes):
-            w.setMinimumSize(180, 200)  # explicit minimums: the window fits a small laptop screen
-            split.addWidget(w)
-        split.setSizes([430, 520, 380])
-        lay.addWidget(split, 1)
+        setup_editor(self)
         self.inline = InlineEditor(self.transcript_view.viewport())
         self._wire()
+        self._set_enabled(False)
 
     def _wire(self) -> None:
         tv = self.transcript_view
         self.player.position_changed.connect(tv.highlight_time)
+        self.player.position_changed.connect(self.timeline.set_playhead)
         tv.word_clicked.connect(self._on_transcript_word_clicked)
         tv.range_selected.connect(self._on_transcript_range_selected)
         tv.edit_requested.connect(lambda i: self.open_inline("edit", i))
         tv.insert_requested.connect(lambda i: self.open_inline("insert", i))
         tv.filler_toggled.connect(self.toggle_filler)
         tv.speaker_requested.connect(lambda a, b: self.open_inline("speaker", a, b))
+        self.timeline.seek_requested.connect(self.player.seek)
+        self.timeline.in_out_dragged.connect(self._on_timeline_in_out_dragged)
+        self.timeline.in_out_committed.connect(self._on_timeline_in_out_committed)
         self.inline.committed.connect(self._on_inline_committed)
         self.transcribe_button.clicked.connect(lambda: self.vlog and self.transcribe_requested.emit([self.vlog.id]))
         self.add_range_button.clicked.connect(self.add_selection_to_bank)
         self.export_button.clicked.connect(self.request_export)
+        self.mark_in_button.clicked.connect(self.mark_in)
+        self.mark_out_button.clicked.connect(self.mark_out)
+        self.play_clip_button.clicked.connect(self.play_clip)
+        self.zoom_in_button.clicked.connect(lambda: self._zoom(1.5))
+        self.zoom_out_button.clicked.connect(lambda: self._zoom(1 / 1.5))
+        self.fit_button.clicked.connect(self._fit)
+        self.note_close.clicked.connect(self.note.hide)
         self.quotes.refresh_requested.connect(self.load_candidates)
         self.quotes.play_requested.connect(self.player.play_range)
         self.quotes.add_requested.connect(self.add_candidate)
         self.quotes.export_requested.connect(lambda a, b: self.vlog and self.export_requested.emit(self.vlog.id,
                                                                                                    [(a, b)]))
-        self.details.saved.connect(lambda v: self.vlog_changed.emit(v.id))
-        self.details.error.connect(self.error_raised)
+        self.details.saved.connect(self._on_details_saved)
+        self.details.error.connect(self._on_action_failed)
         for key, fn in (("Space", self.player.toggle), ("J", lambda: self.player.jkl("j")),
                         ("K", lambda: self.player.jkl("k")), ("L", lambda: self.player.jkl("l")),
-                        (",", lambda: self.player.step(-1)), (".", lambda: self.player.step(1))):
+                        (",", lambda: self.player.step(-1)), (".", lambda: self.player.step(1)),
+                        ("I", self.mark_in), ("O", self.mark_out)):
             sc = QShortcut(QKeySequence(key), self)  # anywhere in the editor; text fields keep their keys
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             sc.activated.connect(fn)
 
-    # -- loading ----------------------------------------------------------------------------------------
+    def _set_enabled(self, on: bool) -> None:
+        for w in (self.transcribe_button, self.add_range_button, self.export_button, self.mark_in_button,
+                  self.mark_out_button, self.play_clip_button, self.player, self.side):
+            w.setEnabled(on)
+
+    # -- window state ---------------------------------------------------------------------------------
+    def save_state(self, qs: QSettings) -> None:
+        qs.setValue("editor/h", self.hsplit.saveState())
+        qs.setValue("editor/v", self.vsplit.saveState())
+
+    def restore_state(self, qs: QSettings) -> None:
+        for key, split in (("editor/h", self.hsplit), ("editor/v", self.vsplit)):
+            value = qs.value(key)
+            if value is not None:
+                split.restoreState(value)
+
+    # -- loading --------------------------------------------------------------------------------------
     def load(self, vlog_id: str) -> None:
+        vlog = self.app.library.get(vlog_id)  # NotFoundError: the caller says so
         self.player.stop()
-        vlog = self.app.library.get(vlog_id)
+        self.note.hide()
         self.vlog = vlog
         self.undo_stack.clear()
         self.in_out = None
         self.player.set_in_out(None)
-        self.title.setText(f"{vlog.title or vlog.id}  —  {vlog.speaker.attribution() or tr('Unknown speaker')}")
+        self.timeline.clear()
+        self.timeline.set_duration(vlog.media.duration_ms)
+        self._show_header(vlog)
         fps = vlog.media.video[0].fps if vlog.media.video else 25.0
         self.player.load(vlog.path, vlog.media.duration_ms, vlog.media.has_video, fps, vlog.extra.get("thumbnail"),
                          caption=f"{vlog.title}\n{vlog.speaker.attribution()}".strip())
         self.details.set_vlog(vlog)
+        self._set_enabled(True)
+        self.load_waveform()
         self.reload_transcript()
 
+    def _show_header(self, vlog: Vlog) -> None:
+        self.title.setText(f"{vlog.title or vlog.id}  —  {vlog.speaker.attribution() or tr('Unknown speaker')}")
+        self.badge.set_vlog(vlog)
+
+    def load_waveform(self) -> None:
+        if self.vlog is None or not self.vlog.media.has_audio:
+            self.timeline.set_waveform_note(tr("No sound in this vlog."))
+            return
+        vid = self.vlog.id
+        wf = self.app.waveform.cached(vid)
+        if wf is not None:
+            self.timeline.set_waveform(wf.peaks, wf.rate)
+            return
+        self.timeline.set_waveform_note(tr("Drawing the waveform…"))
+        job = self.jobs.run(tr("Waveform"), self.app.waveform.compute, vid, quiet=True,
+                            on_result=lambda w, v=vid: self._on_waveform(v, w))
+        job.failed.connect(lambda msg, v=vid: self._on_waveform_failed(v, msg))
+
+    def _on_waveform(self, vlog_id: str, wf: Any) -> None:
+        if self.vlog is not None and self.vlog.id == vlog_id:
+            self.timeline.set_waveform(wf.peaks, wf.rate)
+
+    def _on_waveform_failed(self, vlog_id: str, message: str) -> None:
+        if self.vlog is not None and self.vlog.id == vlog_id:
+            self.timeline.set_waveform_note(message)
+
     def reload_transcript(self) -> None:
+        """Show the stored transcript (after loading, or a new transcription): the undo history starts afresh."""
         if self.vlog is None:
             return
+        self.undo_stack.clear()
         try:
             t = self.app.transcription.get(self.vlog.id)
+        except NotFoundError:
+            self.close_vlog(self.vlog.id)
+            return
         except (VlogkitError, ImportError) as exc:
             t = None
             self.error_raised.emit(str(exc))
-        self.transcript = t
-        self.transcript_view.set_transcript(t)
+        self.show_transcript(t)
         self.transcribe_button.setText(tr("Transcribe again") if t else tr("Transcribe"))
         if t is not None:
             self.load_candidates()
         else:
-            self.quotes.set_busy(
-                tr("Quotes appear here once the vlog is transcribed."))
+            self.quotes.set_busy(tr("Quotes appear here once the vlog is transcribed."))
+
+    def show_transcript(self, t: Transcript | None) -> None:
+        """Show `t` in the transcript and on the timeline (its words and sentences), keeping the view's place."""
+        self.transcript = t
+        sb = self.transcript_view.verticalScrollBar().value()
+        sel = self.transcript_view.selection_range
+        self.transcript_view.set_transcript(t)
+        if t is None:
+            self.timeline.set_words([], [])
+            return
+        self.transcript_view.selection_range = sel if sel and sel[1] < len(t.words) else None
+        self.transcript_view.verticalScrollBar().setValue(sb)
+        self.timeline.set_words([(w.start, w.end) for w in t.words], self.app.quotes.sentence_starts(t))
 
     def load_candidates(self) -> None:
         if self.vlog is None or self.transcript is None:
@@ -207,8 +195,77 @@ class VlogEditor(QWidget):
         if self.vlog is not None and self.vlog.id == vlog_id:
             self.candidates = list(cands)
             self.quotes.set_candidates(self.candidates)
+            self.timeline.set_quotes([QuoteMark(c.start, c.end, c.rank, c.text) for c in self.candidates])
 
-    # -- transcript interaction ---------------------------------------------------------------------------
+    # -- the vlog left the library --------------------------------------------------------------------
+    def close_vlog(self, vlog_id: str, note: str = "") -> None:
+        """The open vlog is gone (removed here, by another window or a `vlogkit` command): close it and say so."""
+        if self.vlog is None or self.vlog.id != vlog_id:
+            return
+        title = self.vlog.title or vlog_id
+        self.player.unload()
+        self.vlog, self.transcript, self.in_out, self.candidates = None, None, None, []
+        self.inline.hide()
+        QTimer.singleShot(0, self.undo_stack.clear)  # maybe called from inside an undo command: clear after it
+        self.transcript_view.set_transcript(None)
+        self.timeline.clear()
+        self.quotes.set_candidates([])
+        self.quotes.set_busy(tr("Quotes appear here once the vlog is transcribed."))
+        self.title.setText(tr("Open a vlog from the library."))
+        self.badge.set_vlog(None)
+        self._set_enabled(False)
+        self.show_note(note or tr("“{t}” was removed from the library (in another window or by a vlogkit command), "
+                                  "so it was closed. Nothing else changed; your video file is where it was.", t=title))
+        self.vlog_closed.emit(vlog_id)
+
+    def show_note(self, text: str) -> None:
+        self.note_text.setText(text)
+        self.note.show()
+
+    def library_changed(self) -> None:
+        """Another process (or view) changed the library: follow the open vlog's details, or close it if it is gone."""
+        if self.vlog is None:
+            return
+        try:
+            vlog = self.app.library.get(self.vlog.id)
+        except NotFoundError:
+            self.close_vlog(self.vlog.id)
+            return
+        if vlog != self.vlog:
+            self.vlog = vlog
+            self._show_header(vlog)
+            self.details.set_vlog(vlog)
+
+    def _on_action_failed(self, message: str) -> None:
+        """An action failed: a vlog that is gone closes the editor with a note; anything else is shown."""
+        if self.vlog is not None:
+            try:
+                self.app.library.get(self.vlog.id)
+            except NotFoundError:
+                self.close_vlog(self.vlog.id)
+                return
+        self.error_raised.emit(message)
+
+    def _on_details_saved(self, vlog: Vlog) -> None:
+        self.vlog = vlog
+        self._show_header(vlog)
+        self.vlog_changed.emit(vlog.id)
+
+    # -- the clip's in and out ------------------------------------------------------------------------
+    def set_clip(self, rng: tuple[int, int] | None, *, from_transcript: bool = False) -> None:
+        """One place that moves the in/out: player label, timeline handles and (unless it came from there) the
+        transcript selection."""
+        self.in_out = rng
+        self.player.set_in_out(rng)
+        self.timeline.set_in_out(rng)
+        if from_transcript or self.transcript is None:
+            return
+        words = self.timeline.model.word_range(*rng) if rng else None
+        if words is None:
+            self.transcript_view.clear_selection()
+        else:
+            self.transcript_view.select_words(*words, emit=False)
+
     def _on_transcript_word_clicked(self, i: int) -> None:
         if self.transcript is not None:
             self.player.seek(self.transcript.words[i].start)
@@ -217,26 +274,67 @@ class VlogEditor(QWidget):
         if self.transcript is None:
             return
         words = self.transcript.words
-        self.in_out = (words[a].start, words[b].end)
-        self.player.set_in_out(self.in_out)
+        self.set_clip((words[a].start, words[b].end), from_transcript=True)
         self.player.seek(words[a].start)
 
+    def _on_timeline_in_out_dragged(self, a: int, b: int) -> None:
+        self.set_clip((a, b))
+
+    def _on_timeline_in_out_committed(self, a: int, b: int) -> None:
+        self.set_clip((a, b))
+        self.player.seek(a)
+
+    def mark_in(self) -> None:
+        if self.vlog is None:
+            return
+        m = self.timeline.model
+        a = m.snap_in(self.player.position())
+        b = self.in_out[1] if self.in_out and self.in_out[1] > a else m.snap_out(self.vlog.media.duration_ms)
+        self.set_clip((a, max(b, a + 1)))
+
+    def mark_out(self) -> None:
+        if self.vlog is None:
+            return
+        m = self.timeline.model
+        b = m.snap_out(self.player.position())
+        a = self.in_out[0] if self.in_out and self.in_out[0] < b else m.snap_in(0)
+        self.set_clip((min(a, b - 1), b))
+
+    def play_clip(self) -> None:
+        if self.in_out is not None:
+            self.player.play_range(*self.in_out)
+
+    def _zoom(self, factor: float) -> None:
+        m = self.timeline.model
+        m.zoom(factor, m.x_of(m.playhead))
+        self.timeline.update()
+
+    def _fit(self) -> None:
+        self.timeline.model.fit()
+        self.timeline.update()
+
+    # -- transcript edits -----------------------------------------------------------------------------
+    def save_transcript(self, t: Transcript) -> bool:
+        """Store an edited transcript; False (and the reason said) when it could not be saved."""
+        if self.vlog is None:
+            return False
+        try:
+            self.app.transcription.save(self.vlog.id, t)
+        except VlogkitError as exc:
+            self._on_action_failed(str(exc))
+            return False
+        return True
+
     def apply_transcript(self, t: Transcript) -> None:
-        """Show and store an edited transcript (called by the undo commands)."""
-        self.transcript = t
-        if self.vlog is not None:
-            try:
-                self.app.transcription.save(self.vlog.id, t)
-            except VlogkitError as exc:
-                self.error_raised.emit(str(exc))
-        sb = self.transcript_view.verticalScrollBar().value()
-        sel = self.transcript_view.selection_range
-        self.transcript_view.set_transcript(t)
-        self.transcript_view.selection_range = sel if sel and sel[1] < len(t.words) else None
-        self.transcript_view.verticalScrollBar().setValue(sb)
+        """Store and show a transcript brought back by undo or redo."""
+        if self.save_transcript(t):
+            self.show_transcript(t)
 
     def push_edit(self, after: Transcript, text: str) -> None:
-        if self.transcript is not None and after != self.transcript:
+        """Save the edit, then put it on the undo stack; an edit that cannot be saved never reaches the stack."""
+        if self.transcript is None or after == self.transcript:
+            return
+        if self.save_transcript(after):
             self.undo_stack.push(TranscriptCommand(self, self.transcript, after, text))
 
     def open_inline(self, mode: str, a: int, b: int | None = None) -> None:
@@ -263,7 +361,7 @@ class VlogEditor(QWidget):
         if self.transcript is not None:
             self.push_edit(edits.toggle_filler(self.transcript, i), tr("Mark filler"))
 
-    # -- quotes and export ---------------------------------------------------------------------------------
+    # -- quotes and export ----------------------------------------------------------------------------
     def add_candidate(self, cand: Any, tags: list[str], status: str) -> None:
         if self.vlog is None:
             return
@@ -272,7 +370,7 @@ class VlogEditor(QWidget):
         try:
             self.app.bank.add_candidate(self.vlog.id, cand.rank, tags=tuple(tags), status=QuoteStatus(status))
         except VlogkitError as exc:
-            self.error_raised.emit(str(exc))
+            self._on_action_failed(str(exc))
             return
         for card in self.quotes.cards:
             if card.cand is cand:
@@ -286,7 +384,7 @@ class VlogEditor(QWidget):
         try:
             self.app.bank.add_range(self.vlog.id, self.in_out[0], self.in_out[1])
         except VlogkitError as exc:
-            self.error_raised.emit(str(exc))
+            self._on_action_failed(str(exc))
             return
         self.bank_changed.emit()
 

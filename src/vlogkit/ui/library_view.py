@@ -80,11 +80,17 @@ class LibraryView(QWidget):
         self.send_button = QPushButton(icon("export"), tr("Send to comms…"))
         self.send_button.setToolTip(tr("Pack the video, transcript, speaker and consent record into one file for "
                                        "the comms team"))
-        for w in (self.search, self.state_filter, self.consent_filter, self.import_button, self.transcribe_button,
-                  self.send_button, self.remove_button):
+        for w in (self.search, self.state_filter, self.consent_filter):
             bar.addWidget(w)
         bar.setStretch(0, 1)
         lay.addLayout(bar)
+        actions = QHBoxLayout()  # a row of its own: the labels stay whole in every language on a small screen
+        for w in (self.import_button, self.transcribe_button, self.send_button, self.remove_button):
+            actions.addWidget(w)
+        actions.addStretch(1)
+        self.count = theme.set_role(QLabel(), "muted")
+        actions.addWidget(self.count)
+        lay.addLayout(actions)
         self.stack = QStackedWidget()
         self.empty = EmptyLibrary()
         self.list = QListWidget()
@@ -172,6 +178,7 @@ class LibraryView(QWidget):
             self.list.addItem(item)
             item.setSelected(v.id in selected)
         self.stack.setCurrentWidget(self.empty if not self.vlogs else self.list if self.list.count() else self.no_match)
+        self.count.setText(tr("{n} of {total} vlog(s)", n=self.list.count(), total=len(self.vlogs)) if self.vlogs else "")
         self._update_buttons()
 
     def item_for(self, vlog_id: str) -> QListWidgetItem | None:

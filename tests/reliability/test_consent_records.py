@@ -112,30 +112,31 @@ def test_withdrawal_on_the_vlog_withdraws_its_quotes(cli, two_vlogs: dict[str, s
 def test_the_export_log_shows_clip_and_bank_exports_with_audience_and_user(cli, two_vlogs: dict[str, str],  # type: ignore[no-untyped-def]
                                                                            tmp_path: Path) -> None:
     bo = two_vlogs["bo"]
-    assert cli("log").stdout.strip() == "Nothing exported yet."
+    # consent changes are logged too (who did what); no export yet
+    assert [e["kind"] for e in cli("log", "--json").json()] == ["consent"]
     clip = cli("export", bo, "--range", "0.2:2.2", "--captions", "line", "--preset", "320x320", "--audience",
                "external", "--out", str(tmp_path / "clips"), "--json")
     assert clip.returncode == 0, clip.stderr
     deck = cli("bank", "export", "--format", "csv", "--out", str(tmp_path / "q.csv"), "--audience", "internal")
     assert deck.returncode == 0, deck.stderr
     user = getpass.getuser()
-    entries = cli("log", "--json").json()
+    entries = [e for e in cli("log", "--json").json() if e["kind"] != "consent"]
     kinds = [(e["kind"], e["audience"], e["user"]) for e in entries]
     assert kinds == [("clip", "external", user), ("bank-csv", "internal", user)]
     assert entries[0]["vlog_ids"] == [bo] and any(o.endswith(".mp4") for o in entries[0]["outputs"])
     assert all(Path(o).exists() for o in entries[0]["outputs"])
     assert entries[1]["outputs"] == [str(tmp_path / "q.csv")] and "1 left out" in entries[1]["detail"]
-    text = cli("log").stdout.splitlines()
+    text = [ln for ln in cli("log").stdout.splitlines() if "  consent  " not in ln]
     assert len(text) == 2
     assert "clip" in text[0] and "external" in text[0] and user in text[0] and bo in text[0]
     assert "bank-csv" in text[1] and "internal" in text[1] and user in text[1]
     # per vlog: Ann's vlog appears in no export (her quote was left out)
-    assert cli("log", two_vlogs["ann"], "--json").json() == []
-    assert len(cli("log", bo, "--json").json()) == 2
+    assert [e["kind"] for e in cli("log", two_vlogs["ann"], "--json").json()] == ["consent"]
+    assert len([e for e in cli("log", bo, "--json").json() if e["kind"] != "consent"]) == 2
     # a failed (refused) export is not logged as an export
     assert cli("export", two_vlogs["ann"], "--range", "0:1", "--captions", "off", "--out",
                str(tmp_path / "x")).returncode == 1
-    assert len(cli("log", "--json").json()) == 2
+    assert len([e for e in cli("log", "--json").json() if e["kind"] != "consent"]) == 2
 
 
 def test_the_gui_bank_marks_unusable_quotes(qtbot, cli, two_vlogs: dict[str, str], home: Path) -> None:  # type: ignore[no-untyped-def]

@@ -37,10 +37,13 @@ def test_quotes_json_lists_ranked_candidates_with_seconds_and_reasons(cli, vlog_
     data = r.json()
     assert [c["rank"] for c in data] == list(range(1, len(data) + 1)) and 1 <= len(data) <= 5
     top = data[0]
-    assert top["text"].startswith("People think sales is about talking")
+    assert top["text"].startswith(("People think sales is about talking", "You can copy a product in six months"))
+    assert {data[0]["text"][:10], data[1]["text"][:10]} == {"People thi", "You can co"}  # the editor's two lines
     assert isinstance(top["start"], float) and 0 < top["start"] < top["end"] < 30
-    assert {"code": "self_contained", "text": "self-contained"} in top["reasons"]
-    assert all(set(x) == {"code", "text"} for x in top["reasons"])
+    assert any(r["code"] == "contrast" and r["points"] > 0 and r["text"].startswith("strong contrast ('")
+               for r in data[0]["reasons"] + data[1]["reasons"])
+    assert all({"code", "text", "points"} <= set(x) <= {"code", "text", "points", "words"} for x in top["reasons"])
+    assert top["score"] >= max(c["score"] for c in data[2:]) + 15
     assert "car park" not in " ".join(c["text"] for c in data[:2])
     again = cli("quotes", vlog_id, "--json", "--top", "1").json()
     assert again == data[:1]

@@ -70,7 +70,3 @@ def load_case(name: str) -> tuple[Transcript, list[tuple[int, int]]]:
 def make_transcript(text: str, language: str = "en") -> Transcript:
     """One segment per line of `text`."""
     return transcript_from_lines([ln for ln in text.splitlines() if ln.strip()], language)[0]
-
-
-def cases() -> list[str]:
-    return sorted(p.name for p in DATA.glob("*.txt"))

@@ -1,11 +1,15 @@
-"""The finder on hand-built transcripts: reasons, clip-ready times, merging, duplicates, determinism."""
+"""The finder on hand-built transcripts: reasons with points in the vlog's language, clean text and clip times,
+merges, duplicates, per-sentence language, determinism."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import pytest
 
 from vlogkit.domain import Segment, Transcript, Word
 from vlogkit.quotes import clip_range, find_candidates
+from vlogkit.quotes.model import default_model
 from vlogkit.quotes.scoring import score_words
 
 from .helpers import make_transcript
@@ -22,54 +26,64 @@ def codes(c) -> set[str]:  # noqa: ANN001
     return {r.code for r in c.reasons}
 
 
-def test_the_insight_ranks_first_and_logistics_greetings_and_questions_do_not_make_the_top() -> None:
+def test_the_insight_ranks_first_and_logistics_greetings_and_questions_score_far_below() -> None:
     t = make_transcript(VLOG)
-    cands = find_candidates(t)
+    cands = find_candidates(t, top=50)
     assert cands[0].text.startswith("I believe the best teams are not the ones")
-    assert {"contrast", "conviction", "self_contained", "good_length"} <= codes(cands[0])
+    assert {"contrast", "conviction"} <= codes(cands[0])
     assert [c.rank for c in cands] == list(range(1, len(cands) + 1))
-    assert all(c.score >= 30 for c in cands)
-    texts = " ".join(c.text for c in cands)
-    assert "Thanks for watching" not in texts
-    assert "slides before Friday" not in texts
+    others = [c for c in cands[1:]]
+    assert all(cands[0].score >= c.score + 15 for c in others), [(c.score, c.text) for c in cands]
+    assert "Thanks for watching" not in " ".join(c.text for c in cands[:2])
+
+
+def test_reasons_carry_their_points_and_add_up_to_the_score() -> None:
+    model = default_model()
+    for c in find_candidates(make_transcript(VLOG), top=50):
+        assert all(isinstance(r.points, int) and (r.points != 0 or r.code == "merged") for r in c.reasons)
+        assert c.score == max(0, min(100, round(model.base) + sum(r.points for r in c.reasons)))
+        positives = [r.points for r in c.reasons if r.points > 0]
+        assert positives == sorted(positives, reverse=True)  # strongest first
 
 
 @pytest.mark.parametrize(
-    ("language", "line", "opener"),
-    [("en", "And that is why our customers keep coming back to us every single year.", "and"),
-     ("nl", "Maar dat is waarom onze klanten elk jaar opnieuw bij ons terugkomen.", "maar"),
-     ("fr", "Donc c'est pour ça que nos clients reviennent chez nous chaque année.", "donc")],
+    ("language", "line", "code", "text"),
+    [("en", "It is not about the tools we buy, but about the people who use them every day.", "contrast",
+      "strong contrast ('not ... but')"),
+     ("nl", "Het gaat niet om de tools die we kopen, maar om de mensen die ze elke dag gebruiken.", "contrast",
+      "sterk contrast ('niet ... maar')"),
+     ("fr", "Ce n'est pas une question d'outils, mais de personnes qui les utilisent chaque jour.", "contrast",
+      "contraste fort ('n'est ... mais')"),
+     ("fr", "Je suis convaincu que la confiance se construit dans les petits gestes de tous les jours.", "conviction",
+      "conviction à la première personne ('je suis convaincu')"),
+     ("nl", "Ik ben ervan overtuigd dat vertrouwen groeit in de kleine dingen van elke dag.", "conviction",
+      "overtuiging in de ik-vorm ('ik ben ervan overtuigd')"),
+     ("nl", "De vergadering is verplaatst naar donderdag om tien uur in zaal drie.", "time",
+      "een datum of tijdstip ('donderdag')"),
+     ("fr", "Le parking sera fermé lundi pour les travaux, garez-vous derrière le bâtiment C.", "place",
+      "un lieu ('parking')")],
 )
-def test_a_dangling_opener_is_named_in_the_reasons_in_each_language(language: str, line: str, opener: str) -> None:
-    t = make_transcript(line, language)
-    _, reasons = score_words(t.words, language)
-    assert ("dangling_opener", f"opens with '{opener}'") in [(r.code, r.text) for r in reasons]
+def test_reasons_are_plain_phrases_in_the_vlogs_language(language: str, line: str, code: str, text: str) -> None:
+    _, reasons = score_words(make_transcript(line, language).words, language)
+    found = {r.code: r for r in reasons}
+    assert code in found and found[code].text == text, reasons
+    assert (found[code].points or 0) > 0 if code in ("contrast", "conviction") else (found[code].points or 0) < 0
 
 
-@pytest.mark.parametrize(
-    ("language", "line", "code"),
-    [("en", "Nobody in this warehouse works alone, and that is exactly why we hit our targets.", "general"),
-     ("nl", "Niemand in dit magazijn werkt alleen, en precies daarom halen we onze doelen.", "general"),
-     ("fr", "Personne dans cet entrepôt ne travaille seul, et c'est pour ça qu'on atteint nos objectifs.", "general"),
-     ("en", "It is not about the tools we buy, but about the people who use them every day.", "contrast"),
-     ("nl", "Het gaat niet om de tools die we kopen, maar om de mensen die ze elke dag gebruiken.", "contrast"),
-     ("fr", "Ce n'est pas une question d'outils, mais de personnes qui les utilisent chaque jour.", "contrast"),
-     ("fr", "Je suis convaincu que la confiance se construit dans les petits gestes de tous les jours.", "conviction"),
-     ("nl", "Ik ben ervan overtuigd dat vertrouwen groeit in de kleine dingen van elke dag.", "conviction")],
-)
-def test_stance_features_are_found_in_dutch_french_and_english(language: str, line: str, code: str) -> None:
-    t = make_transcript(line, language)
-    score, reasons = score_words(t.words, language)
-    assert code in {r.code for r in reasons}
-    assert score >= 60
-
-
-def test_meta_talk_and_questions_are_penalised_with_reasons() -> None:
-    t = make_transcript("Sorry, I am recording this on my phone and the camera keeps moving around a lot.")
-    score, reasons = score_words(t.words, "en")
-    assert "meta" in {r.code for r in reasons} and score < 40
-    t = make_transcript("Do you think we could ever have done this project without the night shift team?")
-    assert "question" in {r.code for r in score_words(t.words, "en")[1]}
+def test_logistics_status_greetings_questions_and_cliches_score_below_a_quotable_line() -> None:
+    quote = score_words(make_transcript(
+        "A customer who calls us angry is not a problem to close, it is somebody who still cares.").words, "en")[0]
+    for line, code in [
+        ("The printer on the fourth floor works again, good news for everybody.", "place"),
+        ("The buses are booked with Verhaegen Travel and leave at seven fifteen on Tuesday.", "booking"),
+        ("Hi everyone, I'm Tom from the payments team.", "greeting"),
+        ("Can everyone send me their slides before Friday?", "question"),
+        ("At the end of the day we are one big family here.", "cliche"),
+        ("Sorry, I am recording this on my phone and the camera keeps moving around a lot.", "meta"),
+    ]:
+        score, reasons = score_words(make_transcript(line).words, "en")
+        assert any(r.code == code and (r.points or 0) < 0 for r in reasons), (line, reasons)
+        assert score <= quote - 15, (line, score, quote)
 
 
 def test_low_confidence_and_filler_density_lower_the_score() -> None:
@@ -81,6 +95,30 @@ def test_low_confidence_and_filler_density_lower_the_score() -> None:
     s_filled, r_filled = score_words(filled.words, "en")
     assert s_shaky < s_clean and "low_confidence" in {r.code for r in r_shaky}
     assert s_filled < s_clean and "fillers" in {r.code for r in r_filled}
+
+
+@pytest.mark.parametrize(
+    ("language", "line", "shown"),
+    [("en", "And so, uh, the best compliment we get is silence from a customer who never calls twice.",
+      "The best compliment we get is silence from a customer who never calls twice."),
+     ("nl", "En dus, euh, een winkel is geen plek waar je dingen verkoopt, maar waar je merkt wie er ontbreekt.",
+      "Een winkel is geen plek waar je dingen verkoopt, maar waar je merkt wie er ontbreekt."),
+     ("fr", "Alors, euh, un bon informaticien ne répare pas des ordinateurs, il rend aux gens leur matinée.",
+      "Un bon informaticien ne répare pas des ordinateurs, il rend aux gens leur matinée.")],
+)
+def test_a_leading_connective_and_fillers_are_dropped_and_the_clip_starts_at_the_first_kept_word(
+        language: str, line: str, shown: str) -> None:
+    t = make_transcript(line, language)
+    c = find_candidates(t)[0]
+    assert c.text == shown
+    first_kept = next(i for i, w in enumerate(t.words) if w.text.strip(",.").lower() == shown.split()[0].lower())
+    assert c.word_start == first_kept and c.verbatim.split()[0] == t.words[first_kept].text
+    assert t.words[first_kept - 1].end <= c.start <= t.words[first_kept].start
+
+
+def test_dutch_word_order_keeps_a_connective_that_carries_the_verb() -> None:
+    t = make_transcript("Dus denk ik dat niemand hier alleen werkt, en dat merk je elke dag opnieuw.", "nl")
+    assert find_candidates(t)[0].text.startswith("Dus denk ik")
 
 
 def test_candidate_times_are_padded_and_never_cut_into_a_neighbouring_word() -> None:
@@ -102,12 +140,23 @@ def test_clip_range_with_touching_words_stays_on_the_boundaries() -> None:
     assert clip_range(words, 0, 3, duration=1500) == (0, 1500)
 
 
-def test_two_sentences_that_belong_together_are_merged_and_say_so() -> None:
-    t = make_transcript("Last winter half the team was sick for a week.\nAnd nobody asked for overtime, "
-                        "everyone just showed up, I learned more about trust that week than in years.")
+def test_a_set_up_and_its_punchline_are_kept_whole() -> None:
+    t = make_transcript("Right, a couple of things about the rota.\n"
+                        "You can train people to read a script in an afternoon.\n"
+                        "Teaching them to stop talking takes years.\n"
+                        "The rota for the Easter weekend is on the SharePoint, check your slots before Friday.")
     top = find_candidates(t)[0]
     assert "merged" in codes(top)
-    assert top.text.startswith("Last winter") and top.text.endswith("than in years.")
+    assert top.text == ("You can train people to read a script in an afternoon. "
+                        "Teaching them to stop talking takes years.")
+
+
+def test_a_logistics_sentence_is_never_glued_in_front_of_a_strong_line() -> None:
+    t = make_transcript("The buses were booked by Verhaegen Travel, the supplier we used last year.\n"
+                        "Customers forget the price within a month, but they never forget who showed up when "
+                        "things went wrong.")
+    top = find_candidates(t)[0]
+    assert top.text.startswith("Customers forget the price") and "merged" not in codes(top)
 
 
 def test_a_repeated_line_appears_once() -> None:
@@ -128,3 +177,23 @@ def test_an_empty_or_filler_only_transcript_has_no_candidates() -> None:
     assert find_candidates(Transcript((), "en", 0)) == []
     words = tuple(Word(w, i * 400, i * 400 + 300) for i, w in enumerate(["uh", "um", "euh"]))
     assert find_candidates(Transcript((Segment(0, 1200, words),), "en", 1300)) == []
+
+
+@dataclass(frozen=True, slots=True)
+class _LangSegment(Segment):
+    """A segment carrying its own language, as mixed-language transcripts do (issue 15)."""
+
+    language: str = ""
+
+
+def test_each_sentence_is_scored_in_its_own_language_when_segments_carry_one() -> None:
+    nl = make_transcript("Goeiemorgen iedereen, ik ben Els van de klantendienst in Hasselt.", "nl")
+    fr = make_transcript("Un client en colère ne veut pas une excuse parfaite, il veut quelqu'un qui l'écoute.", "fr")
+    shift = nl.duration
+    fr_words = tuple(Word(w.text, w.start + shift, w.end + shift, w.probability) for w in fr.words)
+    segments = (_LangSegment(nl.segments[0].start, nl.segments[-1].end, nl.words, language="nl"),
+                _LangSegment(fr_words[0].start, fr_words[-1].end, fr_words, language="fr"))
+    mixed = Transcript(segments, "nl", shift + fr.duration)
+    top = find_candidates(mixed)[0]
+    assert top.language == "fr" and top.text.startswith("Un client en colère")
+    assert "parle des gens en général ('un client')" in [r.text for r in top.reasons]

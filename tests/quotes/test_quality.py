@@ -1,56 +1,74 @@
-"""Precision and recall of the top 3 candidates on the hand-written EN/NL/FR employee-vlog set (tests/quotes/data).
-
-A candidate counts as a hit when it covers most of a gold quote (>= 60 % of its words) and is mostly that quote
-(>= 50 % of the candidate's words). Most vlogs hold two gold quotes, so the best possible precision@3 is 19/27 = 0.70.
-"""
+"""Quality guards on the tuning half of the corpus (tests/quotes/data/tune), fast: what the weights were fitted
+for must hold, and punctuation alone must barely move a score. The held-out half (tests/quotes/data/test) is
+measured by benchmarks/bench_quotes.py and reported - never asserted or tuned on here."""
 
 from __future__ import annotations
 
-from vlogkit.quotes import find_candidates
+import re
+from dataclasses import replace
 
-from .helpers import cases, load_case
+import pytest
 
-PRECISION_FLOOR = 0.60  # measured 0.67 when written
-RECALL_FLOOR = 0.85  # measured 0.95 when written
+from vlogkit.domain import Word
+from vlogkit.quotes.scoring import score_words
 
+from .corpus import evaluate, load, names
 
-def _hit(cand: tuple[int, int], gold: tuple[int, int]) -> bool:
-    inter = max(0, min(cand[1], gold[1]) - max(cand[0], gold[0]))
-    return inter >= 0.6 * (gold[1] - gold[0]) and inter >= 0.5 * (cand[1] - cand[0])
-
-
-def evaluate() -> dict[str, tuple[int, int, int, int]]:
-    """language -> (hits among top-3, candidates shown, gold quotes found, gold quotes)"""
-    totals: dict[str, list[int]] = {}
-    for name in cases():
-        transcript, gold = load_case(name)
-        top = [(c.word_start, c.word_end) for c in find_candidates(transcript, top=3)]
-        t = totals.setdefault(transcript.language, [0, 0, 0, 0])
-        t[0] += sum(1 for c in top if any(_hit(c, g) for g in gold))
-        t[1] += len(top)
-        t[2] += sum(1 for g in gold if any(_hit(c, g) for c in top))
-        t[3] += min(3, len(gold))
-    return {k: (v[0], v[1], v[2], v[3]) for k, v in totals.items()}
+# measured when the weights were last fitted: recall@3 0.80-0.81 per language, gap 23-25 points, ties 7/184
+RECALL_FLOOR = 0.75
+GAP_FLOOR = 15.0
 
 
-def test_the_set_covers_three_languages_with_gold_quotes() -> None:
-    names = cases()
-    assert {n[:2] for n in names} == {"en", "nl", "fr"} and len(names) >= 9
-    for n in names:
-        assert load_case(n)[1], f"{n} marks no gold quote"
+@pytest.fixture(scope="module")
+def tuning() -> dict:  # noqa: ANN001
+    return evaluate("tune")
 
 
-def test_top3_precision_and_recall_stay_above_the_floor(capsys) -> None:  # noqa: ANN001
-    per_lang = evaluate()
-    hp = sum(v[0] for v in per_lang.values())
-    np_ = sum(v[1] for v in per_lang.values())
-    hr = sum(v[2] for v in per_lang.values())
-    nr = sum(v[3] for v in per_lang.values())
+def test_the_tuning_half_holds_eight_or_more_vlogs_per_language_each_with_editors_lines() -> None:
+    found = names("tune")
+    for lang in ("en", "nl", "fr"):
+        assert sum(1 for n in found if n.startswith(lang)) >= 8, lang
+    for n in found:
+        transcript, gold = load("tune", n)
+        assert transcript.language == n[:2] and 2 <= len(gold) <= 3, n
+
+
+def test_recall_at_3_and_the_score_gap_hold_per_language(tuning, capsys) -> None:  # noqa: ANN001
     with capsys.disabled():
-        for lang, (a, b, c, d) in sorted(per_lang.items()):
-            print(f"\n  {lang}: precision@3 {a}/{b} = {a / b:.2f}, recall@3 {c}/{d} = {c / d:.2f}", end="")
-        print(f"\n  all: precision@3 {hp / np_:.2f}, recall@3 {hr / nr:.2f}")
-    assert hp / np_ >= PRECISION_FLOOR
-    assert hr / nr >= RECALL_FLOOR
-    for lang, (_, _, c, d) in per_lang.items():
-        assert c / d >= 0.75, f"{lang}: recall@3 {c}/{d}"
+        for lang in ("en", "nl", "fr", "all"):
+            s = tuning[lang]
+            print(f"\n  tune {lang}: recall@3 {s.recall:.2f} precision@3 {s.precision:.2f} MRR {s.mrr:.2f} "
+                  f"gap {s.gap:.1f} ties {s.tied}/{s.neighbours}", end="")
+    for lang in ("en", "nl", "fr"):
+        s = tuning[lang]
+        assert s.recall >= RECALL_FLOOR, (lang, s.row())
+        assert s.gap >= GAP_FLOOR, (lang, s.row())
+    assert tuning["all"].tied <= 0.1 * tuning["all"].neighbours  # ties are rare in a vlog's top 5
+
+
+def _variants(words: list[Word]) -> dict[str, list[Word]]:
+    def retext(fn) -> list[Word]:  # noqa: ANN001
+        return [replace(w, text=fn(i, w.text)) for i, w in enumerate(words)]
+
+    last = len(words) - 1
+    return {
+        "no commas": retext(lambda i, t: t.replace(",", "")),
+        "extra commas": retext(lambda i, t: t + "," if i % 3 == 2 and i < last and t[-1:].isalnum() else t),
+        "no stops inside": retext(lambda i, t: t.rstrip(".!") if i < last else t),
+        "exclamation": retext(lambda i, t: re.sub(r"[.?]$", "!", t) if i == last else t),
+        "question mark": retext(lambda i, t: re.sub(r"[.!]?$", "?", t) if i == last else t),
+        "no final stop": retext(lambda i, t: t.rstrip(".!?") if i == last else t),
+    }
+
+
+def test_punctuation_alone_moves_a_score_by_at_most_5_points() -> None:
+    worst = (0, "", "")
+    for n in names("tune"):
+        transcript, gold = load("tune", n)
+        for a, b in gold:
+            words = list(transcript.words[a:b])
+            base = score_words(words, transcript.language)[0]
+            for what, variant in _variants(words).items():
+                delta = abs(score_words(variant, transcript.language)[0] - base)
+                worst = max(worst, (delta, what, f"{n}: {' '.join(w.text for w in words)[:60]}"))
+    assert worst[0] <= 5, worst

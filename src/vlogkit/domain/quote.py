@@ -11,17 +11,27 @@ from vlogkit.domain.vlog import Consent, ConsentScope, Speaker
 
 @dataclass(frozen=True, slots=True)
 class Reason:
-    """Why a candidate scored as it did: a stable `code` for programs, plain English `text` for people."""
+    """Why a candidate scored as it did: a stable `code` for programs, a plain phrase in the vlog's language for
+    people, the points it added to (or took from) the score, and the words it found (as spoken), so an app can say
+    the same reason in its own language."""
 
     code: str
     text: str
+    points: int | None = None
+    words: str = ""
 
-    def to_dict(self) -> dict[str, str]:
-        return {"code": self.code, "text": self.text}
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"code": self.code, "text": self.text}
+        if self.points is not None:
+            d["points"] = self.points
+        if self.words:
+            d["words"] = self.words
+        return d
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Reason:
-        return cls(str(d["code"]), str(d.get("text", "")))
+        p = d.get("points")
+        return cls(str(d["code"]), str(d.get("text", "")), int(p) if p is not None else None, str(d.get("words", "")))
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,161 +1,371 @@
-"""Explainable features of a stretch of words. Each one says what it found, in plain words, and how many points."""
+"""Explainable features of a stretch of speech, after Danescu-Niculescu-Mizil et al. (2012, "You had me at hello":
+memorable lines use distinctive words in common syntax and are general rather than tied to a time, place or person)
+and Bendersky & Smith (2012, quotable phrases): distinctiveness, generality, rhetorical form, stance - and what an
+editor skips: logistics, status, announcements, cliches, greetings, questions and lines that lean on context.
+
+Each feature is a number (mostly 0..1) and, where it found words, the words it found. How many points a feature is
+worth is fitted on the tuning corpus (see `model.py`), not set here. Punctuation never changes a feature, except
+the question mark (worth at most a few points) and where a sentence starts.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 from vlogkit.domain import Word
-from vlogkit.quotes.lexicon import Lexicon
-from vlogkit.quotes.text import display_text, fold, is_filler, tokens
+from vlogkit.quotes.lexicons import Lexicon
+from vlogkit.quotes.text import display_text, is_filler
+from vlogkit.quotes.tokens import SpanText, Token, span_text
 
-MIN_WORDS, MAX_WORDS = 8, 35
-MIN_S, MAX_S = 4.0, 15.0
-LOW_CONFIDENCE = 0.6  # mean word probability below this: the words may be wrong
 UNSURE_WORD = 0.4
-
-_TIME_RE = re.compile(r"\b\d{1,2}([:.h]\d{2})?\s?(am|pm|a\.m|p\.m|h|u|uur|heures?|o'clock)\b|\b\d{1,2}/\d{1,2}\b")
+LOW_CONFIDENCE = 0.6
+COMMON_ZIPF = 5.5  # about the 300 most common words of a language
+NAME_ZIPF = 4.2  # a capitalised word more common than this is an everyday word, not a name
+_DIGIT = re.compile(r"\d")
+_FR_INVERSION = re.compile(r"^\W*\w+-(?:t-)?(?:vous|tu|il|elle|on|nous|ils|elles)\b", re.I)
+_FUNCTION = frozenset(
+    "the a an of to in and on for at with is it that de het een van en te met op voor dat die le la les des du et "
+    "un une pour dans que qui est d l en à a".split()
+)
+_EN_AUX = frozenset("is are do does did can could would will should was were has have shall may might 's".split())
+_EN_WH = frozenset("what why how when where who which".split())
+_NL_WH = frozenset("wat waarom hoe wanneer waar wie welke welk hoeveel".split())
+_FR_WH = frozenset("pourquoi comment quand combien quel quelle quels quelles qu'est".split())
+_EN_SUBJECTS = frozenset("i you we they he she it there everybody everyone anyone anybody the a any your our this that".split())
+_INTERJECTIONS = frozenset("ha haha oh ah okay ok right anyway well allez awel bon ben bref voila oke".split())
+_INTRO_WORDS = frozenset("i'm am is name's naam ben heet suis c'est ici here".split())
+_NL_PARTICIPLE_EXCEPTIONS = frozenset(
+    "geen gewoon gewoonte gewoontes gelukkig geleden geduld geld gebouw gebouwen gemeente gezin genoeg gesprek "
+    "gelijk gezond gevoel geheim gebruik getal gezicht geluid geven gerust gehele gedurende gemiddeld gemiddelde "
+    "geweldig gezellig gewicht gebied gevaar gevaarlijk geloven geloof gedrag".split()
+)
+_FR_IMPARFAIT_EXCEPTIONS = frozenset("jamais mais français anglais frais désormais palais niais biais".split())
+_EN_ED_EXCEPTIONS = frozenset("need needed speed indeed feed seed bed red shed hundred sacred".split())
 
 
 @dataclass(frozen=True, slots=True)
-class Feature:
-    code: str
-    text: str
-    points: int
+class Span:
+    """What the features look at: the kept words (fillers inside included), their sentences, and some context."""
+
+    words: tuple[Word, ...]
+    language: str
+    parts: tuple[tuple[Word, ...], ...] = ()  # the sentences, when the span holds more than one
+    stripped: str = ""  # a connective dropped from the start ("and so")
+    edge: bool = False  # the first or last lines of the vlog
+    position: float = 0.5  # where the span starts in the vlog, 0..1
+    context: Mapping[str, int] | None = None  # how often each word stem occurs in the whole vlog
 
 
-def find_phrase(toks: Sequence[str], phrase: str, start: int = 0) -> int:
-    """Index of the first occurrence of `phrase` (folded, space-separated tokens) in `toks` at or after `start`."""
-    parts = phrase.split()
-    n = len(parts)
-    for i in range(start, len(toks) - n + 1):
-        if list(toks[i : i + n]) == parts:
-            return i
-    return -1
+@dataclass
+class Features:
+    values: dict[str, float] = field(default_factory=dict)
+    evidence: dict[str, str] = field(default_factory=dict)
+    words: int = 0
+    seconds: float = 0.0
+
+    def set(self, name: str, value: float, evidence: str = "") -> None:
+        if value:
+            self.values[name] = float(value)
+            if evidence:
+                self.evidence[name] = evidence
 
 
-def first_hit(toks: Sequence[str], phrases: Sequence[str] | frozenset[str]) -> str:
-    best, best_i = "", len(toks) + 1
-    for p in sorted(phrases):
-        i = find_phrase(toks, p)
-        if i >= 0 and i < best_i:
-            best, best_i = p, i
-    return best
+def _capped(count: int, cap: int) -> float:
+    return min(count, cap) / cap
 
 
-def extract(words: Sequence[Word], lex: Lexicon) -> list[Feature]:
+def _is_negation(key: str, lex: Lexicon) -> bool:
+    return key in lex.negations or key.startswith("n'") and lex.code in ("fr", "any")
+
+
+def _is_number(tok: Token, lex: Lexicon) -> bool:
+    return bool(_DIGIT.search(tok.orig)) or tok.key in lex.number_words
+
+
+def _is_name(tok: Token, lex: Lexicon) -> bool:
+    """A capitalised word inside a sentence that is not an everyday word, or an acronym: a person, a product, a
+    supplier, a site. (An everyday word with a capital is a sentence start whose full stop went missing.)"""
+    if tok.starts_sentence or tok.key in lex.time_words or tok.low in ("i", "i'm", "i've", "i'd", "i'll"):
+        return False
+    if len(tok.orig) >= 2 and tok.orig.isupper():
+        return tok.key not in lex.acronyms_common
+    return tok.orig[:1].isupper() and tok.zipf < NAME_ZIPF
+
+
+def extract(span: Span, lex: Lexicon) -> Features:
+    words = span.words
     spoken = [w for w in words if not is_filler(w)]
-    text = display_text(words)
-    toks = tokens(text)
-    out: list[Feature] = []
-    out += _length(spoken, words)
-    out += _opening(toks, lex, text)
-    out += _stance(toks, lex)
-    out += _penalties(toks, lex, text, words, spoken)
-    return out
+    st = span_text(display_text(words), span.language, lex)
+    f = Features(words=len(st), seconds=(words[-1].end - words[0].start) / 1000.0 if words else 0.0)
+    if not st.tokens:
+        return f
+    parts = [span_text(display_text(p), span.language, lex) for p in span.parts] if len(span.parts) > 1 else [st]
+    last = parts[-1]
+    _length(f, st)
+    _lexical(f, st, lex, span.context)
+    _specifics(f, st, lex)
+    _speech_acts(f, st, last, lex, span)
+    _stance(f, st, lex)
+    _rhetoric(f, st, parts, lex)
+    _delivery(f, words, spoken)
+    tied = ("past", "time", "figures", "names", "place", "tool", "booking", "status", "future", "greeting", "meta")
+    f.set("timeless", 0.0 if any(k in f.values for k in tied) else 1.0)
+    f.set("edge", 1.0 if span.edge else 0.0)
+    f.set("early", max(0.0, 1.0 - span.position / 0.15))
+    return f
 
 
-def _length(spoken: Sequence[Word], words: Sequence[Word]) -> list[Feature]:
-    n = len(spoken)
-    dur = (words[-1].end - words[0].start) / 1000.0 if words else 0.0
-    if n < 5:
-        return [Feature("too_short", f"too short ({n} words)", -35)]
-    if n > MAX_WORDS or dur > MAX_S + 2:
-        over = max(n - MAX_WORDS, int(2 * (dur - MAX_S)))
-        return [Feature("too_long", f"too long ({n} words, {dur:.0f} s)", -min(40, 8 + 2 * over))]
-    if n < MIN_WORDS or dur < MIN_S - 1:
-        return [Feature("short", f"short ({n} words, {dur:.1f} s)", -10)]
-    return [Feature("good_length", f"good length ({n} words, {dur:.0f} s)", 12)]
+def _length(f: Features, st: SpanText) -> None:
+    n = len(st)
+    f.set("short", max(0, 8 - n) / 4, str(n))
+    f.set("long", min(2.0, max(0, n - 30) / 10), str(n))
+    f.set("slow", min(2.0, max(0.0, f.seconds - 15) / 5), f"{f.seconds:.0f}")
 
 
-def _opening(toks: Sequence[str], lex: Lexicon, text: str) -> list[Feature]:
-    if not toks:
-        return []
-    out: list[Feature] = []
-    if toks[0] in lex.dangling_openers:
-        out.append(Feature("dangling_opener", f"opens with '{toks[0]}'", -15))
-    else:
-        out.append(Feature("self_contained", "self-contained", 8))
-    stripped = text.rstrip()
-    if toks[-1] in lex.dangling_openers and not stripped.endswith((".", "!", "?")):
-        out.append(Feature("trails_off", f"trails off with '{toks[-1]}'", -10))
-    return out
+def _lexical(f: Features, st: SpanText, lex: Lexicon, context: Mapping[str, int] | None) -> None:
+    """Distinctive words in common syntax: how rare the rarest real words are - counting only words this line
+    brings (a topic word the whole vlog repeats is jargon, not a fresh image) - and how much is everyday glue."""
+    content = [t for t in st.tokens
+               if 0 < t.zipf < COMMON_ZIPF and not _is_name(t, lex) and not _is_number(t, lex) and len(t.key) > 2]
+    if context is not None:
+        here = Counter(_stem(t) for t in st.tokens)
+        content = [t for t in content if context.get(_stem(t), 0) <= here[_stem(t)]]
+    rare = sorted(content, key=lambda t: t.zipf)[:3]
+    if rare:
+        f.set("distinct", sum(min(3.0, COMMON_ZIPF - t.zipf) for t in rare) / len(rare) / 3.0,
+              ", ".join(t.orig for t in rare[:2]))
+    common = sum(1 for t in st.tokens if t.zipf >= COMMON_ZIPF)
+    f.set("common", common / len(st))
+    unknown = [t for t in st.tokens
+               if t.zipf == 0 and not _is_name(t, lex) and not _is_number(t, lex) and len(t.key) > 2]
+    f.set("unknown", _capped(len(unknown), 2), ", ".join(t.orig for t in unknown[:2]))
 
 
-def _stance(toks: Sequence[str], lex: Lexicon) -> list[Feature]:
-    out: list[Feature] = []
-    hit = first_hit(toks, lex.conviction)
-    if hit:
-        out.append(Feature("conviction", f"first-person conviction ('{hit}')", 10))
-    hit = first_hit(toks, lex.generals)
-    if hit:
-        out.append(Feature("general", f"general statement ('{hit}')", 10))
-    contrast = _contrast(toks, lex)
-    if contrast:
-        out.append(Feature("contrast", f"strong contrast ('{contrast}')", 15))
-    hits = [p for p in sorted(lex.insight) if find_phrase(toks, p) >= 0]
-    if hits:
-        out.append(Feature("insight", f"insight ('{hits[0]}')", min(12, 6 * len(hits))))
-    if not out:
-        out.append(Feature("no_stance", "a plain statement: no stance, contrast or insight", -8))
-    return out
+def _specifics(f: Features, st: SpanText, lex: Lexicon) -> None:
+    """What ties a line to one day, one place, one system or one person: names, figures, times, places, tools."""
+    names = [t.orig for t in st.tokens if _is_name(t, lex)]
+    f.set("names", _capped(len(names), 3), ", ".join(dict.fromkeys(names[:3])))
+    runs, current, first = 0, False, ""
+    for t in st.tokens:
+        num = _is_number(t, lex)
+        if num and not current:
+            runs += 1
+            first = first or t.orig
+        current = num
+    f.set("figures", _capped(runs, 3), first)
+    for name, lexfield, cap in (("time", "time_words", 2), ("place", "places", 2), ("tool", "tools", 2),
+                                ("booking", "bookings", 2), ("status", "status", 2), ("future", "future", 2)):
+        f.set(name, _capped(st.count(lexfield), cap), st.first(lexfield))
 
 
-def _contrast(toks: Sequence[str], lex: Lexicon) -> str:
-    for a, b in lex.contrast_pairs:
-        i = find_phrase(toks, a)
-        if i < 0:
-            continue
-        if not b:
-            return a
-        j = find_phrase(toks, b, i + len(a.split()) + 1)
-        if j >= 0:
-            return f"{a} ... {b}"
-    hit = first_hit(toks, lex.contrast_markers)
-    if hit:
-        return hit
-    for i, tok in enumerate(toks[:-3]):  # antithesis: "don't look at X, look at Y"
-        if tok in lex.negations:
-            nxt = toks[i + 1]
-            if len(nxt) > 2 and nxt in toks[i + 3 :]:
-                return f"{tok} {nxt} ..., {nxt} ..."
-    for marker in ("but", "maar", "mais"):
-        if find_phrase(toks, marker, 2) > 0:
-            return f"..., {marker} ..."
+def _speech_acts(f: Features, st: SpanText, last: SpanText, lex: Lexicon, span: Span) -> None:
+    greeting = st.first("greetings") or _intro(st)
+    f.set("greeting", 1.0 if greeting else 0.0, greeting)
+    f.set("meta", 1.0 if st.has("meta") else 0.0, st.first("meta"))
+    f.set("request", 1.0 if st.has("requests") else 0.0, st.first("requests"))
+    f.set("cliche", 1.0 if st.has("cliches") else 0.0, st.first("cliches"))
+    f.set("setup", 1.0 if st.has("setups") else 0.0, st.first("setups"))
+    q = _question(last, lex)
+    f.set("question", 1.0 if q else 0.0, q)
+    mark = last.text.rstrip().rstrip("\"'”’»)").endswith("?")
+    f.set("question_mark", 1.0 if mark else 0.0)
+    first = st.keys[0]
+    f.set("context_open", 1.0 if first in lex.context_openers else 0.0, st.tokens[0].orig)
+    f.set("context_phrase", 1.0 if st.has("context_phrases") else 0.0, st.first("context_phrases"))
+
+
+def _intro(st: SpanText) -> str:
+    """ "I'm Tom", "ik ben Els", "je suis Marc", "moi c'est Léa": a speaker introducing themselves."""
+    toks = st.tokens
+    for i, t in enumerate(toks[:-1]):
+        nxt = toks[i + 1]
+        if t.key in _INTRO_WORDS and nxt.orig[:1].isupper() and not nxt.starts_sentence and nxt.low != "i":
+            return f"{t.orig} {nxt.orig}"
     return ""
 
 
-def _penalties(
-    toks: Sequence[str], lex: Lexicon, text: str, words: Sequence[Word], spoken: Sequence[Word]
-) -> list[Feature]:
-    out: list[Feature] = []
-    hit = first_hit(toks, lex.greetings)
-    if hit:
-        out.append(Feature("greeting", f"greeting or sign-off ('{hit}')", -25))
-    hit = first_hit(toks, lex.setups)
-    if hit:
-        out.append(Feature("setup", f"sets up what follows ('{hit}')", -12))
-    hit = first_hit(toks, lex.meta)
-    if hit:
-        out.append(Feature("meta", f"talks about the recording ('{hit}')", -20))
-    hits = [p for p in sorted(lex.logistics) if find_phrase(toks, p) >= 0]
-    timed = _TIME_RE.search(fold(text))
-    if hits or timed:
-        what = hits[0] if hits else timed.group(0) if timed else ""
-        n = len(hits) + (1 if timed else 0)
-        out.append(Feature("logistics", f"logistics or schedule ('{what}')", -min(30, 12 * n)))
-    if text.rstrip().rstrip("\"'”’»)").endswith("?"):
-        out.append(Feature("question", "a question", -20))
+def _question(st: SpanText, lex: Lexicon) -> str:
+    """A question by its words, so a missing or extra question mark changes little."""
+    k = st.keys
+    if not k:
+        return ""
+    two = " ".join(k[:2])
+    code = lex.code
+    if code in ("en", "any"):
+        if k[0] in _EN_WH and len(k) > 1 and k[1] in _EN_AUX:
+            return two
+        if k[0] in _EN_AUX and len(k) > 1 and k[1] in _EN_SUBJECTS:
+            return two
+        if two in ("any questions", "any thoughts", "any ideas"):
+            return two
+    if code in ("nl", "any"):
+        if k[0] in _NL_WH and len(k) > 1 and k[1] in lex.question_verbs:
+            return two
+        if k[0] in lex.question_verbs and len(k) > 1 and k[1] in lex.subject_pronouns | {"er", "de", "het"}:
+            return two
+    if code in ("fr", "any"):
+        if k[0] in _FR_WH or two in ("est ce", "qu'est ce") or st.has("question_openers") and st.positions(
+                "question_openers")[0] == 0:
+            return two
+        if _FR_INVERSION.search(st.text):
+            return two
+    return ""
+
+
+def _stance(f: Features, st: SpanText, lex: Lexicon) -> None:
+    """Who the line is about and how it speaks: general people and present tense, or one person's past."""
+    f.set("conviction", 1.0 if st.has("conviction") else 0.0, st.first("conviction"))
+    hearsay = _hearsay(st, lex)
+    f.set("hearsay", 1.0 if hearsay else 0.0, hearsay)
+    people = st.count("general_people")
+    f.set("people", _capped(people, 2), st.first("general_people"))
+    firsts = st.count("first_person")
+    if lex.code in ("fr", "any"):
+        firsts += sum(1 for k in st.keys if k.startswith(("j'", "m'")))
+    f.set("first_person", _capped(firsts, 3))
+    f.set("third_person", _capped(st.count("third_person"), 2), st.first("third_person"))
+    past, example = _past(st, lex)
+    f.set("past", _capped(past, 3), example)
+    f.set("present", 1.0 if st.has("copulas") else 0.0)
+    k0 = st.keys[0]
+    generic = (k0 in lex.indefinite or k0 in lex.general_people or k0 in lex.absolutes
+               or any(i == 0 for i in st.positions("superlatives")))
+    f.set("generic_subject", 1.0 if generic else 0.0, st.tokens[0].orig)
+    f.set("absolute", 1.0 if st.has("absolutes") else 0.0, st.first("absolutes"))
+    f.set("superlative", 1.0 if st.has("superlatives") else 0.0, st.first("superlatives"))
+    f.set("insight", 1.0 if st.has("insight_words") else 0.0, st.first("insight_words"))
+    f.set("imperative", 1.0 if k0 in lex.imperatives and not st.has("requests") else 0.0, st.tokens[0].orig)
+    f.set("simile", 1.0 if st.has("similes") else 0.0, st.first("similes"))
+    f.set("concrete", _capped(st.count("concrete"), 2), st.first("concrete"))
+    f.set("emotion", 1.0 if st.has("emotion") else 0.0, st.first("emotion"))
+    f.set("intensifier", _capped(st.count("intensifiers"), 2), st.first("intensifiers"))
+    f.set("hedge", _capped(st.count("hedges"), 2), st.first("hedges"))
+
+
+def _hearsay(st: SpanText, lex: Lexicon) -> str:
+    """ "Everybody says ...", "iedereen zegt ...", "tout le monde pense ...": an opinion reported, not held."""
+    says = st.positions("say_verbs")
+    for i, _ in st.hits.get("general_people", []) + st.hits.get("absolutes", []):
+        for j in says:
+            if 0 < j - i <= 3:
+                return f"{st.keys[i]} ... {st.keys[j]}"
+    return ""
+
+
+def _past(st: SpanText, lex: Lexicon) -> tuple[int, str]:
+    found = [p for _, p in st.hits.get("past", [])]
+    code = lex.code
+    has_aux = st.has("past_auxiliaries")
+    for i, t in enumerate(st.tokens):
+        if code in ("en", "any") and t.low.endswith("ed") and len(t.low) >= 5 and t.low not in _EN_ED_EXCEPTIONS:
+            found.append(t.orig)
+        elif code in ("nl", "any") and has_aux and t.key.startswith("ge") and len(t.key) >= 6 \
+                and t.key.endswith(("d", "t", "en")) and t.key not in _NL_PARTICIPLE_EXCEPTIONS:
+            found.append(t.orig)
+        elif code in ("fr", "any"):
+            if t.low.endswith(("ait", "aient", "ais")) and len(t.low) >= 5 and t.low not in _FR_IMPARFAIT_EXCEPTIONS:
+                found.append(t.orig)
+            elif t.key in lex.past_auxiliaries and any(
+                    n.low.endswith(("é", "ée", "és", "ées", "is", "it", "u", "ue", "us", "ert"))
+                    for n in st.tokens[i + 1 : i + 3]):
+                found.append(t.orig)
+    return len(found), (found[0] if found else "")
+
+
+def _rhetoric(f: Features, st: SpanText, parts: list[SpanText], lex: Lexicon) -> None:
+    """Contrast and antithesis, comparison, repetition and parallel form, triads, set-up and punchline."""
+    contrast = _contrast(st, lex)
+    f.set("contrast", 1.0 if contrast else 0.0, contrast)
+    comp = st.positions("comparisons")
+    f.set("comparison", 1.0 if len(comp) >= 2 else 0.0, " ... ".join(st.keys[i] for i in comp[:2]))
+    stems = Counter(_stem(t) for t in st.tokens if _content(t))
+    rep = _chiasmus(st.keys) or next((s for s, c in stems.items() if c >= 2), "")
+    f.set("repetition", 1.0 if rep else 0.0, rep)
+    counts = Counter(k for k in st.keys if k not in _FUNCTION)
+    tri = [k for k, c in counts.items() if c >= 3]
+    f.set("triad", 1.0 if tri and len(st) <= 32 else 0.0, tri[0] if tri else "")
+    if len(parts) < 2 or not parts[0].tokens or not parts[-1].tokens:
+        return
+    a, b = parts[0], parts[-1]
+    f.set("merged", 1.0)
+    f.set("punchline", 1.0 if len(b) <= 10 and len(a) >= 6 else 0.0)
+    neg_a = any(_is_negation(k, lex) for k in a.keys)
+    neg_b = any(_is_negation(k, lex) for k in b.keys)
+    shared = sorted({_stem(t) for t in a.tokens if _content(t)} & {_stem(t) for t in b.tokens if _content(t)})
+    grams_a = {" ".join(a.keys[i : i + 2]) for i in range(len(a.keys) - 1)}
+    grams_b = {" ".join(b.keys[i : i + 2]) for i in range(len(b.keys) - 1)}
+    echo_words = shared[0] if shared else next(iter(sorted(grams_a & grams_b)), "")
+    if not echo_words and a.keys[0] == b.keys[0]:
+        echo_words = a.tokens[0].orig
+    f.set("echo", 1.0 if echo_words else 0.0, echo_words)
+    link = b.keys[0] in lex.context_openers or b.keys[0] in lex.subject_pronouns
+    f.set("link", 1.0 if link else 0.0, b.tokens[0].orig)
+    shift = b.keys[0] in lex.connectives or b.keys[0] in _INTERJECTIONS or b.has("greetings") or b.has("meta")
+    f.set("shift", 1.0 if shift else 0.0, b.tokens[0].orig)
+    marker = next((p for i, p in b.hits.get("turn_markers", []) if i <= 3), "")
+    turned = neg_a != neg_b or bool(marker)
+    f.set("turn", 1.0 if turned else 0.0, marker)
+    f.set("antithesis", 1.0 if turned and (echo_words or link) else 0.0, echo_words or b.tokens[0].orig)
+
+
+def _chiasmus(keys: Sequence[str]) -> str:
+    """A B ... B A: "ask not what your country can do for you, ask what you can do for your country"."""
+    seen: dict[str, list[int]] = {}
+    for i, k in enumerate(keys):
+        if k not in _FUNCTION and len(k) >= 2:
+            seen.setdefault(k, []).append(i)
+    twice = {k: v for k, v in seen.items() if len(v) == 2}
+    for a, (a1, a2) in twice.items():
+        for b, (b1, b2) in twice.items():
+            if a != b and a1 < b1 < b2 < a2:
+                return f"{a} ... {b} ... {b} ... {a}"
+    return ""
+
+
+def _content(t: Token) -> bool:
+    """A word that counts when it comes back: not one of the few dozen commonest words of the language."""
+    return len(t.key) >= 3 and t.zipf < 6.3 and t.key not in _FUNCTION
+
+
+def _stem(t: Token) -> str:
+    return stem(t.key)
+
+
+def stem(key: str) -> str:
+    """A crude stem of a folded word, so "build" and "builds", "client" and "clients" count as the same word."""
+    return key[:4] if len(key) > 4 else key
+
+
+def _contrast(st: SpanText, lex: Lexicon) -> str:
+    keys = st.keys
+    negs = [i for i, k in enumerate(keys) if _is_negation(k, lex)]
+    turns = st.positions("contrast_turns")
+    for i in negs:
+        for j in turns:
+            if j >= i + 2:
+                return f"{keys[i]} ... {keys[j]}"
+    if st.has("instead"):
+        return st.first("instead")
+    for i in negs:  # antithesis: the same word on both sides of the negation ("not a feature, it's a cost")
+        if 1 <= i <= len(keys) - 2:
+            before = {_stem(t) for t in st.tokens[:i] if _content(t)}
+            after = {_stem(t) for t in st.tokens[i + 1 :] if _content(t)}
+            both = before & after
+            if both:
+                return f"{sorted(both)[0]} ... {keys[i]} ... {sorted(both)[0]}"
+    return ""
+
+
+def _delivery(f: Features, words: Sequence[Word], spoken: Sequence[Word]) -> None:
     fillers = len(words) - len(spoken)
-    if words and fillers / len(words) > 0.08:
-        out.append(Feature("fillers", f"many fillers ({fillers} of {len(words)} words)",
-                           -min(25, round(120 * fillers / len(words)))))
+    if words:
+        f.set("fillers", min(1.0, fillers / len(words) / 0.2), f"{fillers}/{len(words)}")
     probs = [w.probability for w in spoken if w.probability is not None]
     if probs:
         mean = sum(probs) / len(probs)
         unsure = sum(1 for p in probs if p < UNSURE_WORD)
         if mean < LOW_CONFIDENCE or unsure >= 0.3 * len(probs):
-            out.append(Feature("low_confidence",
-                               f"low recognition confidence ({mean:.0%}, {unsure} unsure words)", -15))
-    return out
+            f.set("low_confidence", 1.0, f"{mean:.0%}")

@@ -1,29 +1,49 @@
-"""Rank the quotable lines of a transcript: sentences, merged neighbours, scores, near-duplicates dropped."""
+"""Rank the quotable lines of a transcript: sentences, set-ups merged with their punchlines, scores, duplicates out.
+
+Each sentence is scored in its own language (the words' or segments' `language` when the transcript carries one,
+else the transcript's). Two neighbouring sentences merge only when each is weak alone and together they score
+clearly higher (a set-up and its punchline); nothing is ever glued onto a sentence that is strong alone.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from vlogkit.domain import Candidate, Reason, Transcript, Word
-from vlogkit.quotes.scoring import score_words
+from vlogkit.quotes.cleanup import trim
+from vlogkit.quotes.features import Features, Span, extract, stem
+from vlogkit.quotes.lexicons import lexicon_for
+from vlogkit.quotes.model import Model, default_model
 from vlogkit.quotes.sentences import Sentence, build_sentences
-from vlogkit.quotes.text import display_text, is_filler, tokens, verbatim_text
+from vlogkit.quotes.text import display_text, fold, tokens, verbatim_text
 
-FINDER_VERSION = 1  # bump when scoring changes, so cached candidate lists are rebuilt
-MIN_SCORE = 30
+FINDER_VERSION = 2  # bump when scoring changes, so cached candidate lists are rebuilt
 MERGE_GAP_MS = 2000
 MERGE_MAX_WORDS = 45
-MERGE_MARGIN = 3
+MIN_TOKENS = 4
 DUPLICATE_JACCARD = 0.6
 PAD_BEFORE_MS = 250
 PAD_AFTER_MS = 350
 
 
 @dataclass(frozen=True, slots=True)
-class _Span:
-    sentence: Sentence
+class Piece:
+    """A sentence, or two merged, as the finder sees it: the kept word range [first, last) of the transcript."""
+
+    first: int
+    last: int
+    sentences: tuple[Sentence, ...]
+    language: str
+    features: Features
+
+
+@dataclass(frozen=True, slots=True)
+class _Scored:
+    piece: Piece
     score: int
+    exact: float
     reasons: tuple[Reason, ...]
 
 
@@ -45,67 +65,138 @@ def clip_range(
     return start, max(end, tail.end)
 
 
-def _score(s: Sentence, language: str) -> _Span:
-    score, reasons = score_words(s.words, language)
-    return _Span(s, score, reasons)
+def word_languages(transcript: Transcript) -> list[str]:
+    """The language of every word: its own, else its segment's, else the transcript's."""
+    out: list[str] = []
+    for seg in transcript.segments:
+        seg_lang = getattr(seg, "language", "") or transcript.language
+        out.extend(getattr(w, "language", "") or seg_lang for w in seg.words)
+    return out
 
 
-def _spans(sentences: Sequence[Sentence], language: str) -> list[_Span]:
-    singles = [_score(s, language) for s in sentences]
-    pool = list(singles)
-    for a, b in zip(singles, singles[1:], strict=False):
-        gap = b.sentence.start - a.sentence.end
-        if gap > MERGE_GAP_MS or len(a.sentence.words) + len(b.sentence.words) > MERGE_MAX_WORDS:
-            continue
-        if min(_spoken(a.sentence), _spoken(b.sentence)) < 3:  # not worth gluing an "Okay." onto a line
-            continue
-        merged = _score(a.sentence + b.sentence, language)
-        if merged.score >= max(a.score, b.score) + MERGE_MARGIN:
-            reasons = (*merged.reasons, Reason("merged", "two sentences that work better together"))
-            pool.append(_Span(merged.sentence, merged.score, reasons))
+def sentences_of(transcript: Transcript) -> tuple[list[Sentence], list[str]]:
+    """Sentences (split where the language changes, too) and the language of each."""
+    words = transcript.words
+    langs = word_languages(transcript)
+    out: list[Sentence] = []
+    out_langs: list[str] = []
+    for s in build_sentences(words):
+        start = s.first
+        for i in range(s.first + 1, s.last + 1):
+            if i == s.last or langs[i] != langs[i - 1]:
+                out.append(Sentence(tuple(words[start:i]), start, i))
+                out_langs.append(Counter(langs[start:i]).most_common(1)[0][0])
+                start = i
+    return out, out_langs
+
+
+def _piece(words: Sequence[Word], sents: tuple[Sentence, ...], language: str, edge: bool,
+           context: dict[str, int]) -> Piece | None:
+    """The kept words of one or two sentences (a leading connective and fillers trimmed), with their features."""
+    lex = lexicon_for(language)
+    first, last = sents[0].first, sents[-1].last
+    a, b, stripped = trim(words[first:last], lex)
+    first, last = first + a, first + b
+    if last <= first:
+        return None
+    kept = tuple(words[first:last])
+    parts: tuple[tuple[Word, ...], ...] = ()
+    if len(sents) > 1:
+        cut = sents[1].first
+        if not first < cut < last:
+            return None
+        parts = (tuple(words[first:cut]), tuple(words[cut:last]))
+    feats = extract(Span(kept, language, parts, stripped, edge, first / max(1, len(words)), context), lex)
+    return Piece(first, last, sents, language, feats)
+
+
+def pieces(transcript: Transcript, pairs: bool = True) -> tuple[list[Piece], list[Piece]]:
+    """(single sentences, every adjacent pair that could merge) with their features - the finder's raw material,
+    also what the fitting script learns from."""
+    words = transcript.words
+    sents, langs = sentences_of(transcript)
+    n = len(sents)
+    context = Counter(stem(k) for k in tokens(" ".join(fold(w.display) for w in words)))
+    singles: list[Piece | None] = [_piece(words, (s,), langs[i], i in (0, n - 1), context)
+                                   for i, s in enumerate(sents)]
+    doubles: list[Piece] = []
+    if pairs:
+        for i in range(n - 1):
+            a, b = singles[i], singles[i + 1]
+            if a is None or b is None or langs[i] != langs[i + 1]:
+                continue
+            if sents[i + 1].start - sents[i].end > MERGE_GAP_MS:
+                continue
+            if len(sents[i].words) + len(sents[i + 1].words) > MERGE_MAX_WORDS:
+                continue
+            p = _piece(words, (sents[i], sents[i + 1]), langs[i], i == 0 or i + 1 == n - 1, context)
+            if p is not None:
+                doubles.append(p)
+    return [p for p in singles if p is not None], doubles
+
+
+def _score(p: Piece, model: Model) -> _Scored:
+    score, exact, reasons = model.score(p.features, p.language)
+    return _Scored(p, score, exact, reasons)
+
+
+def _pool(singles: list[Piece], doubles: list[Piece], model: Model) -> list[_Scored]:
+    scored = {(p.first, p.last): _score(p, model) for p in singles}
+    by_sentence = {p.sentences[0].first: scored[(p.first, p.last)] for p in singles}
+    pool = list(scored.values())
+    for p in doubles:
+        a, b = by_sentence.get(p.sentences[0].first), by_sentence.get(p.sentences[1].first)
+        if a is None or b is None or max(a.score, b.score) >= model.weak:
+            continue  # never glue anything onto a line that is strong alone
+        merged = _score(p, model)
+        if merged.exact >= max(a.exact, b.exact) + model.margin:
+            pool.append(merged)
     return pool
-
-
-def _spoken(s: Sentence) -> int:
-    return sum(1 for w in s.words if not is_filler(w))
 
 
 def _jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-def find_candidates(transcript: Transcript, top: int | None = None) -> list[Candidate]:
+def find_candidates(transcript: Transcript, top: int | None = None, model: Model | None = None) -> list[Candidate]:
     """Candidates ranked best first (rank 1..n), deterministic for the same transcript."""
+    singles, doubles = pieces(transcript)
+    return rank(transcript, singles, doubles, model or default_model(), top)
+
+
+def rank(transcript: Transcript, singles: list[Piece], doubles: list[Piece], model: Model,
+         top: int | None = None) -> list[Candidate]:
+    """Candidates from already analysed pieces (the fitting script scores the same pieces under many models)."""
     words = transcript.words
-    language = transcript.language
-    pool = _spans(build_sentences(words), language)
-    pool.sort(key=lambda s: (-s.score, s.sentence.start, -len(s.sentence.words)))
-    chosen: list[_Span] = []
+    pool = _pool(singles, doubles, model)
+    pool.sort(key=lambda s: (-s.exact, s.piece.first, -s.piece.last))
+    chosen: list[_Scored] = []
     taken: set[int] = set()
-    seen_tokens: list[set[str]] = []
-    for span in pool:
-        s = span.sentence
-        if span.score < MIN_SCORE:
+    seen: list[set[str]] = []
+    for item in pool:
+        p = item.piece
+        if item.score < model.min_score:
             break
-        if _spoken(s) < 4:
+        if p.features.words < MIN_TOKENS:
             continue
-        idx = set(range(s.first, s.last))
-        if idx & taken:
+        span = set(range(p.first, p.last))
+        if span & taken:
             continue
-        toks = set(tokens(display_text(s.words)))
-        if any(_jaccard(toks, other) >= DUPLICATE_JACCARD for other in seen_tokens):
+        toks = set(tokens(display_text(words[p.first : p.last])))
+        if any(_jaccard(toks, other) >= DUPLICATE_JACCARD for other in seen):
             continue
-        chosen.append(span)
-        taken |= idx
-        seen_tokens.append(toks)
+        chosen.append(item)
+        taken |= span
+        seen.append(toks)
+        if top is not None and len(chosen) >= top:
+            break
     out: list[Candidate] = []
-    for rank, span in enumerate(chosen, 1):
-        s = span.sentence
-        start, end = clip_range(words, s.first, s.last, transcript.duration)
+    for rank, item in enumerate(chosen, 1):
+        p = item.piece
+        kept = words[p.first : p.last]
+        start, end = clip_range(words, p.first, p.last, transcript.duration)
         out.append(Candidate(
-            rank=rank, start=start, end=end, text=display_text(s.words), verbatim=verbatim_text(s.words),
-            score=span.score, reasons=span.reasons, language=language, word_start=s.first, word_end=s.last,
+            rank=rank, start=start, end=end, text=display_text(kept), verbatim=verbatim_text(kept),
+            score=item.score, reasons=item.reasons, language=p.language, word_start=p.first, word_end=p.last,
         ))
-        if top is not None and rank >= top:
-            break
     return out

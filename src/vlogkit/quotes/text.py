@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from functools import lru_cache
 
 from vlogkit.domain import Word
 
@@ -23,6 +24,7 @@ def fold(text: str) -> str:
     return stripped.casefold().replace("’", "'")
 
 
+@lru_cache(maxsize=65536)
 def bare(token: str) -> str:
     """A word folded and stripped of surrounding punctuation: "Uh," -> "uh"."""
     return fold(token).strip(_PUNCT_EDGES)
@@ -37,15 +39,27 @@ def is_filler(word: Word) -> bool:
     return word.filler or bare(word.display) in FILLERS
 
 
-_ATTACHED = re.compile(r"^['’-]\w")  # Whisper's "d" + "'accord", "États" + "-Unis": no space between
+_HYPHENATED = re.compile(r"^[-‑]\w")  # "États" + "-Unis"
+_ELIDED = re.compile(r"^['’]\w")  # "d" + "'accord"
+# words an apostrophe piece belongs to: "d'accord", "l'équipe", "qu'on" - but Dutch "uur 's morgens" stays apart
+_ELISION_HEADS = frozenset("d l j m n s t c qu jusqu lorsqu puisqu".split())
+
+
+def _attached(prev: str, w: str) -> bool:
+    if _HYPHENATED.match(w):
+        return True
+    return bool(_ELIDED.match(w)) and fold(prev).rstrip("'’") in _ELISION_HEADS
 
 
 def join_words(words: Sequence[str]) -> str:
+    """Whisper's words as text: one space between words, none before punctuation or inside "d'accord"."""
     text = ""
+    prev = ""
     for w in words:
         if not w:
             continue
-        text += w if (text and _ATTACHED.match(w)) or not text else " " + w
+        text += w if not text or _attached(prev, w) else " " + w
+        prev = w
     return re.sub(r"\s+([,.;:!?…])", r"\1", text).strip()
 
 

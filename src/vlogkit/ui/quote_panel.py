@@ -23,19 +23,20 @@ from vlogkit.ui import theme
 from vlogkit.ui.i18n import tr
 from vlogkit.ui.icons import icon
 from vlogkit.ui.player import format_ms
-from vlogkit.ui.reasons import reason_text, reason_tone
+from vlogkit.ui.reasons import reason_line, reason_text, reason_tone
 
 __all__ = ["CandidateCard", "QuotePanel", "reason_text", "status_label"]
 
 
 def reasons_html(reasons: Any) -> str:
-    """Each reason on its line, marked for or against the line with a sign and a colour (never colour alone)."""
+    """Each reason on its line with its points, marked for or against the line with a sign and a colour (never colour
+    alone)."""
     c = theme.colors()
     lines = []
     for r in reasons:
         tone = reason_tone(r)
         mark, color = ("✓", c.success) if tone > 0 else ("!", c.warning) if tone < 0 else ("•", c.muted)
-        lines.append(f"<span style='color:{color}'><b>{mark}</b></span>&nbsp;{html.escape(reason_text(r))}")
+        lines.append(f"<span style='color:{color}'><b>{mark}</b></span>&nbsp;{html.escape(reason_line(r))}")
     return "<br>".join(lines)
 
 

@@ -1,0 +1,104 @@
+"""Quote finder quality on both halves of the corpus, and its speed on a 10-minute transcript.
+
+Quality: recall@3, precision@3, MRR and the score gap per language, for the tuning half (tests/quotes/data/tune,
+what the weights were fitted on) and the held-out half (tests/quotes/data/test, written blind, never tuned on).
+Definitions: tests/quotes/corpus.py. The issue's bars: recall@3 >= 0.9 per language on the held-out half, and the
+editor's lines >= 15 points above every other listed candidate (`quotes --top 50`).
+
+Speed: a 10-minute transcript made of tuning vlogs back to back (per language). "warm" = the finder in a running
+app; "cold" = a fresh process paying the imports and the word-frequency list once. Baseline in the same run:
+`json.dumps` of the transcript, which the quote service does anyway to key its cache. Target: < 0.5 s.
+
+Run: .venv/bin/python benchmarks/bench_quotes.py
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT)]
+
+from tests.quotes.corpus import HALVES, evaluate, names  # noqa: E402
+from tests.quotes.helpers import transcript_from_lines  # noqa: E402
+
+from vlogkit.domain import Transcript  # noqa: E402
+from vlogkit.quotes import find_candidates  # noqa: E402
+
+TEN_MINUTES_MS = 600_000
+ROWS = ("en", "nl", "fr", "nl+fr", "all")
+
+
+def ten_minutes(language: str) -> Transcript:
+    """Tuning vlogs of one language, back to back, until the transcript is 10 minutes long."""
+    lines: list[str] = []
+    files = [n for n in names("tune") if n.startswith(language)]
+    while True:
+        for n in files:
+            text = (ROOT / "tests" / "quotes" / "data" / "tune" / n).read_text(encoding="utf-8")
+            lines += [ln.replace("{{", "").replace("}}", "") for ln in text.splitlines()
+                      if ln.strip() and not ln.startswith("#")]
+            t, _ = transcript_from_lines(lines, language)
+            if t.duration >= TEN_MINUTES_MS:
+                return t
+
+
+def best_of(fn, n: int = 5) -> float:  # noqa: ANN001
+    times = []
+    for _ in range(n):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return min(times)
+
+
+def cold(language: str) -> float:
+    code = (f"import sys, time; sys.path[:0] = [{str(ROOT)!r}]\n"
+            f"from benchmarks.bench_quotes import ten_minutes\n"
+            f"t = ten_minutes({language!r})\n"
+            "t0 = time.perf_counter()\n"
+            "from vlogkit.quotes import find_candidates\n"
+            "find_candidates(t)\n"
+            "print(time.perf_counter() - t0)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    return float(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> int:
+    result: dict[str, object] = {}
+    for half in HALVES:
+        if not names(half):
+            print(f"{half}: no vlogs in tests/quotes/data/{half}")
+            continue
+        stats = evaluate(half)
+        print(f"{half} half ({stats['all'].vlogs} vlogs, {stats['all'].gold} editor's lines)")
+        print(f"  {'':6} {'vlogs':>5} {'lines':>5} {'recall@3':>9} {'prec@3':>7} {'MRR':>6} {'gap':>6} {'ties@5':>7}")
+        for lang in ROWS:
+            s = stats.get(lang)
+            if s is None or not s.vlogs:
+                continue
+            print(f"  {lang:6} {s.vlogs:5d} {s.gold:5d} {s.recall:9.2f} {s.precision:7.2f} {s.mrr:6.2f} "
+                  f"{s.gap:6.1f} {s.tied:>3}/{s.neighbours:<3}")
+            result[f"{half}_{lang}"] = s.row()
+    speed = {}
+    for lang in ("en", "nl", "fr"):
+        t = ten_minutes(lang)
+        find_candidates(t)  # word list loaded
+        warm = best_of(lambda t=t: find_candidates(t))
+        base = best_of(lambda t=t: json.dumps(t.to_dict(), sort_keys=True, ensure_ascii=False))
+        c = cold(lang)
+        speed[lang] = {"words": len(t.words), "warm_s": round(warm, 3), "cold_s": round(c, 3),
+                       "warm_vs_json": round(warm / base, 1)}
+        print(f"speed {lang}: 10-minute transcript ({len(t.words)} words): warm {warm:.3f} s, cold {c:.3f} s "
+              f"(json.dumps of it: {base:.4f} s, finder = {warm / base:.0f}x that); target < 0.5 s")
+    result["speed"] = speed
+    print("RESULT " + json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,90 @@
+"""Word frequencies from `wordfreq` (offline: its word lists ship inside the wheel), on the Zipf scale.
+
+Zipf 7 is "the", 5.5 about the 300th most common word, 3 a rare but real word, 0 a word the list does not know
+(a name, a typo, a fresh compound). A list loads lazily, once per language per process. It is read straight from
+the package's data file in wordfreq's documented "cBpack" format (`wordfreq.read_cBpack`: a gzipped msgpack list,
+a header, then one bucket of words per centibel of frequency), which skips importing wordfreq's tokenizers; when
+that file is not where it should be, wordfreq itself is asked.
+"""
+
+from __future__ import annotations
+
+import gc
+import gzip
+import importlib.util
+import re
+from functools import lru_cache
+from pathlib import Path
+
+# French (and Dutch/English) elided articles and pronouns glued to the next word: wordfreq counts the word alone
+_ELISION = re.compile(r"^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|z|'t)'(?=\w)")
+FALLBACK = "en"
+
+
+def _data_file(language: str) -> Path | None:
+    spec = importlib.util.find_spec("wordfreq")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    for folder in spec.submodule_search_locations:
+        for size in ("large", "small"):
+            path = Path(folder) / "data" / f"{size}_{language}.msgpack.gz"
+            if path.is_file():
+                return path
+    return None
+
+
+def _read_cbpack(path: Path) -> dict[str, float]:
+    import msgpack  # a dependency of wordfreq
+
+    collecting = gc.isenabled()
+    gc.disable()  # 300,000 small strings: the cyclic collector would walk them again and again for nothing
+    try:
+        with gzip.open(path, "rb") as f:
+            data = msgpack.load(f, raw=False)
+        header = data[0]
+        if not isinstance(header, dict) or header.get("format") != "cB" or header.get("version") != 1:
+            raise ValueError(f"unexpected wordfreq data header in {path}")
+        table: dict[str, float] = {}
+        for index, bucket in enumerate(data[1:]):  # bucket i: words of frequency 10^(-i/100), so Zipf = 9 - i/100
+            table.update(dict.fromkeys(bucket, round(9.0 - index / 100.0, 2)))
+        return table
+    finally:
+        if collecting:
+            gc.enable()
+
+
+@lru_cache(maxsize=16)
+def _table(language: str) -> dict[str, float]:
+    path = _data_file(language)
+    if path is not None:
+        try:
+            return _read_cbpack(path)
+        except (OSError, ValueError, ImportError):
+            pass
+    import math
+
+    import wordfreq
+
+    try:
+        freqs = wordfreq.get_frequency_dict(language, wordlist="best")
+    except (LookupError, ValueError):
+        if language == FALLBACK:
+            raise
+        return _table(FALLBACK)
+    return {w: round(math.log10(f) + 9, 2) for w, f in freqs.items() if f > 0}
+
+
+def supported(language: str) -> str:
+    """The language code whose list is used for `language` (Whisper codes such as 'nl', 'fr', 'en')."""
+    code = (language or FALLBACK).lower()[:2]
+    return code if code.isalpha() else FALLBACK
+
+
+@lru_cache(maxsize=200_000)
+def zipf(token: str, language: str) -> float:
+    """Zipf frequency of one lower-case token (accents kept); 0.0 when unknown."""
+    table = _table(supported(language))
+    z = table.get(token)
+    if z is None and "'" in token:
+        z = table.get(_ELISION.sub("", token)) or table.get(token.replace("'", ""))
+    return z or 0.0

@@ -1,0 +1,111 @@
+"""The words of a stretch of speech as the features see them: tokens with case, accents and frequency, sentence
+starts, and an index of every phrase of up to six tokens for fast lexicon look-ups. Punctuation only marks where a
+sentence starts; it never changes a token."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from vlogkit.quotes.frequency import zipf
+from vlogkit.quotes.lexicons import Lexicon, fields
+from vlogkit.quotes.text import fold
+
+_TOKEN_RE = re.compile(r"\w[\w']*")
+_ENDERS = ".!?…:;"
+_SKIP = " \t\n\"'”’»)"
+MAX_PHRASE = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    orig: str  # as written, punctuation stripped
+    low: str  # lower case, accents kept (for frequencies)
+    key: str  # folded: lower case, no accents (for the word lists)
+    starts_sentence: bool
+    zipf: float
+
+
+@dataclass
+class SpanText:
+    """Tokens of a display text in one language, with every lexicon field's hits found once."""
+
+    text: str
+    language: str
+    lex: Lexicon
+    tokens: list[Token] = field(init=False)
+    keys: list[str] = field(init=False)
+    hits: dict[str, list[tuple[int, str]]] = field(init=False)  # lexicon field -> [(position, phrase)]
+
+    def __post_init__(self) -> None:
+        text = self.text.replace("’", "'").replace("‘", "'")
+        toks: list[Token] = []
+        for m in _TOKEN_RE.finditer(text):
+            orig = m.group(0).rstrip("'")
+            j = m.start() - 1
+            while j >= 0 and text[j] in _SKIP:
+                j -= 1
+            starts = not toks or (j >= 0 and text[j] in _ENDERS)
+            low = orig.casefold()
+            toks.append(Token(orig, low, fold(low), starts, zipf(low, self.language)))
+        self.tokens = toks
+        self.keys = [t.key for t in toks]
+        self.hits = _index(tuple(self.keys), self.lex)
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    def has(self, name: str) -> bool:
+        return bool(self.hits.get(name))
+
+    def first(self, name: str) -> str:
+        found = self.hits.get(name)
+        return found[0][1] if found else ""
+
+    def count(self, name: str) -> int:
+        return len(self.hits.get(name, ()))
+
+    def positions(self, name: str) -> list[int]:
+        return [i for i, _ in self.hits.get(name, ())]
+
+
+@lru_cache(maxsize=4096)
+def span_text(text: str, language: str, lex: Lexicon) -> SpanText:
+    """The analysed tokens of a text, shared: a sentence is read once even when it is also half of a pair."""
+    return SpanText(text, language, lex)
+
+
+@lru_cache(maxsize=8)
+def _phrase_table(lex: Lexicon) -> dict[str, tuple[str, ...]]:
+    """phrase -> the lexicon fields that list it."""
+    table: dict[str, list[str]] = {}
+    for f in fields(Lexicon):
+        value = getattr(lex, f.name)
+        if isinstance(value, frozenset):
+            for phrase in value:
+                key = " ".join(t.rstrip("'") for t in _TOKEN_RE.findall(phrase))  # "est-ce que" -> "est ce que"
+                if key:
+                    table.setdefault(key, []).append(f.name)
+    return {k: tuple(v) for k, v in table.items()}
+
+
+def _index(keys: tuple[str, ...], lex: Lexicon) -> dict[str, list[tuple[int, str]]]:
+    """Every lexicon phrase found in `keys`, longest first at each position; a shorter phrase inside a longer hit of
+    the same field is not counted twice."""
+    table = _phrase_table(lex)
+    hits: dict[str, list[tuple[int, str]]] = {}
+    covered: dict[str, int] = {}  # field -> first position not yet covered by a hit
+    n = len(keys)
+    for i in range(n):
+        for size in range(min(MAX_PHRASE, n - i), 0, -1):
+            phrase = " ".join(keys[i : i + size])
+            names = table.get(phrase)
+            if not names:
+                continue
+            for name in names:
+                if covered.get(name, 0) > i:
+                    continue
+                hits.setdefault(name, []).append((i, phrase))
+                covered[name] = i + size
+    return hits

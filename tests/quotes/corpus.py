@@ -1,0 +1,129 @@
+"""The quote corpus and its measures: recall@3, precision@3, MRR and the score gap, per language and half.
+
+`tests/quotes/data/tune/` is the tuning half (the finder's weights are fitted on it); `tests/quotes/data/test/` is the
+held-out half, written blind by someone else: nothing is tuned on it, it is only measured.
+
+A candidate *hits* an editor's line when it covers most of it (>= 60 % of its words) and is mostly that line
+(>= 50 % of the candidate's words). recall@3: editor's lines hit by one of the top 3. precision@3: top-3 candidates
+that hit one. MRR: the mean over editor's lines of 1/rank of the first candidate that hits it (0 when none of the
+listed candidates does). Gap: the mean score of listed candidates that hit an editor's line minus the mean score of
+every other listed candidate (`quotes --top 50`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from vlogkit.domain import Candidate, Transcript
+from vlogkit.quotes import find_candidates
+
+from .helpers import DATA, load_case
+
+HALVES = ("tune", "test")
+LIST_TOP = 50
+
+Finder = Callable[[Transcript], list[Candidate]]
+
+
+def names(half: str) -> list[str]:
+    return sorted(p.name for p in (DATA / half).glob("*.txt"))
+
+
+def load(half: str, name: str) -> tuple[Transcript, list[tuple[int, int]]]:
+    return load_case(f"{half}/{name}")
+
+
+def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def is_hit(cand: tuple[int, int], gold: tuple[int, int]) -> bool:
+    inter = overlap(cand, gold)
+    return inter >= 0.6 * (gold[1] - gold[0]) and inter >= 0.5 * (cand[1] - cand[0])
+
+
+@dataclass
+class Stats:
+    vlogs: int = 0
+    gold: int = 0
+    found: int = 0  # editor's lines hit by a top-3 candidate
+    shown: int = 0  # top-3 candidates shown
+    good: int = 0  # top-3 candidates that hit an editor's line
+    rr: float = 0.0  # sum of reciprocal ranks over editor's lines
+    gold_scores: list[int] = field(default_factory=list)
+    other_scores: list[int] = field(default_factory=list)
+    tied: int = 0  # neighbours in a vlog's top 5 with the same score
+    neighbours: int = 0
+    misses: list[str] = field(default_factory=list)  # "vlog: words" of editor's lines not found (tuning half only)
+
+    def add(self, other: Stats) -> None:
+        for k in ("vlogs", "gold", "found", "shown", "good", "rr", "tied", "neighbours"):
+            setattr(self, k, getattr(self, k) + getattr(other, k))
+        self.gold_scores += other.gold_scores
+        self.other_scores += other.other_scores
+        self.misses += other.misses
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.gold if self.gold else 0.0
+
+    @property
+    def precision(self) -> float:
+        return self.good / self.shown if self.shown else 0.0
+
+    @property
+    def mrr(self) -> float:
+        return self.rr / self.gold if self.gold else 0.0
+
+    @property
+    def gap(self) -> float:
+        if not self.gold_scores or not self.other_scores:
+            return 0.0
+        return sum(self.gold_scores) / len(self.gold_scores) - sum(self.other_scores) / len(self.other_scores)
+
+    def row(self) -> dict[str, float | int]:
+        return {"vlogs": self.vlogs, "gold": self.gold, "recall@3": round(self.recall, 3),
+                "precision@3": round(self.precision, 3), "mrr": round(self.mrr, 3), "gap": round(self.gap, 1),
+                "ties_top5": f"{self.tied}/{self.neighbours}"}
+
+
+def score_case(transcript: Transcript, gold: list[tuple[int, int]], finder: Finder | None = None,
+               label: str = "") -> Stats:
+    cands = (finder or (lambda t: find_candidates(t, top=LIST_TOP)))(transcript)[:LIST_TOP]
+    spans = [(c.word_start, c.word_end) for c in cands]
+    s = Stats(vlogs=1, gold=len(gold))
+    top = spans[:3]
+    s.shown = len(top)
+    s.good = sum(1 for c in top if any(is_hit(c, g) for g in gold))
+    for g in gold:
+        ranks = [i for i, c in enumerate(spans, 1) if is_hit(c, g)]
+        if ranks and ranks[0] <= 3:
+            s.found += 1
+        elif label:
+            words = transcript.words[g[0]:g[1]]
+            s.misses.append(f"{label}: {' '.join(w.display for w in words)[:90]}")
+        s.rr += 1 / ranks[0] if ranks else 0.0
+    for c, span in zip(cands, spans, strict=True):
+        (s.gold_scores if any(is_hit(span, g) for g in gold) else s.other_scores).append(c.score)
+    top5 = [c.score for c in cands[:5]]
+    s.neighbours = max(0, len(top5) - 1)
+    s.tied = sum(1 for a, b in zip(top5, top5[1:], strict=False) if a == b)
+    return s
+
+
+def evaluate(half: str, finder: Finder | None = None, keep_misses: bool = False) -> dict[str, Stats]:
+    """language -> Stats over the half's vlogs, plus 'nl+fr' and 'all'."""
+    out: dict[str, Stats] = {}
+    for name in names(half):
+        transcript, gold = load(half, name)
+        s = score_case(transcript, gold, finder, label=name if keep_misses else "")
+        out.setdefault(transcript.language, Stats()).add(s)
+    both, total = Stats(), Stats()
+    for lang, s in out.items():
+        total.add(s)
+        if lang in ("nl", "fr"):
+            both.add(s)
+    out["nl+fr"] = both
+    out["all"] = total
+    return out

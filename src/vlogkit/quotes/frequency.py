@@ -67,7 +67,7 @@ def _table(language: str) -> dict[str, float]:
 
     try:
         freqs = wordfreq.get_frequency_dict(language, wordlist="best")
-    except (LookupError, ValueError):
+    except (LookupError, ValueError, OSError):  # no list for it here (the desktop bundle carries en, nl, fr)
         if language == FALLBACK:
             raise
         return _table(FALLBACK)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -144,7 +144,9 @@ class MainWindow(QMainWindow):
         self.editor.bank_changed.connect(self.bank.refresh)
         self.editor.vlog_changed.connect(lambda _v: self.library.refresh())
         self.bank.jump_requested.connect(self.jump_to)
-        self.bank.error_raised.connect(self.show_error)
+        self.bank.error_raised.connect(self._on_bank_error)
+        self._bank_stale = False
+        self.bank.table.itemDelegate().closeEditor.connect(self._on_bank_editor_closed)
         self.jobs_panel.error_raised.connect(lambda title, msg: self.show_error(f"{title}: {msg}", modal=False))
         self.tabs.currentChanged.connect(self._on_tabs_changed)
         if hasattr(self.record, "take_kept"):
@@ -216,12 +218,25 @@ class MainWindow(QMainWindow):
         self.editor.library_changed()
 
     def _on_store_watcher_bank_changed(self) -> None:
-        """Refresh the bank now when it is shown and not being edited; else switching to it refreshes it."""
+        """Refresh the bank now when it is shown and not being edited; an edit in progress is finished first (the
+        refresh follows when its editor closes); a hidden bank refreshes when it is shown."""
         from PySide6.QtWidgets import QAbstractItemView
 
-        if self.tabs.currentWidget() is self.bank and \
-                self.bank.table.state() is not QAbstractItemView.State.EditingState:
-            self.bank.refresh()
+        if self.tabs.currentWidget() is not self.bank:
+            return
+        if self.bank.table.state() is QAbstractItemView.State.EditingState:
+            self._bank_stale = True
+            return
+        self.bank.refresh()
+
+    def _on_bank_editor_closed(self, *_args: object) -> None:
+        if self._bank_stale:
+            self._bank_stale = False
+            QTimer.singleShot(0, self.bank.refresh)  # after the edit is written (or refused for a removed quote)
+
+    def _on_bank_error(self, message: str) -> None:
+        self.show_error(message)
+        QTimer.singleShot(0, self.bank.refresh)  # e.g. the quote was removed elsewhere: it leaves the table
 
     def _on_tabs_changed(self, _index: int) -> None:
         if self.tabs.currentWidget() is self.bank:

@@ -163,10 +163,9 @@ class KeepForm(QFrame):
         form.addRow(tr("Name"), self.name)
         form.addRow(tr("Role"), self.role)
         form.addRow(tr("Team"), self.team)
-        consent = QHBoxLayout()
+        consent = QVBoxLayout()  # one above the other: the label beside them stays whole in every language
         consent.addWidget(self.internal)
         consent.addWidget(self.external)
-        consent.addStretch(1)
         form.addRow(tr("Consent"), consent)
         note = QLabel(tr("The consent is stored with today's date, as on import."))
         note.setWordWrap(True)
@@ -222,7 +221,12 @@ def permission_tips(has_camera: bool, has_microphone: bool, platforms: list[str]
     """Translated "how to fix it" lines for the missing devices on the given systems."""
     from vlogkit.capture.devices import PERMISSION_HELP
 
-    return [tr(PERMISSION_HELP[(p, kind)]) for p in platforms for kind in _missing(has_camera, has_microphone)]
+    lines = []
+    for p in platforms:  # one line per system: "Linux: plug the camera in ... Plug the microphone in ..."
+        tips = [tr(PERMISSION_HELP[(p, kind)]) for kind in _missing(has_camera, has_microphone)]
+        rest = [t.split(": ", 1)[1] if ": " in t else t for t in tips[1:]]
+        lines.append(" ".join([tips[0], *(r[:1].upper() + r[1:] for r in rest)]) if tips else "")
+    return [line for line in lines if line]
 
 
 def no_device_text(has_camera: bool, has_microphone: bool, platform: str | None = None) -> str:

@@ -7,7 +7,7 @@ the editor keeps the handles and the transcript selection in step both ways.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QLineF, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
@@ -49,6 +49,8 @@ class TimelineWidget(QWidget):
         self.peaks: bytes = b""
         self.peak_rate = 100
         self.waveform_note = ""
+        self._columns_key: tuple[float, float, int, int, int] | None = None
+        self._columns_cache: list[float] = []
         self._drag: str | None = None  # 'in', 'out', 'new' or 'seek'
         self._press_x = 0.0
         self.setMinimumHeight(96)
@@ -136,7 +138,7 @@ class TimelineWidget(QWidget):
         self._paint_quotes(p)
         if m.in_out is not None:
             a, b = m.x_of(m.in_out[0]), m.x_of(m.in_out[1])
-            p.fillRect(QRectF(a, RULER_H, b - a, h - RULER_H), QColor(c.range_fill))
+            p.fillRect(QRectF(a, WAVE_TOP, b - a, h - WAVE_TOP), QColor(c.range_fill))
         self._paint_wave(p, wave)
         self._paint_ticks(p, wave)
         if m.in_out is not None:
@@ -178,6 +180,25 @@ class TimelineWidget(QWidget):
                 p.setPen(QColor("#ffffff"))
                 p.drawText(r.adjusted(5, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter, f"#{q.rank}")
 
+    def _columns(self, width: int) -> list[float]:
+        """The peak level (0..1) under each pixel column of the visible window; numpy, cached per view."""
+        import numpy as np
+
+        m = self.model
+        key = (m.view_start, m.ms_per_px, width, len(self.peaks), self.peak_rate)
+        if key != self._columns_key:
+            arr = np.frombuffer(self.peaks, dtype=np.uint8)
+            edges = ((m.view_start + np.arange(width + 1) * m.ms_per_px) * self.peak_rate / 1000).astype(np.int64)
+            starts = np.clip(edges[:-1], 0, len(arr))
+            inside = starts < len(arr)
+            levels = np.zeros(width)
+            if inside.any():
+                idx = starts[inside]
+                stop = int(min(len(arr), max(edges[-1], idx[-1] + 1)))  # the last column ends at the window's edge
+                levels[inside] = np.maximum.reduceat(arr[:stop], idx) / 255.0  # max over [idx[i], idx[i+1])
+            self._columns_cache, self._columns_key = (levels ** 0.6).tolist(), key  # quiet speech stays visible
+        return self._columns_cache
+
     def _paint_wave(self, p: QPainter, wave: QRect) -> None:
         c, m = theme.colors(), self.model
         if not self.peaks:
@@ -187,18 +208,16 @@ class TimelineWidget(QWidget):
             return
         mid = wave.center().y()
         half = wave.height() / 2 - 2
-        inside, outside = QColor(c.accent), QColor(c.muted)
-        rng = m.in_out
-        n = len(self.peaks)
-        for x in range(wave.width()):
-            a, b = m.ms_at(x), m.ms_at(x + 1)
-            i, j = a * self.peak_rate // 1000, max(a * self.peak_rate // 1000 + 1, b * self.peak_rate // 1000)
-            if i >= n:
-                break
-            level = max(self.peaks[i:min(j, n)]) / 255.0
-            amp = max(0.5, (level ** 0.6) * half)  # a gentle curve: quiet speech stays visible
-            p.setPen(inside if rng and rng[0] <= a <= rng[1] else outside)
-            p.drawLine(QPointF(x + 0.5, mid - amp), QPointF(x + 0.5, mid + amp))
+        a, b = (m.x_of(m.in_out[0]), m.x_of(m.in_out[1])) if m.in_out else (-1.0, -1.0)
+        inside: list[QLineF] = []
+        outside: list[QLineF] = []
+        for x, level in enumerate(self._columns(wave.width())):
+            amp = max(0.5, level * half)
+            (inside if a <= x <= b else outside).append(QLineF(x + 0.5, mid - amp, x + 0.5, mid + amp))
+        p.setPen(QColor(c.muted))
+        p.drawLines(outside)
+        p.setPen(QColor(c.accent))
+        p.drawLines(inside)
 
     def _paint_ticks(self, p: QPainter, wave: QRect) -> None:
         c, m = theme.colors(), self.model

@@ -6,6 +6,7 @@ The assembled Whisper model is shared read-only: platform cache dir, or `VLOGKIT
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 from dataclasses import asdict, dataclass, field, fields
@@ -77,8 +78,22 @@ class Paths:
         return self.home / "captures"  # takes in progress (crash recovery)
 
     def ensure(self) -> None:
-        for p in (self.home, self.media_dir, self.cache_dir, self.thumbnails_dir, self.transcripts_dir, self.logs_dir):
-            p.mkdir(parents=True, exist_ok=True)
+        """Create the folders; a home that cannot be written (read-only disk or mount, no permission) is one clear
+        error naming it - every command writes there (locks, logs), so none can work without it."""
+        import tempfile
+
+        try:
+            for p in (self.home, self.media_dir, self.cache_dir, self.thumbnails_dir, self.transcripts_dir,
+                      self.logs_dir):
+                p.mkdir(parents=True, exist_ok=True)
+            with tempfile.TemporaryFile(dir=self.home):
+                pass
+        except OSError as exc:
+            from vlogkit.errors import LibraryError
+
+            why = "it is read-only" if exc.errno == errno.EROFS else (exc.strerror or str(exc)).lower()
+            raise LibraryError(f"The vlogkit folder {self.home} cannot be written ({why}): make it writable, or set "
+                               "VLOGKIT_HOME to a folder you can write.") from None
 
 
 def model_cache_dir() -> Path:
@@ -117,15 +132,12 @@ class Settings:
 
     @classmethod
     def load(cls, path: Path) -> Settings:
+        """The settings in `path`; a value of the wrong kind (or a file that is not a JSON object) is replaced by
+        the default, so one bad value never breaks every command (`settings_problems` names it for doctor)."""
         s = cls()
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            data = {}
-        known = {f.name for f in fields(cls)}
-        for k, v in data.items():
-            if k in known:
-                setattr(s, k, v)
+        values, _ = _read_settings(path)
+        for k, v in values.items():
+            setattr(s, k, v)
         env_model = os.environ.get("VLOGKIT_MODEL")
         if env_model:
             s.model = env_model
@@ -154,6 +166,47 @@ def apply_team_settings(settings: Settings, shared: dict[str, Any]) -> list[str]
             setattr(settings, key, value)
             applied.append(key)
     return applied
+
+
+SETTINGS_MAX_BYTES = 1 << 20
+
+
+def _read_settings(path: Path) -> tuple[dict[str, Any], list[str]]:
+    """(the well-formed known values, a sentence per problem) of a settings file."""
+    if not path.exists():
+        return {}, []
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read(SETTINGS_MAX_BYTES + 1)
+        if len(raw) > SETTINGS_MAX_BYTES:
+            return {}, [f"{path} is larger than 1 MiB: not read, defaults used"]
+        data = json.loads(raw.decode("utf-8"))
+    except (OSError, ValueError, UnicodeDecodeError, RecursionError) as exc:
+        return {}, [f"{path} cannot be read ({exc.__class__.__name__}): defaults used; fix or remove it"]
+    if not isinstance(data, dict):
+        return {}, [f"{path} is not a JSON object: defaults used; fix or remove it"]
+    defaults = Settings()
+    values: dict[str, Any] = {}
+    problems: list[str] = []
+    for f in fields(Settings):
+        if f.name not in data:
+            continue
+        v, want = data[f.name], type(getattr(defaults, f.name))
+        ok = isinstance(v, want) and not (want is not bool and isinstance(v, bool))
+        if want is float and isinstance(v, int) and not isinstance(v, bool):
+            v, ok = float(v), True
+        if ok and want is dict:
+            ok = all(isinstance(k, str) and isinstance(x, str) for k, x in v.items())
+        if ok:
+            values[f.name] = v
+        else:
+            problems.append(f"{path}: '{f.name}' should be {want.__name__}, not {json.dumps(v)[:40]} (default used)")
+    return values, problems
+
+
+def settings_problems(path: Path) -> list[str]:
+    """What is wrong with a settings file (for `vlogkit doctor`); [] when nothing."""
+    return _read_settings(path)[1]
 
 
 def current_user(settings: Settings) -> str:

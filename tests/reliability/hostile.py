@@ -46,7 +46,7 @@ MALFORMED_BANK_FILES: list[tuple[str, Any, str]] = [
     ("start is text", bank_doc([quote_dict(start="soon")]), "'start'"),
     ("start is null", bank_doc([quote_dict(start=None)]), "'start'"),
     ("start is a float NaN", '{"format": "vlogkit-bank", "version": 1, "quotes": [' +
-     json.dumps(quote_dict())[:-1] + ', "start": NaN}]}', "'start'"),
+     json.dumps(quote_dict())[:-1] + ', "start": NaN}]}', "not JSON"),
     ("end before start", bank_doc([quote_dict(start=5000, end=1000)]), "'end'"),
     ("negative start", bank_doc([quote_dict(start=-5)]), "'start'"),
     ("huge start", bank_doc([quote_dict(start=10**30)]), "'start'"),

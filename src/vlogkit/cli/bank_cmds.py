@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from vlogkit.cli.output import add_json_flag, print_json, run_job, warn
+from vlogkit.cli.output import add_json_flag, print_json, run_job, warn, warn_damaged
 
 if TYPE_CHECKING:
     from vlogkit.domain import Quote
@@ -153,6 +153,7 @@ def cmd_search(args: argparse.Namespace, app: App) -> int:
     f["audience"] = args.audience or ""
     quotes = app.bank.search(args.query, sort=args.sort or "", **f)
     vlogs = {v.id: v for v in app.vlogs.all()}  # read once, not once per quote
+    warn_damaged(app.bank.repo, app.vlogs)
     if args.json:
         print_json([quote_json(app, q, vlogs) for q in quotes])
     elif not quotes:

@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from vlogkit.cli.output import add_json_flag, print_json, run_job, warn
+from vlogkit.cli.output import add_json_flag, print_json, run_job, warn, warn_damaged
 from vlogkit.domain import ConsentScope, Speaker, Vlog
 
 if TYPE_CHECKING:
@@ -117,6 +117,7 @@ def cmd_import(args: argparse.Namespace, app: App) -> int:
 
 def cmd_list(args: argparse.Namespace, app: App) -> int:
     vlogs = app.library.list()
+    warn_damaged(app.vlogs)
     if args.json:
         print_json([v.to_dict() for v in vlogs])
     elif not vlogs:

@@ -14,6 +14,7 @@ from vlogkit import __version__
 from vlogkit.errors import Cancelled, VlogkitError
 
 log = logging.getLogger("vlogkit.cli")
+logging.getLogger("vlogkit").addHandler(logging.NullHandler())  # before the log file is set up: never a traceback
 
 # Each module defines `register(subparsers)`, adding parsers whose `func(args, app) -> int` runs the command.
 COMMAND_MODULES = (
@@ -68,6 +69,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 2
     signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)
+    from vlogkit.cli.output import SafeTerminal
+
+    real_out, real_err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = SafeTerminal(real_out), SafeTerminal(real_err, keep_cr=True)  # type: ignore[assignment]
+    try:
+        return _run(args)
+    finally:
+        sys.stdout, sys.stderr = real_out, real_err
+
+
+def _run(args: argparse.Namespace) -> int:
     from vlogkit.services import App
 
     try:

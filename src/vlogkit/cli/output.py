@@ -3,21 +3,62 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TextIO
 
 from vlogkit.jobs import JobContext, ThreadRunner
 
+# C0 and C1 control characters (ESC starts every terminal escape sequence), DEL, and the Unicode bidi overrides that
+# make text display in another order than it is stored. Newline and tab stay; carriage return stays only where
+# vlogkit draws its own progress bar.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_CONTROL_CR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def neutralise(text: str, keep_cr: bool = False) -> str:
+    """Terminal output of user data: control characters are shown as `\\x1b`-style text, never acted upon."""
+    pattern = _CONTROL_CR if keep_cr else _CONTROL
+    return pattern.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else
+                       f"\\u{ord(m.group()):04x}", text)
+
+
+class SafeTerminal:
+    """Wraps stdout or stderr for the length of a command: whatever a command prints (names, quotes, titles, file
+    names from other people's files) reaches the terminal with its escape codes neutralised. JSON is unaffected:
+    `json.dump` already writes control characters as `\\u001b` escapes."""
+
+    def __init__(self, stream: TextIO, keep_cr: bool = False) -> None:
+        self._stream = stream
+        self._keep_cr = keep_cr
+
+    def write(self, text: str) -> int:
+        self._stream.write(neutralise(text, self._keep_cr))
+        return len(text)
+
+    def __getattr__(self, name: str) -> Any:  # flush, isatty, fileno, encoding... of the real stream
+        return getattr(self._stream, name)
+
 
 def print_json(data: Any) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    """JSON on stdout; control characters inside strings are written as JSON `\\u` escapes (the same data, never
+    acted upon by a terminal)."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    sys.stdout.write(_CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
     sys.stdout.flush()
 
 
 def warn(message: str) -> None:
     print(f"vlogkit: {message}", file=sys.stderr)
+
+
+def warn_damaged(*repositories: Any) -> None:
+    """Name the stored records the last read skipped because they are damaged (the rest was shown)."""
+    for repo in repositories:
+        for d in getattr(repo, "last_damaged", None) or []:
+            where = getattr(getattr(repo, "db", None), "path", "the library")
+            warn(f"skipped a damaged {d} in {where}; `vlogkit doctor` lists such records.")
 
 
 class StderrProgress:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from vlogkit.errors import MediaError
-from vlogkit.fileutil import atomic_write_text
+from vlogkit.fileutil import atomic_write_text, safe_filename
 from vlogkit.jobs import JobContext
 
 log = logging.getLogger(__name__)
@@ -204,7 +204,7 @@ class FaceTrackCache:
         self.folder = Path(folder)
 
     def path_for(self, fingerprint: str) -> Path:
-        return self.folder / f"{fingerprint}.json"
+        return self.folder / f"{safe_filename(fingerprint, 80, 'track')}.json"
 
     def get(self, fingerprint: str) -> FaceTrack | None:
         p = self.path_for(fingerprint)

@@ -42,9 +42,9 @@ _WEIGHTS = {"text": 3, "speaker": 2, "tags": 2, "note": 1, "source": 1}
 
 def relevance(q: Quote, query: str) -> int:
     """0 when some query word is missing; else a score: whole-word hits in the text count most."""
-    terms = tokens(query)
-    if not terms:
-        return 1
+    terms = [t for t in tokens(query) if any(c.isalnum() for c in t)]
+    if not terms:  # no search at all matches everything; a search of only emoji or punctuation matches nothing
+        return 0 if query.strip() else 1
     index = _index(q)
     total = 0
     for term in terms:

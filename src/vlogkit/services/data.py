@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import glob
 import os
 import shutil
 import zipfile
@@ -11,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from vlogkit.errors import UsageError
-from vlogkit.fileutil import output_file
+from vlogkit.fileutil import output_file, safe_filename
 from vlogkit.services.restore import FROM_BACKUP, allowed_entry
 
 if TYPE_CHECKING:
@@ -86,7 +87,7 @@ class DataService:
             if n:
                 report.add(f"{n} quote(s) from the quote bank")
         for folder in (app.paths.transcripts_dir, app.paths.thumbnails_dir):
-            for p in sorted(folder.glob(f"{vlog_id}*")):
+            for p in sorted(folder.glob(f"{glob.escape(safe_filename(vlog_id, 40, 'vlog'))}*")):
                 drop(p, f"{folder.name[:-1]} {p.name}")
         if app.paths.cache_dir.exists():
             for p in sorted(app.paths.cache_dir.rglob("*")):

@@ -76,14 +76,25 @@ def checks(app: App) -> list[dict[str, str]]:
 
         if app.store.kind != "tinydb":
             return "ok", f"team library {app.store.location}: {app.store.check()}", ""
-        return "ok", f"{app.paths.library_db}: {Database(app.paths.library_db).check()}", ""
+        state = f"{app.paths.library_db}: {Database(app.paths.library_db).check()}"
+        damaged = app.vlogs.damaged() if hasattr(app.vlogs, "damaged") else []
+        if damaged:
+            return ("warn", f"{state}; {len(damaged)} damaged record(s), skipped by every command: "
+                    + "; ".join(damaged), "fix them in library.json by hand, or restore a backup")
+        return "ok", state, ""
 
     def bank():  # type: ignore[no-untyped-def]
         from vlogkit.store.db import Database
 
         if app.store.kind != "tinydb":
             return "ok", "quote bank: in the team library", ""
-        return "ok", f"{app.paths.bank_db}: {Database(app.paths.bank_db).check()}", ""
+        state = f"{app.paths.bank_db}: {Database(app.paths.bank_db).check()}"
+        repo = app.store.quotes
+        damaged = repo.damaged() if hasattr(repo, "damaged") else []
+        if damaged:
+            return ("warn", f"{state}; {len(damaged)} damaged quote(s), skipped by every command: "
+                    + "; ".join(damaged), "fix them in bank.json by hand, or remove them with `vlogkit bank remove`")
+        return "ok", state, ""
 
     def leftovers():  # type: ignore[no-untyped-def]
         found = app.data.leftovers()
@@ -92,10 +103,18 @@ def checks(app: App) -> list[dict[str, str]]:
                     "vlogkit cache clear removes them")
         return "ok", "no half-written files left by interrupted jobs", ""
 
+    def settings():  # type: ignore[no-untyped-def]
+        from vlogkit.config import settings_problems
+
+        problems = settings_problems(app.paths.settings_file)
+        if problems:
+            return "warn", "; ".join(problems), f"fix or remove {app.paths.settings_file} (the app rewrites it)"
+        return "ok", f"{app.paths.settings_file}: ok", ""
+
     def logs():  # type: ignore[no-untyped-def]
         return "ok", f"log file: {app.log_file}", ""
 
-    for name, fn in (("ffmpeg", ffmpeg), ("model", model), ("qt", qt_libs), ("disk", disk), ("library", library),
-                     ("bank", bank), ("leftovers", leftovers), ("log", logs)):
+    for name, fn in (("ffmpeg", ffmpeg), ("model", model), ("qt", qt_libs), ("disk", disk), ("settings", settings),
+                     ("library", library), ("bank", bank), ("leftovers", leftovers), ("log", logs)):
         out.append(_check(name, fn))
     return out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import shutil
@@ -14,7 +15,7 @@ from vlogkit.errors import MediaError, UsageError, VlogkitError
 from vlogkit.failpoints import failpoint
 from vlogkit.fileutil import output_file, safe_filename
 from vlogkit.jobs import JobContext
-from vlogkit.media.fingerprint import fingerprint
+from vlogkit.media.fingerprint import fingerprint, is_legacy, legacy_fingerprint
 from vlogkit.media.probe import probe
 from vlogkit.media.scan import scan_folder
 from vlogkit.store.library import make_id
@@ -113,7 +114,7 @@ class LibraryService:
         info = probe(path)
         failpoint("import.after_probe")
         fp = fingerprint(path)
-        known = self.app.vlogs.find_by_fingerprint(fp)
+        known = self.app.vlogs.find_by_fingerprint(fp) or self._legacy_match(path, fp)
         if known is not None:
             return known, True, []
         warnings: list[str] = []
@@ -168,7 +169,7 @@ class LibraryService:
     def _thumbnail(self, vlog: Vlog, info: MediaInfo) -> None:
         from vlogkit.media.thumbnail import make_thumbnail
 
-        dest = self.app.paths.thumbnails_dir / f"{vlog.id}.jpg"
+        dest = self.app.paths.thumbnails_dir / f"{safe_filename(vlog.id, 40, 'vlog')}.jpg"
         try:
             made = make_thumbnail(self.app.ffmpeg, Path(vlog.path), info, dest)
         except VlogkitError as exc:  # a thumbnail is a nicety: never fail an import over it
@@ -192,9 +193,44 @@ class LibraryService:
             raise MediaError(
                 f"The file of vlog {vlog.id} is gone: {p}. Put it back, or import it again from its new place."
             )
-        if fingerprint(p) != vlog.fingerprint:
+        if not self._same_content(vlog, p, fingerprint(p)):
             raise MediaError(f"The file of vlog {vlog.id} changed since import: {p}. Import it again as a new vlog.")
         return p
+
+    # -- fingerprints of older vlogkits ---------------------------------------------------------------------------
+
+    def _same_content(self, vlog: Vlog, path: Path, fp: str) -> bool:
+        """Whether `path` (whose fingerprint is `fp`) holds the vlog's content. A record of an older vlogkit stores
+        the weak version-1 fingerprint: it must match, and the strong one is remembered the first time it does
+        (`extra.content_fingerprint`), so a look-alike put in the file's place later is still caught."""
+        if not is_legacy(vlog.fingerprint):
+            return fp == vlog.fingerprint
+        if legacy_fingerprint(path) != vlog.fingerprint:
+            return False
+        remembered = vlog.extra.get("content_fingerprint")
+        if remembered:
+            return remembered == fp
+        with contextlib.suppress(VlogkitError):
+            self.app.vlogs.update_extra(vlog.id, content_fingerprint=fp)
+        return True
+
+    def _legacy_match(self, path: Path, fp: str) -> Vlog | None:
+        """An old record whose version-1 fingerprint matches `path`: the same vlog only if its own file (or the
+        strong fingerprint remembered for it) shows the same content. Never a look-alike: a different file whose
+        samples happen to match becomes a new vlog, not someone else's."""
+        old = self.app.vlogs.find_by_fingerprint(legacy_fingerprint(path))
+        if old is None:
+            return None
+        remembered = old.extra.get("content_fingerprint")
+        if remembered:
+            return old if remembered == fp else None
+        own = Path(old.path)
+        try:
+            if own.resolve() != path.resolve() and fingerprint(own) != fp:
+                return None
+        except OSError:
+            return None  # its file is gone: the content cannot be compared, so it is not assumed to be the same
+        return old if self._same_content(old, own, fp) else None
 
     def edit(
         self,
@@ -251,7 +287,7 @@ class LibraryService:
     def remove(self, vlog_id: str) -> Vlog:
         """Remove the library entry (and the copy vlogkit made, if any). Never the user's own file."""
         vlog = self.app.vlogs.remove(vlog_id)
-        thumb = self.app.paths.thumbnails_dir / f"{vlog.id}.jpg"
+        thumb = self.app.paths.thumbnails_dir / f"{safe_filename(vlog.id, 40, 'vlog')}.jpg"
         thumb.unlink(missing_ok=True)
         if vlog.extra.get("waveform"):
             Path(str(vlog.extra["waveform"])).unlink(missing_ok=True)

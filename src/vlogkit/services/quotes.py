@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from vlogkit.domain import Candidate, Transcript, VlogState
 from vlogkit.errors import UsageError
-from vlogkit.fileutil import atomic_write_text
+from vlogkit.fileutil import atomic_write_text, safe_filename
 from vlogkit.jobs import JobContext
 from vlogkit.quotes import FINDER_VERSION, find_candidates
 from vlogkit.quotes.sentences import build_sentences
@@ -75,7 +75,7 @@ class QuoteService:
     # -- cache: one small JSON file per vlog, keyed by transcript content -----------------------------
 
     def _path(self, vlog_id: str):  # noqa: ANN202
-        return self.app.paths.cache_dir / "quotes" / f"{vlog_id}.json"
+        return self.app.paths.cache_dir / "quotes" / f"{safe_filename(vlog_id, 40, 'vlog')}.json"
 
     def _cached(self, vlog_id: str, key: str) -> list[Candidate] | None:
         try:

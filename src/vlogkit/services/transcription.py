@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from vlogkit.domain import Transcript, Vlog, VlogState
 from vlogkit.errors import LibraryError, NoAudioError, UsageError
 from vlogkit.failpoints import failpoint
+from vlogkit.fileutil import safe_filename
 from vlogkit.jobs import JobContext
 
 if TYPE_CHECKING:
@@ -187,7 +188,7 @@ class TranscriptionService:
 
     def _store(self, vlog_id: str, transcript: Transcript, key: str) -> None:
         self.app.store.transcripts.put(vlog_id, transcript, key)
-        self.app.vlogs.update_extra(vlog_id, transcript=f"{vlog_id}.json")
+        self.app.vlogs.update_extra(vlog_id, transcript=f"{safe_filename(vlog_id, 40, 'vlog')}.json")
         self._mark_transcribed(vlog_id, transcript)
 
     def _mark_transcribed(self, vlog_id: str, transcript: Transcript) -> None:

@@ -12,6 +12,7 @@ from vlogkit.domain import Quote
 from vlogkit.errors import NotFoundError
 from vlogkit.store.db import Database
 from vlogkit.store.library import _ID_ALPHABET
+from vlogkit.store.records import parse_all, parse_one
 
 SAME_RANGE_MS = 300  # two quotes of one vlog whose ends are both this close are the same quote
 
@@ -69,6 +70,7 @@ class BankRepository:
     def __init__(self, path: Path) -> None:
         self.db = Database(path)
         self._cache: tuple[tuple[int, int, int], list[Quote]] | None = None
+        self.last_damaged: list[str] = []  # quotes the last `all()` skipped, described
 
     def _signature(self) -> tuple[int, int, int] | None:
         try:
@@ -85,23 +87,31 @@ class BankRepository:
         with self.db.transaction() as tdb:
             rows = tdb.table(self.TABLE).all()
             sig = self._signature()
-        quotes = [Quote.from_dict(dict(r)) for r in rows]
+        quotes, self.last_damaged = parse_all(rows, Quote.from_dict, self.db.path)
         if sig is not None:
             self._cache = (sig, quotes)
         return list(quotes)
+
+    def damaged(self) -> list[str]:
+        """Every stored quote that cannot be read, described (for `vlogkit doctor`)."""
+        self._cache = None
+        self.all()
+        return list(self.last_damaged)
+
+    def _readable(self, rows: Iterable[dict]) -> list[tuple[dict, Quote]]:
+        return [(r, q) for r in rows for q in parse_all([r], Quote.from_dict, self.db.path)[0]]
 
     def get(self, quote_id: str) -> Quote:
         with self.db.transaction() as tdb:
             row = tdb.table(self.TABLE).get(Query().id == quote_id)
         if row is None:
             raise NotFoundError(f"No quote with id '{quote_id}' in the bank; `vlogkit bank list` shows the ids.")
-        return Quote.from_dict(dict(row))
+        return parse_one(row, Quote.from_dict, self.db.path)
 
     def find_range(self, vlog_id: str, start: int, end: int) -> Quote | None:
         with self.db.transaction() as tdb:
             rows = tdb.table(self.TABLE).search(Query().vlog_id == vlog_id)
-        for r in rows:
-            q = Quote.from_dict(dict(r))
+        for _, q in self._readable(rows):
             if same_range(q, vlog_id, start, end):
                 return q
         return None
@@ -110,8 +120,7 @@ class BankRepository:
         """Insert unless a quote of the same source range exists; returns (quote, existing)."""
         with self.db.transaction() as tdb:
             table = tdb.table(self.TABLE)
-            for r in table.search(Query().vlog_id == quote.vlog_id):
-                q = Quote.from_dict(dict(r))
+            for _, q in self._readable(table.search(Query().vlog_id == quote.vlog_id)):
                 if same_range(q, quote.vlog_id, quote.start, quote.end):
                     return q, True
             qid, length = quote.id, 6
@@ -136,7 +145,8 @@ class BankRepository:
             if row is None:
                 raise NotFoundError(f"No quote with id '{quote_id}' in the bank; `vlogkit bank list` shows the ids.")
             table.remove(Query().id == quote_id)
-        return Quote.from_dict(dict(row))
+        readable = self._readable([row])
+        return readable[0][1] if readable else Quote(quote_id, "", 0, 1, "", "", "")  # a damaged one goes too
 
     def remove_for_vlog(self, vlog_id: str) -> int:
         """Remove every quote taken from `vlog_id` (right to be forgotten); returns how many."""
@@ -156,8 +166,7 @@ class BankRepository:
             by_id: dict[str, Quote] = {}
             doc_ids: dict[str, int] = {}
             index = RangeIndex()
-            for r in table.all():
-                q = Quote.from_dict(dict(r))
+            for r, q in self._readable(table.all()):  # a damaged quote stays as it is, outside the merge
                 by_id[q.id] = q
                 doc_ids[q.id] = r.doc_id
                 index.add(q)

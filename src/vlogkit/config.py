@@ -38,6 +38,14 @@ class Paths:
         return self.home / "bank.json"
 
     @property
+    def forgotten_file(self) -> Path:
+        return self.home / "forgotten.json"  # tombstones: id + fingerprint of forgotten vlogs, never restored over
+
+    @property
+    def export_log_file(self) -> Path:
+        return self.home / "export-log.json"  # kept apart from library.json, so a restore never replaces it
+
+    @property
     def media_dir(self) -> Path:
         return self.home / "media"  # copies made by `import --copy` and kept recordings
 
@@ -129,6 +137,9 @@ class Settings:
     media_root: str = ""  # the team's shared media folder (content-addressed copies of every imported vlog)
     team_key: str = ""  # the team's secret for signing hand-off packages (VLOGKIT_TEAM_KEY overrides)
     inbox_dir: str = ""  # a folder the app watches for hand-off packages
+    timezone: str = ""  # IANA zone consent days are counted in ("" = this machine's zone)
+    release_text: str = ""  # the release wording people agree to ("" = vlogkit's default wording)
+    release_version: str = ""  # bump when the wording changes; each consent record keeps the version in force
 
     @classmethod
     def load(cls, path: Path) -> Settings:

@@ -94,7 +94,7 @@ def test_keep_record_imports_the_take_with_speaker_and_dated_consent(app, file_c
     kept = Path(vlog.path)
     assert kept.parent == app.paths.media_dir and kept.suffix == ".mp4"  # a copy in the library folder
     assert vlog.copied and vlog.speaker == speaker
-    assert vlog.consent.scope is ConsentScope.EXTERNAL and vlog.consent.date == dt.date.today().isoformat()
+    assert vlog.consent.scope is ConsentScope.EXTERNAL and vlog.consent.date == dt.date.today()
     assert vlog.extra["recording"]["prompt"] == "Why did you join?"
     info = probe(kept)
     assert info.container.startswith("mov") and info.has_video and info.has_audio

@@ -35,7 +35,7 @@ def test_add_search_review_and_export_for_each_audience(cli, vlog_id: str, tmp_p
     r = cli("bank", "add", vlog_id, "--candidate", "1", "--tag", "équipe", "--json")
     assert r.returncode == 0, r.stderr
     q1 = r.json()
-    assert q1["id"].startswith("q") and q1["status"] == "approved" and q1["tags"] == ["équipe"]
+    assert q1["id"].startswith("q") and q1["status"] == "candidate" and q1["tags"] == ["équipe"]
     assert q1["speaker"]["name"] == "Julien Lefèvre" and q1["effective_consent"] == "external"
     top = cli("quotes", vlog_id, "--json").json()[0]
     assert q1["text"] == top["text"] and q1["start_s"] == top["start"]
@@ -49,6 +49,13 @@ def test_add_search_review_and_export_for_each_audience(cli, vlog_id: str, tmp_p
     found = cli("bank", "search", "EQUIPE", "--json").json()  # q1's tag, and the other quote's text
     assert {q["id"] for q in found} == {q1["id"], q2}
     assert len(cli("bank", "list", "--json").json()) == 2
+    # candidates stay in until reviewed: the external audience gets nothing before `bank approve`
+    assert cli("bank", "list", "--audience", "external", "--json").json() == []
+    r = cli("bank", "export", "--format", "md", "--out", str(tmp_path / "early.md"), "--audience", "external")
+    assert r.returncode == 1 and "not approved yet" in r.stderr and not (tmp_path / "early.md").exists()
+    approved = cli("bank", "approve", q1["id"], "--by", "Press Office", "--json").json()[0]
+    assert approved["status"] == "approved" and approved["approved_by"] == "Press Office" and approved["approved_at"]
+    assert "approved by Press Office" in cli("bank", "list").stdout
     assert [q["id"] for q in cli("bank", "list", "--audience", "external", "--json").json()] == [q1["id"]]
     listing = cli("bank", "list").stdout
     assert "“Je suis convaincu" in listing and "- Julien Lefèvre, Chef d'équipe (Usine Charleroi)" in listing
@@ -57,7 +64,7 @@ def test_add_search_review_and_export_for_each_audience(cli, vlog_id: str, tmp_p
     r = cli("bank", "export", "--format", "pptx", "--out", str(out), "--audience", "external")
     assert r.returncode == 0, r.stderr
     assert out.exists() and f"Exported 1 quote to {out}" in r.stdout
-    assert f"left out 1 quote for the external audience: {q2}: consent is internal only" in r.stderr
+    assert f"left out 1 quote for the external audience: {q2}: this quote is cleared for internal use only" in r.stderr
 
     assert cli("bank", "reject", q1["id"]).returncode == 0
     r = cli("bank", "export", "--format", "csv", "--out", str(tmp_path / "x.csv"), "--audience", "external")

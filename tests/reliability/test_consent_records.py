@@ -102,7 +102,7 @@ def test_withdrawal_on_the_vlog_withdraws_its_quotes(cli, two_vlogs: dict[str, s
     assert r.returncode == 1 and "never widen" in r.stderr
     # the clip export is refused too
     r = cli("export", bo, "--range", "0:1", "--captions", "off", "--out", str(tmp_path / "c"))
-    assert r.returncode == 1 and "no consent" in r.stderr
+    assert r.returncode == 1 and f"consent withdrawn on {dt.date.today().isoformat()}" in r.stderr
     # filtering the bank by audience leaves it out
     assert q_bo not in cli("bank", "list", "--audience", "internal").stdout
     history = cli("show", bo, "--json").json()["consent_history"]

@@ -54,7 +54,7 @@ def test_pipeline_makes_no_network_connection(armed, home: Path, desk_vlog: Path
     assert "Americans" in transcript.text
     cands = app.quotes.candidates(vlog.id, top=3)
     assert cands
-    q = app.bank.add_candidate(vlog.id, 1)
+    q = app.bank.approve([app.bank.add_candidate(vlog.id, 1).id])[0]
     result = app.export.export(vlog.id, ranges=[(q.start, min(q.end, q.start + 3000))], presets=["square"],
                                captions="line", out_dir=tmp_path / "out")
     assert result.outputs and result.outputs[0].path.exists()

@@ -20,6 +20,7 @@ def setup(home: Path, synth):  # noqa: ANN001, ANN201
     q1 = app.bank.add_candidate(vlog.id, 1, tags=["zorg"])
     q2 = app.bank.add_candidate(vlog.id, 2)
     app.bank.update(q2.id, consent="internal")
+    app.bank.approve([q1.id, q2.id], by="Press Office")
     return app, vlog, app.bank.get(q1.id), app.bank.get(q2.id)
 
 
@@ -56,7 +57,7 @@ def test_external_deck_leaves_out_the_internal_only_quote_and_says_why(setup, tm
     app, vlog, q1, q2 = setup
     report = app.bank.export("pptx", tmp_path / "ext.pptx", audience="external")
     assert report.count == 1
-    assert report.skipped == [f"{q2.id}: consent is internal only"]
+    assert report.skipped == [f"{q2.id}: this quote is cleared for internal use only"]
     texts = slide_texts(report.path)
     assert len(texts) == 2 and texts[1][0] == f"“{q1.text}”"
     assert "cleared for external use" in texts[0][0]
@@ -65,7 +66,7 @@ def test_external_deck_leaves_out_the_internal_only_quote_and_says_why(setup, tm
 def test_nothing_eligible_is_an_error_that_lists_the_reasons(setup, tmp_path: Path) -> None:  # noqa: ANN001
     app, vlog, q1, q2 = setup
     app.library.edit(vlog.id, consent=ConsentScope.NONE)
-    with pytest.raises(ConsentError, match=r"left out 2 quotes: .*no consent recorded"):
+    with pytest.raises(ConsentError, match=r"left out 2 quotes: .*consent withdrawn on"):
         app.bank.export("csv", tmp_path / "none.csv", audience="internal")
     assert not (tmp_path / "none.csv").exists()
     app.library.edit(vlog.id, consent=ConsentScope.EXTERNAL)

@@ -25,7 +25,7 @@ def test_desk_vlog_candidate_to_slide_with_a_face_centred_still(
     vlog = app.library.import_file(desk_vlog, ImportOptions(speaker=speaker, consent=ConsentScope.EXTERNAL)).vlog
     top = app.quotes.candidates(vlog.id, top=3)[0]
     assert "ask not what your country" in top.text.lower()
-    q = app.bank.add_candidate(vlog.id, 1, tags=["roadshow"])
+    q = app.bank.approve([app.bank.add_candidate(vlog.id, 1, tags=["roadshow"]).id], by="Press Office")[0]
     report = app.bank.export("pptx", tmp_path / "deck.pptx", audience="external")
     prs = Presentation(str(report.path))
     slide = prs.slides[1]

@@ -28,12 +28,13 @@ def test_candidates_transcribe_first_set_has_quotes_and_stay_stable(setup) -> No
     assert app._transcriber.calls == 1  # the stored transcript is reused
 
 
-def test_add_candidate_keeps_speaker_snapshot_and_consent_and_is_approved(setup) -> None:  # noqa: ANN001
+def test_add_candidate_keeps_speaker_snapshot_and_consent_and_enters_as_candidate(setup) -> None:  # noqa: ANN001
     app, vlog, _ = setup
     cand = app.quotes.candidates(vlog.id)[0]
     q = app.bank.add_candidate(vlog.id, 1, tags=["zorg", "trots"])
     assert (q.start, q.end, q.text, q.verbatim) == (cand.start, cand.end, cand.text, cand.verbatim)
-    assert q.speaker == SPEAKER and q.status is QuoteStatus.APPROVED and q.consent is ConsentScope.EXTERNAL
+    assert q.speaker == SPEAKER and q.consent is ConsentScope.EXTERNAL
+    assert q.status is QuoteStatus.CANDIDATE and (q.approved_by, q.approved_at) == ("", "")
     assert q.tags == ("zorg", "trots") and q.language == "nl"
     # the speaker snapshot does not follow later edits of the vlog
     app.library.edit(vlog.id, speaker=SPEAKER.__class__("Els P.", "Hoofdverpleegkundige", "Geriatrie", "AZ"))
@@ -77,7 +78,7 @@ def test_consent_can_be_narrowed_never_widened_and_follows_the_vlog(setup) -> No
     app.bank.update(q.id, consent="external")
     app.library.remove(vlog.id)
     assert app.bank.effective_scope(app.bank.get(q.id)) is ConsentScope.NONE
-    assert "no longer in the library" in app.bank.why_not(app.bank.get(q.id), "internal")
+    assert "not in this library" in app.bank.why_not(app.bank.get(q.id), "internal")
 
 
 def test_update_tag_remove_and_not_found(setup) -> None:  # noqa: ANN001
@@ -97,12 +98,13 @@ def test_update_tag_remove_and_not_found(setup) -> None:  # noqa: ANN001
         app.bank.get(q.id)
 
 
-def test_json_export_and_import_merge_without_duplicates_newer_wins_consent_never_widened(
+def test_json_export_and_import_merge_without_duplicates_changes_as_proposals_consent_never_widened(
     setup, tmp_path: Path, home: Path  # noqa: ANN001
 ) -> None:
     app, vlog, _ = setup
     a = app.bank.add_candidate(vlog.id, 1, tags=["zorg"])
     b = app.bank.add_candidate(vlog.id, 2)
+    app.bank.approve([a.id, b.id], by="Press Office")
     report = app.bank.export("json", tmp_path / "share.json")
     assert report.count == 2 and report.path == tmp_path / "share.json"
     doc = json.loads(report.path.read_text(encoding="utf-8"))
@@ -117,19 +119,30 @@ def test_json_export_and_import_merge_without_duplicates_newer_wins_consent_neve
     assert (r.added, r.updated, r.unchanged) == (2, 0, 0)
     got = colleague.bank.get(a.id)
     assert got.speaker == SPEAKER and got.tags == ("zorg",)
-    assert colleague.bank.effective_scope(got) is ConsentScope.EXTERNAL  # carried by the file
+    # the file's claims never widen: internal use rests on the claimed consent, external needs the vlog here;
+    # the claimed approval is a proposal for the colleague's own reviewer
+    assert colleague.bank.effective_scope(got) is ConsentScope.INTERNAL
+    assert got.status is QuoteStatus.CANDIDATE and got.approved_by == ""
+    assert [p.status for p in got.proposals] == [QuoteStatus.APPROVED]
     assert colleague.bank.import_file(report.path).unchanged == 2  # no duplicates
 
-    # the colleague edits a quote and narrows the other; I widen nothing
+    # the colleague edits a quote and narrows the other; I widen nothing and override nothing reviewed here
     colleague.bank.update(a.id, text="Edited by a colleague.", tags=["zorg", "roadshow"])
     colleague.bank.update(b.id, consent="internal")
     back = colleague.bank.export("json", tmp_path / "back.json", audience="internal")
     r = app.bank.import_file(back.path)
-    assert (r.added, r.updated) == (0, 2)
-    assert app.bank.get(a.id).text == "Edited by a colleague." and app.bank.get(a.id).tags == ("zorg", "roadshow")
+    assert (r.added, r.updated, r.proposals) == (0, 2, 2)  # a: text + status proposed; b: status proposed
+    mine = app.bank.get(a.id)
+    assert mine.text != "Edited by a colleague." and mine.status is QuoteStatus.APPROVED
+    assert mine.approved_by == "Press Office" and mine.tags == ("zorg", "roadshow")
+    assert mine.proposals[-1].text == "Edited by a colleague."
     assert app.bank.get(b.id).consent is ConsentScope.INTERNAL
 
-    # an older file does not undo newer edits, and never widens consent
+    # accepting the proposal applies it as an edit made here: text changed, so no longer approved
+    accepted = app.bank.accept_proposal(a.id)
+    assert accepted.text == "Edited by a colleague." and accepted.status is QuoteStatus.CANDIDATE
+
+    # an older file does not undo edits, and never widens consent
     r = app.bank.import_file(report.path)
     assert app.bank.get(a.id).text == "Edited by a colleague."
     assert app.bank.get(b.id).consent is ConsentScope.INTERNAL
@@ -152,7 +165,8 @@ def test_a_quote_saved_before_consent_was_recorded_follows_the_vlogs_consent(hom
     app, vlog, _ = make_app(home, synth_vlog(synth), consent=ConsentScope.NONE)
     q = app.bank.add_candidate(vlog.id, 1)
     assert app.bank.effective_scope(q) is ConsentScope.NONE
-    assert app.bank.why_not(q, "internal") == "no consent recorded (or consent withdrawn or expired)"
+    assert app.bank.why_not(q, "internal") == "no consent recorded"
     app.library.edit(vlog.id, consent=ConsentScope.INTERNAL)
     assert app.bank.effective_scope(app.bank.get(q.id)) is ConsentScope.INTERNAL
-    assert app.bank.why_not(app.bank.get(q.id), "external") == "consent is internal only"
+    assert app.bank.why_not(app.bank.get(q.id), "external") == (
+        "consent is for internal use only, not for an external audience")

@@ -128,7 +128,7 @@ def test_consent_rules(desk: dict, tmp_path: Path) -> None:
         app.export.export(vid, ranges=[(0, 1000)], audience="external", captions="off", out_dir=tmp_path)
     app.library.edit(vid, consent=__import__("vlogkit.domain", fromlist=["ConsentScope"]).ConsentScope.NONE)
     try:
-        with pytest.raises(ConsentError, match="no consent"):
+        with pytest.raises(ConsentError, match="consent withdrawn on"):
             app.export.export(vid, ranges=[(0, 1000)], captions="off", out_dir=tmp_path)
     finally:
         from vlogkit.domain import ConsentScope

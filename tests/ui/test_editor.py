@@ -106,7 +106,7 @@ def test_consent_change_is_dated_and_shown(qtbot, window, opened) -> None:
     vlog = window.app.library.get(ed.vlog.id)
     assert vlog.consent.scope.value == "external" and vlog.consent.date
     assert vlog.speaker.role == "Lead engineer"
-    assert vlog.consent.date in d.history.text() and "External" in d.history.text()
+    assert vlog.consent.date.isoformat() in d.history.text() and "External" in d.history.text()
     qtbot.waitUntil(lambda: "External" in window.library.list.item(0).text())
 
 

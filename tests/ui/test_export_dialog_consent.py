@@ -19,4 +19,5 @@ def test_expired_external_consent_disables_external(qtbot, window, clip12: Path)
     expired = ExportDialog(app, window.jobs, vid, [(0, 3000)])
     qtbot.addWidget(expired)
     assert not expired.audience.model().item(1).isEnabled()
-    assert "External use is disabled" in expired.audience_note.text()
+    assert "consent expired on 2020-01-01" in expired.audience_note.text()  # the rule's own words
+    assert not expired.buttons.button(expired.buttons.StandardButton.Ok).isEnabled()  # no audience: no export

@@ -7,12 +7,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from vlogkit.cli.output import add_json_flag, print_json, run_job, warn, warn_damaged
+from vlogkit.domain import AUDIENCES, ConsentScope, QuoteStatus
 
 if TYPE_CHECKING:
     from vlogkit.domain import Quote
     from vlogkit.services import App
 
-STATUSES = ["candidate", "approved", "rejected"]
+STATUSES = [s.value for s in QuoteStatus]
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -29,7 +30,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     which.add_argument("--start", type=float, metavar="S", help="start in seconds (with --end)")
     p.add_argument("--end", type=float, metavar="S", help="end in seconds")
     p.add_argument("--tag", action="append", default=[], metavar="TAG", help="tag or theme (repeatable)")
-    p.add_argument("--status", choices=STATUSES, default="approved", help="default approved")
+    p.add_argument("--status", choices=STATUSES, default="candidate",
+                   help="default candidate: external use needs `vlogkit bank approve` later")
     p.add_argument("--note", default="")
     add_json_flag(p)
     p.set_defaults(func=cmd_add)
@@ -43,10 +45,20 @@ def register(sub: argparse._SubParsersAction) -> None:
         p.set_defaults(func=cmd_search)
 
     for name, status in (("approve", "approved"), ("reject", "rejected")):
-        p = bsub.add_parser(name, help=f"mark quotes {status}")
+        p = bsub.add_parser(name, help=f"mark quotes {status}" + (" (records who and when)" if name == "approve" else ""))
         p.add_argument("qids", nargs="+", metavar="QID")
+        if name == "approve":
+            p.add_argument("--by", metavar="NAME", help="who approves (default: the user name in settings, else the "
+                                                        "OS user)")
         add_json_flag(p)
         p.set_defaults(func=cmd_status, status=status)
+
+    p = bsub.add_parser("proposals", help="changes shared bank files proposed for quotes held here")
+    p.add_argument("qid", nargs="?", metavar="QID", help="only this quote")
+    p.add_argument("--accept", action="store_true", help="apply the latest proposal of QID (as your own edit)")
+    p.add_argument("--dismiss", action="store_true", help="drop every proposal of QID")
+    add_json_flag(p)
+    p.set_defaults(func=cmd_proposals)
 
     p = bsub.add_parser("tag", help="add (or --remove) tags")
     p.add_argument("qid", metavar="QID")
@@ -60,7 +72,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--text")
     p.add_argument("--note")
     p.add_argument("--status", choices=STATUSES)
-    p.add_argument("--consent", choices=["none", "internal", "external"], help="narrow (never widen) the consent")
+    p.add_argument("--consent", choices=[c.value for c in ConsentScope], help="narrow (never widen) the consent")
     p.add_argument("--language")
     p.add_argument("--speaker", metavar="NAME")
     p.add_argument("--role")
@@ -76,7 +88,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = bsub.add_parser("export", help="write quotes as a slide deck, cards, CSV, Markdown or JSON")
     p.add_argument("--format", required=True, choices=["pptx", "cards", "csv", "md", "json"])
     p.add_argument("--out", required=True, metavar="PATH", help="a file (cards: a folder); never overwritten")
-    p.add_argument("--audience", choices=["internal", "external"], default="internal",
+    p.add_argument("--audience", choices=AUDIENCES, default="internal",
                    help="internal: not rejected, consent internal or external; external: approved, consent external")
     p.add_argument("--title", default="", help="title slide / heading")
     p.add_argument("query", nargs="?", default="", help="only quotes matching these words")
@@ -97,7 +109,7 @@ def add_filter_flags(p: argparse.ArgumentParser, audience: bool = True) -> None:
     p.add_argument("--language", default="")
     p.add_argument("--status", choices=STATUSES)
     if audience:
-        p.add_argument("--audience", choices=["internal", "external"], help="only quotes this audience may receive")
+        p.add_argument("--audience", choices=AUDIENCES, help="only quotes this audience may receive")
     p.add_argument("--since", default="", metavar="YYYY-MM-DD")
     p.add_argument("--until", default="", metavar="YYYY-MM-DD")
     p.add_argument("--vlog", default="", metavar="ID")
@@ -114,8 +126,9 @@ def quote_json(app: App, q: Quote, vlogs: dict[str, Any] | None = None) -> dict[
     d = q.to_dict()
     d["start_s"], d["end_s"] = round(q.start / 1000, 3), round(q.end / 1000, 3)
     d["effective_consent"] = app.bank.effective_scope(q, vlogs).value
-    d["usable"] = d["effective_consent"] != "none"
     d["unusable_because"] = app.bank.consent_problem(q, vlogs)
+    d["usable"] = not d["unusable_because"]
+    d["cleared_for"] = [a for a in ("internal", "external") if app.bank.clearance(q, a, vlogs).ok]
     d["copy_text"] = q.copy_text()
     return d
 
@@ -125,8 +138,11 @@ def quote_line(app: App, q: Quote, vlogs: dict[str, Any] | None = None) -> str:
     vlogs = vlogs if vlogs is not None else {v.id: v for v in app.vlogs.all()}
     tags = f"  [{', '.join(q.tags)}]" if q.tags else ""
     scope = app.bank.effective_scope(q, vlogs).value
-    mark = f"  UNUSABLE: {app.bank.consent_problem(q, vlogs)}" if scope == "none" else ""
-    return f"{q.id}  {q.status.value:<9} {q.language:<3} {scope:<8} {q.copy_text()}{tags}{mark}"
+    problem = app.bank.consent_problem(q, vlogs)
+    mark = f"  UNUSABLE: {problem}" if problem else ""
+    who = f"  (approved by {q.approved_by} {q.approved_at[:10]})" if q.approved_by else ""
+    props = f"  ({len(q.proposals)} proposed change{'s' if len(q.proposals) != 1 else ''})" if q.proposals else ""
+    return f"{q.id}  {q.status.value:<9} {q.language:<3} {scope:<8} {q.copy_text()}{tags}{who}{props}{mark}"
 
 
 def cmd_add(args: argparse.Namespace, app: App) -> int:
@@ -173,7 +189,10 @@ def _print(app: App, q: Quote, as_json: bool) -> None:
 
 
 def cmd_status(args: argparse.Namespace, app: App) -> int:
-    quotes = [app.bank.update(qid, status=args.status) for qid in args.qids]
+    if args.status == "approved":
+        quotes = app.bank.approve(args.qids, by=args.by)
+    else:
+        quotes = [app.bank.update(qid, status=args.status) for qid in args.qids]
     if args.json:
         print_json([quote_json(app, q) for q in quotes])
     else:
@@ -234,8 +253,38 @@ def cmd_export(args: argparse.Namespace, app: App) -> int:
 
 def cmd_import(args: argparse.Namespace, app: App) -> int:
     r = app.bank.import_file(args.file)
+    for why in r.refused:
+        warn(f"refused {why}")
     if args.json:
-        print_json({"path": str(r.path), "added": r.added, "updated": r.updated, "unchanged": r.unchanged})
+        print_json({"path": str(r.path), "added": r.added, "updated": r.updated, "unchanged": r.unchanged,
+                    "proposals": r.proposals, "refused": r.refused})
     else:
-        print(f"Imported {args.file}: {r.added} new, {r.updated} updated, {r.unchanged} unchanged.")
+        extra = (f", {r.proposals} proposed change{'s' if r.proposals != 1 else ''} to review with "
+                 f"`vlogkit bank proposals`" if r.proposals else "")
+        print(f"Imported {args.file}: {r.added} new, {r.updated} updated, {r.unchanged} unchanged{extra}.")
+    return 0
+
+
+def cmd_proposals(args: argparse.Namespace, app: App) -> int:
+    from vlogkit.errors import UsageError
+
+    if (args.accept or args.dismiss) and not args.qid:
+        raise UsageError("Say which quote: `vlogkit bank proposals QID --accept` (or --dismiss).")
+    if args.accept and args.dismiss:
+        raise UsageError("Use --accept or --dismiss, not both.")
+    if args.accept:
+        _print(app, app.bank.accept_proposal(args.qid), args.json)
+        return 0
+    if args.dismiss:
+        _print(app, app.bank.dismiss_proposals(args.qid), args.json)
+        return 0
+    quotes = [app.bank.get(args.qid)] if args.qid else [q for q in app.bank.list() if q.proposals]
+    if args.json:
+        print_json([{"id": q.id, "proposals": [p.to_dict() for p in q.proposals]} for q in quotes])
+    elif not any(q.proposals for q in quotes):
+        print("No proposed changes.")
+    else:
+        for q in quotes:
+            for i, p in enumerate(q.proposals, 1):
+                print(f"{q.id}  #{i}  {p.describe()}")
     return 0

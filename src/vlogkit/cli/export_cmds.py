@@ -9,14 +9,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from vlogkit.cli.output import add_json_flag, print_json, run_job, warn
-from vlogkit.domain import ConsentScope
-from vlogkit.errors import ConsentError, UsageError, VlogkitError
+from vlogkit.domain import AUDIENCES, ConsentScope, Quote
+from vlogkit.errors import UsageError, VlogkitError
 
 if TYPE_CHECKING:
     from vlogkit.services import App
 
 STYLES = ("karaoke", "line", "off")
-AUDIENCES = ("internal", "external")
 _TIME_RE = re.compile(r"^(?:(\d+):)?(\d+):(\d+(?:\.\d+)?)$|^(\d+(?:\.\d+)?)$")
 
 
@@ -88,8 +87,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_process)
 
 
-def _ranges(args: argparse.Namespace, app: App) -> tuple[list[tuple[int, int]], str | None, ConsentScope | None]:
-    """(ranges, title for the file name, extra consent scope of a bank quote)."""
+def _ranges(args: argparse.Namespace, app: App) -> tuple[list[tuple[int, int]], str | None, Quote | None]:
+    """(ranges, title for the file name, the bank quote when the clip is one)."""
     if (args.start is None) != (args.end is None):
         raise UsageError("Give both --start and --end (or use --range S:E).")
     given = sum(x is not None and x != [] for x in (args.candidate, args.quote, args.ranges, args.start))
@@ -105,7 +104,7 @@ def _ranges(args: argparse.Namespace, app: App) -> tuple[list[tuple[int, int]], 
         q = app.bank.get(args.quote)
         if q.vlog_id != args.id:
             raise UsageError(f"Quote {q.id} belongs to vlog {q.vlog_id}, not {args.id}: `vlogkit export {q.vlog_id} --quote {q.id}`.")
-        return [(q.start, q.end)], q.text, app.bank.effective_scope(q)
+        return [(q.start, q.end)], q.text, q
     c = run_job(lambda ctx: app.quotes.candidate(args.id, args.candidate, ctx=ctx), label="quotes")
     return [(c.start, c.end)], c.text, None
 
@@ -131,10 +130,11 @@ def _print_result(result: Any) -> None:
 def cmd_export(args: argparse.Namespace, app: App) -> int:
     vlog = app.library.get(args.id)
     app.export.check_consent(vlog, args.audience)
-    ranges, title, quote_scope = _ranges(args, app)
-    if quote_scope is not None and not quote_scope.allows(args.audience):
-        raise ConsentError(f"Quote {args.quote} is cleared for '{quote_scope.value}' only, not for an {args.audience} audience.")
+    ranges, title, quote = _ranges(args, app)
+    app.consent.require_clip(vlog, ranges, args.audience, quote)  # the rule, with the quote's cap and review
     kw = _export_kwargs(args)
+    if quote is not None:
+        kw["quote_id"] = quote.id
     if args.dry_run:
         plan = app.export.plan(args.id, ranges=ranges, presets=kw["presets"], captions=args.captions,
                                tighten=args.tighten, out_dir=kw["out_dir"])

@@ -39,7 +39,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_speaker_flags(p, default=None)
     p.add_argument("--language")
     p.add_argument("--consent", choices=CONSENTS)
-    p.add_argument("--consent-expires", metavar="YYYY-MM-DD", help="consent ends on this date (empty string: never)")
+    p.add_argument("--consent-expires", metavar="YYYY-MM-DD",
+                   help="last day the consent holds, in your zone (any ISO 8601 date; empty string: never)")
     p.add_argument("--title")
     p.add_argument("--confirm-consent", action="store_true",
                    help="accept the consent an unsigned hand-off package claimed (recorded as your change)")
@@ -139,8 +140,8 @@ def cmd_show(args: argparse.Namespace, app: App) -> int:
     print(f"audio:     {'yes' if v.media.has_audio else 'none'}")
     print(f"speaker:   {v.speaker.attribution() or '-'}{' (' + v.speaker.company + ')' if v.speaker.company else ''}")
     print(f"language:  {v.language}{' (detected ' + v.language_label + ')' if v.language_label else ''}")
-    exp = f", expires {v.consent.expires}" if v.consent.expires else ""
-    print(f"consent:   {v.consent.scope.value}{' since ' + v.consent.date if v.consent.date else ''}{exp}")
+    for line in consent_lines(app, v):
+        print(line)
     claimed = v.extra.get("consent_claimed")
     if claimed:
         scope = (claimed.get("consent") or {}).get("scope", "?")
@@ -151,6 +152,28 @@ def cmd_show(args: argparse.Namespace, app: App) -> int:
         print(f"from:      {prov.get('package')} sent by {prov.get('sender') or 'unknown'} on {prov.get('sent')} "
               f"({prov.get('trust')}), imported by {prov.get('imported_by')} on {prov.get('imported')}")
     return 0
+
+
+def consent_lines(app: App, v: Vlog) -> list[str]:
+    """The consent now (with what the rule says about it), the timezone rule, and the dated history."""
+    c = v.consent
+    since = f" since {c.date.isoformat()}" if c.date else ""
+    exp = f", expires {c.expires.isoformat()}" if c.expires else ""
+    who = f" (recorded by {c.recorded_by})" if c.recorded_by else ""
+    lines = [f"consent:   {c.scope.value}{since}{exp}{who}"]
+    verdict = [a for a in ("internal", "external") if app.consent.for_vlog(v, a).ok]
+    lines.append("cleared:   " + (", ".join(verdict) if verdict else
+                                  "nothing - " + app.consent.for_vlog(v, "internal").reason()))
+    lines.append(f"dates:     {app.consent.rule_text(c)}")
+    if c.release_version:
+        lines.append(f"release:   version {c.release_version}: {c.release}")
+    for h in v.consent_history:
+        when = h.recorded_at or (h.date.isoformat() if h.date else "?")
+        until = f" until {h.expires.isoformat()}" if h.expires else ""
+        by = f" by {h.recorded_by}" if h.recorded_by else ""
+        rel = f" (release v{h.release_version})" if h.release_version else ""
+        lines.append(f"  history: {when}  {h.scope.value}{until}{by}{rel}")
+    return lines
 
 
 def cmd_edit(args: argparse.Namespace, app: App) -> int:

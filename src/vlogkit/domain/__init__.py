@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
+from vlogkit.domain.clearance import AUDIENCES, Clearance, ClipUse, QuoteUse, clearance, cleared_scope
+from vlogkit.domain.consent import Consent, ConsentScope
+from vlogkit.domain.dates import DateFormatError, parse_day
 from vlogkit.domain.export import PRESETS, CaptionStyle, ExportPreset, ExportResult, OutputFile
 from vlogkit.domain.media import AudioStream, MediaInfo, VideoStream
-from vlogkit.domain.quote import Candidate, Quote, QuoteStatus, Reason
+from vlogkit.domain.quote import Candidate, Proposal, Quote, QuoteStatus, Reason
 from vlogkit.domain.transcript import Segment, Transcript, Word
-from vlogkit.domain.vlog import Consent, ConsentScope, Speaker, Vlog, VlogState
+from vlogkit.domain.vlog import Speaker, Vlog, VlogState
 
 __all__ = [
+    "AUDIENCES",
     "PRESETS",
+    "Clearance",
+    "ClipUse",
+    "DateFormatError",
+    "Proposal",
+    "QuoteUse",
+    "clearance",
+    "cleared_scope",
+    "parse_day",
     "CaptionStyle",
     "ExportPreset",
     "ExportResult",

@@ -6,7 +6,8 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
-from vlogkit.domain.vlog import Consent, ConsentScope, Speaker
+from vlogkit.domain.consent import Consent, ConsentScope
+from vlogkit.domain.vlog import Speaker
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,19 +81,71 @@ class Candidate:
 
 
 class QuoteStatus(StrEnum):
-    CANDIDATE = "candidate"  # suggested, nobody reviewed it
-    APPROVED = "approved"
-    REJECTED = "rejected"
+    CANDIDATE = "candidate"  # saved, nobody reviewed it: internal use only
+    APPROVED = "approved"  # reviewed: external use allowed (with the vlog's external consent)
+    REJECTED = "rejected"  # never exported
+
+    @classmethod
+    def parse(cls, value: object) -> QuoteStatus:
+        try:
+            return cls(str(value).strip().lower()) if isinstance(value, str) else cls(value)
+        except ValueError:
+            raise ValueError(f"status '{value}' is not one of candidate, approved, rejected") from None
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """A change a shared bank file suggested for a quote this library already holds. It is kept beside the quote
+    and applied only when someone here accepts it: a file never overrides what this library reviewed."""
+
+    source: str  # the file it came from
+    updated: str  # the edit stamp the file carried
+    status: QuoteStatus | None = None
+    text: str = ""
+    verbatim: str = ""
+    speaker: Speaker | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"source": self.source, "updated": self.updated}
+        if self.status is not None:
+            d["status"] = self.status.value
+        if self.text:
+            d["text"], d["verbatim"] = self.text, self.verbatim
+        if self.speaker is not None:
+            d["speaker"] = self.speaker.to_dict()
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Proposal:
+        sp = d.get("speaker")
+        return cls(
+            source=str(d.get("source", "")), updated=str(d.get("updated", "")),
+            status=QuoteStatus.parse(d["status"]) if d.get("status") else None,
+            text=str(d.get("text", "") or ""), verbatim=str(d.get("verbatim", "") or ""),
+            speaker=Speaker.from_dict(sp) if isinstance(sp, dict) else None,
+        )
+
+    def describe(self) -> str:
+        parts = []
+        if self.status is not None:
+            parts.append(f"status {self.status.value}")
+        if self.text:
+            parts.append(f"text “{self.text}”")
+        if self.speaker is not None:
+            parts.append(f"speaker {self.speaker.attribution() or '-'}")
+        return f"{', '.join(parts)} (from {self.source}, {self.updated or 'undated'})"
 
 
 @dataclass(frozen=True, slots=True)
 class Quote:
     """A quote in the bank, with the speaker as they were when it was saved.
 
-    `consent` is the quote's own cap (`external` = no narrowing: it follows the vlog); the effective scope is the
-    narrower of it and the vlog's current consent, so a consent withdrawn on the vlog withdraws it on its quotes.
-    `source_consent` is the vlog's consent as carried by a shared bank file: used only when the vlog is not in this
-    library (a colleague's quote); a quote of a vlog removed from this library counts as `none`.
+    `consent` is the quote's own cap (`external` = no narrowing: it follows the vlog). Whether the quote may go to
+    an audience is decided by `vlogkit.domain.clearance` from the vlog's current consent in this library, this cap
+    and the review `status`. `source_consent` is the vlog's consent as *claimed* by a shared bank file: at most
+    internal use of a colleague's quote rests on it, never external use. `approved_by`/`approved_at` record the
+    review; editing the text of an approved quote returns it to candidate. `proposals` are changes shared files
+    suggested and nobody here accepted yet.
     """
 
     id: str
@@ -104,13 +157,16 @@ class Quote:
     language: str
     speaker: Speaker = Speaker()
     tags: tuple[str, ...] = ()
-    status: QuoteStatus = QuoteStatus.APPROVED
+    status: QuoteStatus = QuoteStatus.CANDIDATE
     consent: ConsentScope = ConsentScope.EXTERNAL
     created: str = ""
     updated: str = ""
     note: str = ""
     source_consent: Consent | None = None
     source_title: str = ""
+    approved_by: str = ""
+    approved_at: str = ""
+    proposals: tuple[Proposal, ...] = ()
 
     def with_(self, **changes: Any) -> Quote:
         return replace(self, **changes)
@@ -143,15 +199,22 @@ class Quote:
             "created": self.created,
             "updated": self.updated,
             "note": self.note,
+            "approved_by": self.approved_by,
+            "approved_at": self.approved_at,
         }
         if self.source_consent is not None:
             d["source_consent"] = self.source_consent.to_dict()
         if self.source_title:
             d["source_title"] = self.source_title
+        if self.proposals:
+            d["proposals"] = [p.to_dict() for p in self.proposals]
         return d
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Quote:
+        """Read a stored or shared quote. Unknown status or consent values raise ValueError naming the field;
+        missing ones fail closed (candidate; cap none). A claimed `source_consent` that cannot be read keeps its
+        `problem` (and allows nothing); `bank import` refuses such a file."""
         sc = d.get("source_consent")
         return cls(
             id=str(d["id"]),
@@ -163,11 +226,14 @@ class Quote:
             language=str(d.get("language", "")),
             speaker=Speaker.from_dict(d.get("speaker")),
             tags=(d["tags"],) if isinstance(d.get("tags"), str) else tuple(str(t) for t in d.get("tags") or []),
-            status=QuoteStatus(d.get("status", "approved")),
-            consent=ConsentScope(d.get("consent", "external")),
+            status=QuoteStatus.parse(d.get("status") or "candidate"),
+            consent=ConsentScope.parse(d.get("consent") or "none", "consent"),
             created=str(d.get("created", "")),
             updated=str(d.get("updated", "")),
             note=str(d.get("note", "") or ""),
-            source_consent=Consent.from_dict(sc) if isinstance(sc, dict) else None,
+            source_consent=Consent.from_dict(sc) if isinstance(sc, dict) else None,  # unreadable: `problem` set
             source_title=str(d.get("source_title", "") or ""),
+            approved_by=str(d.get("approved_by", "") or ""),
+            approved_at=str(d.get("approved_at", "") or ""),
+            proposals=tuple(Proposal.from_dict(p) for p in d.get("proposals") or [] if isinstance(p, dict)),
         )

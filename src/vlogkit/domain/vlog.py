@@ -6,27 +6,8 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
+from vlogkit.domain.consent import Consent, ConsentScope
 from vlogkit.domain.media import MediaInfo
-
-
-class ConsentScope(StrEnum):
-    NONE = "none"  # nothing recorded: usable inside vlogkit, never exported
-    INTERNAL = "internal"
-    EXTERNAL = "external"
-
-    @property
-    def rank(self) -> int:
-        return {"none": 0, "internal": 1, "external": 2}[self.value]
-
-    @classmethod
-    def narrower(cls, a: ConsentScope, b: ConsentScope) -> ConsentScope:
-        return a if a.rank <= b.rank else b
-
-    def allows(self, audience: str) -> bool:
-        """Whether material with this scope may be exported for `audience` (internal|external)."""
-        if audience == "external":
-            return self is ConsentScope.EXTERNAL
-        return self in (ConsentScope.INTERNAL, ConsentScope.EXTERNAL)
 
 
 class VlogState(StrEnum):
@@ -55,26 +36,6 @@ class Speaker:
         """"Name, Role - Team" with the empty parts left out."""
         head = ", ".join(p for p in (self.name, self.role) if p)
         return " - ".join(p for p in (head, self.team) if p)
-
-
-@dataclass(frozen=True, slots=True)
-class Consent:
-    scope: ConsentScope = ConsentScope.NONE
-    date: str = ""  # ISO date the consent was given or changed
-    expires: str = ""  # ISO date; after it the consent counts as withdrawn
-
-    def effective(self, today: str) -> ConsentScope:
-        if self.expires and today > self.expires:
-            return ConsentScope.NONE
-        return self.scope
-
-    def to_dict(self) -> dict[str, str]:
-        return {"scope": self.scope.value, "date": self.date, "expires": self.expires}
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any] | None) -> Consent:
-        d = d or {}
-        return cls(ConsentScope(d.get("scope", "none")), str(d.get("date", "")), str(d.get("expires", "") or ""))
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +103,7 @@ class Vlog:
             speaker=Speaker.from_dict(d.get("speaker")),
             language=str(d.get("language", "auto")),
             consent=Consent.from_dict(d.get("consent")),
-            consent_history=tuple(Consent.from_dict(c) for c in d.get("consent_history", [])),
+            consent_history=tuple(Consent.from_dict(c) for c in d.get("consent_history") or []),
             created=str(d.get("created", "")),
             state=VlogState(d.get("state", "new")),
             copied=bool(d.get("copied", False)),
@@ -151,3 +112,6 @@ class Vlog:
             spoken_languages=tuple(str(x) for x in d.get("spoken_languages", ())),
             extra=dict(d.get("extra", {})),
         )
+
+
+__all__ = ["Consent", "ConsentScope", "Speaker", "Vlog", "VlogState"]

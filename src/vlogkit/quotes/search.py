@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from vlogkit.domain import ConsentScope, Quote, QuoteStatus
+from vlogkit.domain import Quote
 from vlogkit.quotes.text import fold, tokens
 
 
@@ -17,7 +17,7 @@ class Filters:
     tag: str = ""
     language: str = ""
     status: str = ""
-    audience: str = ""  # internal | external: only quotes that audience may receive
+    audience: str = ""  # internal | external: only quotes the clearance rule lets that audience receive
     since: str = ""  # ISO date, inclusive, on `created`
     until: str = ""
     vlog_id: str = ""
@@ -60,14 +60,8 @@ def relevance(q: Quote, query: str) -> int:
     return total
 
 
-def audience_allows(q: Quote, scope: ConsentScope, audience: str) -> bool:
-    """internal: not rejected and scope internal or external; external: approved and scope external."""
-    if audience == "external":
-        return q.status is QuoteStatus.APPROVED and scope is ConsentScope.EXTERNAL
-    return q.status is not QuoteStatus.REJECTED and scope.allows("internal")
-
-
-def matches(q: Quote, f: Filters, scope_of: Callable[[Quote], ConsentScope]) -> bool:
+def matches(q: Quote, f: Filters, cleared: Callable[[Quote, str], bool]) -> bool:
+    """Whether `q` passes the filters; the audience filter asks `cleared(q, audience)` (the clearance rule)."""
     if f.speaker and fold(f.speaker) not in fold(q.speaker.name):
         return False
     if f.team and fold(f.team) not in fold(q.speaker.team):
@@ -85,4 +79,4 @@ def matches(q: Quote, f: Filters, scope_of: Callable[[Quote], ConsentScope]) -> 
         return False
     if f.until and day > f.until:
         return False
-    return not (f.audience and not audience_allows(q, scope_of(q), f.audience))
+    return not (f.audience and not cleared(q, f.audience))

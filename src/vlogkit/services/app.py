@@ -10,6 +10,7 @@ from vlogkit.logs import setup_logging
 
 if TYPE_CHECKING:
     from vlogkit.media.ffmpeg import Ffmpeg
+    from vlogkit.services.consent import ConsentService
     from vlogkit.services.data import DataService
     from vlogkit.services.handoff import HandoffService
     from vlogkit.services.library import LibraryService
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
     from vlogkit.services.team import TeamService
     from vlogkit.services.waveform import WaveformService
     from vlogkit.store.protocols import ExportLogRepository, Store, VlogRepository
+    from vlogkit.store.tombstones import Tombstones
 
 
 class App:
@@ -56,7 +58,8 @@ class App:
             store = open_store(url, media_root(self.settings))
             apply_team_settings(self.settings, store.team_settings.all())  # the team's brand kit, glossary...
             return store
-        return TinyStore(self.paths.library_db, self.paths.bank_db, self.paths.transcripts_dir)
+        return TinyStore(self.paths.library_db, self.paths.bank_db, self.paths.transcripts_dir,
+                         self.paths.export_log_file)
 
     def store_kind_wanted(self) -> str:
         """The backend this desk is set up for ("postgresql" or "tinydb"), without opening it."""
@@ -89,10 +92,22 @@ class App:
         return PromptService(self)
 
     @cached_property
+    def tombstones(self) -> Tombstones:
+        from vlogkit.store.tombstones import Tombstones
+
+        return Tombstones(self.paths.forgotten_file)
+
+    @cached_property
     def data(self) -> DataService:
         from vlogkit.services.data import DataService
 
         return DataService(self)
+
+    @cached_property
+    def consent(self) -> ConsentService:
+        from vlogkit.services.consent import ConsentService
+
+        return ConsentService(self)
 
     @cached_property
     def library(self) -> LibraryService:

@@ -5,14 +5,26 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from vlogkit.domain import Consent, ConsentScope, Quote, QuoteStatus, Speaker, Vlog
+from vlogkit.domain import (
+    AUDIENCES,
+    Clearance,
+    Consent,
+    ConsentScope,
+    DateFormatError,
+    Proposal,
+    Quote,
+    QuoteStatus,
+    Speaker,
+    Vlog,
+    parse_day,
+)
 from vlogkit.errors import ConsentError, UsageError, VlogkitError
 from vlogkit.jobs import JobContext
-from vlogkit.quotes.search import Filters, audience_allows, matches, relevance
+from vlogkit.quotes.search import Filters, matches, relevance
 from vlogkit.store.bank import make_quote_id
 
 if TYPE_CHECKING:
@@ -22,24 +34,11 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 FORMATS = ("pptx", "cards", "csv", "md", "json")
-AUDIENCES = ("internal", "external")
 EDITABLE = ("text", "tags", "status", "note", "consent", "speaker", "language")
 
 
 def now() -> str:
     return dt.datetime.now().astimezone().isoformat(timespec="microseconds")
-
-
-def today() -> str:
-    return dt.date.today().isoformat()
-
-
-def _when(stamp: str) -> dt.datetime:
-    try:
-        t = dt.datetime.fromisoformat(stamp)
-    except ValueError:
-        return dt.datetime.min.replace(tzinfo=dt.UTC)
-    return t if t.tzinfo else t.replace(tzinfo=dt.UTC)
 
 
 @dataclass
@@ -56,6 +55,8 @@ class ImportReport:
     added: int = 0
     updated: int = 0
     unchanged: int = 0
+    proposals: int = 0  # changes to quotes held here, kept as proposals for someone here to accept
+    refused: list[str] = field(default_factory=list)  # "qid: why" for quotes not taken in
 
 
 class BankService:
@@ -69,7 +70,7 @@ class BankService:
     # -- adding ---------------------------------------------------------------------------------
 
     def add_candidate(
-        self, vlog_id: str, rank: int, tags: Sequence[str] = (), status: QuoteStatus | str = QuoteStatus.APPROVED,
+        self, vlog_id: str, rank: int, tags: Sequence[str] = (), status: QuoteStatus | str = QuoteStatus.CANDIDATE,
         note: str = "", ctx: JobContext | None = None,
     ) -> Quote:
         """Save candidate `rank` (as `vlogkit quotes` numbers them). A quote of the same range is returned as is."""
@@ -79,7 +80,7 @@ class BankService:
 
     def add_range(
         self, vlog_id: str, start_ms: int, end_ms: int, tags: Sequence[str] = (),
-        status: QuoteStatus | str = QuoteStatus.APPROVED, text: str | None = None, note: str = "",
+        status: QuoteStatus | str = QuoteStatus.CANDIDATE, text: str | None = None, note: str = "",
         ctx: JobContext | None = None,
     ) -> Quote:
         """Save what was said between `start_ms` and `end_ms`, snapped to whole words with a little padding."""
@@ -106,11 +107,14 @@ class BankService:
         status: QuoteStatus | str, note: str,
     ) -> Quote:
         stamp = now()
+        st = _status(status)
         q = Quote(
             id=make_quote_id(vlog.id, start, end), vlog_id=vlog.id, start=start, end=end, text=text,
             verbatim=verbatim, language=language or vlog.detected_language or vlog.language, speaker=vlog.speaker,
-            tags=_clean_tags(tags), status=QuoteStatus(status), consent=ConsentScope.EXTERNAL,  # follows the vlog
+            tags=_clean_tags(tags), status=st, consent=ConsentScope.EXTERNAL,  # follows the vlog
             created=stamp, updated=stamp, note=note, source_title=vlog.title,
+            approved_by=self.app.user if st is QuoteStatus.APPROVED else "",
+            approved_at=stamp if st is QuoteStatus.APPROVED else "",
         )
         saved, existing = self.repo.add_unique(q)
         if existing and tags:
@@ -131,13 +135,12 @@ class BankService:
         f = Filters(**{k: v or "" for k, v in filters.items()})
         if f.audience and f.audience not in AUDIENCES:
             raise UsageError(f"Audience must be internal or external, not '{f.audience}'.")
-        for d in (f.since, f.until):
-            if d:
-                _check_date(d)
+        if f.since or f.until:
+            f = replace(f, since=_check_date(f.since) if f.since else "", until=_check_date(f.until) if f.until else "")
         vlogs = self._vlogs()
         scored = []
         for q in self.repo.all():
-            if not matches(q, f, lambda x: self.effective_scope(x, vlogs)):
+            if not matches(q, f, lambda x, aud: self.clearance(x, aud, vlogs).ok):
                 continue
             rel = relevance(q, query)
             if rel:
@@ -153,58 +156,34 @@ class BankService:
     def list(self, **filters: Any) -> list[Quote]:
         return self.search("", **filters)
 
-    # -- consent --------------------------------------------------------------------------------
+    # -- consent: every answer comes from the clearance rule (vlogkit.domain.clearance) -----------------
 
     def _vlogs(self) -> dict[str, Vlog]:
         return {v.id: v for v in self.app.vlogs.all()}
 
-    def source_consent(self, quote: Quote, vlogs: dict[str, Vlog] | None = None) -> Consent | None:
-        """The vlog's current consent: from the library, else as carried by a shared file, else None."""
+    def vlog_consent(self, quote: Quote, vlogs: dict[str, Vlog] | None = None) -> Consent | None:
+        """The consent record a shared file carries for this quote: the vlog's here, else the claim it came with."""
         vlog = (vlogs if vlogs is not None else self._vlogs()).get(quote.vlog_id)
-        if vlog is not None:
-            return vlog.consent
-        return quote.source_consent
+        return vlog.consent if vlog is not None else quote.source_consent
+
+    def clearance(self, quote: Quote, audience: str, vlogs: dict[str, Vlog] | None = None, *,
+                  review: bool = True) -> Clearance:
+        return self.app.consent.for_quote(quote, audience, vlogs if vlogs is not None else self._vlogs(),
+                                          review=review)
 
     def effective_scope(self, quote: Quote, vlogs: dict[str, Vlog] | None = None) -> ConsentScope:
-        """The narrower of the quote's scope and its vlog's current one; `none` when the vlog is gone."""
-        src = self.source_consent(quote, vlogs)
-        if src is None:
-            return ConsentScope.NONE
-        return ConsentScope.narrower(quote.consent, src.effective(today()))
+        """The widest audience the consent allows this quote (its review status aside)."""
+        return self.app.consent.quote_scope(quote, vlogs if vlogs is not None else self._vlogs())
 
     def consent_problem(self, quote: Quote, vlogs: dict[str, Vlog] | None = None) -> str:
-        """Why no audience at all may receive `quote` ("" when its consent allows one): withdrawn, expired, never
-        recorded, narrowed to none on the quote, or its vlog gone. The bank marks such quotes unusable."""
-        vlogs = vlogs if vlogs is not None else self._vlogs()
-        src = self.source_consent(quote, vlogs)
-        if src is None:
-            return "its vlog is no longer in the library, so its consent is unknown"
-        if self.effective_scope(quote, vlogs) is not ConsentScope.NONE:
-            return ""
-        if src.scope is not ConsentScope.NONE and src.expires and today() > src.expires:
-            return f"consent expired on {src.expires}"
-        vlog = vlogs.get(quote.vlog_id)
-        if src.scope is ConsentScope.NONE and vlog is not None and any(
-                c.scope is not ConsentScope.NONE for c in vlog.consent_history):
-            return f"consent withdrawn{' on ' + src.date if src.date else ''}"
-        if quote.consent is ConsentScope.NONE and src.scope is not ConsentScope.NONE:
-            return "consent set to none on this quote"
-        return "no consent recorded"
+        """Why no audience at all may receive `quote` ("" when one may): the rule's reason. Marks it unusable."""
+        c = self.app.consent.for_quote(quote, "internal", vlogs if vlogs is not None else self._vlogs(),
+                                       review=False)
+        return c.reason() if c.consent_blocked else ""
 
     def why_not(self, quote: Quote, audience: str, vlogs: dict[str, Vlog] | None = None) -> str:
         """Why `quote` may not go to `audience`; "" when it may."""
-        scope = self.effective_scope(quote, vlogs)
-        if audience_allows(quote, scope, audience):
-            return ""
-        if quote.status is QuoteStatus.REJECTED:
-            return "rejected"
-        if audience == "external" and quote.status is not QuoteStatus.APPROVED:
-            return "not approved yet (external exports take approved quotes only)"
-        if self.source_consent(quote, vlogs) is None:
-            return "its vlog is no longer in the library, so its consent is unknown"
-        if scope is ConsentScope.NONE:
-            return "no consent recorded (or consent withdrawn or expired)"
-        return f"consent is {scope.value} only"
+        return self.clearance(quote, audience, vlogs).reason()
 
     def _words_to_confirm(self, quote: Quote, audience: str, fmt: str, vlogs: dict[str, Vlog]) -> str:
         """Why a card or slide may not show `quote` yet: a swear word or slur nobody confirmed ("" when none)."""
@@ -226,7 +205,10 @@ class BankService:
 
     # -- editing --------------------------------------------------------------------------------
 
-    def update(self, qid: str, **changes: Any) -> Quote:
+    def update(self, qid: str, *, by: str | None = None, **changes: Any) -> Quote:
+        """Change a quote. Approving records who (`by`, default the user) and when; any other status clears the
+        approval; a new text (or verbatim) on an approved quote returns it to candidate - what goes out is what
+        was approved."""
         unknown = set(changes) - set(EDITABLE)
         if unknown:
             raise UsageError(f"Cannot change {', '.join(sorted(unknown))} of a quote.")
@@ -236,10 +218,7 @@ class BankService:
             if value is None:
                 continue
             if key == "status":
-                try:
-                    value = QuoteStatus(value)
-                except ValueError as exc:
-                    raise UsageError(f"Status must be candidate, approved or rejected, not '{value}'.") from exc
+                value = _status(value)
             elif key == "consent":
                 value = self._check_consent(q, value)
             elif key == "tags":
@@ -252,26 +231,65 @@ class BankService:
                     raise UsageError("A quote's text cannot be empty.")
             values[key] = value
         new = q.with_(**values)
-        if new == q:
+        if new == q and not by:
             return q
-        saved = self.repo.save(new.with_(updated=now()))
+        stamp = now()
+        if "status" in values:
+            if new.status is not QuoteStatus.APPROVED:
+                new = new.with_(approved_by="", approved_at="")
+            elif q.status is not QuoteStatus.APPROVED or by or new.text != q.text:
+                new = new.with_(approved_by=(by or "").strip() or self.app.user, approved_at=stamp)
+        elif q.status is QuoteStatus.APPROVED and (new.text != q.text or new.verbatim != q.verbatim):
+            new = new.with_(status=QuoteStatus.CANDIDATE, approved_by="", approved_at="")
+        saved = self.repo.save(new.with_(updated=stamp))
         if saved.status is not q.status:  # who approved (or rejected) what, for `vlogkit log` and the app
             self.app.export_log.record(saved.status.value, vlog_ids=[saved.vlog_id], outputs=[], audience="-",
                                        detail=f"quote {saved.id}: {q.status.value} -> {saved.status.value}",
-                                       user=self.app.user)
+                                       user=saved.approved_by or self.app.user)
         return saved
+
+    def approve(self, qids: Sequence[str], by: str | None = None) -> list[Quote]:
+        """Mark quotes approved by `by` (default: the user name in settings, else the OS user), now. Approval does
+        not look at consent: that is checked at every export."""
+        return [self.update(qid, status=QuoteStatus.APPROVED, by=by) for qid in qids]
+
+    def accept_proposal(self, qid: str, index: int = -1) -> Quote:
+        """Apply a change a shared file proposed (text, speaker, status) as an edit made here; drop the rest."""
+        q = self.repo.get(qid)
+        if not q.proposals:
+            raise UsageError(f"Quote {qid} has no proposed changes.")
+        try:
+            p = q.proposals[index]
+        except IndexError:
+            raise UsageError(f"Quote {qid} has {len(q.proposals)} proposal(s); choose 1-{len(q.proposals)}.") from None
+        changes: dict[str, Any] = {}
+        if p.text:
+            changes["text"] = p.text
+        if p.speaker is not None:
+            changes["speaker"] = p.speaker
+        if p.status is not None:
+            changes["status"] = p.status
+        self.repo.save(q.with_(proposals=tuple(x for x in q.proposals if x is not p)))
+        new = self.update(qid, **changes) if changes else self.repo.get(qid)
+        if p.text and new.verbatim != (p.verbatim or p.text):
+            new = self.repo.save(new.with_(verbatim=p.verbatim or p.text))
+        return new
+
+    def dismiss_proposals(self, qid: str) -> Quote:
+        q = self.repo.get(qid)
+        return self.repo.save(q.with_(proposals=())) if q.proposals else q
 
     def _check_consent(self, q: Quote, value: Any) -> ConsentScope:
         try:
-            scope = ConsentScope(value)
+            scope = ConsentScope.parse(value)
         except ValueError as exc:
-            raise UsageError(f"Consent must be none, internal or external, not '{value}'.") from exc
-        src = self.source_consent(q)
-        ceiling = src.effective(today()) if src is not None else ConsentScope.NONE
+            raise UsageError(f"Quote {q.id}: {exc}.") from None
+        ceiling = self.effective_scope(q.with_(consent=ConsentScope.EXTERNAL))
         if scope.rank > ceiling.rank:
             raise ConsentError(
-                f"Quote {q.id} cannot have {scope.value} consent: its vlog's consent is {ceiling.value}. A quote can "
-                f"narrow its vlog's consent, never widen it; change the vlog's consent with `vlogkit edit {q.vlog_id}`."
+                f"Quote {q.id} cannot have {scope.value} consent: its vlog's consent allows {ceiling.value}. A quote "
+                f"can narrow its vlog's consent, never widen it; change the vlog's consent with "
+                f"`vlogkit edit {q.vlog_id}`."
             )
         return scope
 
@@ -328,31 +346,84 @@ class BankService:
         return report
 
     def import_file(self, path: Path | str) -> ImportReport:
-        """Merge a colleague's `bank export --format json`: same source range = same quote, newer edit wins,
-        consent never widened."""
+        """Merge a colleague's `bank export --format json`: same source range = same quote.
+
+        A file never widens anything: consent claims and caps only narrow, and external use always needs the vlog
+        here (the clearance rule). Status, text and speaker of a quote held here are never overridden: the file's
+        changes are kept as proposals (`vlogkit bank proposals`). A new quote the file calls approved arrives as
+        a candidate with the approval as a proposal: this library's reviewer decides."""
         from vlogkit.store.bank_file import read_bank_file
 
         p = Path(path)
         incoming = read_bank_file(p)
-        added, updated, unchanged = self.repo.merge(incoming, _resolve)
-        return ImportReport(p, added, updated, unchanged)
+        report = ImportReport(p)
+        forgotten = self.app.tombstones.forgotten_ids()
+        taken = []
+        for q in incoming:
+            if q.vlog_id in forgotten:
+                report.refused.append(f"{q.id}: its vlog {q.vlog_id} was forgotten here")
+            else:
+                taken.append(_as_received(q, p.name))
+        proposals_before = sum(len(q.proposals) for q in self.repo.all())
+        report.added, report.updated, report.unchanged = self.repo.merge(
+            taken, lambda existing, new: _resolve(existing, new, p.name))
+        report.proposals = sum(len(q.proposals) for q in self.repo.all()) - proposals_before
+        return report
 
 
-def _resolve(existing: Quote, incoming: Quote) -> Quote:
-    newer = incoming if _when(incoming.updated) > _when(existing.updated) else existing
-    source = _narrower_consent(existing.source_consent, incoming.source_consent)
-    return newer.with_(
+def _as_received(q: Quote, source: str) -> Quote:
+    """A quote as it enters from a file: no approval of its own (a claimed approval becomes a proposal), no
+    proposals of the sender's."""
+    proposals: tuple[Proposal, ...] = ()
+    status = q.status
+    if status is QuoteStatus.APPROVED:
+        status = QuoteStatus.CANDIDATE
+        proposals = (Proposal(source=source, updated=q.updated, status=QuoteStatus.APPROVED),)
+    return q.with_(status=status, approved_by="", approved_at="", proposals=proposals)
+
+
+def _resolve(existing: Quote, incoming: Quote, source: str = "") -> Quote:
+    """What to keep when a file holds a quote this bank has: the quote as reviewed here; the file's different
+    status, text or speaker as a proposal; tags added; consent cap and claim narrowed, never widened."""
+    claimed = next((p.status for p in incoming.proposals if p.status is not None), incoming.status)
+    change = Proposal(
+        source=source, updated=incoming.updated,
+        status=claimed if claimed is not existing.status else None,
+        text=incoming.text if incoming.text != existing.text else "",
+        verbatim=incoming.verbatim if incoming.text != existing.text else "",
+        speaker=incoming.speaker if incoming.speaker != existing.speaker else None,
+    )
+    proposals = existing.proposals
+    if (change.status, change.text, change.speaker) != (None, "", None) and not any(
+            (p.status, p.text, p.speaker) == (change.status, change.text, change.speaker) for p in proposals):
+        proposals = (*proposals, change)
+    return existing.with_(
+        tags=_clean_tags((*existing.tags, *incoming.tags)),
         consent=ConsentScope.narrower(existing.consent, incoming.consent),
-        source_consent=source,
+        source_consent=_narrower_claim(existing.source_consent, incoming.source_consent),
         created=min(existing.created, incoming.created) if existing.created and incoming.created else existing.created,
+        proposals=proposals,
     )
 
 
-def _narrower_consent(a: Consent | None, b: Consent | None) -> Consent | None:
+def _narrower_claim(a: Consent | None, b: Consent | None) -> Consent | None:
+    """The narrower of two claimed consents; no claim (None) is the narrowest (nothing rests on it)."""
     if a is None or b is None:
-        return a or b
-    t = today()
-    return a if a.effective(t).rank <= b.effective(t).rank else b
+        return None
+    if a.problem or b.problem:
+        return a if a.problem else b
+    if a.scope.rank != b.scope.rank:
+        return a if a.scope.rank < b.scope.rank else b
+    if a.expires is None or b.expires is None:
+        return a if b.expires is None else b
+    return a if a.expires <= b.expires else b
+
+
+def _status(value: Any) -> QuoteStatus:
+    try:
+        return QuoteStatus.parse(value)
+    except ValueError as exc:
+        raise UsageError(f"The {exc}.") from None
 
 
 def _clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
@@ -364,9 +435,10 @@ def _clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
     return tuple(seen.values())
 
 
-def _check_date(d: str) -> None:
+def _check_date(d: str) -> str:
+    """A --since/--until day in any ISO form, normalised to YYYY-MM-DD."""
     try:
-        dt.date.fromisoformat(d)
-    except ValueError as exc:
-        raise UsageError(f"'{d}' is not a date: use YYYY-MM-DD.") from exc
+        return parse_day(d).isoformat()
+    except DateFormatError as exc:
+        raise UsageError(str(exc)) from None
 

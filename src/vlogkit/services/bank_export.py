@@ -28,7 +28,7 @@ def write_export(
     from vlogkit.render.bank_formats import Row
     from vlogkit.services.bank import ExportReport, now
 
-    rows = [Row(q, bank.effective_scope(q, vlogs), bank.source_consent(q, vlogs)) for q in quotes]
+    rows = [Row(q, bank.effective_scope(q, vlogs), bank.vlog_consent(q, vlogs)) for q in quotes]
     if fmt == "cards":
         files = _cards(bank, out, rows, ctx, audience)
         return ExportReport(out, len(rows), files=files)

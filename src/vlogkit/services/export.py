@@ -7,13 +7,13 @@ import datetime as dt
 import logging
 import shutil
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from vlogkit.domain import Transcript, Vlog, Word
 from vlogkit.domain.export import CaptionStyle, ExportPreset, ExportResult, OutputFile, parse_preset
-from vlogkit.errors import ConsentError, MediaError, UsageError
+from vlogkit.errors import MediaError, UsageError
 from vlogkit.failpoints import failpoint
 from vlogkit.fileutil import atomic_write_text, output_file
 from vlogkit.jobs import JobContext
@@ -25,7 +25,6 @@ if TYPE_CHECKING:
     from vlogkit.services.app import App
 
 log = logging.getLogger(__name__)
-AUDIENCES = ("internal", "external")
 
 
 def parse_captions(value: str | CaptionStyle) -> CaptionStyle:
@@ -75,23 +74,14 @@ class ExportService:
 
     # -- checks -------------------------------------------------------------------------------
 
-    def check_consent(self, vlog: Vlog, audience: str) -> None:
-        if audience not in AUDIENCES:
-            raise UsageError(f"'{audience}' is not an audience: use internal or external.")
-        scope = vlog.consent.effective(dt.date.today().isoformat())
-        if scope.allows(audience):
-            return
-        who = f" ({vlog.speaker.name})" if vlog.speaker.name else ""
-        if scope.value == "none":
-            expired = " - it expired on " + vlog.consent.expires if vlog.consent.expires and vlog.consent.scope.value != "none" else ""
-            raise ConsentError(
-                f"Vlog {vlog.id}{who} has no consent to be exported{expired}: record it first with "
-                f"`vlogkit edit {vlog.id} --consent internal` (or external)."
-            )
-        raise ConsentError(
-            f"Vlog {vlog.id}{who} is cleared for internal use only, not for an external audience: export with "
-            f"--audience internal, or record external consent with `vlogkit edit {vlog.id} --consent external`."
-        )
+    def check_consent(self, vlog: Vlog, audience: str, ranges: Sequence[tuple[int, int]] | None = None) -> None:
+        """Refuse (ConsentError, one line) unless the clearance rule lets this vlog - or these ranges of it - go to
+        `audience` now."""
+        self.app.consent.check_audience(audience)
+        if ranges:
+            self.app.consent.require_clip(vlog, ranges, audience)
+        else:
+            self.app.consent.require_vlog(vlog, audience)
 
     # -- face track ---------------------------------------------------------------------------
 
@@ -141,6 +131,7 @@ class ExportService:
         loudness: float | None = None,
         fallback: str = "center",
         highlight: str | None = None,
+        quote_id: str | None = None,
         ctx: JobContext | None = None,
     ) -> ExportResult:
         """Render `ranges` of the vlog to each preset in one ffmpeg process; write SRT, VTT and posters beside them."""
@@ -150,7 +141,13 @@ class ExportService:
 
         ctx = ctx or JobContext()
         vlog = self.app.vlogs.get(vlog_id)
-        self.check_consent(vlog, audience)
+
+        def recheck() -> None:  # the clearance rule, asked again on the library as it is now
+            self.app.consent.require_current(vlog_id, ranges, audience, quote_id)
+
+        self.check_consent(vlog, audience, ranges)
+        recheck()
+        ctx = self.app.consent.watch(ctx, [vlog_id])  # a forget of this vlog stops the render at once
         style = parse_captions(captions)
         preset_list = parse_presets(presets, self.custom_presets())
         logo_path = self._logo(logo)
@@ -182,7 +179,7 @@ class ExportService:
                                                for o in plan.outputs))
             plan = self._with_loudness(plan, loudness, ctx.sub(0.35, 0.45))
             log.info("export plan\n%s", plan.describe())
-            result = self._render(plan, ctx.sub(0.45, 0.97))
+            result = self._render(plan, ctx.sub(0.45, 0.97), recheck)
             subs: list[Path] = []
             if clip_words:
                 subs = self._write_subtitles(folder / common, clip_words, plan.duration_ms)
@@ -190,12 +187,14 @@ class ExportService:
         finally:
             shutil.rmtree(work, ignore_errors=True)
         warnings = list(plan.notes)
-        self._remember(vlog.id, result, subs)
-        self.app.export_log.record(
-            "clip", vlog_ids=[vlog.id],
-            outputs=[str(o.path) for o in result] + [str(s) for s in subs] + [str(p) for p in posters if p],
-            audience=audience, detail=", ".join(f"{o.preset} {o.duration:.1f}s" for o in result),
-        )
+        outputs = [o.path for o in result] + subs + [p for p in posters if p]
+        with self.app.consent.gate(outputs):  # kept only if still cleared (a forget may have run meanwhile)
+            recheck()
+            self._remember(vlog.id, result, subs)
+            self.app.export_log.record(
+                "clip", vlog_ids=[vlog.id], outputs=[str(p) for p in outputs],
+                audience=audience, detail=", ".join(f"{o.preset} {o.duration:.1f}s" for o in result),
+            )
         ctx.report(1.0, "Exported")
         return ExportResult(outputs=result, subtitles=subs, posters=[p for p in posters if p], warnings=warnings)
 
@@ -313,7 +312,8 @@ class ExportService:
                            duration_ms=plan.duration_ms, ctx=ctx)
         return replace(plan, audio_filter=apply_filter(target, measured))
 
-    def _render(self, plan: ExportPlan, ctx: JobContext) -> list[OutputFile]:
+    def _render(self, plan: ExportPlan, ctx: JobContext, recheck: Callable[[], None] | None = None
+                ) -> list[OutputFile]:
         from vlogkit.render.ffmpeg_graph import build_args
 
         def rendering(fraction: float, message: str) -> None:
@@ -327,6 +327,8 @@ class ExportService:
             self.app.ffmpeg.run(build_args(plan, tmps), ctx=JobContext(rendering, ctx.cancel_event),
                                 duration_ms=plan.duration_ms, outputs=tmps)
             failpoint("export.before_rename")
+            if recheck is not None:
+                recheck()  # right before the final rename: consent withdrawn or vlog forgotten meanwhile?
         return [OutputFile(o.path, o.preset.name, o.preset.width, o.preset.height, plan.duration_ms / 1000)
                 for o in plan.outputs]
 
@@ -367,11 +369,12 @@ class ExportService:
         from vlogkit.render.ffmpeg_graph import build_graph, input_args
 
         vlog = self.app.vlogs.get(vlog_id)
+        at = max(0, min(int(at_ms), vlog.media.duration_ms - 50))
+        self.app.consent.require_clip(vlog, [(at, at + 50)], "internal")  # no preview of what may not go out
         source = self.app.library.check_source(vlog)
         style = parse_captions(captions)
         p = parse_presets([preset], self.custom_presets())[0]
         transcript = self.app.transcription.get(vlog.id) if style is not CaptionStyle.OFF else None
-        at = max(0, min(int(at_ms), vlog.media.duration_ms - 50))
         # shift the words so the frame sits at clip time 0 and the phrase around it is laid out as in the export
         words = [replace(w, start=w.start - at, end=w.end - at) for w in (transcript.words if transcript else ())
                  if w.end > at - 8000 and w.start < at + 8000]

@@ -56,10 +56,6 @@ class ImportResult:
         return d
 
 
-def today() -> str:
-    return dt.date.today().isoformat()
-
-
 def now() -> str:
     return dt.datetime.now().astimezone().isoformat(timespec="seconds")
 
@@ -134,7 +130,8 @@ class LibraryService:
                     shutil.copyfile(path, tmp)
             source = dest
         language = validate_language(options.language)
-        consent = Consent(options.consent, today() if options.consent is not ConsentScope.NONE else "")
+        consent = (self.app.consent.record(options.consent) if options.consent is not ConsentScope.NONE
+                   else Consent())
         vlog = Vlog(
             id=make_id(fp),
             path=str(source),
@@ -240,7 +237,7 @@ class LibraryService:
         speaker_changes: dict[str, str] | None = None,
         language: str | None = None,
         consent: ConsentScope | None = None,
-        consent_expires: str | None = None,
+        consent_expires: str | dt.date | None = None,
         title: str | None = None,
     ) -> Vlog:
         """Change what was given and nothing else. `speaker` replaces the whole speaker; `speaker_changes`
@@ -248,11 +245,12 @@ class LibraryService:
         other processes' edits of other fields made meanwhile are kept."""
         if language is not None:
             language = validate_language(language)
-        if consent_expires:
-            try:
-                dt.date.fromisoformat(consent_expires)
-            except ValueError as exc:
-                raise UsageError(f"'{consent_expires}' is not a date: use YYYY-MM-DD.") from exc
+        from vlogkit.services.consent import parse_expiry
+
+        expires_day = (consent_expires if isinstance(consent_expires, dt.date)
+                       else parse_expiry(consent_expires) if consent_expires is not None else None)
+        if consent is not None:
+            consent = ConsentScope(consent)
 
         def change(vlog: Vlog) -> Vlog:
             changes: dict[str, object] = {}
@@ -268,9 +266,12 @@ class LibraryService:
                 changes["title"] = title
             if consent is not None or consent_expires is not None:
                 scope = consent if consent is not None else vlog.consent.scope
-                expires = consent_expires if consent_expires is not None else vlog.consent.expires
-                new = Consent(scope, today(), expires)
-                if new != vlog.consent:
+                expires = expires_day if consent_expires is not None else vlog.consent.expires
+                if scope is ConsentScope.NONE:
+                    expires = None  # a withdrawal has no end; granting again sets a new expiry
+                old = vlog.consent
+                if (scope, expires) != (old.scope, old.expires) or old.problem:
+                    new = self.app.consent.record(scope, expires)
                     changes["consent"] = new
                     changes["consent_history"] = (*vlog.consent_history, new)
             return vlog.with_(**changes) if changes else vlog

@@ -154,7 +154,9 @@ def _source_consent(value: Any) -> dict[str, str] | None:
         v = value.get(k)
         if v is not None and (not isinstance(v, str) or len(v) > 64):
             raise _Bad("source_consent", f"{k} must be a date as text, not {_show(v)}")
-    Consent.from_dict(value)
+    problem = Consent.from_dict(value).problem  # a date in no ISO 8601 form, say (2026-9-30)
+    if problem:
+        raise _Bad("source_consent", problem)
     return dict(value)
 
 
@@ -182,6 +184,8 @@ def _quote(d: Any) -> Quote:
         created=_text(d, "created", limit=64), updated=_text(d, "updated", limit=64),
         note=_text(d, "note", limit=MAX_TEXT), source_title=_text(d, "source_title"),
     )
+    for own in ("proposals", "approved_by", "approved_at"):  # the sender's review is never taken over
+        clean.pop(own, None)
     sc = _source_consent(d.get("source_consent"))
     if sc is None:
         clean.pop("source_consent", None)

@@ -15,14 +15,16 @@ from vlogkit.store.transcripts import FileTranscriptRepository
 class TinyStore:
     kind = "tinydb"
 
-    def __init__(self, library_db: Path, bank_db: Path, transcripts_dir: Path) -> None:
+    def __init__(self, library_db: Path, bank_db: Path, transcripts_dir: Path, export_log_db: Path | None = None) -> None:
         self.location = str(Path(library_db).parent)
         self.library_db, self.bank_db = Path(library_db), Path(bank_db)
         self.vlogs = LibraryRepository(self.library_db)
         self.quotes = BankRepository(self.bank_db)
         self.prompts = TinyPromptRepository(self.library_db)
         self.transcripts = FileTranscriptRepository(transcripts_dir)
-        self.export_log = ExportLog(self.library_db)
+        # the log lives in its own file, so a restored library.json never replaces it (entries kept there by older
+        # vlogkits are moved over on first use)
+        self.export_log = ExportLog(export_log_db or self.library_db.with_name("export-log.json"), legacy=self.library_db)
         self.team_settings = None  # one laptop: its own settings.json is all there is
 
     def check(self) -> str:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from vlogkit.errors import VlogkitError
 from vlogkit.quotes.search import relevance
 from vlogkit.quotes.text import fold
-from vlogkit.ui.i18n import LANGUAGES, N_, tr
+from vlogkit.ui.i18n import LANGUAGES, N_, current_language, tr
 from vlogkit.ui.library_view import badge_label
 from vlogkit.ui.player import format_ms
 from vlogkit.ui.quote_panel import status_label
@@ -127,8 +127,8 @@ class BankView(QWidget):
     def scope_of(self, q: Any, vlogs: dict[str, Any] | None = None) -> str:
         try:
             return str(self.app.bank.effective_scope(q, vlogs).value)
-        except (VlogkitError, AttributeError):
-            return str(q.consent.value)
+        except VlogkitError:
+            return "none"  # fail closed: what cannot be checked is shown, and treated, as unusable
 
     def matches(self, q: Any, scope: str) -> bool:
         if not relevance(q, self.search.text()):  # the same full-text rule as `vlogkit bank search`
@@ -166,7 +166,7 @@ class BankView(QWidget):
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 item.setData(Qt.ItemDataRole.UserRole, q.id)
                 self.table.setItem(r, c, item)
-            if scope == "none":
+            if self.app.bank.consent_problem(q, vlogs):
                 self._mark_unusable(r, q, vlogs)
             combo = QComboBox()
             for s in ("approved", "candidate", "rejected"):
@@ -182,7 +182,7 @@ class BankView(QWidget):
     def _mark_unusable(self, row: int, q: Any, vlogs: dict[str, Any]) -> None:
         """A quote no audience may receive (consent withdrawn, expired or never given): greyed, struck through,
         and its consent cell says so in red, with the reason as the tooltip."""
-        why = self.app.bank.consent_problem(q, vlogs)
+        why = self.app.bank.clearance(q, "internal", vlogs, review=False).text(current_language())
         cell = self.table.item(row, 6)
         cell.setText(tr("Unusable (no consent)"))
         cell.setForeground(QColor("#c62828"))

@@ -23,10 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vlogkit.domain import ConsentScope
+from vlogkit.domain import AUDIENCES
 from vlogkit.domain.export import PRESETS
-from vlogkit.ui.i18n import tr
-from vlogkit.ui.library_view import badge_label
+from vlogkit.ui.i18n import current_language, tr
 from vlogkit.ui.player import format_ms
 
 if TYPE_CHECKING:
@@ -84,15 +83,7 @@ class ExportDialog(QDialog):
         self.audience_note = QLabel()
         self.audience_note.setWordWrap(True)
         self.audience_note.setStyleSheet("color: #b26a00;")
-        import datetime as dt
-
-        scope = self.vlog.consent.effective(dt.date.today().isoformat())  # an expired consent counts as none
-        if scope is not ConsentScope.EXTERNAL:
-            item = self.audience.model().item(1)
-            item.setEnabled(False)
-            self.audience_note.setText(
-                tr("External use is disabled: this vlog's consent is '{c}'. Record external consent in the "
-                   "vlog's details to share it publicly.", c=badge_label(scope.value)))
+        self.refresh_clearance()
         self.out_dir = QLineEdit(app.settings.export_dir or str(app.paths.default_export_dir))
         browse = QPushButton(tr("Browse…"))
         browse.clicked.connect(self._on_browse_clicked)
@@ -131,11 +122,36 @@ class ExportDialog(QDialog):
         self.export_job: Job | None = None
         self.schedule_preview()
 
+    def clearances(self) -> dict[str, Any]:
+        """The clearance rule's answer for these ranges of this vlog, per audience, as the library is now."""
+        vlog = self.app.library.get(self.vlog_id)
+        return {a: self.app.consent.for_clip(vlog, self.ranges, a) for a in AUDIENCES}
+
+    def refresh_clearance(self) -> None:
+        """Audiences the rule refuses are disabled, with the rule's own reason; nothing cleared: no Export."""
+        cleared = self.clearances()
+        lang = current_language()
+        notes = []
+        for i, audience in enumerate(AUDIENCES):
+            c = cleared[audience]
+            item = self.audience.model().item(self.audience.findData(audience))
+            item.setEnabled(c.ok)
+            if not c.ok:
+                notes.append(c.text(lang))
+            if not c.ok and self.audience.currentIndex() == i:
+                ok = next((j for j, a in enumerate(AUDIENCES) if cleared[a].ok), -1)
+                if ok >= 0:
+                    self.audience.setCurrentIndex(ok)
+        self.audience_note.setText("\n".join(dict.fromkeys(notes)))
+        if hasattr(self, "buttons"):
+            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
+                bool(self.chosen_presets()) and any(c.ok for c in cleared.values()))
+
     def chosen_presets(self) -> list[str]:
         return [n for n, b in self.preset_boxes.items() if b.isChecked()]
 
     def schedule_preview(self) -> None:
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(self.chosen_presets()))
+        self.refresh_clearance()
         self.timer.start()
 
     def render_preview(self) -> None:

@@ -50,8 +50,10 @@ class VlogDetails(QGroupBox):
         for w, v in ((self.name, s.name), (self.role, s.role), (self.team, s.team), (self.company, s.company)):
             w.setText(v)
         self.consent.setCurrentIndex(max(0, self.consent.findData(vlog.consent.scope.value)))
-        self.expires.setText(vlog.consent.expires)
-        lines = [f"{c.date or '?'}: {consent_label(c.scope)}" + (f" ({tr('until')} {c.expires})" if c.expires else "")
+        self.expires.setText(vlog.consent.expires.isoformat() if vlog.consent.expires else "")
+        lines = [f"{c.date.isoformat() if c.date else '?'}: {consent_label(c.scope)}"
+                 + (f" ({tr('until')} {c.expires.isoformat()})" if c.expires else "")
+                 + (f" — {c.recorded_by}" if c.recorded_by else "")
                  for c in vlog.consent_history]
         self.history.setText(tr("Consent history:") + " " + ("; ".join(lines) if lines else tr("none recorded")))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -52,12 +53,12 @@ def test_the_backend_is_the_one_asked_for(app: App, backend: str) -> None:
 def test_vlogs_add_get_modify_remove(app: App) -> None:
     repo = app.vlogs
     els = Speaker("Els Peeters", "Verpleegkundige", "Geriatrie", "AZ Sint-Jan")
-    v, existing = repo.add_unique(_vlog("fp-a", speaker=els, consent=Consent(ConsentScope.INTERNAL, "2026-01-01")))
+    v, existing = repo.add_unique(_vlog("fp-a", speaker=els, consent=Consent(ConsentScope.INTERNAL, dt.date(2026, 1, 1))))
     assert not existing and repo.get(v.id) == v
     again, existing = repo.add_unique(_vlog("fp-a"))
     assert existing and again == v and len(repo.all()) == 1
     assert repo.find_by_fingerprint("fp-a") == v and repo.find_by_fingerprint("nope") is None
-    changed = repo.modify(v.id, lambda x: x.with_(title="Nachtdienst", consent=Consent(ConsentScope.EXTERNAL, "2026-02-01")))
+    changed = repo.modify(v.id, lambda x: x.with_(title="Nachtdienst", consent=Consent(ConsentScope.EXTERNAL, dt.date(2026, 2, 1))))
     assert repo.get(v.id).title == "Nachtdienst" and repo.get(v.id).consent.scope is ConsentScope.EXTERNAL
     assert changed == repo.get(v.id)
     repo.update_extra(v.id, thumbnail="t.jpg", faces="f.json")

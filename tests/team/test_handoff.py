@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 import zipfile
@@ -61,7 +62,7 @@ def test_round_trip_keeps_transcript_consent_record_speaker_and_prompt(
     assert r.trust == "team" and not r.existing and r.consent_kept
     got = b.vlogs.get(r.vlog.id)
     assert got.consent == original.consent and got.consent_history == original.consent_history
-    assert got.consent.scope is ConsentScope.EXTERNAL and got.consent.expires == "2099-12-31"
+    assert got.consent.scope is ConsentScope.EXTERNAL and got.consent.expires == dt.date(2099, 12, 31)
     assert got.speaker == original.speaker and got.language == "nl"
     assert got.extra["recording"]["prompt"] == "What did you ship this week?"
     assert b.transcription.get(got.id) == a.transcription.get(vid)
@@ -144,7 +145,7 @@ def test_unsigned_and_foreign_packages_arrive_with_no_consent_until_confirmed(
         with pytest.raises(Exception, match="no consent"):
             b.export.check_consent(v, "internal")
         confirmed = b.handoff.confirm_consent(v.id)
-        assert confirmed.consent.scope is ConsentScope.EXTERNAL and confirmed.consent.expires == "2099-12-31"
+        assert confirmed.consent.scope is ConsentScope.EXTERNAL and confirmed.consent.expires == dt.date(2099, 12, 31)
         assert confirmed.extra["consent_confirmed"]["by"] == "comms.lead" and "consent_claimed" not in confirmed.extra
         assert [e["kind"] for e in b.export_log.entries(v.id)] == ["import-package", "consent", "consent-confirm"]
         assert all(e["user"] == "comms.lead" for e in b.export_log.entries(v.id))

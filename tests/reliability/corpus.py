@@ -103,7 +103,26 @@ def build_corpus(folder: Path, ffmpeg: str, desk_vlog: Path | None = None) -> di
         # different content per name (else they would all be the same vlog): remux with a metadata tag
         _ff(ffmpeg, "-i", str(good), "-c", "copy", "-metadata", f"title={key}", str(p))
         c[key] = (p, "ok")
+    liar_mkv = folder / "header_claims_10h.mkv"
+    make_long_claim_mkv(ffmpeg, liar_mkv)
+    c["mkv_header_claims_10h"] = (liar_mkv, "error")
     empty_dir = folder / "empty_folder"
     empty_dir.mkdir(exist_ok=True)
     c["empty_folder"] = (empty_dir, "error")
     return c
+
+
+def make_long_claim_mkv(ffmpeg: str, out: Path, hours: float = 10) -> Path:
+    """A 2 s Matroska file whose header says it lasts `hours` (the Segment Info's Duration element rewritten)."""
+    import struct
+
+    src = out.with_name(out.stem + "_src.mkv")
+    _ff(ffmpeg, "-f", "lavfi", "-i", "testsrc2=s=320x240:r=25:d=2", "-f", "lavfi", "-i", "sine=f=440:d=2",
+        "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", str(src))
+    data = bytearray(src.read_bytes())
+    src.unlink()
+    at = data.find(b"\x44\x89\x88")  # Duration, an 8-byte float in TimecodeScale units (1 ms)
+    assert at > 0, "no Duration element"
+    data[at + 3:at + 11] = struct.pack(">d", hours * 3600 * 1000)
+    out.write_bytes(bytes(data))
+    return out

@@ -138,15 +138,51 @@ def _check_tail(container: object, name: str, duration_ms: int) -> None:
     stream = next((s for s in container.streams if s.type in ("video", "audio")), None)  # type: ignore[attr-defined]
     if stream is None:
         return
+    reached: float | None = None
     try:
         container.seek(target_ms * 1000, any_frame=False, backward=True)  # type: ignore[attr-defined]
-        for _frame in container.decode(stream):  # type: ignore[attr-defined]
-            return
+        for frame in container.decode(stream):  # type: ignore[attr-defined]
+            if frame.time is None:
+                return
+            reached = float(frame.time)
+            break
     except av.error.FFmpegError:
         pass
     except Exception:  # noqa: BLE001 - unseekable formats: keep the earlier checks' verdict
         return
+    # a seek lands on the key frame before the target: allow a long GOP, never hours
+    slack_ms = max(30_000, duration_ms // 10)
+    if reached is not None and reached * 1000 >= target_ms - slack_ms:
+        return
+    ends = f" (its data ends near {reached:.1f} s)" if reached is not None else ""
     raise MediaError(
-        f"{name}: truncated - the file ends before the {duration_ms / 1000:.1f} s its header promises "
-        f"(an interrupted copy or download?)."
+        f"{name}: truncated - the file ends before the {duration_ms / 1000:.1f} s its header promises{ends} "
+        f"(an interrupted copy or download, or a damaged header?)."
     )
+
+
+def check_output(path: Path, expected_ms: int, *, video: bool, audio: bool, what: str = "The export") -> None:
+    """An output ffmpeg says it wrote, checked before it is renamed into place: the streams it must have and about
+    the duration it must last. ffmpeg exits 0 for a range with no media in it, leaving an empty file."""
+    import av
+
+    short = (f"{what} came out empty: the source holds no media in the range asked for (its header may promise "
+             f"more than the file holds). Nothing was written; choose a range within the media.")
+    try:
+        container = av.open(str(path), metadata_errors="ignore")
+    except (av.error.FFmpegError, OSError) as exc:
+        raise MediaError(short) from exc
+    try:
+        kinds = {s.type for s in container.streams if s.type in ("video", "audio") and (s.frames or s.duration)}
+        got = kinds or {s.type for s in container.streams}
+        missing = [k for k, want in (("video", video), ("audio", audio)) if want and k not in got]
+        duration_ms = int(container.duration / 1000) if container.duration else 0
+    finally:
+        container.close()
+    if missing or duration_ms <= 0:
+        raise MediaError(short)
+    if duration_ms < expected_ms - max(500, expected_ms // 10):
+        raise MediaError(
+            f"{what} came out {duration_ms / 1000:.1f} s long instead of {expected_ms / 1000:.1f} s: the source "
+            "holds no media for the rest of the range (its header may promise more than the file holds). Nothing "
+            "was written; choose a range within the media.")

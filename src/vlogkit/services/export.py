@@ -314,6 +314,7 @@ class ExportService:
 
     def _render(self, plan: ExportPlan, ctx: JobContext, recheck: Callable[[], None] | None = None
                 ) -> list[OutputFile]:
+        from vlogkit.media.probe import check_output
         from vlogkit.render.ffmpeg_graph import build_args
 
         def rendering(fraction: float, message: str) -> None:
@@ -326,6 +327,8 @@ class ExportService:
             ctx.report(0.0, "Rendering")
             self.app.ffmpeg.run(build_args(plan, tmps), ctx=JobContext(rendering, ctx.cancel_event),
                                 duration_ms=plan.duration_ms, outputs=tmps)
+            for tmp in tmps:  # ffmpeg exits 0 for a range the file does not hold: never rename an empty clip
+                check_output(tmp, plan.duration_ms, video=plan.media.has_video, audio=plan.has_audio)
             failpoint("export.before_rename")
             if recheck is not None:
                 recheck()  # right before the final rename: consent withdrawn or vlog forgotten meanwhile?

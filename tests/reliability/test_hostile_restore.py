@@ -205,3 +205,48 @@ def test_a_restore_never_follows_a_planted_link_in_the_home(home: Path, tmp_path
                                                  "transcripts/k3x9qa.json": json.dumps({"x": 1})})
     app.data.restore(backup)
     assert victim.read_text() == "keep"
+
+
+def test_an_older_backup_never_brings_a_forgotten_vlog_back(home: Path, small_video: Path, tmp_path: Path) -> None:
+    app, vid = _imported(home, small_video)
+    backup = app.data.backup(tmp_path / "before-forget.zip")
+    fp = app.vlogs.get(vid).fingerprint
+    app.tombstones.add(vid, fp)  # what `forget` leaves behind
+    app.vlogs.remove(vid)
+    before = _tree(home)
+    with pytest.raises(VlogkitError, match="forgotten"):
+        _app(home).data.restore(backup, force=True)
+    assert _tree(home) == before
+
+
+def test_a_backup_carries_the_tombstones_and_the_export_log_and_a_restore_only_adds_to_them(
+        home: Path, small_video: Path, tmp_path: Path) -> None:
+    app, vid = _imported(home, small_video)
+    app.tombstones.add("zzzzzz", "a" * 48)
+    clip = tmp_path / "clip.mp4"
+    clip.write_bytes(b"x")
+    app.export_log.record("clip", vlog_ids=[vid], outputs=[str(clip)], audience="internal")
+    backup = app.data.backup(tmp_path / "b.zip")
+    with zipfile.ZipFile(backup) as zf:
+        assert {"forgotten.json", "export-log.json"} <= set(zf.namelist())
+    new_home = tmp_path / "new"
+    new = _app(new_home)
+    new.tombstones.add("yyyyyy", "b" * 48)
+    new.data.restore(backup)
+    fresh = _app(new_home)
+    assert fresh.tombstones.is_forgotten("zzzzzz") and fresh.tombstones.is_forgotten("yyyyyy")
+    logged = [e for e in fresh.export_log.entries(vid) if e["kind"] == "clip"]
+    assert logged and logged[0]["outputs"] == [str(clip)] and logged[0].get("restored_from") == "b.zip"
+    fresh.data.forget(vid)
+    assert clip.exists()  # an entry that came with a backup never makes forget delete a file
+
+
+@pytest.mark.parametrize("entry,content", [("forgotten.json", "not json"), ("forgotten.json", '{"entries": 5}'),
+                                           ("export-log.json", "[1]")])
+def test_a_damaged_tombstone_or_log_file_in_a_backup_is_refused(app, tmp_path: Path, entry: str,  # noqa: ANN001
+                                                                  content: str) -> None:
+    before = _tree(app.paths.home)
+    backup = crafted_backup(tmp_path / "b.zip", {"library.json": library_doc([vlog_dict()]), entry: content})
+    with pytest.raises(VlogkitError, match=entry):
+        app.data.restore(backup)
+    assert _tree(app.paths.home) == before

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 # What a backup holds, relative to VLOGKIT_HOME. The user's videos are referenced, not copied - except the
 # copies vlogkit made itself (`import --copy`, recordings), which live in media/ and are included.
-BACKUP_FILES = ("library.json", "bank.json", "settings.json")
+BACKUP_FILES = ("library.json", "bank.json", "settings.json", "forgotten.json", "export-log.json")
 BACKUP_DIRS = ("transcripts", "media", "thumbnails")
 
 

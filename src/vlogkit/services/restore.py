@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
 MARKER = "vlogkit-backup.txt"
 DATABASES = ("library.json", "bank.json")
+MERGED = ("forgotten.json", "export-log.json")  # never put in place: their entries are added to this home's own
 SKIPPED = ("settings.json",)  # in backups for reference; never restored (it can point the model or exports anywhere)
 # folder -> largest entry (bytes) and what a name in it looks like
 FOLDERS = {
@@ -62,11 +63,18 @@ def restore_backup(app: App, src: Path, force: bool = False) -> list[str]:
         entries = _checked_entries(src, zf, home)
         _check_current(app, force)
         home.mkdir(parents=True, exist_ok=True)
+        current_log = app.export_log.entries() if app.paths.export_log_file.exists() else []
         staging = Path(tempfile.mkdtemp(prefix=".restore-", dir=home))
         try:
             staged = _extract(src, zf, entries, staging)
             docs = {name: _checked_database(src, name, staging / name) for name in DATABASES if name in staged}
-            return _swap(app, src, staging, staged, docs)
+            tombstones = _checked_tombstones(src, staging / "forgotten.json") if "forgotten.json" in staged else []
+            log = _checked_log(src, staging / "export-log.json") if "export-log.json" in staged else []
+            if log and "library.json" in docs:
+                docs["library.json"].setdefault(LOG_TABLE, {}).update(
+                    {f"b{i}": e for i, e in enumerate(log)})  # merged below, marked as restored
+            placed = [n for n in staged if n not in MERGED]
+            return _swap(app, src, staging, placed, docs, tombstones, current_log)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
 
@@ -127,7 +135,7 @@ def _free_space(home: Path) -> int | None:
 
 def allowed_entry(name: str) -> int | None:
     """The largest size allowed for an entry name, 0 for a name that is skipped, None for one never allowed."""
-    if name in DATABASES:
+    if name in DATABASES or name in MERGED:
         return MAX_DATABASE
     if name in SKIPPED:
         return 0
@@ -228,12 +236,43 @@ def _check_current(app: App, force: bool) -> None:
                          "kept as *.before-restore).")
 
 
-def _swap(app: App, src: Path, staging: Path, staged: list[str], docs: dict[str, dict[str, Any]]) -> list[str]:
+def _checked_tombstones(src: Path, path: Path) -> list[dict[str, Any]]:
+    try:
+        doc = json.loads(path.read_bytes().decode("utf-8"))
+        rows = doc["entries"]
+        if not isinstance(rows, list) or not all(
+                isinstance(r, dict) and is_vlog_id(r.get("id")) and isinstance(r.get("fingerprint", ""), str)
+                for r in rows):
+            raise ValueError("entries are not vlog ids and fingerprints")
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError, RecursionError) as exc:
+        raise VlogkitError(f"{src}: its forgotten.json is damaged ({exc.__class__.__name__}); nothing was "
+                           "restored.") from exc
+    return rows
+
+
+def _checked_log(src: Path, path: Path) -> list[dict[str, Any]]:
+    try:
+        doc = json.loads(path.read_bytes().decode("utf-8"))
+        rows = list(doc.get(LOG_TABLE, {}).values())
+        for e in rows:
+            if not isinstance(e, dict) or not isinstance(e.get("outputs", []), list) or not isinstance(
+                    e.get("vlog_ids", []), list) or not all(isinstance(o, str) for o in e.get("outputs", [])):
+                raise ValueError("an entry is not a log entry")
+    except (ValueError, AttributeError, TypeError, UnicodeDecodeError, RecursionError) as exc:
+        raise VlogkitError(f"{src}: its export-log.json is damaged ({exc.__class__.__name__}); nothing was "
+                           "restored.") from exc
+    return rows
+
+
+def _swap(app: App, src: Path, staging: Path, staged: list[str], docs: dict[str, dict[str, Any]],
+          tombstones: list[dict[str, Any]], current_log: list[dict[str, Any]]) -> list[str]:
     from vlogkit.store.db import Database
 
     home = app.paths.home
     with Database(app.paths.library_db).locked(), Database(app.paths.bank_db).locked():
-        _refuse_forgotten(app, docs.get("library.json"))
+        _refuse_forgotten(app, docs.get("library.json"), docs.get("bank.json"))
+        if tombstones:
+            app.tombstones.merge(tombstones)  # the list of forgotten vlogs only grows
         if "library.json" in docs:
             doc = docs["library.json"]
             _rebase(doc, home, set(staged))
@@ -243,7 +282,7 @@ def _swap(app: App, src: Path, staging: Path, staged: list[str], docs: dict[str,
             for table in KEPT_TABLES:
                 if table in current:
                     doc[table] = current[table]
-            doc[LOG_TABLE] = _merged_log(current.get(LOG_TABLE, {}), doc.get(LOG_TABLE, {}), src)
+            doc[LOG_TABLE] = _merged_log(current.get(LOG_TABLE, {}), current_log, doc.get(LOG_TABLE, {}), src)
             (staging / "library.json").write_text(json.dumps(doc, ensure_ascii=False, indent=1), encoding="utf-8")
         for name in DATABASES:
             current = home / name
@@ -303,34 +342,36 @@ def _current_tables(library: Path) -> dict[str, Any]:
     return {k: v for k, v in cur.items() if isinstance(v, dict)} if isinstance(cur, dict) else {}
 
 
-def _merged_log(current_entries: dict[str, Any], backup_entries: dict[str, Any], src: Path) -> dict[str, Any]:
-    """The current export log, plus the backup's entries it does not hold yet, marked as restored (never replaced)."""
-    current = [dict(e) for e in current_entries.values() if isinstance(e, dict)]
-    seen = {json.dumps({k: e.get(k) for k in ("when", "kind", "outputs")}, sort_keys=True) for e in current}
-    merged = list(current)
-    for e in backup_entries.values() if isinstance(backup_entries, dict) else []:
-        if not isinstance(e, dict):
-            continue
-        key = json.dumps({k: e.get(k) for k in ("when", "kind", "outputs")}, sort_keys=True)
-        if key in seen:
-            continue
-        seen.add(key)
-        merged.append({**e, FROM_BACKUP: src.name})
-    merged.sort(key=lambda e: str(e.get("when", "")))
-    return {str(i + 1): e for i, e in enumerate(merged)}
+def _log_key(e: dict[str, Any]) -> str:
+    return json.dumps({k: e.get(k) for k in ("when", "kind", "outputs")}, sort_keys=True, default=str)
 
 
-def _refuse_forgotten(app: App, library: dict[str, Any] | None) -> None:
-    """Vlogs that were forgotten here must not come back with an older backup.
+def _merged_log(legacy: dict[str, Any], current: list[dict[str, Any]], backup: dict[str, Any],
+                src: Path) -> dict[str, Any]:
+    """The table of log entries the restored library.json carries: the entries an older vlogkit kept in the current
+    library.json, plus the backup's entries this home's log does not hold yet, marked as restored. vlogkit moves the
+    table into the log's own file on first use; the log is only ever added to, never replaced."""
+    kept = [dict(e) for e in legacy.values() if isinstance(e, dict)]
+    seen = {_log_key(e) for e in kept} | {_log_key(e) for e in current}
+    for e in backup.values() if isinstance(backup, dict) else []:
+        if isinstance(e, dict) and _log_key(e) not in seen:
+            seen.add(_log_key(e))
+            kept.append({**e, FROM_BACKUP: src.name})
+    kept.sort(key=lambda e: str(e.get("when", "")))
+    return {str(i + 1): e for i, e in enumerate(kept)}
 
-    HOOK for the tombstone record of `forget` (issue 12/18, owned by the consent work): when the app has a
-    `tombstones` registry, every restored vlog is checked against it and the restore is refused.
-    """
-    tombstones = getattr(app, "tombstones", None)
-    if tombstones is None or library is None:
-        return
-    for row in library.get("vlogs", {}).values():
+
+def _refuse_forgotten(app: App, library: dict[str, Any] | None, bank: dict[str, Any] | None) -> None:
+    """Vlogs forgotten here (`vlogkit forget` leaves a tombstone: id and fingerprint) never come back with an older
+    backup: not as a vlog, not as a quote."""
+    tombstones = app.tombstones
+    for row in (library or {}).get("vlogs", {}).values():
         if tombstones.is_forgotten(vlog_id=row.get("id"), fingerprint=row.get("fingerprint")):
             raise VlogkitError(
                 f"The backup holds vlog {row.get('id')}, which was forgotten on this machine (`vlogkit forget`); "
                 "a forgotten person is never brought back. Nothing was restored.")
+    for row in (bank or {}).get("quotes", {}).values():
+        if isinstance(row, dict) and tombstones.is_forgotten(vlog_id=row.get("vlog_id")):
+            raise VlogkitError(
+                f"The backup holds quote {row.get('id')} of vlog {row.get('vlog_id')}, which was forgotten on this "
+                "machine (`vlogkit forget`); a forgotten person is never brought back. Nothing was restored.")

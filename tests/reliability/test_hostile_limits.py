@@ -63,3 +63,15 @@ def test_a_bank_import_writes_the_bank_once_however_many_quotes_it_changes(app, 
     assert len([p for p in writes if p.name == "bank.json"]) <= 2, len(writes)
     # a shared file's edits arrive as proposals, never overriding what this bank holds
     assert all(q.proposals[-1].text.endswith("(edited)") and not q.text.endswith("(edited)") for q in app.bank.list())
+
+
+def test_other_user_files_are_read_bounded_too(cli, app, small_video: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    from vlogkit.errors import MediaError
+
+    vid = cli("import", str(small_video), "--json").json()[0]["id"]
+    endless = tmp_path / "endless.srt"
+    endless.symlink_to("/dev/zero")
+    r = cli("transcribe", vid, "--from-subtitles", str(endless), timeout=60)
+    assert r.returncode == 1 and "larger than" in r.stderr and "Traceback" not in r.stderr, r.stderr
+    with pytest.raises(MediaError, match="larger than"):
+        app.prompts.import_text("/dev/zero")  # the record tab's "import prompts"

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from vlogkit.domain.prompt import Prompt, clean_prompt
 from vlogkit.errors import MediaError, NotFoundError, UsageError
-from vlogkit.fileutil import atomic_write_text
+from vlogkit.fileutil import atomic_write_text, read_bounded
 
 if TYPE_CHECKING:
     from vlogkit.services.app import App
@@ -61,10 +61,7 @@ class PromptService:
     def import_text(self, path: Path | str) -> int:
         """Add the prompts in a text file (one per line); returns how many were new."""
         path = Path(path)
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            raise MediaError(f"{path}: cannot be read ({exc.strerror or exc}).") from exc
+        raw = read_bounded(path, 4 << 20, "prompt list", error=MediaError)
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from vlogkit.domain import Segment, Transcript, Word
 from vlogkit.errors import MediaError, UsageError
+from vlogkit.fileutil import read_bounded
 
 _TIME = r"(?:(\d+):)?(\d{1,2}):(\d{2})[.,](\d{1,3})"
 _CUE_TIMES = re.compile(rf"^\s*{_TIME}\s*-->\s*{_TIME}")
@@ -33,12 +34,9 @@ def _ms(h: str | None, m: str, s: str, frac: str) -> int:
 
 
 def _read_text(path: Path) -> str:
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise MediaError(f"{path}: file not found.") from exc
-    except OSError as exc:
-        raise MediaError(f"{path}: cannot be read ({exc.strerror or exc}).") from exc
+    if not path.exists():
+        raise MediaError(f"{path}: file not found.")
+    raw = read_bounded(path, 32 << 20, "subtitle file", error=MediaError)  # /dev/zero is not a subtitle file
     for enc in ("utf-8-sig", "cp1252"):
         try:
             return raw.decode(enc)

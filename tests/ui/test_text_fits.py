@@ -37,6 +37,10 @@ def walk(qtbot, window) -> list[Cut]:
     ed = w.editor
     qtbot.waitUntil(lambda: ed.transcript is not None and len(ed.quotes.cards) > 0, timeout=60000)
     look(w, "editor")
+    ed.transcript_view.select_words(2, 9)
+    ed.side.setCurrentWidget(ed.preview)
+    qtbot.waitUntil(lambda: ed.preview.canvas.preview is not None, timeout=60000)
+    look(w, "live preview")
     ed.side.setCurrentWidget(ed.details)
     look(w, "editor details")
     ed.side.setCurrentWidget(ed.quotes)

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from vlogkit.services.data import DataService
     from vlogkit.services.handoff import HandoffService
     from vlogkit.services.library import LibraryService
+    from vlogkit.services.live_preview import LivePreviewService
     from vlogkit.services.prompts import PromptService
     from vlogkit.services.team import TeamService
     from vlogkit.services.waveform import WaveformService
@@ -114,6 +115,12 @@ class App:
         from vlogkit.services.library import LibraryService
 
         return LibraryService(self)
+
+    @cached_property
+    def live_preview(self) -> LivePreviewService:
+        from vlogkit.services.live_preview import LivePreviewService
+
+        return LivePreviewService(self)
 
     @cached_property
     def waveform(self) -> WaveformService:

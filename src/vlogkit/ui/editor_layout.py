@@ -23,6 +23,7 @@ from vlogkit.ui import theme
 from vlogkit.ui.badges import ConsentBadge
 from vlogkit.ui.i18n import tr
 from vlogkit.ui.icons import icon
+from vlogkit.ui.live_preview import LivePreviewPanel
 from vlogkit.ui.player import PlayerWidget
 from vlogkit.ui.quote_panel import QuotePanel
 from vlogkit.ui.timeline import TimelineWidget
@@ -82,6 +83,8 @@ def setup_editor(self: VlogEditor) -> None:
     self.details = VlogDetails(self.app)
     self.side = QTabWidget()
     self.side.addTab(self.quotes, icon("quote"), tr("Quotes"))
+    self.preview = LivePreviewPanel(self.app, self.jobs)
+    self.side.addTab(self.preview, icon("preview"), tr("Live preview"))
     self.side.addTab(self.details, icon("info"), tr("Speaker and consent"))
     self.hsplit = QSplitter(Qt.Orientation.Horizontal)
     self.hsplit.setObjectName("editor-h")

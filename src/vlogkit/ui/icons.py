@@ -68,7 +68,7 @@ class ThemedIconEngine(QIconEngine):
         if mode == QIcon.Mode.Disabled:
             return c.muted
         if mode == QIcon.Mode.Selected and self.role == "text":
-            return c.accent_text
+            return "#ffffff"  # on the selection colour
         return str(getattr(c, self.role))
 
     def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:

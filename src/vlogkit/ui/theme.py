@@ -39,16 +39,18 @@ class Colors:
     word: str  # the spoken word in the transcript
     range_fill: str  # the clip's in/out range (with alpha)
     banner: str  # a warning banner's background
+    card: str  # a card on the window (a line edit inside it stays distinct)
+    selection: str  # selected text and rows (white text on it)
 
 
 LIGHT = Colors(False, window="#f4f5f7", base="#ffffff", alt="#eceff3", text="#1d232a", muted="#56606b",
                border="#c9d0d8", accent="#2458d3", accent_text="#ffffff", success="#1b7a3a", warning="#8a5300",
                danger="#b3261e", info="#1f5fa8", video="#101418", word="#ffd54f", range_fill="#59ffc400",
-               banner="#fff6dc")
+               banner="#fff6dc", card="#ffffff", selection="#2458d3")
 DARK = Colors(True, window="#1c2025", base="#14171b", alt="#252a31", text="#e7eaee", muted="#a3adb8",
               border="#3a414a", accent="#6d9bff", accent_text="#0b1020", success="#5fd08a", warning="#f2b84b",
               danger="#ff8a80", info="#8ab8ff", video="#0b0d10", word="#8a6d00", range_fill="#66ffc400",
-              banner="#3a3120")
+              banner="#3a3120", card="#22272e", selection="#3763d0")
 
 _current = LIGHT
 
@@ -81,8 +83,8 @@ def palette(c: Colors) -> QPalette:
     R, G = QPalette.ColorRole, QPalette.ColorGroup  # noqa: N806
     for role, value in ((R.Window, c.window), (R.WindowText, c.text), (R.Base, c.base), (R.AlternateBase, c.alt),
                         (R.Text, c.text), (R.Button, c.alt), (R.ButtonText, c.text), (R.ToolTipBase, c.base),
-                        (R.ToolTipText, c.text), (R.PlaceholderText, c.muted), (R.Highlight, c.accent),
-                        (R.HighlightedText, c.accent_text), (R.Link, c.info), (R.BrightText, c.danger),
+                        (R.ToolTipText, c.text), (R.PlaceholderText, c.muted), (R.Highlight, c.selection),
+                        (R.HighlightedText, "#ffffff"), (R.Link, c.info), (R.BrightText, c.danger),
                         (R.Mid, c.border), (R.Midlight, c.alt), (R.Dark, c.border), (R.Light, c.base),
                         (R.Shadow, "#000000")):
         p.setColor(role, QColor(value))
@@ -102,7 +104,7 @@ QLabel[role="success"] {{ color: {c.success}; }}
 QLabel[role="title"] {{ font-size: 16px; font-weight: 600; }}
 QLabel[role="heading"] {{ font-size: 14px; font-weight: 600; }}
 QLabel[role="hero"] {{ font-size: 20px; font-weight: 600; }}
-QFrame[role="card"] {{ background: {c.base}; border: 1px solid {c.border}; border-radius: {RADIUS}px; }}
+QFrame[role="card"] {{ background: {c.card}; border: 1px solid {c.border}; border-radius: {RADIUS}px; }}
 QFrame[role="banner"] {{ background: {c.banner}; border: 1px solid {c.warning}; border-radius: {RADIUS}px; }}
 QPushButton {{ padding: 4px 8px; }}
 QPushButton[role="primary"] {{ background: {c.accent}; color: {c.accent_text}; border: 1px solid {c.accent};

@@ -119,6 +119,7 @@ class VlogEditor(QWidget):
         self.player.load(vlog.path, vlog.media.duration_ms, vlog.media.has_video, fps, vlog.extra.get("thumbnail"),
                          caption=f"{vlog.title}\n{vlog.speaker.attribution()}".strip())
         self.details.set_vlog(vlog)
+        self.preview.set_clip(vlog.id, vlog.path, None)
         self._set_enabled(True)
         self.load_waveform()
         self.reload_transcript()
@@ -209,6 +210,7 @@ class VlogEditor(QWidget):
         QTimer.singleShot(0, self.undo_stack.clear)  # maybe called from inside an undo command: clear after it
         self.transcript_view.set_transcript(None)
         self.timeline.clear()
+        self.preview.clear()
         self.quotes.set_candidates([])
         self.quotes.set_busy(tr("Quotes appear here once the vlog is transcribed."))
         self.title.setText(tr("Open a vlog from the library."))
@@ -258,6 +260,8 @@ class VlogEditor(QWidget):
         self.in_out = rng
         self.player.set_in_out(rng)
         self.timeline.set_in_out(rng)
+        if self.vlog is not None:
+            self.preview.set_clip(self.vlog.id, self.vlog.path, rng)
         if from_transcript or self.transcript is None:
             return
         words = self.timeline.model.word_range(*rng) if rng else None

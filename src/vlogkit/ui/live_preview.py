@@ -1,0 +1,339 @@
+"""The live preview of the clip as it will be published: the selected range plays in the chosen preset's frame, the
+crop window follows the face track, and the captions are drawn over the video from the caption events the export
+burns in (`app.live_preview`). Switching the preset or the caption style rebuilds it at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QFontMetricsF,
+    QImage,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vlogkit.ui import theme
+from vlogkit.ui.i18n import tr
+from vlogkit.ui.icons import icon
+
+if TYPE_CHECKING:
+    from vlogkit.services import App
+    from vlogkit.services.live_preview import LivePreview
+    from vlogkit.ui.jobs import JobManager
+
+_loaded_fonts: dict[str, str] = {}
+
+
+def caption_family(name: str) -> str:
+    """The bundled caption font's family (loaded once), so the preview draws the export's typeface."""
+    if name not in _loaded_fonts:
+        from vlogkit.ui.resources import bundled_fonts
+
+        path = bundled_fonts().get(name)
+        family = name
+        if path is not None:
+            fid = QFontDatabase.addApplicationFont(str(path))
+            fams = QFontDatabase.applicationFontFamilies(fid) if fid >= 0 else []
+            family = fams[0] if fams else name
+        _loaded_fonts[name] = family
+    return _loaded_fonts[name]
+
+
+class PreviewCanvas(QWidget):
+    """Paints the current frame through the crop window, in the preset's shape, with the caption on top."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.preview: LivePreview | None = None
+        self.image: QImage | None = None
+        self.source_ms = 0
+        self.note = ""
+        self.setMinimumSize(180, 240)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(300, 460)
+
+    def frame_rect(self) -> QRectF:
+        p = self.preview
+        aspect = p.preset.width / p.preset.height if p is not None else 9 / 16
+        w, h = self.width() - 8, self.height() - 8
+        if w / h > aspect:
+            w = h * aspect
+        else:
+            h = w / aspect
+        return QRectF((self.width() - w) / 2, (self.height() - h) / 2, w, h)
+
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802
+        c = theme.colors()
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        p.fillRect(self.rect(), QColor(c.base))
+        box = self.frame_rect()
+        p.fillRect(box, QColor(c.video))
+        pv = self.preview
+        if pv is None:
+            p.setPen(QColor("#cfd6dd"))
+            p.drawText(box.adjusted(10, 10, -10, -10), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                       self.note or tr("Select words in the transcript to preview the clip."))
+            p.end()
+            return
+        crop = pv.crop_at(self.source_ms)
+        if self.image is not None and crop is not None:
+            sx = self.image.width() / max(1, pv.crop.src_w) if pv.crop else 1.0
+            sy = self.image.height() / max(1, pv.crop.src_h) if pv.crop else 1.0
+            x, y, w, h = crop
+            if pv.crop is not None and pv.crop.mode == "fit":  # the whole frame, letterboxed
+                scaled = QSize(self.image.width(), self.image.height()).scaled(box.size().toSize(),
+                                                                               Qt.AspectRatioMode.KeepAspectRatio)
+                r = QRect(0, 0, scaled.width(), scaled.height())
+                r.moveCenter(box.center().toPoint())
+                p.drawImage(r, self.image)
+            else:
+                p.drawImage(box, self.image, QRectF(x * sx, y * sy, w * sx, h * sy))
+        elif crop is None:
+            icon("audio", "muted").paint(p, QRect(int(box.center().x()) - 24, int(box.top() + box.height() * 0.3),
+                                                  48, 48))
+        self._paint_caption(p, box, pv)
+        p.end()
+
+    def _paint_caption(self, p: QPainter, box: QRectF, pv: LivePreview) -> None:
+        cap = pv.caption_at(self.source_ms - pv.start)
+        if cap is None:
+            return
+        scale = box.width() / pv.preset.width
+        font = QFont(caption_family(pv.font))
+        font.setBold(True)
+        font.setPixelSize(max(6, round(pv.preset.caption_size * pv.preset.width * scale)))
+        fm = QFontMetricsF(font)
+        x0, _y0, x1, y1 = pv.preset.safe_box()
+        left, right, bottom = box.left() + x0 * scale, box.left() + x1 * scale, box.top() + y1 * scale
+        line_h = fm.height()
+        y = bottom - line_h * len(cap.lines) + fm.ascent()
+        outline = max(1.5, font.pixelSize() * 0.09)
+        index = 0
+        for line in cap.lines:
+            widths = [fm.horizontalAdvance(wd) for wd in line]
+            space = fm.horizontalAdvance(" ") + outline  # the outline must not close the gap between words
+            total = sum(widths) + space * max(0, len(line) - 1)
+            x = (left + right) / 2 - total / 2
+            for wd, wdw in zip(line, widths, strict=True):
+                path = QPainterPath()
+                path.addText(QPointF(x, y), font, wd)
+                p.strokePath(path, QPen(QColor("#000000"), outline * 2, Qt.PenStyle.SolidLine,
+                                        Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
+                color = pv.highlight_color if cap.highlight is not None and index == cap.highlight else "#ffffff"
+                p.fillPath(path, QColor(color))
+                x += wdw + space
+                index += 1
+            y += line_h
+
+
+class LivePreviewPanel(QWidget):
+    """Preset and caption style, the canvas, play/pause; it rebuilds when the clip, preset or style changes."""
+
+    error_raised = Signal(str)
+
+    def __init__(self, app: App, jobs: JobManager, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.app, self.jobs = app, jobs
+        self.vlog_id = ""
+        self.path = ""
+        self.range: tuple[int, int] | None = None
+        self.player: Any = None
+        self.sink: Any = None
+        self._build_job: Any = None
+        self._pending = False
+        self._priming = False
+        from vlogkit.ui.export_dialog import preset_label
+
+        self.preset = QComboBox()
+        for name, preset in app.live_preview.presets().items():
+            self.preset.addItem(preset_label(name).split("  ")[0], name)  # the pixel size goes in the tooltip
+            self.preset.setItemData(self.preset.count() - 1, f"{preset.width}×{preset.height}",
+                                    Qt.ItemDataRole.ToolTipRole)
+        self.preset.setAccessibleName(tr("Size"))
+        self.style_box = QComboBox()
+        for code, label in (("karaoke", tr("Karaoke (word by word)")), ("line", tr("Line by line")),
+                            ("off", tr("No captions"))):
+            self.style_box.addItem(label, code)
+        self.style_box.setAccessibleName(tr("Captions"))
+        self.canvas = PreviewCanvas()
+        self.play_button = QPushButton(icon("play"), tr("Play clip"))
+        self.status = theme.set_role(QLabel(), "muted")
+        self.status.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(tr("Size"), self.preset)
+        form.addRow(tr("Captions"), self.style_box)
+        row = QHBoxLayout()
+        row.addWidget(self.play_button)
+        row.addStretch(1)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(self.canvas, 1)
+        lay.addLayout(row)
+        lay.addWidget(self.status)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(150)
+        self.timer.timeout.connect(self.rebuild)
+        self.preset.currentIndexChanged.connect(self.timer.start)
+        self.style_box.currentIndexChanged.connect(self.timer.start)
+        self.play_button.clicked.connect(self.toggle)
+
+    # -- what to show --------------------------------------------------------------------------------
+    def set_clip(self, vlog_id: str, path: str, rng: tuple[int, int] | None) -> None:
+        changed = (vlog_id, path) != (self.vlog_id, self.path)
+        self.vlog_id, self.path, self.range = vlog_id, path, rng
+        if changed:
+            self._unload()
+        if self.isVisible():
+            self.timer.start()
+
+    def clear(self) -> None:
+        self.vlog_id, self.path, self.range = "", "", None
+        self._unload()
+        self.canvas.preview, self.canvas.image, self.canvas.note = None, None, ""
+        self.canvas.update()
+
+    def ready(self) -> bool:
+        pv = self.canvas.preview
+        return pv is not None and (self.canvas.image is not None or pv.crop is None)
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.timer.start()
+
+    def hideEvent(self, event: Any) -> None:  # noqa: N802
+        super().hideEvent(event)
+        if self.player is not None:
+            self.player.pause()
+
+    def rebuild(self) -> None:
+        if not self.vlog_id or self.range is None:
+            self.canvas.preview, self.canvas.note = None, ""
+            self.canvas.update()
+            return
+        if self._build_job is not None and self._build_job.running:
+            self._pending = True
+            return
+        self._pending = False
+        vid, (a, b) = self.vlog_id, self.range
+        preset, style = str(self.preset.currentData()), str(self.style_box.currentData())
+        self.status.setText(tr("Preparing the preview…"))
+        self._build_job = self.jobs.run(tr("Preview"), self.app.live_preview.build, vid, a, b, preset, style,
+                                        quiet=True, on_result=self._on_built)
+        self._build_job.failed.connect(self._on_failed)
+
+    def _on_built(self, pv: LivePreview) -> None:
+        if pv.vlog_id != self.vlog_id:
+            return  # another vlog was opened meanwhile
+        if self.range is not None and (self.range[0], min(self.range[1], pv.end)) != (pv.start, pv.end):
+            self._pending = True  # the clip moved meanwhile: show this one, then the newer one
+        self.canvas.preview = pv
+        self.status.setText(tr("{p}, {s}: as the export will render it.", p=self.preset.currentText(),
+                               s=self.style_box.currentText()))
+        self._ensure_player()
+        if self.player is not None:
+            self.canvas.source_ms = pv.start
+            self.player.setPosition(pv.start)
+        self.canvas.update()
+        if self._pending:
+            self.rebuild()
+
+    def _on_failed(self, message: str) -> None:
+        self.canvas.preview, self.canvas.note = None, message
+        self.status.setText(message)
+        self.canvas.update()
+
+    # -- playback -------------------------------------------------------------------------------------
+    def _ensure_player(self) -> None:
+        if self.player is not None or not self.path or not Path(self.path).exists():
+            return
+        from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer, QVideoSink
+
+        self.player = QMediaPlayer(self)
+        self.audio = QAudioOutput(self)
+        self.player.setAudioOutput(self.audio)
+        self.sink = QVideoSink(self)
+        self.player.setVideoSink(self.sink)
+        self.sink.videoFrameChanged.connect(self._on_sink_frame)
+        self.player.positionChanged.connect(self._on_player_position)
+        self.player.mediaStatusChanged.connect(self._on_player_media_status)
+        self.player.setSource(QUrl.fromLocalFile(self.path))
+
+    def _on_player_media_status(self, status: Any) -> None:
+        from PySide6.QtMultimedia import QMediaPlayer
+
+        if status == QMediaPlayer.MediaStatus.LoadedMedia and self.player is not None:
+            # a paused player that never played shows no frame after a seek: play muted to the first frame
+            self._priming = True
+            self.audio.setMuted(True)
+            self.player.setPosition(self.canvas.source_ms)
+            self.player.play()
+
+    def _unload(self) -> None:
+        if self.player is not None:
+            self.player.stop()
+            for obj in (self.player, self.sink, getattr(self, "audio", None)):
+                if obj is not None:
+                    obj.deleteLater()
+        self.player = self.sink = None
+        self.canvas.image = None
+
+    def _on_sink_frame(self, frame: Any) -> None:
+        img = frame.toImage()
+        if not img.isNull():
+            self.canvas.image = img
+            self.canvas.update()
+        if self._priming and self.player is not None:
+            self._priming = False
+            self.player.pause()
+            self.audio.setMuted(False)
+
+    def _on_player_position(self, ms: int) -> None:
+        pv = self.canvas.preview
+        self.canvas.source_ms = int(ms)
+        if pv is not None and ms >= pv.end and self.player is not None:
+            self.player.pause()
+            self.player.setPosition(pv.start)
+        self.canvas.update()
+
+    def toggle(self) -> None:
+        from PySide6.QtMultimedia import QMediaPlayer
+
+        pv = self.canvas.preview
+        if self.player is None or pv is None:
+            return
+        if self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState:
+            self.player.pause()
+            return
+        if not pv.start <= self.player.position() < pv.end:
+            self.player.setPosition(pv.start)
+        self.player.play()
+
+    def show_time(self, source_ms: int) -> None:
+        """Show the clip at `source_ms` (tests and screenshots; the player seeks there)."""
+        self.canvas.source_ms = source_ms
+        if self.player is not None:
+            self.player.setPosition(source_ms)
+        self.canvas.update()

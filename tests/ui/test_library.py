@@ -147,3 +147,26 @@ def test_multi_select_transcribes_several_and_ctrl_f_focuses_search(qtbot, windo
     window.tabs.setCurrentWidget(window.bank)
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.bank.search.hasFocus() or QApplication.focusWidget() is window.bank.search
+
+
+def test_consent_badges_say_what_the_rule_allows(qtbot, window, clip12: Path) -> None:
+    import datetime as dt
+
+    from vlogkit.domain import ConsentScope
+    from vlogkit.ui.badges import consent_badge
+
+    vid = import_and_wait(qtbot, window, clip12, consent=ConsentScope.EXTERNAL)
+    app = window.app
+    until = (dt.date.today() + dt.timedelta(days=400)).isoformat()
+    vlog = app.library.edit(vid, consent=ConsentScope.EXTERNAL, consent_expires=until)
+    badge = consent_badge(app, vlog)
+    assert badge.label == "External"
+    assert badge.tooltip == f"External: may be shared outside the company, until {until}."
+    vlog = app.library.edit(vid, consent=ConsentScope.INTERNAL, consent_expires="")
+    assert consent_badge(app, vlog).label == "Internal" and "colleagues" in consent_badge(app, vlog).tooltip
+    vlog = app.library.edit(vid, consent=ConsentScope.NONE)
+    badge = consent_badge(app, vlog)
+    assert badge.scope == "none" and badge.tooltip.startswith("No consent: ") and ".." not in badge.tooltip
+    window.library.refresh()
+    assert "No consent" in window.library.list.item(0).text()
+    assert window.library.list.item(0).toolTip().startswith(badge.tooltip)

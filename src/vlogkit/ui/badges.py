@@ -5,8 +5,8 @@ What a vlog's consent allows is decided by the domain's clearance rule; this mod
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent
@@ -14,8 +14,11 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from vlogkit.domain import Vlog
 from vlogkit.ui import theme
-from vlogkit.ui.i18n import tr
+from vlogkit.ui.i18n import current_language, tr
 from vlogkit.ui.icons import icon
+
+if TYPE_CHECKING:
+    from vlogkit.services import App
 
 SCOPE_ROLE = {"external": "success", "internal": "info", "none": "danger"}
 
@@ -40,22 +43,20 @@ class ConsentBadgeInfo:
     tooltip: str
 
 
-def consent_badge(vlog: Vlog, today: str | None = None) -> ConsentBadgeInfo:
-    """What the vlog's consent allows today, as a badge: label and the sentence behind it."""
-    today = today or dt.date.today().isoformat()
-    consent = vlog.consent
-    scope = consent.effective(today).value
-    until = tr(", until {d}", d=consent.expires) if consent.expires else ""
+def consent_badge(app: App, vlog: Vlog) -> ConsentBadgeInfo:
+    """What the vlog's consent allows now - asked of the clearance rule - as a badge: its word and the sentence
+    behind it (the rule's own reason when nothing may go out)."""
+    external = app.consent.for_vlog(vlog, "external")
+    internal = external if external.ok else app.consent.for_vlog(vlog, "internal")
+    scope = "external" if external.ok else "internal" if internal.ok else "none"
+    expires = vlog.consent.expires
+    until = tr(", until {d}", d=expires.isoformat()) if expires is not None else ""
     if scope == "external":
         tip = tr("External: may be shared outside the company{until}.", until=until)
     elif scope == "internal":
         tip = tr("Internal: may be shown to colleagues, not outside the company{until}.", until=until)
-    elif consent.expires and consent.scope.value != "none":
-        tip = tr("No consent: it expired on {d}. Nothing may be exported.", d=consent.expires)
-    elif any(c.scope.value != "none" for c in vlog.consent_history):
-        tip = tr("No consent: it was withdrawn. Nothing may be exported.")
     else:
-        tip = tr("No consent recorded yet. Nothing may be exported until you record it in the vlog's details.")
+        tip = tr("No consent: {why}. Nothing may be exported.", why=internal.reason(current_language()).rstrip("."))
     return ConsentBadgeInfo(scope, badge_label(scope), tip)
 
 
@@ -85,13 +86,14 @@ def paint_badge(p: QPainter, top_left_x: int, top_left_y: int, scope: str, label
 class ConsentBadge(QWidget):
     """The consent pill as a widget, with the tooltip and an accessible name that say what it allows."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, app: App, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.app = app
         self.info = ConsentBadgeInfo("none", badge_label("none"), "")
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
 
     def set_vlog(self, vlog: Vlog | None) -> None:
-        self.info = consent_badge(vlog) if vlog is not None else ConsentBadgeInfo("none", badge_label("none"), "")
+        self.info = consent_badge(self.app, vlog) if vlog is not None else ConsentBadgeInfo("none", badge_label("none"), "")
         self.setToolTip(self.info.tooltip)
         self.setAccessibleName(tr("Consent: {c}", c=self.info.label))
         self.setAccessibleDescription(self.info.tooltip)

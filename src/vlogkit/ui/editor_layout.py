@@ -40,7 +40,7 @@ def setup_editor(self: VlogEditor) -> None:
     head = QHBoxLayout()
     self.title = theme.set_role(QLabel(tr("Open a vlog from the library.")), "title")
     self.title.setWordWrap(True)  # a long title takes two lines rather than widening the window
-    self.badge = ConsentBadge()
+    self.badge = ConsentBadge(self.app)
     self.transcribe_button = QPushButton(icon("transcribe"), tr("Transcribe"))
     self.add_range_button = QPushButton(icon("bank"), tr("Add selection to bank"))
     self.export_button = theme.set_role(QPushButton(icon("export", "accent_text"), tr("Export clip…")), "primary")

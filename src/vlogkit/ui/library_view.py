@@ -163,7 +163,7 @@ class LibraryView(QWidget):
         for v in self.vlogs:
             if not self.matches(v):
                 continue
-            badge = consent_badge(v)
+            badge = consent_badge(self.app, v)
             state = self.state_of(v)
             lang = v.detected_language or (v.language if v.language != "auto" else "")
             speaker = v.speaker.attribution() or tr("Unknown speaker")

@@ -14,10 +14,12 @@ from dataclasses import dataclass
 from vlogkit.domain import Candidate, Reason, Transcript, Word
 from vlogkit.quotes.cleanup import trim
 from vlogkit.quotes.features import Features, Span, extract, stem
+from vlogkit.quotes.frequency import prefetch
 from vlogkit.quotes.lexicons import lexicon_for
 from vlogkit.quotes.model import Model, default_model
 from vlogkit.quotes.sentences import Sentence, build_sentences
 from vlogkit.quotes.text import display_text, fold, tokens, verbatim_text
+from vlogkit.quotes.tokens import lower_words
 
 FINDER_VERSION = 2  # bump when scoring changes, so cached candidate lists are rebuilt
 MERGE_GAP_MS = 2000
@@ -117,6 +119,10 @@ def pieces(transcript: Transcript, pairs: bool = True) -> tuple[list[Piece], lis
     sents, langs = sentences_of(transcript)
     n = len(sents)
     context = Counter(stem(k) for k in tokens(" ".join(fold(w.display) for w in words)))
+    word_langs = word_languages(transcript)
+    for language in set(word_langs):  # every word's frequency in one pass over each word list
+        prefetch(lower_words(" ".join(w.display for w, lang in zip(words, word_langs, strict=True)
+                                      if lang == language)), language)
     singles: list[Piece | None] = [_piece(words, (s,), langs[i], i in (0, n - 1), context)
                                    for i, s in enumerate(sents)]
     doubles: list[Piece] = []

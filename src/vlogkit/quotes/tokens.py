@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from vlogkit.quotes.frequency import zipf
+from vlogkit.quotes.frequency import prefetch, zipf
 from vlogkit.quotes.lexicons import Lexicon, fields
 from vlogkit.quotes.text import fold
 
@@ -41,6 +41,7 @@ class SpanText:
     def __post_init__(self) -> None:
         text = self.text.replace("’", "'").replace("‘", "'")
         toks: list[Token] = []
+        prefetch(lower_words(text), self.language)
         for m in _TOKEN_RE.finditer(text):
             orig = m.group(0).rstrip("'")
             j = m.start() - 1
@@ -68,6 +69,11 @@ class SpanText:
 
     def positions(self, name: str) -> list[int]:
         return [i for i, _ in self.hits.get(name, ())]
+
+
+def lower_words(text: str) -> list[str]:
+    """The lower-case tokens (accents kept) of a text, as `SpanText` and the word lists see them."""
+    return [m.group(0).rstrip("'").casefold() for m in _TOKEN_RE.finditer(text.replace("’", "'").replace("‘", "'"))]
 
 
 @lru_cache(maxsize=4096)

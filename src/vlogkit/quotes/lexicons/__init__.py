@@ -8,6 +8,7 @@ words of conviction or contrast), not lines of any particular vlog. Unknown lang
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from functools import lru_cache
 
 
 def phrases(text: str) -> frozenset[str]:
@@ -15,7 +16,7 @@ def phrases(text: str) -> frozenset[str]:
     return frozenset(p.strip() for p in text.replace("\n", "|").split("|") if p.strip())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: there is one per language
 class Lexicon:
     code: str
     # display cleanup: spoken connectives dropped from the start of a quote ("And so", "En dus", "Alors")
@@ -83,6 +84,7 @@ def merged(*lexes: Lexicon) -> Lexicon:
     return Lexicon(**values)  # type: ignore[arg-type]
 
 
+@lru_cache(maxsize=64)
 def lexicon_for(language: str) -> Lexicon:
     """The word lists for a Whisper language code; other or unknown languages get all three merged."""
     from vlogkit.quotes.lexicons.en import EN

@@ -142,13 +142,12 @@ def test_clip_range_with_touching_words_stays_on_the_boundaries() -> None:
 
 def test_a_set_up_and_its_punchline_are_kept_whole() -> None:
     t = make_transcript("Right, a couple of things about the rota.\n"
-                        "You can train people to read a script in an afternoon.\n"
-                        "Teaching them to stop talking takes years.\n"
+                        "We don't need a few people doing it perfectly.\n"
+                        "We need everybody doing it a bit imperfectly.\n"
                         "The rota for the Easter weekend is on the SharePoint, check your slots before Friday.")
     top = find_candidates(t)[0]
     assert "merged" in codes(top)
-    assert top.text == ("You can train people to read a script in an afternoon. "
-                        "Teaching them to stop talking takes years.")
+    assert top.text == "We don't need a few people doing it perfectly. We need everybody doing it a bit imperfectly."
 
 
 def test_a_logistics_sentence_is_never_glued_in_front_of_a_strong_line() -> None:

@@ -95,7 +95,34 @@ def _is_name(tok: Token, lex: Lexicon) -> bool:
     return tok.orig[:1].isupper() and tok.zipf < NAME_ZIPF
 
 
+# Read on a two-sentence span as a whole: its length, its opening and ending, where it sits, rhetoric that may run
+# across the two sentences, delivery. Every other feature of a pair is the mean of its two sentences' values, so a
+# pair is worth what its sentences are worth together plus what joins them - gluing a weak sentence onto a strong one
+# only dilutes it, and a set-up and its punchline, each weak alone, can be strong together.
+WHOLE = frozenset({"short", "long", "slow", "contrast", "comparison", "repetition", "triad", "context_open",
+                   "question", "question_mark", "edge", "fillers", "low_confidence"})
+
+
 def extract(span: Span, lex: Lexicon) -> Features:
+    """The features of one sentence, or of two (see WHOLE)."""
+    whole = _features(span, lex)
+    if len(span.parts) < 2 or not whole.values:
+        return whole
+    halves = [_features(Span(p, span.language, (), "", span.edge, span.position, span.context), lex)
+              for p in span.parts]
+    f = Features(words=whole.words, seconds=whole.seconds)
+    names = set(whole.values) | set(halves[0].values) | set(halves[1].values)
+    for name in sorted(names):
+        if name in WHOLE or name in PAIR:
+            f.set(name, whole.values.get(name, 0.0), whole.evidence.get(name, ""))
+        else:
+            value = (halves[0].values.get(name, 0.0) + halves[1].values.get(name, 0.0)) / 2
+            found = halves[0].evidence.get(name) or halves[1].evidence.get(name) or whole.evidence.get(name, "")
+            f.set(name, value, found)
+    return f
+
+
+def _features(span: Span, lex: Lexicon) -> Features:
     words = span.words
     spoken = [w for w in words if not is_filler(w)]
     st = span_text(display_text(words), span.language, lex)
@@ -114,8 +141,10 @@ def extract(span: Span, lex: Lexicon) -> Features:
     tied = ("past", "time", "figures", "names", "place", "tool", "booking", "status", "future", "greeting", "meta")
     f.set("timeless", 0.0 if any(k in f.values for k in tied) else 1.0)
     f.set("edge", 1.0 if span.edge else 0.0)
-    f.set("early", max(0.0, 1.0 - span.position / 0.15))
     return f
+
+
+PAIR = frozenset({"merged", "punchline", "turn", "echo", "parallel", "link", "shift", "antithesis"})  # what joins two sentences
 
 
 def _length(f: Features, st: SpanText) -> None:
@@ -298,9 +327,9 @@ def _rhetoric(f: Features, st: SpanText, parts: list[SpanText], lex: Lexicon) ->
     grams_a = {" ".join(a.keys[i : i + 2]) for i in range(len(a.keys) - 1)}
     grams_b = {" ".join(b.keys[i : i + 2]) for i in range(len(b.keys) - 1)}
     echo_words = shared[0] if shared else next(iter(sorted(grams_a & grams_b)), "")
-    if not echo_words and a.keys[0] == b.keys[0]:
-        echo_words = a.tokens[0].orig
     f.set("echo", 1.0 if echo_words else 0.0, echo_words)
+    parallel = (a.keys[0] == b.keys[0] and a.keys[0] not in _FUNCTION) or a.keys[:2] == b.keys[:2]
+    f.set("parallel", 1.0 if parallel else 0.0, " ".join(t.orig for t in b.tokens[:2]))
     link = b.keys[0] in lex.context_openers or b.keys[0] in lex.subject_pronouns
     f.set("link", 1.0 if link else 0.0, b.tokens[0].orig)
     shift = b.keys[0] in lex.connectives or b.keys[0] in _INTERJECTIONS or b.has("greetings") or b.has("meta")
@@ -308,7 +337,7 @@ def _rhetoric(f: Features, st: SpanText, parts: list[SpanText], lex: Lexicon) ->
     marker = next((p for i, p in b.hits.get("turn_markers", []) if i <= 3), "")
     turned = neg_a != neg_b or bool(marker)
     f.set("turn", 1.0 if turned else 0.0, marker)
-    f.set("antithesis", 1.0 if turned and (echo_words or link) else 0.0, echo_words or b.tokens[0].orig)
+    f.set("antithesis", 1.0 if turned and (echo_words or link or parallel) else 0.0, echo_words or b.tokens[0].orig)
 
 
 def _chiasmus(keys: Sequence[str]) -> str:

@@ -25,6 +25,7 @@ FINDER_VERSION = 2  # bump when scoring changes, so cached candidate lists are r
 MERGE_GAP_MS = 2000
 MERGE_MAX_WORDS = 45
 MIN_TOKENS = 4
+MIN_SENTENCES_FOR_POSITION = 8  # where a line sits (the opening, the sign-off) counts only in a vlog this long
 DUPLICATE_JACCARD = 0.6
 PAD_BEFORE_MS = 250
 PAD_AFTER_MS = 350
@@ -93,7 +94,7 @@ def sentences_of(transcript: Transcript) -> tuple[list[Sentence], list[str]]:
 
 
 def _piece(words: Sequence[Word], sents: tuple[Sentence, ...], language: str, edge: bool,
-           context: dict[str, int]) -> Piece | None:
+           context: dict[str, int], short_clip: bool = False) -> Piece | None:
     """The kept words of one or two sentences (a leading connective and fillers trimmed), with their features."""
     lex = lexicon_for(language)
     first, last = sents[0].first, sents[-1].last
@@ -108,7 +109,8 @@ def _piece(words: Sequence[Word], sents: tuple[Sentence, ...], language: str, ed
         if not first < cut < last:
             return None
         parts = (tuple(words[first:cut]), tuple(words[cut:last]))
-    feats = extract(Span(kept, language, parts, stripped, edge, first / max(1, len(words)), context), lex)
+    position = 0.5 if short_clip else first / max(1, len(words))  # a short clip has no opening to speak of
+    feats = extract(Span(kept, language, parts, stripped, edge, position, context), lex)
     return Piece(first, last, sents, language, feats)
 
 
@@ -123,8 +125,9 @@ def pieces(transcript: Transcript, pairs: bool = True) -> tuple[list[Piece], lis
     for language in set(word_langs):  # every word's frequency in one pass over each word list
         prefetch(lower_words(" ".join(w.display for w, lang in zip(words, word_langs, strict=True)
                                       if lang == language)), language)
-    singles: list[Piece | None] = [_piece(words, (s,), langs[i], i in (0, n - 1), context)
-                                   for i, s in enumerate(sents)]
+    short_clip = n < MIN_SENTENCES_FOR_POSITION
+    singles: list[Piece | None] = [_piece(words, (s,), langs[i], i in (0, n - 1) and not short_clip, context,
+                                          short_clip) for i, s in enumerate(sents)]
     doubles: list[Piece] = []
     if pairs:
         for i in range(n - 1):
@@ -135,7 +138,8 @@ def pieces(transcript: Transcript, pairs: bool = True) -> tuple[list[Piece], lis
                 continue
             if len(sents[i].words) + len(sents[i + 1].words) > MERGE_MAX_WORDS:
                 continue
-            p = _piece(words, (sents[i], sents[i + 1]), langs[i], i == 0 or i + 1 == n - 1, context)
+            p = _piece(words, (sents[i], sents[i + 1]), langs[i], (i == 0 or i + 1 == n - 1) and not short_clip,
+                       context, short_clip)
             if p is not None:
                 doubles.append(p)
     return [p for p in singles if p is not None], doubles
@@ -154,8 +158,8 @@ def _pool(singles: list[Piece], doubles: list[Piece], model: Model) -> list[_Sco
         a, b = by_sentence.get(p.sentences[0].first), by_sentence.get(p.sentences[1].first)
         if a is None or b is None or max(a.score, b.score) >= model.weak:
             continue  # never glue anything onto a line that is strong alone
-        merged = _score(p, model)
-        if merged.exact >= max(a.exact, b.exact) + model.margin:
+        merged = _score(p, model)  # each weak alone, strong together - and better than either
+        if merged.score >= model.strong and merged.exact >= max(a.exact, b.exact) + model.margin:
             pool.append(merged)
     return pool
 

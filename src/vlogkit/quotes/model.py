@@ -27,7 +27,8 @@ ALWAYS_SAID = frozenset({"merged"})
 class Model:
     base: float
     points: dict[str, float]  # feature -> points per unit of the feature
-    weak: int = 50  # a sentence scoring this or more is strong alone: nothing is glued onto it
+    weak: int = 50  # a sentence scoring this or more alone is strong: nothing is glued onto it
+    strong: int = 50  # two weak sentences merge only when together they score this or more
     margin: int = 3  # two weak sentences merge when together they score this much above the better one
     min_score: int = 20  # candidates below this are not listed
     info: dict[str, Any] = field(default_factory=dict)
@@ -56,12 +57,13 @@ class Model:
 
     def to_json(self) -> dict[str, Any]:
         return {"base": round(self.base, 3), "points": {k: round(v, 3) for k, v in sorted(self.points.items())},
-                "weak": self.weak, "margin": self.margin, "min_score": self.min_score, "info": self.info}
+                "weak": self.weak, "strong": self.strong, "margin": self.margin, "min_score": self.min_score, "info": self.info}
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> Model:
         return cls(float(d["base"]), {str(k): float(v) for k, v in d["points"].items()}, int(d.get("weak", 50)),
-                   int(d.get("margin", 3)), int(d.get("min_score", 20)), dict(d.get("info", {})))
+                   int(d.get("strong", d.get("weak", 50))), int(d.get("margin", 3)), int(d.get("min_score", 20)),
+                   dict(d.get("info", {})))
 
 
 @lru_cache(maxsize=1)

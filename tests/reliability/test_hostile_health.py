@@ -224,3 +224,24 @@ def test_quote_ids_in_a_bank_repository_are_whatever_the_file_says_but_cli_shows
     BankRepository(app.paths.bank_db).add_unique(q)
     code, out, err = run(["bank", "list"], capsys)
     assert code == 0 and "\x1b" not in out
+
+
+@pytest.mark.parametrize("damage", ["not an object", ["a", "list"], 42, None])
+def test_a_library_record_that_is_not_an_object_is_named_and_the_rest_stays_usable(home: Path, synth, capsys,  # noqa: ANN001
+                                                                                   damage) -> None:
+    app, good, _ = make_app(home, synth_vlog(synth), consent=ConsentScope.INTERNAL)
+    db = home / "library.json"
+    doc = json.loads(db.read_text())
+    doc["vlogs"]["999"] = damage
+    db.write_text(json.dumps(doc))
+    code, out, err = run(["list"], capsys)
+    assert code == 0 and good.id in out and "999" in err, err
+    code, out, err = run(["show", good.id], capsys)
+    assert code == 0, err
+
+
+@pytest.mark.parametrize("meta", ['{"1": {"schema_version": "one"}}', '{"1": {"schema_version": true}}'])
+def test_a_damaged_schema_version_is_one_line_naming_the_file(app, capsys, meta: str) -> None:  # noqa: ANN001
+    app.paths.library_db.write_text('{"_meta": ' + meta + ', "vlogs": {}}')
+    code, out, err = run(["list"], capsys)
+    assert code == 1 and "library.json" in one_error_line(err)

@@ -46,7 +46,13 @@ class AtomicJSONStorage(Storage):
             data = json.loads(raw.decode("utf-8"))
             if not isinstance(data, dict):
                 raise ValueError("top level is not an object")
-        except (ValueError, UnicodeDecodeError) as exc:
+            for name, table in data.items():
+                if not isinstance(table, dict):
+                    raise ValueError(f"table {name} is not an object")
+                for key, record in table.items():
+                    if not isinstance(record, dict):  # kept (and named by whoever reads it), never fatal for all
+                        table[key] = {"_damaged": record}
+        except (ValueError, UnicodeDecodeError, RecursionError) as exc:
             bak = self.path.with_name(self.path.name + ".bak")
             hint = f" A backup of the last good version is at {bak}." if bak.exists() else ""
             raise LibraryError(
@@ -108,7 +114,10 @@ class Database:
         if not rows:
             meta.insert({"schema_version": SCHEMA_VERSION})
             return
-        version = int(rows[0].get("schema_version", 0))
+        version = rows[0].get("schema_version", 0)
+        if not isinstance(version, int) or isinstance(version, bool):
+            raise LibraryError(f"The database {self.path} is damaged (its schema version is {version!r:.20}) and was "
+                               "left untouched. Move it aside (or restore its .bak) and run vlogkit again.")
         if version > SCHEMA_VERSION:
             raise LibraryError(
                 f"{self.path} was written by a newer vlogkit (schema {version}); update vlogkit to open it."

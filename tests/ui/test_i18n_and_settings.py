@@ -44,7 +44,7 @@ def test_choosing_dutch_in_settings_shows_dutch_after_restart(qtbot, window, gui
     again = MainWindow(gui_app)  # what the next start builds
     qtbot.addWidget(again)
     assert [again.tabs.tabText(i) for i in range(again.tabs.count())] == \
-        ["Bibliotheek", "Vlog", "Opnemen", "Citatenbank"]
+        ["Bibliotheek", "Vlog", "Opnemen", "Citatenbank", "Beoordelen"]
     assert again.library.import_button.text() == "Importeren…"
     assert "Je bibliotheek is leeg" in again.library.empty.text()
     assert [a.text() for a in again.menuBar().actions()] == ["&Bestand", "Be&werken", "&Help"]

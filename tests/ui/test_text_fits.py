@@ -49,6 +49,8 @@ def walk(qtbot, window) -> list[Cut]:
     w.tabs.setCurrentWidget(w.bank)
     w.bank.refresh()
     look(w, "bank")
+    w.tabs.setCurrentWidget(w.review)
+    look(w, "review queue")
     ed.transcript_view.select_words(2, 9)
     ed.request_export()
     dlg = w.export_dialog
@@ -78,6 +80,7 @@ def test_no_text_is_cut(qtbot, gui_app, clip12: Path, lang: str) -> None:
     vid = import_and_wait(qtbot, first, clip12)
     cands = gui_app.quotes.candidates(vid, top=3)
     gui_app.bank.add_candidate(vid, cands[0].rank, tags=("onboarding", "customers"))
+    gui_app.bank.add_range(vid, 0, 2500, tags=("waiting",))  # a candidate: the review queue shows it
     first.jobs.wait_all(30000)
     first.close()
 

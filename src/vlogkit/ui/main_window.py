@@ -71,6 +71,10 @@ class MainWindow(QMainWindow):
         self.record_page.setWidget(self.record)
         self.tabs.addTab(self.record_page, tr("Record"))
         self.tabs.addTab(self.bank, tr("Quote bank"))
+        from vlogkit.ui.review_queue import ReviewQueue
+
+        self.review = ReviewQueue(app)
+        self.tabs.addTab(self.review, tr("Review"))
         self.setCentralWidget(self.tabs)
         self.jobs_panel = JobsPanel(self.jobs)
         dock = QDockWidget(tr("Jobs"), self)
@@ -144,6 +148,9 @@ class MainWindow(QMainWindow):
         self.editor.bank_changed.connect(self.bank.refresh)
         self.editor.vlog_changed.connect(lambda _v: self.library.refresh())
         self.bank.jump_requested.connect(self.jump_to)
+        self.review.vlog_opened.connect(self.open_vlog)
+        self.review.error_raised.connect(self.show_error)
+        self.review.bank_changed.connect(self.bank.refresh)
         self.bank.error_raised.connect(self._on_bank_error)
         self._bank_stale = False
         self.bank.table.itemDelegate().closeEditor.connect(self._on_bank_editor_closed)
@@ -216,12 +223,16 @@ class MainWindow(QMainWindow):
     def _on_store_watcher_library_changed(self) -> None:
         self.library.refresh()
         self.editor.library_changed()
+        if self.tabs.currentWidget() is self.review:
+            self.review.refresh()
 
     def _on_store_watcher_bank_changed(self) -> None:
         """Refresh the bank now when it is shown and not being edited; an edit in progress is finished first (the
         refresh follows when its editor closes); a hidden bank refreshes when it is shown."""
         from PySide6.QtWidgets import QAbstractItemView
 
+        if self.tabs.currentWidget() is self.review:
+            self.review.refresh()
         if self.tabs.currentWidget() is not self.bank:
             return
         if self.bank.table.state() is QAbstractItemView.State.EditingState:
@@ -241,6 +252,8 @@ class MainWindow(QMainWindow):
     def _on_tabs_changed(self, _index: int) -> None:
         if self.tabs.currentWidget() is self.bank:
             self.bank.refresh()
+        elif self.tabs.currentWidget() is self.review:
+            self.review.refresh()
 
     # -- import ---------------------------------------------------------------------------------------
     def choose_files(self) -> None:

@@ -1,0 +1,68 @@
+"""The review queue: quotes waiting for approval with their source clip, approve / reject / edit by keyboard, the
+approver recorded; vlogs without consent or without quotes listed to check."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from tests.ui.conftest import import_and_wait
+
+
+@pytest.fixture
+def queue(qtbot, window, clip12: Path):
+    vid = import_and_wait(qtbot, window, clip12)
+    app = window.app
+    app.settings.user_name = "Mira Comms"
+    first = app.bank.add_range(vid, 0, 2500, tags=["a"])
+    second = app.bank.add_range(vid, 3600, 6000, tags=["b"])
+    window.tabs.setCurrentWidget(window.review)
+    rq = window.review
+    qtbot.waitUntil(lambda: len(rq.waiting_ids()) == 2, timeout=10000)
+    return rq, vid, first, second
+
+
+def test_waiting_quotes_show_their_source_and_approve_records_who(qtbot, window, queue) -> None:
+    rq, vid, first, second = queue
+    assert rq.quote is not None and rq.quote.id in (first.id, second.id)
+    shown = rq.quote
+    assert rq.text.toPlainText() == shown.text
+    assert rq.player.slider.range_ms == (shown.start, shown.end)  # the source clip, its range marked
+    assert "Internal" in rq.clearance.text() and "External" in rq.clearance.text()
+    rq.list.setFocus()
+    qtbot.keyClick(rq.list, Qt.Key.Key_A)
+    q = window.app.bank.get(shown.id)
+    assert q.status.value == "approved" and q.approved_by == "Mira Comms" and q.approved_at
+    assert shown.id not in rq.waiting_ids() and len(rq.waiting_ids()) == 1
+    assert "Mira Comms" in rq.meta.text() or rq.quote is not None  # said, or the next quote is shown
+
+
+def test_reject_and_edit_by_keyboard(qtbot, window, queue) -> None:
+    rq, _vid, first, second = queue
+    target = rq.quote
+    rq.text.setFocus()
+    rq.text.selectAll()
+    qtbot.keyClicks(rq.text, "Our team shipped the onboarding flow.")
+    assert rq.text.toPlainText() == "Our team shipped the onboarding flow."  # letters typed, no shortcut fired
+    qtbot.keyClick(rq.text, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert window.app.bank.get(target.id).text == "Our team shipped the onboarding flow."
+    rq.list.setFocus()
+    qtbot.keyClick(rq.list, Qt.Key.Key_R)
+    assert window.app.bank.get(target.id).status.value == "rejected"
+    assert rq.waiting_ids() == [next(q for q in (first, second) if q.id != target.id).id]
+
+
+def test_vlogs_to_check_and_a_quote_removed_elsewhere(qtbot, window, queue) -> None:
+    from vlogkit.domain import ConsentScope
+
+    rq, vid, first, second = queue
+    window.app.library.edit(vid, consent=ConsentScope.NONE)
+    rq.refresh()
+    texts = [rq.list.item(i).text() for i in range(rq.list.count())]
+    assert any("no consent recorded" in t for t in texts)
+    window.app.bank.remove(rq.quote.id)
+    rq.approve()  # the quote is gone: it says so, nothing raises
+    assert "no longer" in window.last_error or "No quote" in window.last_error
+    assert len(rq.waiting_ids()) == 1

@@ -138,8 +138,6 @@ def _features(span: Span, lex: Lexicon) -> Features:
     _stance(f, st, lex)
     _rhetoric(f, st, parts, lex)
     _delivery(f, words, spoken)
-    tied = ("past", "time", "figures", "names", "place", "tool", "booking", "status", "future", "greeting", "meta")
-    f.set("timeless", 0.0 if any(k in f.values for k in tied) else 1.0)
     f.set("edge", 1.0 if span.edge else 0.0)
     return f
 

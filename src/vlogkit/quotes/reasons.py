@@ -76,8 +76,6 @@ TEMPLATES: dict[str, tuple[str, str, str]] = {
               "la deuxième phrase change de sujet ('{w}')"),
     "hearsay": ("reports what everybody says ('{w}')", "geeft weer wat iedereen zegt ('{w}')",
                 "rapporte ce que tout le monde dit ('{w}')"),
-    "timeless": ("not tied to a day, a place or a figure", "niet gebonden aan een dag, plaats of cijfer",
-                 "pas lié à un jour, un lieu ou un chiffre"),
     "antithesis": ("the second sentence answers the first with a twist ('{w}')",
                    "de tweede zin beantwoordt de eerste met een wending ('{w}')",
                    "la deuxième phrase répond à la première par un retournement ('{w}')"),

@@ -102,3 +102,26 @@ def test_a_new_transcript_clears_the_undo_history(qtbot, window, opened) -> None
     qtbot.waitUntil(lambda: ed.vlog.id not in window.transcribing, timeout=60000)
     qtbot.waitUntil(lambda: ed.undo_stack.count() == 0, timeout=10000)
     assert not window.undo_action.isEnabled()
+
+
+def test_an_open_export_dialog_follows_a_consent_change_made_elsewhere(qtbot, window, opened) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from vlogkit.domain import ConsentScope
+
+    vid = opened.vlog.id
+    other = elsewhere(window)
+    other.library.edit(vid, consent=ConsentScope.EXTERNAL)
+    qtbot.waitUntil(lambda: window.editor.badge.text() == "External", timeout=10000)
+    opened.transcript_view.select_words(2, 6)
+    opened.request_export()
+    dlg = window.export_dialog
+    external = dlg.audience.model().item(dlg.audience.findData("external"))
+    assert external.isEnabled()
+    other.library.edit(vid, consent=ConsentScope.INTERNAL)
+    qtbot.waitUntil(lambda: not external.isEnabled(), timeout=10000)  # no reopening needed
+    assert dlg.audience.currentData() == "internal" and dlg.audience_note.text()
+    other.library.remove(vid)
+    qtbot.waitUntil(lambda: not dlg.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled(), timeout=10000)
+    assert "removed" in dlg.audience_note.text()
+    dlg.reject()

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.conftest import import_and_wait
@@ -128,3 +129,32 @@ def test_the_measure_finds_a_cut_label(qtbot) -> None:
     found = cuts(box, "test")
     assert {c.kind for c in found} == {"label", "QPushButton", "placeholder"}
     assert any(c.text == "Consentement" and c.has == 40 for c in found)
+
+
+def test_every_button_has_a_name_and_takes_the_keyboard(qtbot, gui_app, clip12: Path) -> None:
+    """Icon-only buttons carry an accessible name; buttons and the timeline are reachable with Tab."""
+    from PySide6.QtWidgets import QAbstractButton, QLineEdit
+
+    from vlogkit.ui.main_window import MainWindow
+
+    window = MainWindow(gui_app)
+    qtbot.addWidget(window)
+    window.show()
+    vid = import_and_wait(qtbot, window, clip12)
+    window.open_vlog(vid)
+    ed = window.editor
+    qtbot.waitUntil(lambda: ed.transcript is not None, timeout=60000)
+    nameless, unreachable = [], []
+    for screen in (window.library, ed, window.bank, window.review):
+        window.tabs.setCurrentWidget(screen)
+        settle(qtbot)
+        for b in screen.findChildren(QAbstractButton):
+            if not b.isVisibleTo(screen) or isinstance(b.parent(), QLineEdit):  # a line edit's own clear icon
+                continue
+            if not (b.text().strip() or b.accessibleName().strip()):
+                nameless.append(f"{type(screen).__name__}: {type(b).__name__} {b.toolTip()!r}")
+            if not b.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                unreachable.append(f"{type(screen).__name__}: {b.text() or b.accessibleName()}")
+    assert not nameless, nameless
+    assert not unreachable, unreachable
+    assert ed.timeline.focusPolicy() & Qt.FocusPolicy.TabFocus and ed.timeline.accessibleName() == "Timeline"

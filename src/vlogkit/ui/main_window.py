@@ -223,6 +223,7 @@ class MainWindow(QMainWindow):
     def _on_store_watcher_library_changed(self) -> None:
         self.library.refresh()
         self.editor.library_changed()
+        self._follow_export_dialog()
         if self.tabs.currentWidget() is self.review:
             self.review.refresh()
 
@@ -239,6 +240,22 @@ class MainWindow(QMainWindow):
             self._bank_stale = True
             return
         self.bank.refresh()
+
+    def _follow_export_dialog(self) -> None:
+        """An open export dialog follows the library: a consent changed elsewhere enables or disables audiences at
+        once; a removed vlog can no longer be exported (the export service refuses it too)."""
+        from PySide6.QtWidgets import QDialogButtonBox
+
+        from vlogkit.errors import NotFoundError
+
+        dlg = self.export_dialog
+        if dlg is None or not dlg.isVisible():
+            return
+        try:
+            dlg.refresh_clearance()
+        except NotFoundError:
+            dlg.audience_note.setText(tr("This vlog was removed from the library, so nothing can be exported."))
+            dlg.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
 
     def _on_bank_editor_closed(self, *_args: object) -> None:
         if self._bank_stale:

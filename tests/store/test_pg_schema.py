@@ -26,11 +26,11 @@ def test_an_old_library_is_upgraded_in_place_keeping_its_data(pg_cluster) -> Non
     with pytest.raises(LibraryError, match="library init` to upgrade"):
         open_store(url, None)
     applied, schema = init_library(url, None)
-    assert applied == [2] and schema == latest_version() == 2
+    assert applied == [2, 3] and schema == latest_version() == 3
     store = open_store(url, None)
     assert [p.text for p in store.prompts.all()] == ["Why did you join?"]
     store.prompts.add_many(["What surprised you?"])  # the new revision trigger works on upgraded tables
-    assert init_library(url, None) == ([], 2)
+    assert init_library(url, None) == ([], 3)
 
 
 def test_a_library_from_a_newer_vlogkit_is_refused(pg_url: str) -> None:
@@ -49,9 +49,9 @@ def test_two_desks_initialising_at_once_apply_each_migration_once(pg_cluster) ->
              for _ in range(3)]
     outs = [p.communicate(timeout=120) for p in procs]
     assert all(p.returncode == 0 for p in procs), [o[1][-500:] for o in outs]
-    assert sorted(o[0].strip() for o in outs) == ["[1, 2]", "[]", "[]"]
+    assert sorted(o[0].strip() for o in outs) == ["[1, 2, 3]", "[]", "[]"]
     with Database(url).begin() as conn:
-        assert conn.exec_driver_sql("SELECT count(*) FROM schema_migrations").scalar() == 2
+        assert conn.exec_driver_sql("SELECT count(*) FROM schema_migrations").scalar() == 3
 
 
 def test_a_failing_migration_leaves_nothing_half_applied(pg_cluster, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -59,11 +59,11 @@ def test_a_failing_migration_leaves_nothing_half_applied(pg_cluster, monkeypatch
 
     pg_cluster.execute("CREATE DATABASE half")
     url = pg_cluster.url("half")
-    broken = [*migrations(), (3, "broken", "CREATE TABLE extra_thing (x int); SELECT no_such_function();")]
+    broken = [*migrations(), (4, "broken", "CREATE TABLE extra_thing (x int); SELECT no_such_function();")]
     monkeypatch.setattr(database, "migrations", lambda: broken)
     with pytest.raises(LibraryError, match="refused"):
         init_library(url, None)
-    with Database(url).begin() as conn:  # not even migrations 1 and 2: one transaction
+    with Database(url).begin() as conn:  # not even the good migrations before it: one transaction
         assert conn.exec_driver_sql("SELECT to_regclass('vlogs') IS NULL AND to_regclass('extra_thing') IS NULL "
                                     "AND to_regclass('schema_migrations') IS NULL").scalar()
 

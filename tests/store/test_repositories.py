@@ -152,3 +152,40 @@ def test_team_settings_round_trip(app: App, backend: str) -> None:
     app.store.team_settings.set("brand_color", "#112233")
     assert app.store.team_settings.all() == {"brand_color": "#112233",
                                              "release": {"version": "2026-1", "text": "Ik geef toestemming."}}
+
+
+def test_tombstones_only_grow_and_refuse_the_forgotten(app: App) -> None:
+    from vlogkit.errors import ConsentError
+
+    tomb = app.tombstones
+    before = tomb.signature()
+    assert tomb.entries() == [] and not tomb.is_forgotten("v1")
+    tomb.add("v1", "fp-1")
+    tomb.add("v1", "fp-1")  # twice is once
+    tomb.merge([{"id": "v2", "fingerprint": "fp-2", "when": "2026-01-01T00:00:00+00:00"}, {"id": "v1", "fingerprint": "fp-1"}])
+    assert tomb.signature() != before
+    assert tomb.forgotten_ids() == {"v1", "v2"} and len(tomb.entries()) == 2
+    assert tomb.is_forgotten(fingerprint="fp-2") and not tomb.is_forgotten("v3", "fp-3")
+    with pytest.raises(ConsentError, match="forgotten"):
+        tomb.check(fingerprint="fp-1", what="Vlog v1")
+    assert set(tomb.entries()[0]) == {"id", "fingerprint", "when"}  # no name, no words, no path
+
+
+def test_a_named_lock_is_held_by_one_process_at_a_time(app: App) -> None:
+    import threading
+    import time
+
+    other = App(Paths(app.paths.home))  # another process's view of the same library (its own connections)
+    events: list[str] = []
+
+    def second() -> None:
+        with other.store.exclusive("consent"):
+            events.append("second in")
+
+    with app.store.exclusive("consent"):
+        t = threading.Thread(target=second)
+        t.start()
+        time.sleep(0.6)
+        events.append("first out")
+    t.join(10)
+    assert events == ["first out", "second in"]

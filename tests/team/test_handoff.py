@@ -26,6 +26,8 @@ def sender(tmp_path: Path, small_video: Path, monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.delenv("VLOGKIT_LIBRARY_URL", raising=False)
     app = App(Paths(tmp_path / "employee"))
     app.settings.user_name = "an.peeters"
+    app.settings.release_text = "I agree that Acme shows this video inside and outside the company."
+    app.settings.release_version = "2026-1"
     v = app.library.import_file(small_video, ImportOptions(
         speaker=Speaker("An Peeters", "Plant manager", "Ghent", "Acme"), language="nl",
         consent=ConsentScope.EXTERNAL)).vlog
@@ -63,6 +65,9 @@ def test_round_trip_keeps_transcript_consent_record_speaker_and_prompt(
     got = b.vlogs.get(r.vlog.id)
     assert got.consent == original.consent and got.consent_history == original.consent_history
     assert got.consent.scope is ConsentScope.EXTERNAL and got.consent.expires == dt.date(2099, 12, 31)
+    # the whole consent record: who recorded it, when, and the release wording and version agreed to
+    assert got.consent.recorded_by == "an.peeters" and got.consent.recorded_at == original.consent.recorded_at
+    assert got.consent.release_version == "2026-1" and got.consent.release.startswith("I agree that Acme")
     assert got.speaker == original.speaker and got.language == "nl"
     assert got.extra["recording"]["prompt"] == "What did you ship this week?"
     assert b.transcription.get(got.id) == a.transcription.get(vid)

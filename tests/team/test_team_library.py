@@ -30,11 +30,11 @@ def test_library_init_is_idempotent_and_creates_the_media_folder(pg_cluster, tmp
     a = desk(tmp_path / "a", env)
     first = a("library", "init", "--json")
     assert first.returncode == 0, first.stderr
-    assert json.loads(first.stdout)["applied"] == [1, 2] and (tmp_path / "share" / "m").is_dir()
+    assert json.loads(first.stdout)["applied"] == [1, 2, 3] and (tmp_path / "share" / "m").is_dir()
     again = a("library", "init", "--json")
-    assert again.returncode == 0 and json.loads(again.stdout)["applied"] == [] and json.loads(again.stdout)["schema"] == 2
+    assert again.returncode == 0 and json.loads(again.stdout)["applied"] == [] and json.loads(again.stdout)["schema"] == 3
     status = a("library", "status")
-    assert status.returncode == 0 and "postgresql library" in status.stdout and "schema 2" in status.stdout
+    assert status.returncode == 0 and "postgresql library" in status.stdout and "schema 3" in status.stdout
 
 
 def test_an_uninitialised_database_says_what_to_run(pg_cluster, tmp_path: Path) -> None:

@@ -123,3 +123,19 @@ def test_team_settings_set_at_one_desk_apply_at_every_desk(team: dict[str, str],
     local = App(Paths(tmp_path / "desk-a"), local=True)
     with pytest.raises(UsageError, match="team library"):
         local.team.team_settings()
+
+
+def test_a_vlog_forgotten_at_one_desk_cannot_come_back_at_another(
+    desks: tuple[App, App], small_video: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a, b = desks
+    monkeypatch.setenv("VLOGKIT_TEAM_KEY", "team")
+    v = a.library.import_file(small_video, ImportOptions(speaker=Speaker("Lotte"), consent=ConsentScope.EXTERNAL)).vlog
+    employee = App(Paths(tmp_path / "employee"), local=True)  # the employee's own laptop still has it
+    own = employee.library.import_file(small_video, ImportOptions(consent=ConsentScope.EXTERNAL)).vlog
+    package = employee.handoff.send(own.id, tmp_path / "again.vlogkit").path
+    a.tombstones.add(v.id, v.fingerprint)  # what `forget` leaves at desk A
+    a.vlogs.remove(v.id)
+    with pytest.raises(ConsentError, match="forgotten"):
+        b.handoff.import_package(package)
+    assert b.library.list() == [] and b.tombstones.is_forgotten(fingerprint=v.fingerprint)

@@ -18,8 +18,7 @@ if TYPE_CHECKING:
     from vlogkit.services.prompts import PromptService
     from vlogkit.services.team import TeamService
     from vlogkit.services.waveform import WaveformService
-    from vlogkit.store.protocols import ExportLogRepository, Store, VlogRepository
-    from vlogkit.store.tombstones import Tombstones
+    from vlogkit.store.protocols import ExportLogRepository, Store, TombstoneRepository, VlogRepository
 
 
 class App:
@@ -60,7 +59,7 @@ class App:
             apply_team_settings(self.settings, store.team_settings.all())  # the team's brand kit, glossary...
             return store
         return TinyStore(self.paths.library_db, self.paths.bank_db, self.paths.transcripts_dir,
-                         self.paths.export_log_file)
+                         self.paths.export_log_file, self.paths.forgotten_file)
 
     def store_kind_wanted(self) -> str:
         """The backend this desk is set up for ("postgresql" or "tinydb"), without opening it."""
@@ -92,11 +91,10 @@ class App:
 
         return PromptService(self)
 
-    @cached_property
-    def tombstones(self) -> Tombstones:
-        from vlogkit.store.tombstones import Tombstones
-
-        return Tombstones(self.paths.forgotten_file)
+    @property
+    def tombstones(self) -> TombstoneRepository:
+        """The library's record of forgotten vlogs (a team library shares it: forgotten at one desk, at all)."""
+        return self.store.tombstones
 
     @cached_property
     def data(self) -> DataService:

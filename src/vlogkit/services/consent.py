@@ -194,10 +194,7 @@ class ConsentService:
         """The consent lock. An export makes its outputs final (checks the rule again, logs them) inside it; forget
         writes its tombstone inside it. So an export either is logged before a forget (which then finds and removes
         its files) or sees the tombstone and removes `outputs` itself."""
-        from filelock import FileLock
-
-        lock = FileLock(str(self.app.paths.home / "consent.lock"), timeout=120)
-        with lock:
+        with self.app.store.exclusive("consent"):  # a team library: one lock for every desk
             try:
                 yield
             except BaseException:

@@ -108,6 +108,7 @@ class HandoffService:
 
     def _adopt(self, pkg: Package, ctx: JobContext) -> PackageImport:
         fp = fingerprint(pkg.media)
+        self.app.tombstones.check(fingerprint=fp, what=f"The vlog in {pkg.path.name}")  # forgotten stays forgotten
         known = self.app.vlogs.find_by_fingerprint(fp)
         if known is not None:
             return PackageImport(pkg.path, known, True, pkg.trust, known.consent.scope is not ConsentScope.NONE)

@@ -11,6 +11,7 @@ process (or at another desk) sees either the old state or the new one.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
 from typing import Any, Protocol
 
 from vlogkit.domain import Quote, Transcript, Vlog
@@ -69,6 +70,18 @@ class TeamSettingsRepository(Protocol):
     def set(self, key: str, value: Any) -> None: ...
 
 
+class TombstoneRepository(Protocol):
+    """What `forget` leaves behind (id and fingerprint only), so a forgotten person never comes back."""
+
+    def signature(self) -> tuple[int, int]: ...
+    def entries(self) -> list[dict[str, str]]: ...
+    def add(self, vlog_id: str, fingerprint: str) -> None: ...
+    def merge(self, rows: list[dict[str, Any]]) -> None: ...
+    def forgotten_ids(self) -> frozenset[str]: ...
+    def is_forgotten(self, vlog_id: str | None = None, fingerprint: str | None = None) -> bool: ...
+    def check(self, vlog_id: str | None = None, fingerprint: str | None = None, what: str = "This vlog") -> None: ...
+
+
 class Store(Protocol):
     """One library: where its vlogs, transcripts, quotes, prompts, log and team settings live."""
 
@@ -80,6 +93,10 @@ class Store(Protocol):
     transcripts: TranscriptRepository
     export_log: ExportLogRepository
     team_settings: TeamSettingsRepository | None  # None: a library of one (TinyDB) has no team settings
+    tombstones: TombstoneRepository
 
+    def exclusive(self, name: str, timeout_s: float = 120) -> AbstractContextManager[object]:
+        """A named lock that every process using this library respects - on this computer, or at every desk."""
+        ...
     def check(self) -> str: ...
     def close(self) -> None: ...

@@ -8,12 +8,15 @@ NOTIFY the tables send on every committed change, so the app refreshes when anot
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+import zlib
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from vlogkit.store.postgres.bank import PgActivityLog, PgPromptRepository, PgQuoteRepository, PgTeamSettings
 from vlogkit.store.postgres.database import Database, mask_url
 from vlogkit.store.postgres.library import PgTranscriptRepository, PgVlogRepository
+from vlogkit.store.postgres.tombstones import PgTombstones
 
 CHANNEL = "vlogkit"
 
@@ -31,6 +34,31 @@ class PgStore:
         self.transcripts = PgTranscriptRepository(db)
         self.export_log = PgActivityLog(db)
         self.team_settings = PgTeamSettings(db)
+        self.tombstones = PgTombstones(db)
+
+    @contextmanager
+    def exclusive(self, name: str, timeout_s: float = 120) -> Iterator[None]:
+        """A lock every desk respects: a PostgreSQL advisory lock held on its own connection for the block."""
+        from sqlalchemy import text
+        from sqlalchemy.exc import SQLAlchemyError
+
+        key = zlib.crc32(f"vlogkit:{name}".encode())
+        try:
+            conn = self.db.engine.connect()
+            conn.exec_driver_sql(f"SET lock_timeout = {int(timeout_s * 1000)}")
+            conn.execute(text("SELECT pg_advisory_lock(:k)"), {"k": key})
+            conn.commit()
+        except SQLAlchemyError as exc:
+            raise self.db.error(exc) from exc
+        try:
+            yield
+        finally:
+            try:
+                conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": key})
+                conn.commit()
+                conn.close()
+            except SQLAlchemyError:
+                conn.invalidate()  # never back into the pool holding the lock: closing the session releases it
 
     def check(self) -> str:
         from sqlalchemy import text

@@ -140,12 +140,19 @@ class PlayerWidget(QWidget):
         self.sink.videoFrameChanged.connect(self._on_sink_frame)
         self.player.positionChanged.connect(self._on_player_position)
         self.player.playbackStateChanged.connect(self._on_player_state)
+        self.player.mediaStatusChanged.connect(self._on_player_media_status)
         if not has_video:  # a real level meter from the decoded audio
             self.levels = QAudioBufferOutput(self)
             self.player.setAudioBufferOutput(self.levels)
             self.levels.audioBufferReceived.connect(self._on_audio_buffer)
         self.player.setSource(QUrl.fromLocalFile(path))
         self._update_time()
+
+    def _on_player_media_status(self, status: object) -> None:
+        from PySide6.QtMultimedia import QMediaPlayer
+
+        if status == QMediaPlayer.MediaStatus.LoadedMedia and self.player is not None and self._pos:
+            self.player.setPosition(self._pos)  # a seek made while the file was still opening is not lost
 
     def _on_sink_frame(self, frame: object) -> None:
         img = frame.toImage()  # type: ignore[attr-defined]

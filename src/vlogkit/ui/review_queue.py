@@ -44,6 +44,7 @@ class ReviewQueue(QWidget):
         self.list = QListWidget()
         self.list.setAccessibleName(tr("Review queue"))
         self.list.setWordWrap(True)
+        self.list.setSpacing(3)
         self.heading = theme.set_role(QLabel(), "heading")
         self.meta = theme.set_role(QLabel(), "muted")
         self.meta.setWordWrap(True)

@@ -23,8 +23,8 @@ from vlogkit.quotes.tokens import SpanText, Token, span_text
 UNSURE_WORD = 0.4
 LOW_CONFIDENCE = 0.6
 COMMON_ZIPF = 5.5  # about the 300 most common words of a language
-LONG_WORDS = 40  # a two-sentence quote of up to this many words still fits a card or a slide
-SLOW_S = 18.0  # ... and a clip of up to this many seconds
+LONG_WORDS = 30  # longer than this, a line gets long for a card or a slide (how much that costs is fitted)
+SLOW_S = 15.0  # ... and a clip longer than this many seconds
 NAME_ZIPF = 4.2  # a capitalised word more common than this is an everyday word, not a name
 _DIGIT = re.compile(r"\d")
 _FR_INVERSION = re.compile(r"^\W*\w+-(?:t-)?(?:vous|tu|il|elle|on|nous|ils|elles)\b", re.I)
@@ -150,8 +150,8 @@ PAIR = frozenset({"merged", "punchline", "turn", "echo", "parallel", "link", "sh
 def _length(f: Features, st: SpanText) -> None:
     n = len(st)
     f.set("short", max(0, 8 - n) / 4, str(n))
-    f.set("long", min(3.0, max(0, n - LONG_WORDS) / 10), str(n))
-    f.set("slow", min(3.0, max(0.0, f.seconds - SLOW_S) / 5), f"{f.seconds:.0f}")
+    f.set("long", min(2.0, max(0, n - LONG_WORDS) / 10), str(n))
+    f.set("slow", min(2.0, max(0.0, f.seconds - SLOW_S) / 5), f"{f.seconds:.0f}")
 
 
 def _lexical(f: Features, st: SpanText, lex: Lexicon, context: Mapping[str, int] | None) -> None:

@@ -168,6 +168,14 @@ def read_bounded(path: Path, limit: int, what: str = "file", error: type[Vlogkit
     more is refused with a clear error instead of filling the memory."""
     path = Path(path)
     try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError as exc:
+        raise error(f"{path} does not exist.") from exc
+    except OSError as exc:
+        raise error(f"{path} cannot be read ({exc.strerror or exc}).") from exc
+    if stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode):  # would wait for a writer forever
+        raise error(f"{path} is a pipe or a socket, not a {what}: give the file itself.")
+    try:
         with open(path, "rb") as fh:
             chunks: list[bytes] = []
             total = 0

@@ -75,3 +75,12 @@ def test_other_user_files_are_read_bounded_too(cli, app, small_video: Path, tmp_
     assert r.returncode == 1 and "larger than" in r.stderr and "Traceback" not in r.stderr, r.stderr
     with pytest.raises(MediaError, match="larger than"):
         app.prompts.import_text("/dev/zero")  # the record tab's "import prompts"
+
+
+def test_bank_import_of_a_fifo_without_a_writer_does_not_wait_forever(cli, home: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    import os
+
+    fifo = tmp_path / "quotes.json"
+    os.mkfifo(fifo)
+    r = cli("bank", "import", str(fifo), timeout=60)
+    assert r.returncode == 2 and "pipe" in r.stderr and "Traceback" not in r.stderr, r.stderr

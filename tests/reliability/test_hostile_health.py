@@ -245,3 +245,31 @@ def test_a_damaged_schema_version_is_one_line_naming_the_file(app, capsys, meta:
     app.paths.library_db.write_text('{"_meta": ' + meta + ', "vlogs": {}}')
     code, out, err = run(["list"], capsys)
     assert code == 1 and "library.json" in one_error_line(err)
+
+
+@pytest.mark.parametrize("field,value", [("text", "Nice \u001b[2J words"), ("text", "\ud800 broken"),
+                                         ("note", "a\u0000b"), ("tags", ["ok", "\u0007bell"])])
+def test_a_bank_file_with_control_characters_or_broken_unicode_is_refused_naming_the_field(
+        app, tmp_path: Path, field: str, value) -> None:  # noqa: ANN001
+    from vlogkit.errors import UsageError
+
+    path = bank_file(tmp_path / "c.json", [quote_dict(**{field: value})])
+    with pytest.raises(UsageError, match=f"'{field}'"):
+        app.bank.import_file(path)
+
+
+def test_control_characters_and_broken_unicode_already_in_the_bank_never_break_an_export(banked, tmp_path: Path,  # noqa: ANN001
+                                                                                          capsys) -> None:
+    app, _ = banked
+    q = app.bank.list()[0]
+    BankRepository(app.paths.bank_db).save(q.with_(text="Nice \x1b[2J\x00 words", note="n\x07"))
+    raw = app.paths.bank_db.read_text(encoding="utf-8")
+    app.paths.bank_db.write_text(raw.replace("Nice ", "Nice \\ud800"), encoding="utf-8")  # a hand edit
+    for fmt in ("pptx", "csv", "md", "json", "cards"):
+        code, out, err = run(["bank", "export", "--format", fmt, "--out", str(tmp_path / f"x-{fmt}")], capsys)
+        assert code == 0, (fmt, err)
+    from pptx import Presentation
+
+    texts = [sh.text_frame.text for s in Presentation(str(tmp_path / "x-pptx.pptx")).slides for sh in s.shapes
+             if sh.has_text_frame]
+    assert any("words" in t for t in texts)

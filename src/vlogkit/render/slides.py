@@ -3,6 +3,7 @@ a still of the speaker taken at the quote's time."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,14 @@ class SlideItem:
     company: str = ""
     image: Path | None = None  # speaker still
     note: str = ""  # speaker notes: source, time, consent
+
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """Text a slide can hold: characters XML 1.0 forbids (terminal escapes, NUL, lone surrogates) are dropped."""
+    return _NOT_XML.sub("", text)
 
 
 def grab_still(ffmpeg: Ffmpeg, source: Path, at_ms: int, dest: Path, height: int = 720) -> Path:
@@ -85,7 +94,7 @@ def build_deck(items: list[SlideItem], out: Path, *, title: str, subtitle: str =
         p = tf.paragraphs[0]
         p.alignment = PP_ALIGN.LEFT
         run = p.add_run()
-        run.text = text
+        run.text = xml_safe(text)
         run.font.size = Pt(size)
         run.font.bold = bold
         run.font.name = DECK_FONT
@@ -127,7 +136,7 @@ def build_deck(items: list[SlideItem], out: Path, *, title: str, subtitle: str =
         if item.company:
             textbox(slide, text_x, 6.45, text_w, 0.5, item.company, 16, muted)
         if item.note:
-            slide.notes_slide.notes_text_frame.text = item.note
+            slide.notes_slide.notes_text_frame.text = xml_safe(item.note)
 
     _own_properties(prs, title, author)
     with output_file(out) as tmp:
@@ -140,9 +149,9 @@ def _own_properties(prs: Any, title: str, author: str) -> None:  # noqa: ANN401 
     import datetime as dt
 
     props = prs.core_properties
-    props.author = author
-    props.last_modified_by = author
-    props.title = title
+    props.author = xml_safe(author)
+    props.last_modified_by = xml_safe(author)
+    props.title = xml_safe(title)
     for name in ("subject", "keywords", "comments", "category", "content_status", "identifier", "language",
                  "version"):
         setattr(props, name, "")

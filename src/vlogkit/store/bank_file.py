@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,9 @@ MAX_MS = 48 * 3600 * 1000  # a quote lies within 48 h of media
 MAX_TEXT = 10_000
 MAX_SHORT = 400
 MAX_TAGS = 100
+
+
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
 class _Bad(Exception):
@@ -92,6 +96,8 @@ def _text(d: dict[str, Any], field: str, *, limit: int = MAX_SHORT, required: bo
         raise _Bad(field, f"must be text, not {_show(value)}")
     if len(value) > limit:
         raise _Bad(field, f"is longer than {limit} characters")
+    if _UNSAFE.search(value):
+        raise _Bad(field, "holds control characters or broken Unicode (a terminal escape, a NUL, a lone surrogate)")
     if required and not value.strip():
         raise _Bad(field, "is empty")
     return value
@@ -123,8 +129,8 @@ def _tags(value: Any) -> list[str]:
     if not isinstance(value, list) or len(value) > MAX_TAGS:
         raise _Bad("tags", f"must be a list of at most {MAX_TAGS} words, not {_show(value)}")
     for t in value:
-        if not isinstance(t, str) or len(t) > 100:
-            raise _Bad("tags", f"must hold words (text), not {_show(t)}")
+        if not isinstance(t, str) or len(t) > 100 or _UNSAFE.search(t):
+            raise _Bad("tags", f"must hold words (plain text), not {_show(t)}")
     return value
 
 
@@ -136,8 +142,8 @@ def _speaker(value: Any) -> dict[str, str]:
     out = {}
     for k in ("name", "role", "team", "company"):
         v = value.get(k)
-        if v is not None and (not isinstance(v, str) or len(v) > MAX_SHORT):
-            raise _Bad("speaker", f"{k} must be text of at most {MAX_SHORT} characters, not {_show(v)}")
+        if v is not None and (not isinstance(v, str) or len(v) > MAX_SHORT or _UNSAFE.search(v)):
+            raise _Bad("speaker", f"{k} must be plain text of at most {MAX_SHORT} characters, not {_show(v)}")
         out[k] = v or ""
     return out
 

@@ -250,3 +250,11 @@ def test_a_damaged_tombstone_or_log_file_in_a_backup_is_refused(app, tmp_path: P
     with pytest.raises(VlogkitError, match=entry):
         app.data.restore(backup)
     assert _tree(app.paths.home) == before
+
+
+def test_a_backup_library_with_broken_unicode_is_restored_readable(app, tmp_path: Path) -> None:  # noqa: ANN001
+    lib = library_doc([vlog_dict(title="x")]).replace('"title": "x"', '"title": "\\ud800 broken"')
+    backup = crafted_backup(tmp_path / "b.zip", {"library.json": lib})
+    app.data.restore(backup)
+    (v,) = _app(app.paths.home).vlogs.all()
+    assert v.title == "\ufffd broken"

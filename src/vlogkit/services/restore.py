@@ -179,13 +179,13 @@ def _extract(src: Path, zf: zipfile.ZipFile, entries: list[zipfile.ZipInfo], sta
 
 
 def _checked_database(src: Path, name: str, path: Path) -> dict[str, Any]:
-    from vlogkit.store.db import META_TABLE, SCHEMA_VERSION
+    from vlogkit.store.db import META_TABLE, SCHEMA_VERSION, without_lone_surrogates
 
     def bad(why: str) -> VlogkitError:
         return VlogkitError(f"{src}: its {name} {why}; nothing was restored.")
 
     try:
-        doc = json.loads(path.read_bytes().decode("utf-8"))
+        doc = without_lone_surrogates(json.loads(path.read_bytes().decode("utf-8")))
     except (ValueError, UnicodeDecodeError, RecursionError) as exc:
         raise bad(f"is not a vlogkit database ({exc.__class__.__name__})") from exc
     if not isinstance(doc, dict) or not all(isinstance(t, dict) for t in doc.values()):

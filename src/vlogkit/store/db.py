@@ -30,14 +30,14 @@ _ESCAPED_SURROGATE = re.compile(rb"\\u[dD][89a-fA-F]")
 _LONE = re.compile("[\ud800-\udfff]")
 
 
-def _without_lone_surrogates(value: Any) -> Any:
+def without_lone_surrogates(value: Any) -> Any:
     """A hand-edited file can hold a lone surrogate escape; it would make every later write fail. Shown as U+FFFD."""
     if isinstance(value, str):
         return _LONE.sub("\ufffd", value)
     if isinstance(value, dict):
-        return {_without_lone_surrogates(k): _without_lone_surrogates(v) for k, v in value.items()}
+        return {without_lone_surrogates(k): without_lone_surrogates(v) for k, v in value.items()}
     if isinstance(value, list):
-        return [_without_lone_surrogates(v) for v in value]
+        return [without_lone_surrogates(v) for v in value]
     return value
 
 
@@ -63,7 +63,7 @@ class AtomicJSONStorage(Storage):
             if not isinstance(data, dict):
                 raise ValueError("top level is not an object")
             if _ESCAPED_SURROGATE.search(raw):  # "\ud800" escapes: a lone one cannot be written back as UTF-8
-                data = _without_lone_surrogates(data)
+                data = without_lone_surrogates(data)
             for name, table in data.items():
                 if not isinstance(table, dict):
                     raise ValueError(f"table {name} is not an object")

@@ -170,3 +170,15 @@ def test_consent_badges_say_what_the_rule_allows(qtbot, window, clip12: Path) ->
     window.library.refresh()
     assert "No consent" in window.library.list.item(0).text()
     assert window.library.list.item(0).toolTip().startswith(badge.tooltip)
+
+
+def test_the_empty_librarys_sample_button_imports_and_opens_the_sample(qtbot, window) -> None:
+    lib = window.library
+    assert lib.stack.currentWidget() is lib.empty
+    qtbot.mouseClick(lib.empty.sample_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.editor.vlog is not None, timeout=60000)
+    vlog = window.editor.vlog
+    assert vlog.title == "Sample vlog - try me" and vlog.speaker.role == "Synthetic voice"
+    assert window.tabs.currentWidget() is window.editor
+    assert lib.list.count() == 1 and "sample" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: vlog.id not in window.transcribing, timeout=60000)  # transcribed like any import

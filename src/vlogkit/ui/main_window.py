@@ -130,6 +130,7 @@ class MainWindow(QMainWindow):
         h = mb.addMenu(tr("&Help"))
         self._action(h, tr("Help"), self.show_help, QKeySequence.StandardKey.HelpContents)
         self._action(h, tr("Welcome"), self.show_welcome)
+        self._action(h, tr("Try the sample vlog"), self.import_sample)
 
     def _wire(self) -> None:
         lib = self.library

@@ -125,6 +125,8 @@ def cuts(root: QWidget, screen: str) -> list[Cut]:
         if isinstance(w, QTabBar):
             for i in range(w.count()):
                 needed, has = w.tabSizeHint(i).width(), w.tabRect(i).width()
+                if w.tabRect(i).right() > w.width() + SLACK:  # scrolled out of the bar's view
+                    has = max(0, w.width() - w.tabRect(i).left())
                 if needed > has + SLACK:
                     found.append(Cut(screen, "tab", w.tabText(i), needed, has))
         if isinstance(w, QHeaderView) and w.orientation() == Qt.Orientation.Horizontal:

@@ -84,8 +84,10 @@ def setup_editor(self: VlogEditor) -> None:
     self.side = QTabWidget()
     self.side.addTab(self.quotes, icon("quote"), tr("Quotes"))
     self.preview = LivePreviewPanel(self.app, self.jobs)
-    self.side.addTab(self.preview, icon("preview"), tr("Live preview"))
-    self.side.addTab(self.details, icon("info"), tr("Speaker and consent"))
+    self.side.addTab(self.preview, icon("preview"), tr("Preview"))
+    self.side.setTabToolTip(1, tr("Live preview of the clip as it will be published"))
+    self.side.addTab(self.details, icon("info"), tr("Speaker"))
+    self.side.setTabToolTip(2, tr("Speaker and consent"))
     self.hsplit = QSplitter(Qt.Orientation.Horizontal)
     self.hsplit.setObjectName("editor-h")
     for w in (self.player, mid, self.side):

@@ -144,3 +144,18 @@ def test_splitters_are_remembered(qtbot, gui_app, window) -> None:
     qtbot.addWidget(again)
     again.resize(790, 590)
     assert again.editor.hsplit.sizes() == sizes
+
+
+def test_zoom_tools_and_keys(qtbot, opened) -> None:
+    ed = opened
+    tl = ed.timeline
+    qtbot.mouseClick(ed.zoom_in_button, Qt.MouseButton.LeftButton)
+    assert tl.model.zoomed
+    qtbot.mouseClick(ed.fit_button, Qt.MouseButton.LeftButton)
+    assert not tl.model.zoomed
+    tl.setFocus()
+    qtbot.keyClick(tl, Qt.Key.Key_Plus)
+    qtbot.keyClick(tl, Qt.Key.Key_Plus)
+    assert tl.model.zoomed
+    qtbot.keyClick(tl, Qt.Key.Key_0)
+    assert not tl.model.zoomed

@@ -301,14 +301,23 @@ class TimelineWidget(QWidget):
         self.update()
         event.accept()
 
+    def zoom_by(self, factor: float) -> None:
+        """Zoom around the playhead (>1 zooms in)."""
+        self.model.zoom(factor, self.model.x_of(self.model.playhead))
+        self.update()
+
+    def fit(self) -> None:
+        self.model.fit()
+        self.update()
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         key = event.key()
         if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
-            self.model.zoom(1.5, self.model.x_of(self.model.playhead))
+            self.zoom_by(1.5)
         elif key == Qt.Key.Key_Minus:
-            self.model.zoom(1 / 1.5, self.model.x_of(self.model.playhead))
+            self.zoom_by(1 / 1.5)
         elif key == Qt.Key.Key_0:
-            self.model.fit()
+            self.fit()
         elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
             step = 100 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 1000
             self.seek_requested.emit(max(0, self.model.playhead + (step if key == Qt.Key.Key_Right else -step)))

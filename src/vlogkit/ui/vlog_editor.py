@@ -68,9 +68,9 @@ class VlogEditor(QWidget):
         self.mark_in_button.clicked.connect(self.mark_in)
         self.mark_out_button.clicked.connect(self.mark_out)
         self.play_clip_button.clicked.connect(self.play_clip)
-        self.zoom_in_button.clicked.connect(lambda: self._zoom(1.5))
-        self.zoom_out_button.clicked.connect(lambda: self._zoom(1 / 1.5))
-        self.fit_button.clicked.connect(self._fit)
+        self.zoom_in_button.clicked.connect(lambda: self.timeline.zoom_by(1.5))
+        self.zoom_out_button.clicked.connect(lambda: self.timeline.zoom_by(1 / 1.5))
+        self.fit_button.clicked.connect(self.timeline.fit)
         self.note_close.clicked.connect(self.note.hide)
         self.quotes.refresh_requested.connect(self.load_candidates)
         self.quotes.play_requested.connect(self.player.play_range)
@@ -307,15 +307,6 @@ class VlogEditor(QWidget):
     def play_clip(self) -> None:
         if self.in_out is not None:
             self.player.play_range(*self.in_out)
-
-    def _zoom(self, factor: float) -> None:
-        m = self.timeline.model
-        m.zoom(factor, m.x_of(m.playhead))
-        self.timeline.update()
-
-    def _fit(self) -> None:
-        self.timeline.model.fit()
-        self.timeline.update()
 
     # -- transcript edits -----------------------------------------------------------------------------
     def save_transcript(self, t: Transcript) -> bool:

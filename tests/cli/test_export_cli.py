@@ -95,3 +95,82 @@ def test_export_a_candidate_and_a_bank_quote(cli, home: Path, desk_vlog: Path, t
     r = cli("export", vid, "--quote", q.id, "--preset", "640x360", "--captions", "off", "--out", str(tmp_path / "q"),
             "--audience", "external")
     assert r.returncode == 1 and "internal use only" in r.stderr
+
+
+def with_words(home: Path, vid: str, words: list[tuple[str, int, int]], duration: int = 3000) -> None:
+    """Store a transcript for `vid` (the scripted words a real one would hold) in the test's library."""
+    from vlogkit.config import Paths
+    from vlogkit.domain import Segment, Transcript, Word
+    from vlogkit.services import App
+
+    ws = tuple(Word(t, s, e, 0.9) for t, s, e in words)
+    App(Paths(home)).transcription.save(vid, Transcript((Segment(ws[0].start, ws[-1].end, ws),), "en", duration))
+
+
+SAID = [("Safety", 300, 700), ("comes", 750, 1100), ("first,", 1150, 1600), ("every", 1900, 2200),
+        ("single", 2250, 2550), ("day.", 2600, 2900)]
+
+
+def test_dry_run_json_is_the_plan_the_export_runs_and_names_every_file_it_writes(  # noqa: ANN001
+        cli, home: Path, small_video: Path, tmp_path: Path) -> None:
+    import json
+
+    vid = imported(cli, small_video)
+    with_words(home, vid, SAID)
+    out = tmp_path / "clips"
+    args = ["export", vid, "--range", "0.5:2.7", "--preset", "square,360x640", "--captions", "karaoke",
+            "--lower-third", "--out", str(out)]
+    dry = cli(*args, "--dry-run", "--json")
+    assert dry.returncode == 0, dry.stderr
+    plan = dry.json()  # stdout is the plan alone: progress went to stderr
+    assert not out.exists()
+    assert all(Path(f).is_absolute() and Path(f).parent == out for f in plan["files"])
+    assert all("Dialogue:" in o["ass"] and "Ana" in o["ass"] for o in plan["outputs"])  # captions and lower third
+    assert plan["timeline"]["pieces_ms"] == [[180, 2950]]  # 0.5 and 2.7 s fell inside words: taken whole
+    assert plan["command"][0] == "ffmpeg" and "-filter_complex" in plan["command"]
+    real = cli(*args, "--json")
+    assert real.returncode == 0, real.stderr
+    assert real.json()["plan"] == plan
+    assert sorted(str(p) for p in out.iterdir()) == sorted(plan["files"])  # exactly those files, nothing else
+    logged = [json.loads(line.split("export plan ", 1)[1]) for line in
+              (home / "logs" / "vlogkit.log").read_text(encoding="utf-8").splitlines() if "export plan {" in line]
+    assert logged[-1] == plan  # the plan the real export logged is the one the dry run printed
+
+
+def test_ranges_are_made_whole_and_the_user_is_told(cli, home: Path, small_video: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    vid = imported(cli, small_video)
+    with_words(home, vid, SAID)
+    r = cli("export", vid, "--range", "0.5:2.7", "--captions", "off", "--dry-run", "--out", str(tmp_path))
+    assert r.returncode == 0, r.stderr
+    assert '0.50 s falls inside "Safety": the clip now starts at 0.18 s' in r.stderr
+    assert '2.70 s falls inside "day.": the clip now ends at 2.95 s' in r.stderr
+    r = cli("export", vid, "--range", "2:9", "--captions", "off", "--dry-run", "--out", str(tmp_path))
+    assert r.returncode == 0 and "runs past the end of the vlog: it now ends at 3.00 s" in r.stderr
+    r = cli("export", vid, "--range", "5:6", "--captions", "off", "--dry-run", "--out", str(tmp_path))
+    assert r.returncode == 2 and "starts at 5.00 s but the vlog is only 3.00 s long" in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1 and "Traceback" not in r.stderr
+
+
+def test_progress_is_lines_or_json_on_stderr_never_stdout(cli, small_video: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    import json
+
+    vid = imported(cli, small_video)
+    r = cli("export", vid, "--range", "0:2", "--captions", "off", "--preset", "360x640", "--out", str(tmp_path / "a"))
+    assert r.returncode == 0 and r.stdout.strip().endswith("2.0 s)")  # stdout: the file, nothing else
+    steps = [ln for ln in r.stderr.splitlines() if ln.startswith("export: ")]
+    assert any("Rendering" in s for s in steps) and steps[-1] == "export: 100% Exported"
+    r = cli("export", vid, "--range", "0:2", "--captions", "off", "--preset", "360x640", "--out", str(tmp_path / "b"),
+            "--progress", "json", "--json")
+    assert r.returncode == 0 and r.json()["outputs"]
+    events = [json.loads(ln) for ln in r.stderr.splitlines() if ln.startswith("{")]
+    assert events and events[-1] == {"job": "export", "percent": 100, "message": "Exported"}
+    assert [e["percent"] for e in events] == sorted(e["percent"] for e in events)
+
+
+def test_an_untranscribed_vlog_is_transcribed_first_and_says_so(cli, media: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    vid = imported(cli, media / "en" / "jfk.flac")
+    r = cli("export", vid, "--range", "0:2.5", "--preset", "360x640", "--captions", "line", "--dry-run",
+            "--out", str(tmp_path), timeout=600)
+    assert r.returncode == 0, r.stderr
+    assert f"Transcribing {vid} first (it has no transcript yet)" in r.stderr
+    assert "captions: line" in r.stdout and "caption events" in r.stdout

@@ -98,12 +98,16 @@ class Started:
         return self.proc.returncode
 
 
+PROGRESS_LINE = re.compile(r"^[^:]{1,60}:\s+\d{1,3}% |^\{\"job\": ")  # `--progress lines` / `json` (not on a tty)
+
+
 def message_lines(stderr: str) -> list[str]:
-    """What a person reads on stderr once the progress bar's carriage-return redraws are taken out."""
+    """What a person reads on stderr once the progress bar's carriage-return redraws and the progress lines of a
+    run without a terminal are taken out."""
     lines = []
     for raw in stderr.replace("\r\n", "\n").split("\n"):
         text = raw.split("\r")[-1].strip()
-        if text and not re.search(r"\[[#-]{25}\]\s+\d+%", text):
+        if text and not re.search(r"\[[#-]{25}\]\s+\d+%", text) and not PROGRESS_LINE.match(text):
             lines.append(text)
     return lines
 

@@ -37,7 +37,7 @@ def test_an_export_that_comes_out_empty_or_short_is_an_error(home: Path, small_v
     app.vlogs.modify(r.vlog.id, lambda v: v.with_(media=replace(v.media, duration_ms=36_000_000)))
     out = tmp_path / "out"
     with pytest.raises(MediaError, match="holds") as err:
-        app.export.export(r.vlog.id, ranges=[(start, end)], presets=["square"], captions="off", out_dir=out)
+        app.export.export(app.export.request(r.vlog.id, ranges=[(start, end)], presets=["square"], captions="off", out_dir=out))
     assert "\n" not in str(err.value)
     assert not out.exists() or [p.name for p in out.iterdir()] == [], list(out.iterdir())
     assert not any(e["kind"] == "clip" for e in app.export_log.entries())

@@ -55,8 +55,8 @@ def test_pipeline_makes_no_network_connection(armed, home: Path, desk_vlog: Path
     cands = app.quotes.candidates(vlog.id, top=3)
     assert cands
     q = app.bank.approve([app.bank.add_candidate(vlog.id, 1).id])[0]
-    result = app.export.export(vlog.id, ranges=[(q.start, min(q.end, q.start + 3000))], presets=["square"],
-                               captions="line", out_dir=tmp_path / "out")
+    result = app.export.export(app.export.request(vlog.id, ranges=[(q.start, min(q.end, q.start + 3000))],
+                                                  presets=["square"], captions="line", out_dir=tmp_path / "out"))
     assert result.outputs and result.outputs[0].path.exists()
     report = app.bank.export("md", tmp_path / "quotes.md", audience="external")
     assert report.count == 1

@@ -25,8 +25,10 @@ from vlogkit.quotes.search import relevance
 from vlogkit.quotes.sentences import build_sentences
 from vlogkit.quotes.text import fold, tokens
 from vlogkit.render.ass import LowerThird, build_ass, escape_text
-from vlogkit.render.captions import LineRules, build_cues, format_timestamp, to_srt, to_vtt
+from vlogkit.render.caption_rules import CaptionProfile
+from vlogkit.render.captions import build_cues, events_for
 from vlogkit.render.naming import base_name, reserve_stems
+from vlogkit.render.subtitles import format_timestamp, to_srt, to_vtt
 
 FAST = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -67,7 +69,7 @@ def timed_words(draw: st.DrawFn, min_size: int = 1, max_size: int = 60, speakers
 @FAST
 @given(timed_words(), st.integers(10, 50), st.integers(1, 3))
 def test_caption_cues_obey_the_line_rules_and_keep_every_word(words: list[Word], max_chars: int, max_lines: int) -> None:
-    rules = LineRules(max_chars=max_chars, max_lines=max_lines)
+    rules = CaptionProfile(max_chars=max_chars, max_lines=max_lines)
     cues = build_cues(words, rules)
     shown = [w for w in words if w.display.strip()]
     # every spoken word appears once, in order, as the user corrected it
@@ -93,8 +95,9 @@ def test_caption_cues_obey_the_line_rules_and_keep_every_word(words: list[Word],
 def test_burnt_in_caption_text_never_reaches_libass_as_a_tag(words: list[Word], preset: str, style: CaptionStyle) -> None:
     """Whatever was said ({\\b1}, \\N, braces...), the only override blocks in the ASS events are vlogkit's own, and
     removing them and undoing the escapes gives back exactly the words."""
-    doc = build_ass(words, PRESETS[preset], style, lower_third=LowerThird("{\\fs99}Ann\\N", "Ops {x}"))
-    own = re.compile(r"\{\\1c&H[0-9A-F]{6}&\}|\{\\fad\(250,250\)\}")
+    doc = build_ass(events_for(words, style, PRESETS[preset]), PRESETS[preset],
+                    lower_third=LowerThird("{\\fs99}Ann\\N", "Ops {x}"))
+    own = re.compile(r"\{\\1c&H[0-9A-F]{6}&\}|\{\\fad\(250,250\)\}|\{\\fsp\d+\}")
     shown = " ".join(" ".join(w.display.strip().replace("\r\n", " ").replace("\n", " ").replace("\r", " ").split())
                      for w in words if w.display.strip())
     for line in doc.splitlines():
@@ -198,7 +201,7 @@ def test_quote_ranges_never_cut_into_a_word_and_stay_in_the_media(words, data, p
 def test_output_names_from_speakers_and_quotes_stay_in_the_export_folder(speaker, date, quote, presets) -> None:  # type: ignore[no-untyped-def]
     folder = Path("/exports/team")
     base = base_name(speaker, date, quote)
-    stem, per = reserve_stems(Path("/nonexistent-vlogkit-folder"), base, presets or ["reel"])
+    stem, per = reserve_stems(frozenset(), base, presets or ["reel"])
     for name in (base, stem, *per.values()):
         assert name and name == name.strip(" .")
         p = folder / f"{name}.mp4"

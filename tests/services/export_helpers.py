@@ -79,3 +79,12 @@ def srt_times(path: Path) -> list[tuple[int, int, str]]:
 
     subs = pysubs2.load(str(path))
     return [(e.start, e.end, e.plaintext) for e in subs]
+
+
+def export(app, vid: str, ctx=None, **options):  # noqa: ANN001,ANN201
+    """An export as the CLI and the dialog run it: a request from the options, then the export."""
+    return app.export.export(app.export.request(vid, **options), ctx)
+
+
+def plan(app, vid: str, **options):  # noqa: ANN001,ANN201
+    return app.export.plan(app.export.request(vid, **options))

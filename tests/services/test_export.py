@@ -14,7 +14,7 @@ from vlogkit.media.faces import detect_in_gray
 from vlogkit.render.loudness import meter
 from vlogkit.render.reframe import face_inside, plan_crop
 
-from .export_helpers import frame, library_with, srt_times, streams
+from .export_helpers import export, frame, library_with, srt_times, streams
 
 
 def pause_and_word(t: Transcript) -> tuple[int, int, int, int]:
@@ -34,8 +34,10 @@ def desk(tmp_path_factory: pytest.TempPathFactory, desk_vlog: Path, desk_transcr
     app, vid = library_with(home, desk_vlog, desk_transcript, speaker=Speaker("Barack Obama", "President"))
     start, end, pause, spoken = pause_and_word(desk_transcript)
     out = home / "clips"
-    karaoke = app.export.export(vid, ranges=[(start, end)], presets=["reel"], captions="karaoke", out_dir=out)
-    off = app.export.export(vid, ranges=[(start, end)], presets=["reel"], captions="off", out_dir=out)
+    karaoke = export(app, vid, ranges=[(start, end)], presets=["reel"], captions="karaoke", out_dir=out)
+    off = export(app, vid, ranges=[(start, end)], presets=["reel"], captions="off", out_dir=out)
+    ((start, end),) = karaoke.plan["timeline"]["pieces_ms"]  # the range, made whole: no word cut at either end
+    assert off.plan["timeline"]["pieces_ms"] == [[start, end]]
     return {"app": app, "id": vid, "start": start, "end": end, "pause": pause, "spoken": spoken, "karaoke": karaoke,
             "off": off, "out": out}
 
@@ -125,11 +127,11 @@ def test_names_say_who_and_what_and_a_second_export_does_not_overwrite(desk: dic
 def test_consent_rules(desk: dict, tmp_path: Path) -> None:
     app, vid = desk["app"], desk["id"]
     with pytest.raises(ConsentError, match="internal use only"):
-        app.export.export(vid, ranges=[(0, 1000)], audience="external", captions="off", out_dir=tmp_path)
+        export(app, vid, ranges=[(0, 1000)], audience="external", captions="off", out_dir=tmp_path)
     app.library.edit(vid, consent=__import__("vlogkit.domain", fromlist=["ConsentScope"]).ConsentScope.NONE)
     try:
         with pytest.raises(ConsentError, match="consent withdrawn on"):
-            app.export.export(vid, ranges=[(0, 1000)], captions="off", out_dir=tmp_path)
+            export(app, vid, ranges=[(0, 1000)], captions="off", out_dir=tmp_path)
     finally:
         from vlogkit.domain import ConsentScope
 

@@ -13,7 +13,7 @@ from vlogkit.domain import Segment, Speaker, Transcript, Word
 from vlogkit.errors import Cancelled, MediaError, UsageError
 from vlogkit.jobs import JobContext
 
-from .export_helpers import audio_envelope, frame, library_with, srt_times, streams
+from .export_helpers import audio_envelope, export, frame, library_with, plan, srt_times, streams
 
 # beeps standing in for words: (text, start ms, end ms); a 2.5 s and a 1.5 s pause, and an "um"
 BEEPS = [("One", 500, 900), ("two", 1100, 1500), ("three", 4000, 4400), ("um", 4600, 4900), ("four", 5100, 5500),
@@ -42,8 +42,8 @@ def onsets(env: np.ndarray, hop_ms: int = 10) -> list[int]:
 
 def test_tighten_cuts_long_pauses_and_the_filler_and_the_srt_still_matches(beeps_video: Path, tmp_path: Path) -> None:
     app, vid = library_with(tmp_path / "home", beeps_video, transcript_of(BEEPS, 8000))
-    plain = app.export.export(vid, ranges=[(200, 7700)], presets=["360x360"], captions="line", out_dir=tmp_path)
-    tight = app.export.export(vid, ranges=[(200, 7700)], presets=["360x360"], captions="line", tighten=True,
+    plain = export(app, vid, ranges=[(200, 7700)], presets=["360x360"], captions="line", out_dir=tmp_path)
+    tight = export(app, vid, ranges=[(200, 7700)], presets=["360x360"], captions="line", tighten=True,
                               out_dir=tmp_path)
     d_plain = streams(plain.outputs[0].path)["video"]["duration"]
     d_tight = streams(tight.outputs[0].path)["video"]["duration"]
@@ -71,9 +71,7 @@ def test_bad_input_is_one_clear_error(beeps_video: Path, tmp_path: Path) -> None
     ]
     for kw, exc, text in cases:
         with pytest.raises(exc, match=text):
-            app.export.export(vid, **{"ranges": [(0, 1000)], "captions": "off", "out_dir": tmp_path / "out", **kw})
-    with pytest.raises(UsageError, match="transcript"):  # the plan (dry run) never starts Whisper
-        app.export.plan(vid, ranges=[(0, 1000)], tighten=True)
+            export(app, vid, **{"ranges": [(0, 1000)], "captions": "off", "out_dir": tmp_path / "out", **kw})
     assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
 
 
@@ -83,7 +81,7 @@ def test_cancel_leaves_nothing_behind(beeps_video: Path, tmp_path: Path) -> None
     ctx.on_progress = lambda f, m: ctx.cancel() if "Rendering" in (m or "") or f > 0.6 else None
     out = tmp_path / "out"
     with pytest.raises(Cancelled):
-        app.export.export(vid, ranges=[(0, 8000)], presets=["reel", "square"], captions="off", out_dir=out, ctx=ctx)
+        export(app, vid, ranges=[(0, 8000)], presets=["reel", "square"], captions="off", out_dir=out, ctx=ctx)
     assert not out.exists() or list(out.iterdir()) == []
 
 
@@ -111,7 +109,7 @@ def test_portrait_phone_video_comes_out_upright_and_fits_a_landscape_frame(
 ) -> None:
     app, vid = library_with(tmp_path / "home", phone_video, None)
     assert app.library.get(vid).media.display_size == (180, 320)
-    res = app.export.export(vid, ranges=[(0, 1500)], presets=["360x640", "640x360"], captions="off",
+    res = export(app, vid, ranges=[(0, 1500)], presets=["360x640", "640x360"], captions="off",
                             out_dir=tmp_path / "out")
     tall, wide = (r.path for r in res.outputs)
     img = frame(ffmpeg_exe, tall, 0.5).mean(axis=2)
@@ -123,8 +121,8 @@ def test_portrait_phone_video_comes_out_upright_and_fits_a_landscape_frame(
 
 
 def plan_modes(app, vid: str) -> dict[str, str]:  # noqa: ANN001
-    plan = app.export.plan(vid, ranges=[(0, 1000)], presets=["360x640", "640x360"])
-    return {o.preset.name: o.crop.mode for o in plan.outputs}
+    planned = plan(app, vid, ranges=[(0, 1000)], presets=["360x640", "640x360"])
+    return {o.preset.name: o.crop.mode for o in planned.outputs}
 
 
 def test_audio_vlog_renders_as_an_audiogram_with_captions(media: Path, tmp_path: Path, ffmpeg_exe: str) -> None:
@@ -132,7 +130,7 @@ def test_audio_vlog_renders_as_an_audiogram_with_captions(media: Path, tmp_path:
              Word("fellow", 1180, 1580, 0.9), Word("Americans,", 1580, 2100, 0.9))
     app, vid = library_with(tmp_path / "home", media / "en" / "jfk.flac",
                             Transcript((Segment(300, 2100, words),), "en", 11000))
-    res = app.export.export(vid, ranges=[(0, 2500)], presets=["360x640"], captions="karaoke", out_dir=tmp_path)
+    res = export(app, vid, ranges=[(0, 2500)], presets=["360x640"], captions="karaoke", out_dir=tmp_path)
     (o,) = res.outputs
     s = streams(o.path)
     assert (s["video"]["width"], s["video"]["height"]) == (360, 640) and s["audio"]["rate"] == 48000
@@ -140,7 +138,7 @@ def test_audio_vlog_renders_as_an_audiogram_with_captions(media: Path, tmp_path:
     accent = (img[..., 0] > 200) & (img[..., 1] > 150) & (img[..., 2] < 90)
     assert accent[150:400].sum() > 50  # the level/waveform bar in the brand colour
     white = (img > 220).all(axis=2)
-    assert white[400:560].sum() > 100  # the caption
+    assert white[400:600].sum() > 100  # the caption
 
 
 def test_logo_and_lower_third(synth: Callable[..., Path], tmp_path: Path, ffmpeg_exe: str) -> None:
@@ -152,7 +150,7 @@ def test_logo_and_lower_third(synth: Callable[..., Path], tmp_path: Path, ffmpeg
     logo = tmp_path / "logo.png"
     Image.new("RGBA", (200, 100), (255, 0, 0, 255)).save(logo)
     app, vid = library_with(tmp_path / "home", grey, None, speaker=Speaker("Ana Peeters", "Nurse"))
-    res = app.export.export(vid, ranges=[(0, 2000)], presets=["360x640"], captions="off", logo=logo,
+    res = export(app, vid, ranges=[(0, 2000)], presets=["360x640"], captions="off", logo=logo,
                             lower_third=True, out_dir=tmp_path / "out")
     img = frame(ffmpeg_exe, res.outputs[0].path, 1.0).astype(int)
     red = (img[..., 0] > 180) & (img[..., 1] < 80) & (img[..., 2] < 80)
@@ -165,10 +163,10 @@ def test_logo_and_lower_third(synth: Callable[..., Path], tmp_path: Path, ffmpeg
 def test_users_can_add_their_own_presets(beeps_video: Path, tmp_path: Path) -> None:
     app, vid = library_with(tmp_path / "home", beeps_video, None)
     (tmp_path / "home" / "presets.json").write_text('{"Lobby": {"width": 1280, "height": 720, "max_length_s": 30}}')
-    plan = app.export.plan(vid, ranges=[(0, 1000)], presets=["lobby", "reel"])
-    assert [(o.preset.name, o.preset.width, o.preset.height) for o in plan.outputs] == [("lobby", 1280, 720),
-                                                                                       ("reel", 1080, 1920)]
-    assert plan.outputs[0].crop.crop_w == 320 and plan.outputs[0].crop.crop_h == 180  # 16:9 out of the 4:3 source
+    planned = plan(app, vid, ranges=[(0, 1000)], presets=["lobby", "reel"])
+    assert [(o.preset.name, o.preset.width, o.preset.height) for o in planned.outputs] == [("lobby", 1280, 720),
+                                                                                          ("reel", 1080, 1920)]
+    assert planned.outputs[0].crop.crop_w == 320 and planned.outputs[0].crop.crop_h == 180  # 16:9 of the 4:3 source
 
 
 def test_preview_frame_is_a_real_render_of_one_frame_with_its_caption(beeps_video: Path, tmp_path: Path) -> None:
@@ -177,23 +175,71 @@ def test_preview_frame_is_a_real_render_of_one_frame_with_its_caption(beeps_vide
     from PIL import Image
 
     app, vid = library_with(tmp_path / "home", beeps_video, transcript_of(BEEPS, 8000))
-    with_caps = Image.open(io.BytesIO(app.export.preview_frame(vid, 1200, "360x640", "karaoke"))).convert("RGB")
-    without = Image.open(io.BytesIO(app.export.preview_frame(vid, 1200, "360x640", "off"))).convert("RGB")
+
+    def preview(captions: str) -> Image.Image:
+        request = app.export.request(vid, ranges=[(1200, 3000)], presets=["360x640"], captions=captions)
+        return Image.open(io.BytesIO(app.export.preview_frame(request, at_ms=300))).convert("RGB")
+
+    with_caps, without = preview("karaoke"), preview("off")
     assert with_caps.size == (360, 640)
     diff = np.abs(np.asarray(with_caps, int) - np.asarray(without, int)).max(axis=2)
     assert (diff[480:] > 60).mean() > 0.005 and (diff[:300] > 60).mean() < 0.001  # caption only near the bottom
 
 
-def test_a_plan_reads_the_source_file_once_even_when_it_must_find_faces(
+def test_a_plan_reads_the_source_once_and_finds_faces_only_over_its_range(
     beeps_video: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    import vlogkit.media.faces as faces
     import vlogkit.services.library as library
 
     app, vid = library_with(tmp_path / "home", beeps_video, None)
     seen: list[str] = []
-    real = library.fingerprint
-    monkeypatch.setattr(library, "fingerprint", lambda p: seen.append(str(p)) or real(p))
-    plan = app.export.plan(vid, ranges=[(500, 2500)], presets=["reel"])  # 4:3 into 9:16 needs the face track
-    assert plan.outputs and len(seen) == 1
-    assert app.export.analyse_faces(vid) is not None  # cached by the plan: no second look at the file
-    assert len(seen) == 1
+    analysed: list[tuple[int, int] | None] = []
+    real_fp, real_analyse = library.fingerprint, faces.analyse_faces
+    monkeypatch.setattr(library, "fingerprint", lambda p: seen.append(str(p)) or real_fp(p))
+    monkeypatch.setattr(faces, "analyse_faces", lambda p, **kw: analysed.append(kw.get("window")) or real_analyse(p, **kw))
+    first = plan(app, vid, ranges=[(500, 2500)], presets=["reel"], captions="off")  # 4:3 into 9:16: faces needed
+    assert first.outputs and len(seen) == 1
+    assert analysed == [(0, 5000)]  # the clip's stretch (with a margin, on a 5 s grid), not the whole 8 s file
+    again = plan(app, vid, ranges=[(1000, 3000)], presets=["reel"], captions="off")  # inside the window: cached
+    assert again.outputs and analysed == [(0, 5000)] and len(seen) == 2
+    whole = app.export.analyse_faces(vid)  # the GUI's background analysis covers the whole file...
+    assert whole is not None and whole.window is None and analysed[-1] is None
+    plan(app, vid, ranges=[(5500, 7500)], presets=["reel"], captions="off")  # ...and later exports reuse it
+    assert len(analysed) == 2
+
+
+@pytest.fixture(scope="session")
+def private_video(synth: Callable[..., Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A phone clip as it leaves a phone: GPS location (both tags), a title, a comment naming a private path, an
+    artist, and a chapter."""
+    chapters = tmp_path_factory.mktemp("meta") / "chapters.txt"
+    chapters.write_text(";FFMETADATA1\n[CHAPTER]\nTIMEBASE=1/1000\nSTART=0\nEND=1500\ntitle=Private chapter\n")
+    return synth(
+        "private.mp4", "-f", "lavfi", "-i", "testsrc2=s=320x240:r=25:d=3", "-f", "lavfi", "-i", "sine=f=440:d=3",
+        "-i", str(chapters), "-map", "0", "-map", "1", "-map_chapters", "2", "-c:v", "libx264", "-preset", "ultrafast",
+        "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", "-movflags", "use_metadata_tags",
+        "-metadata", "title=Secret board meeting", "-metadata", "comment=/home/ana/private/raw-take.mov",
+        "-metadata", "artist=Ana Peeters", "-metadata", "location=+50.8503+004.3517/",
+        "-metadata", "com.apple.quicktime.location.ISO6709=+50.8503+004.3517+013.000/",
+    )
+
+
+def test_exported_clips_carry_none_of_the_sources_metadata(private_video: Path, tmp_path: Path) -> None:
+    import av
+
+    with av.open(str(private_video)) as c:  # the source really holds them
+        assert {"title", "comment", "artist", "location", "com.apple.quicktime.location.ISO6709"} <= set(c.metadata)
+    app, vid = library_with(tmp_path / "home", private_video, transcript_of([("Hello", 500, 900), ("team.", 950, 1400)], 3000))
+    res = export(app, vid, ranges=[(0, 2000)], presets=["360x640", "320x240"], captions="line", out_dir=tmp_path / "out")
+    for o in res.outputs:
+        with av.open(str(o.path)) as c:
+            meta = {k.lower(): v for k, v in c.metadata.items()}
+            streams_meta = [dict(s.metadata) for s in c.streams]
+            chapters = c.chapters() if hasattr(c, "chapters") else []
+        assert meta.get("title") == "Hello team."  # our own title: what the clip says
+        assert not {"comment", "artist", "location", "location-eng", "com.apple.quicktime.location.iso6709"} & set(meta)
+        assert chapters == []
+        raw = o.path.read_bytes()
+        for secret in (b"Secret board", b"/home/ana/private", b"Ana Peeters", b"+50.8503", b"Private chapter"):
+            assert secret not in raw, (o.path.name, secret, streams_meta)

@@ -31,16 +31,16 @@ def test_an_external_clip_waits_for_the_word_to_be_confirmed(setup, tmp_path: Pa
     second = t.segments[1]
     out = tmp_path / "out"
     with pytest.raises(UnconfirmedWordError) as err:
-        app.export.export(vlog.id, ranges=[(second.start, second.end)], presets=["square"], captions="line",
-                          audience="external", out_dir=out)
+        app.export.export(app.export.request(vlog.id, ranges=[(second.start, second.end)], presets=["square"], captions="line",
+                          audience="external", out_dir=out))
     msg = str(err.value)
     assert "'klote,'" in msg and f"vlogkit confirm {vlog.id} {klote.start / 1000:.1f}" in msg and "\n" not in msg
     assert not out.exists() or not any(out.iterdir())  # nothing was rendered
     require_confirmed("internal", t.words, vlog_id=vlog.id, what="x")  # inside the company: listed, not blocked
     confirmed = app.transcription.confirm(vlog.id, klote.start + 50)
     assert [w.confirmed for w in confirmed.words if w.text.startswith("klote")] == [True]
-    result = app.export.export(vlog.id, ranges=[(second.start, second.end)], presets=["square"], captions="line",
-                               audience="external", out_dir=out)
+    result = app.export.export(app.export.request(vlog.id, ranges=[(second.start, second.end)], presets=["square"], captions="line",
+                               audience="external", out_dir=out))
     assert result.outputs and result.outputs[0].path.is_file()
     assert "klote" in result.subtitles[0].read_text(encoding="utf-8")  # said and confirmed: kept, authentically
 

@@ -50,7 +50,7 @@ def test_each_desk_sees_the_others_import_approval_and_consent_withdrawal(
     # A withdraws the consent; B's external exports are blocked at once - clip and bank alike
     a.library.edit(v.id, consent=ConsentScope.NONE)
     with pytest.raises(ConsentError):
-        b.export.export(v.id, ranges=[(0, 1400)], audience="external", out_dir=out, captions="off")
+        b.export.export(b.export.request(v.id, ranges=[(0, 1400)], audience="external", out_dir=out, captions="off"))
     with pytest.raises(ConsentError):
         b.bank.export("csv", out / "again.csv", audience="external")
     assert not (out / "again.csv").exists() and sorted(p.name for p in out.iterdir()) == ["ext.csv"]

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from vlogkit.errors import MediaError, UsageError
-from vlogkit.render.captions import build_cues, to_srt, to_vtt
+from vlogkit.render.captions import build_cues
+from vlogkit.render.subtitles import to_srt, to_vtt
 from vlogkit.transcribe.subtitles_import import load_subtitles, parse_subtitles
 
 TEAMS_VTT = """WEBVTT

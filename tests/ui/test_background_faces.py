@@ -17,10 +17,13 @@ def test_import_analyses_faces_in_the_background(qtbot, home: Path, desk_vlog: P
     qtbot.addWidget(w)
     try:
         w.start_import([str(desk_vlog)], ImportOptions())
-        faces_dir = home / "cache" / "faces"
-        qtbot.waitUntil(lambda: faces_dir.exists() and any(faces_dir.iterdir()), timeout=120000)
-        vid = app.library.list()[0].id
-        qtbot.waitUntil(lambda: "faces" in app.library.get(vid).extra, timeout=30000)
+        from vlogkit.media.faces import FaceTrackCache
+
+        cache = FaceTrackCache(home / "cache" / "faces")
+        qtbot.waitUntil(lambda: bool(app.library.list()), timeout=120000)
+        vlog = app.library.list()[0]
+        vid = vlog.id
+        qtbot.waitUntil(lambda: cache.get(vlog.fingerprint) is not None, timeout=150000)  # the whole file's track
         track = app.export.analyse_faces(vid)  # served from the cache now
         assert track is not None and track.hit_rate > 0.5
         centres = [f.x + f.w / 2 for s in track.samples for f in s.faces]

@@ -8,14 +8,15 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from vlogkit.cli.output import add_json_flag, print_json, run_job, warn
+from vlogkit.cli.output import PROGRESS_MODES, add_json_flag, print_json, run_job, warn
 from vlogkit.domain import AUDIENCES, ConsentScope, Quote
+from vlogkit.domain.export import CaptionStyle, ExportRequest, ExportResult
 from vlogkit.errors import UsageError, VlogkitError
 
 if TYPE_CHECKING:
     from vlogkit.services import App
 
-STYLES = ("karaoke", "line", "off")
+STYLES = tuple(s.value for s in CaptionStyle)
 _TIME_RE = re.compile(r"^(?:(\d+):)?(\d+):(\d+(?:\.\d+)?)$|^(\d+(?:\.\d+)?)$")
 
 
@@ -45,7 +46,8 @@ def parse_range(text: str) -> tuple[int, int]:
 def _add_output_flags(p: argparse.ArgumentParser) -> None:
     p.add_argument("--preset", default="reel", metavar="NAME[,NAME]",
                    help="reel (9:16), square, portrait (4:5), landscape (16:9), or WxH; several: reel,square")
-    p.add_argument("--captions", choices=STYLES, default="karaoke", help="burnt-in captions (default karaoke)")
+    p.add_argument("--captions", choices=STYLES, default="karaoke",
+                   help="burnt-in captions: karaoke, line, punchy (1-3 big words, for reels) or off (default karaoke)")
     p.add_argument("--audience", choices=AUDIENCES, default="internal",
                    help="who will see it: external needs the speaker's external consent")
     p.add_argument("--out", metavar="DIR", help="folder for the clips (default: the library's export folder)")
@@ -56,6 +58,8 @@ def _add_output_flags(p: argparse.ArgumentParser) -> None:
     p.add_argument("--highlight", metavar="#RRGGBB", help="brand colour of the spoken word (default: the setting)")
     p.add_argument("--no-face", choices=("center", "fit"), default="center",
                    help="when no face is found: a centre crop, or the whole frame over a blurred copy (fit)")
+    p.add_argument("--progress", choices=PROGRESS_MODES, default="auto",
+                   help="progress on stderr: a bar on a terminal, else lines (auto); lines; json lines; off")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -69,7 +73,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--start", metavar="S", help="start (seconds or m:ss), with --end")
     p.add_argument("--end", metavar="S", help="end (seconds or m:ss), with --start")
     _add_output_flags(p)
-    p.add_argument("--dry-run", action="store_true", help="print the export plan and render nothing")
+    p.add_argument("--dry-run", action="store_true",
+                   help="gather what the export needs (transcript, faces, loudness), print its plan, encode nothing")
     add_json_flag(p)
     p.set_defaults(func=cmd_export)
 
@@ -109,22 +114,30 @@ def _ranges(args: argparse.Namespace, app: App) -> tuple[list[tuple[int, int]], 
     return [(c.start, c.end)], c.text, None
 
 
-def _export_kwargs(args: argparse.Namespace) -> dict[str, Any]:
-    return {
-        "presets": [args.preset], "captions": args.captions, "tighten": args.tighten, "audience": args.audience,
-        "out_dir": Path(args.out) if args.out else None, "logo": args.logo, "lower_third": args.lower_third,
-        "loudness": args.loudness, "fallback": args.no_face,
-        "highlight": args.highlight,
-    }
+def _request(args: argparse.Namespace, app: App, vlog_id: str, ranges: list[tuple[int, int]],
+             title: str | None, quote: Quote | None = None) -> ExportRequest:
+    return app.export.request(
+        vlog_id, ranges=ranges, presets=[args.preset], captions=args.captions, tighten=args.tighten,
+        audience=args.audience, out_dir=Path(args.out) if args.out else None, logo=args.logo,
+        lower_third=args.lower_third, title=title, loudness=args.loudness, fallback=args.no_face,
+        highlight=args.highlight, quote_id=quote.id if quote is not None else None,
+    )
 
 
-def _print_result(result: Any) -> None:
+def _warn_plan(notes: list[str] | tuple[str, ...], issues: list[str]) -> None:
+    for n in notes:
+        warn(f"warning: {n}")
+    if issues:
+        more = f" (and {len(issues) - 1} more; all in --json)" if len(issues) > 1 else ""
+        warn(f"warning: {len(issues)} caption cue(s) break a subtitle rule: {issues[0]}{more}")
+
+
+def _print_result(result: ExportResult) -> None:
     for o in result.outputs:
         print(f"{o.path}  ({o.preset} {o.width}x{o.height}, {o.duration:.1f} s)")
     for s in result.subtitles:
         print(f"{s}")
-    for w in result.warnings:
-        warn(f"warning: {w}")
+    _warn_plan(result.warnings, result.caption_issues)
 
 
 def cmd_export(args: argparse.Namespace, app: App) -> int:
@@ -132,17 +145,19 @@ def cmd_export(args: argparse.Namespace, app: App) -> int:
     app.export.check_consent(vlog, args.audience)
     ranges, title, quote = _ranges(args, app)
     app.consent.require_clip(vlog, ranges, args.audience, quote)  # the rule, with the quote's cap and review
-    kw = _export_kwargs(args)
-    if quote is not None:
-        kw["quote_id"] = quote.id
+    request = _request(args, app, args.id, ranges, title, quote)
     if args.dry_run:
-        plan = app.export.plan(args.id, ranges=ranges, presets=kw["presets"], captions=args.captions,
-                               tighten=args.tighten, out_dir=kw["out_dir"])
-        print(plan.describe())
+        plan = run_job(lambda ctx: app.export.plan(request, ctx), label="plan", progress=args.progress)
+        if args.json:
+            print_json(plan.to_dict())
+        else:
+            print(plan.describe())
+        _warn_plan(plan.notes, plan.issue_lines())
         return 0
-    result = run_job(lambda ctx: app.export.export(args.id, ranges=ranges, title=title, ctx=ctx, **kw), label="export")
+    result = run_job(lambda ctx: app.export.export(request, ctx), label="export", progress=args.progress)
     if args.json:
         print_json(result.to_dict())
+        _warn_plan(result.warnings, result.caption_issues)
     else:
         _print_result(result)
     return 0
@@ -165,7 +180,8 @@ def cmd_process(args: argparse.Namespace, app: App) -> int:
         entry: dict[str, Any] = {"path": str(f), "outputs": [], "subtitles": []}
         report.append(entry)
         try:
-            r = run_job(lambda ctx, f=f: app.library.import_file(f, options, ctx), label=f.name[:30])
+            r = run_job(lambda ctx, f=f: app.library.import_file(f, options, ctx), label=f.name[:30],
+                        progress=args.progress)
             if not r.ok:
                 raise UsageError(r.error) if not r.error else VlogkitError(r.error)
             vlog = r.vlog
@@ -174,18 +190,22 @@ def cmd_process(args: argparse.Namespace, app: App) -> int:
                 warn(f"{f}: already in the library as {vlog.id}; its stored speaker, language and consent are used "
                      f"(change them with `vlogkit edit {vlog.id}`).")
             app.export.check_consent(vlog, args.audience)
-            cands = run_job(lambda ctx, v=vlog: app.quotes.candidates(v.id, top=args.top, ctx=ctx), label="quotes")
+            cands = run_job(lambda ctx, v=vlog: app.quotes.candidates(v.id, top=args.top, ctx=ctx), label="quotes",
+                            progress=args.progress)
             if not cands:
                 warn(f"{f}: no quotable line found; nothing exported.")
             for c in cands:
-                res = run_job(lambda ctx, v=vlog, c=c: app.export.export(
-                    v.id, ranges=[(c.start, c.end)], title=c.text, ctx=ctx, **_export_kwargs(args)),
-                    label=f"clip {c.rank}")
+                req = _request(args, app, vlog.id, [(c.start, c.end)], c.text)
+                res = run_job(lambda ctx, req=req: app.export.export(req, ctx), label=f"clip {c.rank}",
+                              progress=args.progress)
                 entry["outputs"].extend({**o.to_dict(), "rank": c.rank, "text": c.text} for o in res.outputs)
                 entry["subtitles"].extend(str(s) for s in res.subtitles)
+                entry.setdefault("caption_issues", []).extend(res.caption_issues)
                 if not args.json:
                     print(f"{f.name} #{c.rank} \"{c.text[:60]}\"")
                     _print_result(res)
+                else:
+                    _warn_plan(res.warnings, res.caption_issues)
         except VlogkitError as exc:
             failed += 1
             entry["error"] = str(exc)

@@ -61,18 +61,39 @@ def warn_damaged(*repositories: Any) -> None:
             warn(f"skipped a damaged {d} in {where}; `vlogkit doctor` lists such records.")
 
 
-class StderrProgress:
-    """A one-line progress bar on stderr when it is a terminal; silent otherwise."""
+PROGRESS_MODES = ("auto", "bar", "lines", "json", "off")
 
-    def __init__(self, label: str) -> None:
+
+class StderrProgress:
+    """Progress on stderr, never stdout: a one-line bar on a terminal; elsewhere (scripts, CI logs) a line for each
+    new step and every 10 % (`lines`: "LABEL:  40% Rendering"), or one JSON object a line (`json`: {"job",
+    "percent", "message"}). `auto` is a bar on a terminal and lines elsewhere; `terminal` (the default of the
+    short commands) a bar on a terminal and nothing elsewhere."""
+
+    def __init__(self, label: str, mode: str = "terminal") -> None:
         self.label = label
-        self.enabled = sys.stderr.isatty()
+        tty = sys.stderr.isatty()
+        self.mode = {"auto": "bar" if tty else "lines", "terminal": "bar" if tty else "off"}.get(mode, mode)
         self._last = -1
+        self._message = ""
 
     def __call__(self, fraction: float, message: str) -> None:
-        if not self.enabled:
-            return
         pct = int(fraction * 100)
+        if self.mode == "bar":
+            self._bar(pct, message)
+        elif self.mode in ("lines", "json"):
+            new_step = message != self._message
+            if not new_step and pct // 10 == self._last // 10:
+                return
+            self._last, self._message = pct, message
+            if self.mode == "json":
+                line = json.dumps({"job": self.label, "percent": pct, "message": message}, ensure_ascii=False)
+            else:
+                line = f"{self.label}: {pct:3d}% {message}"
+            sys.stderr.write(line + "\n")
+            sys.stderr.flush()
+
+    def _bar(self, pct: int, message: str) -> None:
         if pct == self._last:
             return
         self._last = pct
@@ -83,19 +104,19 @@ class StderrProgress:
             sys.stderr.write("\n")
 
     def close(self) -> None:
-        if self.enabled and 0 <= self._last < 100:
+        if self.mode == "bar" and 0 <= self._last < 100:
             sys.stderr.write("\n")
             sys.stderr.flush()
 
 
-def run_job(fn: Callable[..., Any], *args: Any, label: str = "", **kwargs: Any) -> Any:
-    """Run a job on a worker thread with a progress bar; Ctrl+C cancels it cleanly."""
-    progress = StderrProgress(label or getattr(fn, "__name__", "working"))
-    ctx = JobContext(on_progress=progress)
+def run_job(fn: Callable[..., Any], *args: Any, label: str = "", progress: str = "terminal", **kwargs: Any) -> Any:
+    """Run a job on a worker thread with progress on stderr (see `StderrProgress`); Ctrl+C cancels it cleanly."""
+    reporter = StderrProgress(label or getattr(fn, "__name__", "working"), progress)
+    ctx = JobContext(on_progress=reporter)
     try:
         return ThreadRunner(fn, *args, ctx=ctx, **kwargs).run()
     finally:
-        progress.close()
+        reporter.close()
 
 
 def add_json_flag(p: Any) -> None:

@@ -149,8 +149,10 @@ def words_to_check_line(transcript: Transcript, vlog_id: str) -> str:
 
 
 def cmd_subtitles(args: argparse.Namespace, app: App) -> int:
+    from dataclasses import replace
+
     from vlogkit.fileutil import atomic_write_text
-    from vlogkit.render.captions import LineRules
+    from vlogkit.render.caption_rules import NETFLIX
     from vlogkit.transcribe.formats import render, time_range
 
     if args.max_chars < 10:
@@ -161,7 +163,7 @@ def cmd_subtitles(args: argparse.Namespace, app: App) -> int:
     if (start is not None and start < 0) or (end is not None and end < 0):
         raise UsageError("--start and --end are seconds from the start of the vlog (not negative).")
     part = time_range(transcript, start, end)
-    text = render(part, args.format, LineRules(max_chars=args.max_chars))
+    text = render(part, args.format, replace(NETFLIX, max_chars=args.max_chars))
     if args.out:
         out = Path(args.out)
         if out.exists() and out.is_dir():

@@ -14,6 +14,7 @@ MIN_SIDE, MAX_SIDE = 16, 4096  # pixels: a 16000x16000 preset once drove ffmpeg 
 class CaptionStyle(StrEnum):
     KARAOKE = "karaoke"  # the phrase on screen, the spoken word highlighted as it is said
     LINE = "line"  # a phrase at a time
+    PUNCHY = "punchy"  # reels: 1-3 words at a time in large type, clear of the platform's buttons
     OFF = "off"
 
 
@@ -126,6 +127,37 @@ def parse_preset(text: str, custom: dict[str, ExportPreset] | None = None) -> Ex
 
 
 @dataclass(frozen=True, slots=True)
+class ExportRequest:
+    """Everything a user asked of one clip export, resolved (settings filled in, names parsed): the CLI and the
+    export dialog both build this value, and the export plan is a pure function of it and the facts gathered."""
+
+    vlog_id: str
+    ranges: tuple[tuple[int, int], ...]  # source ms, as asked (the plan snaps them to word boundaries)
+    presets: tuple[ExportPreset, ...]
+    out_dir: Path
+    captions: CaptionStyle = CaptionStyle.KARAOKE
+    tighten: bool = False
+    audience: str = "internal"
+    logo: Path | None = None
+    lower_third: bool = False
+    title: str = ""  # what the clip says, for its file name and title tag ("" : its own words)
+    loudness: float = -14.0  # LUFS
+    fallback: str = "center"  # no face found: center | fit
+    highlight: str = "#FFC400"  # brand colour of the spoken word
+    font: str = "Lato"
+    quote_id: str | None = None  # the bank quote the clip is (its cap and review count for consent)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "vlog_id": self.vlog_id, "ranges_ms": [list(r) for r in self.ranges],
+            "presets": [p.name for p in self.presets], "out_dir": str(self.out_dir), "captions": self.captions.value,
+            "tighten": self.tighten, "audience": self.audience, "logo": str(self.logo) if self.logo else None,
+            "lower_third": self.lower_third, "title": self.title, "loudness": self.loudness,
+            "fallback": self.fallback, "highlight": self.highlight, "font": self.font, "quote_id": self.quote_id,
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class OutputFile:
     path: Path
     preset: str
@@ -144,7 +176,8 @@ class ExportResult:
     subtitles: list[Path] = field(default_factory=list)
     posters: list[Path] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    loudness: dict[str, float] = field(default_factory=dict)  # measured input values of the two-pass loudnorm
+    caption_issues: list[str] = field(default_factory=list)  # cues that still break a caption rule, one line each
+    plan: dict[str, Any] = field(default_factory=dict)  # the plan that was rendered, as `--dry-run --json` prints it
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -152,4 +185,6 @@ class ExportResult:
             "subtitles": [str(p) for p in self.subtitles],
             "posters": [str(p) for p in self.posters],
             "warnings": list(self.warnings),
+            "caption_issues": list(self.caption_issues),
+            "plan": self.plan,
         }

@@ -1,11 +1,14 @@
 """Face tracking: OpenCV's Haar frontal-face cascade on frames sampled about twice a second, downscaled.
 
-The track is computed once per file and cached as JSON (by content fingerprint), so an export never has to decode the
-source a second time to know where the speaker sits. Coordinates are fractions of the upright (display) frame.
+A track covers the whole file (the GUI analyses it in the background after an import) or one window of it (an
+export analyses only the stretch it exports). Tracks are cached as JSON by content fingerprint (and window), so
+a second export of the same stretch never decodes the source to know where the speaker sits. Coordinates are
+fractions of the upright (display) frame.
 """
 
 from __future__ import annotations
 
+import glob
 import json
 import logging
 import time
@@ -57,11 +60,16 @@ class FaceTrack:
     samples: tuple[FaceSample, ...]
     analysis_s: float = 0.0  # wall-clock seconds the analysis took
     detector: str = DETECTOR
+    window: tuple[int, int] | None = None  # (start ms, end ms) analysed; None: the whole file
+
+    def covers(self, start_ms: int, end_ms: int) -> bool:
+        return self.window is None or (self.window[0] <= start_ms and end_ms <= self.window[1])
 
     @property
     def cost_fraction(self) -> float:
-        """Analysis time as a fraction of the video's duration."""
-        return self.analysis_s / (self.duration_ms / 1000.0) if self.duration_ms else 0.0
+        """Analysis time as a fraction of the duration analysed."""
+        span = self.window[1] - self.window[0] if self.window else self.duration_ms
+        return self.analysis_s / (span / 1000.0) if span else 0.0
 
     @property
     def hit_rate(self) -> float:
@@ -75,6 +83,7 @@ class FaceTrack:
             "duration_ms": self.duration_ms,
             "analysis_s": round(self.analysis_s, 3),
             "detector": self.detector,
+            "window": list(self.window) if self.window else None,
             "samples": [[s.t, [[round(v, 4) for v in (f.x, f.y, f.w, f.h)] for f in s.faces]] for s in self.samples],
         }
 
@@ -88,6 +97,7 @@ class FaceTrack:
             duration_ms=int(d["duration_ms"]),
             analysis_s=float(d.get("analysis_s", 0.0)),
             detector=str(d.get("detector", DETECTOR)),
+            window=(int(d["window"][0]), int(d["window"][1])) if d.get("window") else None,
             samples=tuple(FaceSample(int(t), tuple(FaceBox(*map(float, b)) for b in boxes)) for t, boxes in d["samples"]),
         )
 
@@ -146,9 +156,11 @@ def _upright(arr: Any, rotation: int) -> Any:
 
 
 def analyse_faces(
-    path: Path, *, every_ms: int = 500, max_side: int = 480, min_face: float = 0.12, ctx: JobContext | None = None
+    path: Path, *, every_ms: int = 500, max_side: int = 480, min_face: float = 0.12, ctx: JobContext | None = None,
+    window: tuple[int, int] | None = None,
 ) -> FaceTrack:
-    """Decode the video once (PyAV), run the detector on a downscaled gray frame every `every_ms`.
+    """Decode the video (PyAV) - the whole file, or only `window` (start, end ms) after a seek - and run the
+    detector on a downscaled gray frame every `every_ms`.
 
     A vlog's speaker fills a good part of the frame, so faces under `min_face` of the frame height are not looked for.
     """
@@ -170,11 +182,17 @@ def analyse_faces(
         stream.thread_type = "AUTO"
         duration_ms = int(container.duration / 1000) if container.duration else 0
         width = height = 0
-        next_t = 0
+        first, last = window if window else (0, duration_ms or 2**62)
+        if first > 0:
+            container.seek(first * 1000, backward=True, any_frame=False)  # AV_TIME_BASE: microseconds
+        span = max(1, (last - first) if window or duration_ms else 1)
+        next_t = first
         for frame in container.decode(stream):
             if frame.time is None:
                 continue
             t = int(frame.time * 1000)
+            if t > last:
+                break
             if t + 1 < next_t:
                 continue
             next_t = t + every_ms
@@ -186,41 +204,64 @@ def analyse_faces(
                 rot = int(getattr(frame, "rotation", 0) or 0) % 180 == 90
                 width, height = (frame.height, frame.width) if rot else (frame.width, frame.height)
             samples.append(FaceSample(t, detect_in_gray(gray, cascade, min_face)))
-            if duration_ms:
-                ctx.report(min(1.0, t / duration_ms), "Finding faces")
+            if window or duration_ms:
+                ctx.report(min(1.0, (t - first) / span), "Finding faces")
             ctx.raise_if_cancelled()
     except av.error.FFmpegError as exc:
         raise MediaError(f"{path}: the video could not be decoded for face tracking ({exc}).") from exc
     finally:
         container.close()
     ctx.report(1.0, "Faces found")
-    return FaceTrack(width, height, duration_ms, tuple(samples), time.perf_counter() - began)
+    return FaceTrack(width, height, duration_ms, tuple(samples), time.perf_counter() - began, window=window)
+
+
+WINDOW_GRID_MS = 5000  # windows are widened to this grid, so nearby ranges share one analysis
+WINDOW_MARGIN_MS = 1000  # the crop looks this far either side of the clip
+
+
+def window_for(start_ms: int, end_ms: int) -> tuple[int, int]:
+    """The window analysed for a clip over [start_ms, end_ms] of the source: a margin either side, on a grid."""
+    s = max(0, (start_ms - WINDOW_MARGIN_MS) // WINDOW_GRID_MS * WINDOW_GRID_MS)
+    e = -(-(end_ms + WINDOW_MARGIN_MS) // WINDOW_GRID_MS) * WINDOW_GRID_MS
+    return s, e
 
 
 class FaceTrackCache:
-    """Face tracks by content fingerprint, one JSON file each."""
+    """Face tracks by content fingerprint, one JSON file each: `<fingerprint>.json` for the whole file,
+    `<fingerprint>.<start>-<end>.json` for a window."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = Path(folder)
 
-    def path_for(self, fingerprint: str) -> Path:
-        return self.folder / f"{safe_filename(fingerprint, 80, 'track')}.json"
+    def path_for(self, fingerprint: str, window: tuple[int, int] | None = None) -> Path:
+        name = safe_filename(fingerprint, 80, "track")  # a fingerprint read from a file never becomes a path
+        return self.folder / (f"{name}.json" if window is None else f"{name}.{window[0]}-{window[1]}.json")
 
-    def get(self, fingerprint: str) -> FaceTrack | None:
-        p = self.path_for(fingerprint)
-        try:
-            return FaceTrack.from_dict(json.loads(p.read_text(encoding="utf-8")))
-        except (OSError, ValueError, KeyError, TypeError):
-            return None
+    def get(self, fingerprint: str, window: tuple[int, int] | None = None) -> FaceTrack | None:
+        """The whole file's track, or - with `window` - any cached track covering it."""
+        paths = [self.path_for(fingerprint)]
+        if window is not None and self.folder.is_dir():
+            paths += sorted(self.folder.glob(f"{glob.escape(safe_filename(fingerprint, 80, 'track'))}.*-*.json"))
+        for p in paths:
+            try:
+                track = FaceTrack.from_dict(json.loads(p.read_text(encoding="utf-8")))
+            except (OSError, ValueError, KeyError, TypeError):
+                continue
+            if window is None or track.covers(*window):
+                return track
+        return None
 
     def put(self, fingerprint: str, track: FaceTrack) -> None:
-        atomic_write_text(self.path_for(fingerprint), json.dumps(track.to_dict(), separators=(",", ":")))
+        atomic_write_text(self.path_for(fingerprint, track.window), json.dumps(track.to_dict(), separators=(",", ":")))
 
-    def get_or_analyse(self, fingerprint: str, path: Path, ctx: JobContext | None = None) -> FaceTrack:
-        cached = self.get(fingerprint)
+    def get_or_analyse(self, fingerprint: str, path: Path, ctx: JobContext | None = None,
+                       window: tuple[int, int] | None = None) -> FaceTrack:
+        """The cached track (whole file, or one covering `window`), else a new analysis of `window` (or the file)."""
+        cached = self.get(fingerprint, window)
         if cached is not None:
             return cached
-        track = analyse_faces(path, ctx=ctx)
+        track = analyse_faces(path, ctx=ctx, window=window)
         self.put(fingerprint, track)
-        log.info("face track for %s: %.2fs (%.1f%% of its duration)", path, track.analysis_s, 100 * track.cost_fraction)
+        log.info("face track for %s %s: %.2fs (%.1f%% of the time analysed)", path, window or "", track.analysis_s,
+                 100 * track.cost_fraction)
         return track

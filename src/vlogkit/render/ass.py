@@ -1,7 +1,8 @@
-"""Burnt-in captions as an ASS document for libass (ffmpeg's `ass` filter).
+"""Burnt-in captions as an ASS document for libass (ffmpeg's `ass` filter), drawn from caption events
+(`render.captions.events_for`: karaoke, line or punchy) plus the lower third.
 
-Styles: `karaoke` shows the phrase and highlights the word being said (one event per word, the whole phrase in each);
-`line` shows the phrase. Phrases come from `render.captions.build_cues` with the preset's shorter lines.
+Words stay whole: the outline around each word is as wide as a normal space, so the space between words is widened
+by twice the outline (`\\fsp` on the space only) and a visible gap stays between the words, highlighted ones included.
 What people said is escaped so that `{`, `}`, `\\` and newlines render as text, never as override tags.
 """
 
@@ -10,9 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from vlogkit.domain import Word
-from vlogkit.domain.export import CaptionStyle, ExportPreset
-from vlogkit.render.captions import Cue, LineRules, build_cues
+from vlogkit.domain.export import ExportPreset
+from vlogkit.render.captions import CaptionEvent
 
 _ZWSP = "\u200b"  # after a backslash it stops libass reading `\N`, `\h`, `\b1`... as a tag; it draws nothing
 
@@ -57,23 +57,40 @@ class CaptionLook:
     box: bool = False  # an opaque box behind the text instead of an outline
 
 
-def burnt_rules(preset: ExportPreset) -> LineRules:
-    return LineRules(max_chars=preset.caption_chars, max_lines=2, min_ms=700, max_ms=5000, pause_ms=600)
+PUNCHY_TOP = 0.14  # 9:16 platforms put their header in the top 14 % of the frame...
+PUNCHY_BOTTOM = 0.35  # ...and the description, buttons and progress bar in the bottom 35 %
 
 
-def caption_cues(words: Sequence[Word], preset: ExportPreset) -> list[Cue]:
-    return build_cues(words, burnt_rules(preset))
-
-
-def _header(preset: ExportPreset, look: CaptionLook) -> str:
+def _sizes(preset: ExportPreset) -> tuple[int, int, int]:
+    """(caption size, punchy size, outline width) in the frame's pixels."""
     size = round(preset.caption_size * preset.width)
-    outline = max(2, round(size * 0.09))
+    return size, round(size * 1.55), max(2, round(size * 0.09))
+
+
+def word_gap(preset: ExportPreset) -> int:
+    """Extra pixels added to each space between words: the outline on both sides of it."""
+    return 2 * _sizes(preset)[2]
+
+
+def punchy_margins(preset: ExportPreset) -> tuple[int, int]:
+    """(top, bottom) pixels the punchy style keeps clear of: the platform bands of a tall frame, else the safe box."""
+    _, y0, _, y1 = preset.safe_box()
+    top, bottom = y0, preset.height - y1
+    if preset.portrait:
+        top, bottom = max(top, round(preset.height * PUNCHY_TOP)), max(bottom, round(preset.height * PUNCHY_BOTTOM))
+    return top, bottom
+
+
+def _header(preset: ExportPreset, look: CaptionLook, lower_third_top: bool) -> str:
+    size, big, outline = _sizes(preset)
     x0, _, x1, y1 = preset.safe_box()
     margin_l, margin_r, margin_v = x0, preset.width - x1, preset.height - y1
     border = 3 if look.box else 1
     back = ass_color(look.outline_color, 0x60)
     primary, outline_c = ass_color(look.text_color), ass_color(look.outline_color)
     small = round(size * 0.8)
+    top, bottom = punchy_margins(preset)
+    lt_y = top if lower_third_top else round(preset.height * 0.62)
     return "\n".join([
         "[Script Info]",
         "ScriptType: v4.00+",
@@ -89,59 +106,56 @@ def _header(preset: ExportPreset, look: CaptionLook) -> str:
         "MarginR, MarginV, Encoding",
         f"Style: Caption,{look.font},{size},{primary},{primary},{outline_c},{back},-1,0,0,0,100,100,0,0,{border},"
         f"{outline},0,2,{margin_l},{margin_r},{margin_v},1",
+        f"Style: Punchy,{look.font},{big},{primary},{primary},{outline_c},{back},-1,0,0,0,100,100,0,0,{border},"
+        f"{round(outline * 1.3)},0,2,{margin_l},{margin_r},{bottom + 2 * outline},1",  # the outline stays clear too
         f"Style: LowerName,{look.font},{small},{primary},{primary},{outline_c},{ass_color('#000000', 0x50)},-1,0,0,0,"
-        f"100,100,0,0,3,{max(4, small // 4)},0,7,{margin_l},{margin_r},{round(preset.height * 0.62)},1",
+        f"100,100,0,0,3,{max(4, small // 4)},0,7,{margin_l},{margin_r},{lt_y},1",
         f"Style: LowerRole,{look.font},{round(small * 0.7)},{ass_color(look.highlight)},{primary},{outline_c},"
         f"{ass_color('#000000', 0x50)},0,0,0,0,100,100,0,0,3,{max(4, small // 4)},0,7,{margin_l},{margin_r},"
-        f"{round(preset.height * 0.62 + small * 1.5)},1",
+        f"{round(lt_y + small * 1.5)},1",
         "",
         "[Events]",
         "Format: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text",
     ])
 
 
-def _lines_text(cue: Cue, highlight_index: int | None, hl: str, normal: str) -> str:
+def _bgr(hex_rgb: str) -> str:
+    c = ass_color(hex_rgb)
+    return c[:2] + c[4:] + "&"
+
+
+def event_text(event: CaptionEvent, look: CaptionLook, gap: int) -> str:
+    """The Dialogue text of one event: escaped words, the spoken one in the highlight colour, wide spaces."""
+    space = f"{{\\fsp{gap}}} {{\\fsp0}}" if gap else " "
+    hl, normal = _bgr(look.highlight), _bgr(look.text_color)
     parts: list[str] = []
     i = 0
-    for line in cue.lines:
+    for line in event.lines:
         words = []
         for w in line:
-            t = escape_text(w.display.strip())
-            if i == highlight_index:
+            t = escape_text(w)
+            if i == event.highlight:
                 t = f"{{\\1c{hl}}}{t}{{\\1c{normal}}}"
             words.append(t)
             i += 1
-        parts.append(" ".join(words))
+        parts.append(space.join(words))
     return "\\N".join(parts)
 
 
 def build_ass(
-    words: Sequence[Word],
+    events: Sequence[CaptionEvent],
     preset: ExportPreset,
-    style: CaptionStyle,
     *,
     look: CaptionLook = CaptionLook(),  # noqa: B008 - frozen value
     lower_third: LowerThird | None = None,
-    duration_ms: int | None = None,
 ) -> str:
-    """The ASS document for one preset. `words` are already on the clip's clock."""
-    lines = [_header(preset, look)]
-    hl = ass_color(look.highlight)[:2] + ass_color(look.highlight)[4:] + "&"
-    normal = ass_color(look.text_color)[:2] + ass_color(look.text_color)[4:] + "&"
-    if style is not CaptionStyle.OFF:
-        cues = caption_cues(words, preset)
-        for cue in cues:
-            end = cue.end if duration_ms is None else min(cue.end, duration_ms)
-            if style is CaptionStyle.LINE:
-                lines.append(f"Dialogue: 0,{_ts(cue.start)},{_ts(end)},Caption,,0,0,0,,{_lines_text(cue, None, hl, normal)}")
-                continue
-            cw = cue.words
-            for i, w in enumerate(cw):
-                s = cue.start if i == 0 else w.start
-                e = cw[i + 1].start if i + 1 < len(cw) else end
-                if e <= s:
-                    continue
-                lines.append(f"Dialogue: 0,{_ts(s)},{_ts(e)},Caption,,0,0,0,,{_lines_text(cue, i, hl, normal)}")
+    """The ASS document for one preset: `events` (on the clip's clock) and the lower third."""
+    punchy = any(e.style == "punchy" for e in events)
+    lines = [_header(preset, look, lower_third_top=punchy)]
+    gap = word_gap(preset)
+    for e in events:
+        style = "Punchy" if e.style == "punchy" else "Caption"
+        lines.append(f"Dialogue: 0,{_ts(e.start)},{_ts(e.end)},{style},,0,0,0,,{event_text(e, look, gap)}")
     if lower_third and lower_third.name:
         end = _ts(lower_third.duration_ms)
         lines.append(f"Dialogue: 1,{_ts(0)},{end},LowerName,,0,0,0,,{{\\fad(250,250)}}{escape_text(lower_third.name)}")

@@ -1,17 +1,31 @@
-"""An `ExportPlan` as one ffmpeg argument list: one decode, a split graph, one encoder per preset."""
+"""An `ExportPlan` as one ffmpeg graph, built with ffmpeg-python: one decode, a split, one encoder per preset.
+
+The command the plan prints is `ffmpeg.compile(...)` of the very graph `render` runs; only the folder holding the
+ASS files (`work`) and the temporary output names differ between the two. Also here: the loudness measurement (the
+clip's audio into `loudnorm`'s meter) and the one-frame preview, both from the same pieces of graph.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from vlogkit.render.plan import ExportPlan, Logo, OutputPlan
+import ffmpeg
+
 from vlogkit.render.reframe import CropPlan
-from vlogkit.render.timeline import Timeline
+from vlogkit.render.timeline import Piece, Timeline
+
+if TYPE_CHECKING:
+    from vlogkit.render.loudness import LoudnessTarget
+    from vlogkit.render.plan import ExportPlan, OutputPlan
+
+Stream = Any  # ffmpeg-python streams are untyped
 
 
 def escape_value(value: str) -> str:
-    """Escape a filter option value (e.g. a path) for both levels of ffmpeg's filter-graph syntax."""
+    """Escape a filter option value (e.g. a path) for both levels of ffmpeg's filter-graph syntax (what
+    ffmpeg-python does to every keyword value; kept for hand-written graphs in tests and benchmarks)."""
     level1 = "".join("\\" + c if c in "\\':" else c for c in value)
     return "".join("\\" + c if c in "\\'[],;" else c for c in level1)
 
@@ -20,47 +34,41 @@ def _s(ms: float) -> str:
     return f"{ms / 1000:.6f}".rstrip("0").rstrip(".") or "0"
 
 
-def input_args(plan: ExportPlan) -> list[str]:
+def _fps(plan: ExportPlan) -> str:
+    return f"{plan.fps:.3f}".rstrip("0").rstrip(".")
+
+
+def _source(path: Path, tl: Timeline) -> Stream:
     """Seek once to the first piece; the graph's times are relative to that point."""
-    tl = plan.timeline
-    return ["-ss", _s(tl.start), "-t", _s(tl.end - tl.start), "-i", str(plan.source)]
+    return ffmpeg.input(str(path), ss=_s(tl.start), t=_s(tl.end - tl.start))
 
 
 def _pieces(tl: Timeline) -> list[tuple[int, int]]:
     return [(p.start - tl.start, p.end - tl.start) for p in tl.pieces]
 
 
-def audio_cut_graph(plan: ExportPlan, label: str = "acut") -> str:
-    """Trim the pieces from [0:a], fade each edge, join them: `...[label]`."""
-    parts: list[str] = []
-    names: list[str] = []
-    fade = plan.fade_ms / 1000
-    for i, (s, e) in enumerate(_pieces(plan.timeline)):
+def _join(parts: list[Stream], video: bool) -> Stream:
+    if len(parts) == 1:
+        return parts[0]
+    return ffmpeg.concat(*parts, v=1 if video else 0, a=0 if video else 1)
+
+
+def audio_cut(src: Stream, tl: Timeline, fade_ms: int) -> Stream:
+    """The pieces of the source's audio, each edge faded (no clicks at a cut), joined."""
+    parts = []
+    for s, e in _pieces(tl):
         d = (e - s) / 1000
-        f = min(fade, d / 4)
-        parts.append(
-            f"[0:a]atrim=start={_s(s)}:end={_s(e)},asetpts=PTS-STARTPTS,"
-            f"afade=t=in:st=0:d={f:.3f},afade=t=out:st={max(0.0, d - f):.3f}:d={f:.3f}[ap{i}]"
-        )
-        names.append(f"[ap{i}]")
-    if len(names) == 1:
-        parts[-1] = parts[-1][: -len(names[0])] + f"[{label}]"
-    else:
-        parts.append(f"{''.join(names)}concat=n={len(names)}:v=0:a=1[{label}]")
-    return ";".join(parts)
+        f = min(fade_ms / 1000, d / 4)
+        parts.append(src.audio.filter("atrim", start=_s(s), end=_s(e)).filter("asetpts", expr="PTS-STARTPTS")
+                     .filter("afade", t="in", st=0, d=f"{f:.3f}")
+                     .filter("afade", t="out", st=f"{max(0.0, d - f):.3f}", d=f"{f:.3f}"))
+    return _join(parts, video=False)
 
 
-def _video_cut_graph(plan: ExportPlan, label: str) -> str:
-    parts: list[str] = []
-    names: list[str] = []
-    for i, (s, e) in enumerate(_pieces(plan.timeline)):
-        parts.append(f"[0:v]trim=start={_s(s)}:end={_s(e)},setpts=PTS-STARTPTS[vp{i}]")
-        names.append(f"[vp{i}]")
-    if len(names) == 1:
-        parts[-1] = parts[-1][: -len(names[0])] + f"[{label}]"
-    else:
-        parts.append(f"{''.join(names)}concat=n={len(names)}:v=1:a=0[{label}]")
-    return ";".join(parts)
+def video_cut(src: Stream, tl: Timeline) -> Stream:
+    parts = [src.video.filter("trim", start=_s(s), end=_s(e)).filter("setpts", expr="PTS-STARTPTS")
+             for s, e in _pieces(tl)]
+    return _join(parts, video=True)
 
 
 def crop_points(crop: CropPlan, tl: Timeline) -> list[tuple[float, int, int]]:
@@ -85,111 +93,172 @@ def _path_expr(pts: Sequence[tuple[float, int]]) -> str:
     return "+".join(terms)
 
 
-def crop_filter(crop: CropPlan, tl: Timeline) -> str:
+def crop_options(crop: CropPlan, tl: Timeline) -> dict[str, str | int]:
+    """The `crop` filter's options: a fixed window, or x/y expressions of t following the face."""
     if crop.mode == "center" or not crop.points:
         x, y = crop.at(0)
-        return f"crop={crop.crop_w}:{crop.crop_h}:{x}:{y}"
+        return {"w": crop.crop_w, "h": crop.crop_h, "x": x, "y": y}
     pts = crop_points(crop, tl)
-    xe = _path_expr([(t, x) for t, x, _ in pts])
-    ye = _path_expr([(t, y) for t, _, y in pts])
-    return f"crop=w={crop.crop_w}:h={crop.crop_h}:x='{xe}':y='{ye}'"
+    return {"w": crop.crop_w, "h": crop.crop_h, "x": _path_expr([(t, x) for t, x, _ in pts]),
+            "y": _path_expr([(t, y) for t, _, y in pts])}
 
 
-def _frame_chain(o: OutputPlan, src: str, out: str, tl: Timeline, i: int) -> list[str]:
+def _framed(o: OutputPlan, src: Stream, tl: Timeline) -> Stream:
+    """Crop (or fit, or scale) one copy of the cut video to the preset's frame."""
     w, h = o.preset.width, o.preset.height
     crop = o.crop
     assert crop is not None
     if crop.mode == "fit":
         bw, bh = max(2, w // 8 // 2 * 2), max(2, h // 8 // 2 * 2)
-        return [
-            f"{src}split=2[fa{i}][fb{i}]",
-            f"[fa{i}]scale={bw}:{bh}:force_original_aspect_ratio=increase,crop={bw}:{bh},boxblur=8:2,"
-            f"scale={w}:{h},eq=brightness=-0.08[bg{i}]",
-            f"[fb{i}]scale={w}:{h}:force_original_aspect_ratio=decrease:flags=bicubic[fg{i}]",
-            f"[bg{i}][fg{i}]overlay=(W-w)/2:(H-h)/2,setsar=1{out}",
-        ]
+        a, b = _many(src, 2, audio=False)
+        bg = (a.filter("scale", w=bw, h=bh, force_original_aspect_ratio="increase").filter("crop", w=bw, h=bh)
+              .filter("boxblur", luma_radius=8, luma_power=2).filter("scale", w=w, h=h)
+              .filter("eq", brightness=-0.08))
+        fg = b.filter("scale", w=w, h=h, force_original_aspect_ratio="decrease", flags="bicubic")
+        return ffmpeg.overlay(bg, fg, x="(W-w)/2", y="(H-h)/2").filter("setsar", sar=1)
     if crop.mode == "scale":
-        return [f"{src}scale={w}:{h}:flags=bicubic,setsar=1{out}"]
-    return [f"{src}{crop_filter(crop, tl)},scale={w}:{h}:flags=bicubic,setsar=1{out}"]
+        return src.filter("scale", w=w, h=h, flags="bicubic").filter("setsar", sar=1)
+    return src.filter("crop", **crop_options(crop, tl)).filter("scale", w=w, h=h, flags="bicubic").filter("setsar", sar=1)
 
 
-def _logo_xy(logo: Logo, o: OutputPlan) -> str:
+def _audiogram(plan: ExportPlan, o: OutputPlan, audio: Stream | None, dur_ms: int) -> Stream:
+    """Brand background and a chunky level bar drawn from the (normalised) audio."""
+    w, h = o.preset.width, o.preset.height
+    bg = ffmpeg.input(f"color=c=0x{plan.background.lstrip('#')}:s={w}x{h}:r={_fps(plan)}:d={dur_ms / 1000:.3f}",
+                      f="lavfi").video.filter("format", pix_fmts="yuv420p")
+    if audio is None:
+        return bg
+    ww, wh = max(8, w * 3 // 4 // 6 // 2 * 2), max(8, h // 6 // 2 // 2 * 2)
+    wave = (audio.filter("showwaves", s=f"{ww}x{wh}", mode="cline", draw="full", scale="cbrt", rate=_fps(plan),
+                         colors=f"0x{plan.accent.lstrip('#')}")
+            .filter("format", pix_fmts="yuva420p").filter("scale", w=ww * 6, h=wh * 2, flags="neighbor"))
+    return ffmpeg.overlay(bg, wave, x="(W-w)/2", y=f"(H-h)/2-{h // 10}", shortest=1)
+
+
+def _logo_xy(o: OutputPlan, corner: str) -> tuple[str, str]:
     x0, y0, x1, _ = o.preset.safe_box()
-    right, top = logo.corner.endswith("right"), logo.corner.startswith("top")
-    x = f"{x1}-w" if right else f"{x0}"
-    y = f"{y0}" if top else f"H-h-{round(o.preset.height * 0.04)}"
-    return f"{x}:{y}"
+    right, top = corner.endswith("right"), corner.startswith("top")
+    return (f"{x1}-w" if right else f"{x0}"), (f"{y0}" if top else f"H-h-{round(o.preset.height * 0.04)}")
 
 
-def build_graph(plan: ExportPlan) -> tuple[str, list[tuple[str, str | None]]]:
-    """The filter graph and, per output, the (video label, audio label) to map."""
-    parts: list[str] = []
+def _normalised(plan: ExportPlan, audio: Stream) -> Stream:
+    from vlogkit.render.loudness import second_pass
+
+    options = second_pass(plan.loudness.target, plan.loudness.measured) if plan.loudness else None
+    if options is not None:
+        audio = audio.filter("loudnorm", **options)
+    return audio.filter("aresample", 48000)
+
+
+def _many(stream: Stream, n: int, audio: bool) -> list[Stream]:
+    if n == 1:
+        return [stream]
+    node = stream.filter_multi_output("asplit" if audio else "split", n)
+    return [node.stream(i) for i in range(n)]
+
+
+def _pictures(plan: ExportPlan, tl: Timeline, src: Stream, audio: Stream | None, work: Path,
+              caption_offset_ms: int = 0) -> list[Stream]:
+    """One finished picture stream per output: framed (or audiogram), logo, captions."""
     n = len(plan.outputs)
-    fps = f"{plan.fps:.3f}".rstrip("0").rstrip(".")
-    dur = plan.duration_ms / 1000
-    if plan.has_audio:
-        parts.append(audio_cut_graph(plan, "acut"))
-        extra = 1 if not plan.has_video else 0
-        parts.append(f"[acut]{plan.audio_filter or 'aresample=48000'},asplit={n + extra}" + "".join(f"[ao{i}]" for i in range(n + extra)))
     if plan.has_video:
-        parts.append(_video_cut_graph(plan, "vcut"))
-        parts.append(f"[vcut]fps={fps},split={n}" + "".join(f"[vs{i}]" for i in range(n)))
-    else:
-        # audiogram: brand background and a level bar drawn from the (normalised) audio
-        if plan.has_audio:
-            parts.append(f"[ao{n}]asplit={n}" + "".join(f"[aw{i}]" for i in range(n)))
+        frames = _many(video_cut(src, tl).filter("fps", fps=_fps(plan)), n, audio=False)
+    waves = _many(audio, n, audio=True) if (not plan.has_video and audio is not None) else [None] * n
+    logos: list[Stream] = []
     if plan.logo:
-        lg = "".join(f"[lg{i}]" for i in range(n))
-        parts.append(f"[1:v]format=rgba,colorchannelmixer=aa={plan.logo.opacity:.2f},split={n}{lg}")
-    maps: list[tuple[str, str | None]] = []
+        logo = ffmpeg.input(str(plan.logo.path)).video.filter("format", pix_fmts="rgba")
+        logos = _many(logo.filter("colorchannelmixer", aa=f"{plan.logo.opacity:.2f}"), n, audio=False)
+    out: list[Stream] = []
     for i, o in enumerate(plan.outputs):
-        w, h = o.preset.width, o.preset.height
-        cur = f"[v{i}a]"
-        if plan.has_video:
-            parts.extend(_frame_chain(o, f"[vs{i}]", cur, plan.timeline, i))
-        else:
-            bg = plan.background.lstrip("#")
-            parts.append(f"color=c=0x{bg}:s={w}x{h}:r={fps}:d={dur:.3f},format=yuv420p[bgc{i}]")
-            if plan.has_audio:
-                # a chunky bar waveform: drawn small, scaled up without smoothing
-                ww, wh = max(8, w * 3 // 4 // 6 // 2 * 2), max(8, h // 6 // 2 // 2 * 2)
-                parts.append(f"[aw{i}]showwaves=s={ww}x{wh}:mode=cline:draw=full:scale=cbrt:rate={fps}:"
-                             f"colors=0x{plan.accent.lstrip('#')},format=yuva420p,"
-                             f"scale={ww * 6}:{wh * 2}:flags=neighbor[wave{i}]")
-                parts.append(f"[bgc{i}][wave{i}]overlay=(W-w)/2:(H-h)/2-{h // 10}:shortest=1{cur}")
-            else:
-                parts.append(f"[bgc{i}]null{cur}")
+        v = _framed(o, frames[i], tl) if plan.has_video else _audiogram(plan, o, waves[i], tl.duration)
         if plan.logo:
-            lw = max(16, round(w * plan.logo.width_frac) // 2 * 2)
-            parts.append(f"[lg{i}]scale={lw}:-1[lgs{i}]")
-            parts.append(f"{cur}[lgs{i}]overlay={_logo_xy(plan.logo, o)}[v{i}b]")
-            cur = f"[v{i}b]"
-        if o.ass_path is not None:
-            fonts = f":fontsdir={escape_value(str(plan.fonts_dir))}" if plan.fonts_dir else ""
-            parts.append(f"{cur}ass=filename={escape_value(str(o.ass_path))}{fonts},format=yuv420p[vo{i}]")
-        else:
-            parts.append(f"{cur}format=yuv420p[vo{i}]")
-        maps.append((f"[vo{i}]", f"[ao{i}]" if plan.has_audio else None))
-    return ";".join(parts), maps
+            lw = max(16, round(o.preset.width * plan.logo.width_frac) // 2 * 2)
+            x, y = _logo_xy(o, plan.logo.corner)
+            v = ffmpeg.overlay(v, logos[i].filter("scale", w=lw, h=-1), x=x, y=y)
+        if o.ass:
+            if caption_offset_ms:  # a preview of one moment: the captions' clock is the clip's
+                v = v.filter("setpts", expr=f"PTS+{caption_offset_ms / 1000:.3f}/TB")
+            options = {"filename": str(work / o.ass_name)}
+            if plan.fonts_dir:
+                options["fontsdir"] = str(plan.fonts_dir)
+            v = v.filter("ass", **options)
+        out.append(v.filter("format", pix_fmts="yuv420p"))
+    return out
 
 
-def build_args(plan: ExportPlan, targets: Sequence[Path]) -> list[str]:
-    """ffmpeg arguments (after the runner's own `-y -progress ...`) writing output i to targets[i]."""
-    if len(targets) != len(plan.outputs):
-        raise ValueError("one target per output")
-    graph, maps = build_graph(plan)
-    args = input_args(plan)
-    if plan.logo:
-        args += ["-i", str(plan.logo.path)]
-    if not plan.has_audio:
-        args += ["-f", "lavfi", "-t", _s(plan.duration_ms), "-i", "anullsrc=r=48000:cl=stereo"]
-    args += ["-filter_complex", graph]
-    silent_index = 2 if plan.logo else 1
-    fps = f"{plan.fps:.3f}".rstrip("0").rstrip(".")
-    for (v, a), target in zip(maps, targets, strict=True):
-        args += ["-map", v, "-map", a if a else f"{silent_index}:a"]
-        args += ["-c:v", "libx264", "-preset", plan.x264_preset, "-crf", str(plan.crf), "-pix_fmt", "yuv420p",
-                 "-profile:v", "high", "-fps_mode", "cfr", "-r", fps,
-                 "-c:a", "aac", "-b:a", plan.audio_bitrate, "-ar", "48000", "-ac", "2",
-                 "-t", _s(plan.duration_ms), "-movflags", "+faststart", "-f", "mp4", str(target)]
-    return args
+def _encoding(plan: ExportPlan) -> dict[str, object]:
+    """Per-output options: H.264 + AAC in MP4, constant frame rate, and none of the source's metadata."""
+    return {"c:v": "libx264", "preset": plan.x264_preset, "crf": plan.crf, "pix_fmt": "yuv420p", "profile:v": "high",
+            "fps_mode": "cfr", "r": _fps(plan), "c:a": "aac", "b:a": plan.audio_bitrate, "ar": 48000, "ac": 2,
+            "t": _s(plan.duration_ms), "movflags": "+faststart", "f": "mp4",
+            "map_metadata": -1, "map_chapters": -1, "metadata": f"title={plan.title}"}
+
+
+def poster_at_ms(plan: ExportPlan) -> int:
+    return min(800, plan.duration_ms // 2)
+
+
+def graph(plan: ExportPlan, work: Path, targets: Sequence[Path], posters: Sequence[Path] = ()) -> Stream:
+    """The whole export as one ffmpeg-python graph writing output i to targets[i] and, when given, a still of it
+    (the frame at `poster_at_ms`) to posters[i]: the posters come from the same decode."""
+    if len(targets) != len(plan.outputs) or (posters and len(posters) != len(targets)):
+        raise ValueError("one target (and poster) per output")
+    tl = plan.timeline
+    src = _source(plan.source, tl)
+    n = len(plan.outputs)
+    audio = _normalised(plan, audio_cut(src, tl, plan.fade_ms)) if plan.has_audio else None
+    sounds: list[Stream]
+    if audio is None:
+        silence = ffmpeg.input("anullsrc=r=48000:cl=stereo", f="lavfi", t=_s(plan.duration_ms)).audio
+        sounds = _many(silence, n, audio=True)
+        pictures = _pictures(plan, tl, src, None, work)
+    elif plan.has_video:
+        sounds = _many(audio, n, audio=True)
+        pictures = _pictures(plan, tl, src, None, work)
+    else:  # an audiogram draws from the same normalised audio it plays
+        *sounds, drawn = _many(audio, n + 1, audio=True)
+        pictures = _pictures(plan, tl, src, drawn, work)
+    outs = []
+    for i, (v, a, t) in enumerate(zip(pictures, sounds, targets, strict=True)):
+        if posters:
+            v, still = _many(v, 2, audio=False)
+            # JPEG is full range: convert on this branch, so the clip itself stays limited-range yuv420p
+            still = still.filter("trim", start=_s(poster_at_ms(plan))).filter("scale", out_range="full")
+            outs.append(ffmpeg.output(still, str(posters[i]),
+                                      vframes=1, f="image2", **{"c:v": "mjpeg", "q:v": 3}))
+        outs.append(ffmpeg.output(v, a, str(t), **_encoding(plan)))
+    return ffmpeg.merge_outputs(*outs)
+
+
+def command(plan: ExportPlan, work: Path, targets: Sequence[Path], posters: Sequence[Path] = (),
+            exe: str = "ffmpeg") -> list[str]:
+    """`ffmpeg.compile` of the export graph: the full command line (without the runner's progress flags)."""
+    return ffmpeg.compile(graph(plan, work, targets, posters), cmd=exe)
+
+
+def loudness_args(source: Path, tl: Timeline, fade_ms: int, target: LoudnessTarget) -> list[str]:
+    """The first loudness pass: the clip's cut audio into `loudnorm`'s meter, nothing written."""
+    src = _source(source, tl)
+    meter = audio_cut(src, tl, fade_ms).filter("loudnorm", print_format="json", **target.options())
+    return ffmpeg.get_args(ffmpeg.output(meter, "-", f="null"))
+
+
+def preview_args(plan: ExportPlan, at_ms: int, work: Path, target: Path) -> list[str]:
+    """One frame of the first output at clip time `at_ms`, from the plan's own graph: only the moment around it is
+    decoded (a sliver of its piece of source), and the captions see the clip's clock."""
+    from dataclasses import replace
+
+    tl = plan.timeline
+    at = max(0, min(int(at_ms), tl.duration - 1))
+    piece = tl.pieces[-1]
+    src_t = piece.end - 1
+    for offset, p in zip(tl.offsets(), tl.pieces, strict=True):
+        if offset <= at < offset + p.duration:
+            piece, src_t = p, p.start + at - offset
+            break
+    window = Timeline((Piece(src_t, min(piece.end, src_t + 300)),))
+    one = replace(plan, timeline=window, outputs=plan.outputs[:1])
+    src = _source(plan.source, window)
+    audio = _normalised(one, audio_cut(src, window, 0)) if (one.has_audio and not one.has_video) else None
+    (picture,) = _pictures(one, window, src, audio, work, caption_offset_ms=at)
+    return ffmpeg.get_args(ffmpeg.output(picture, str(target), vframes=1, f="image2", **{"c:v": "png"}))

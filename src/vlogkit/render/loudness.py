@@ -22,8 +22,12 @@ class LoudnessTarget:
     true_peak: float = -1.0  # dBTP
     lra: float = 11.0
 
-    def filter(self) -> str:
-        return f"loudnorm=I={self.integrated}:TP={self.true_peak}:LRA={self.lra}"
+    def options(self) -> dict[str, float]:
+        """The `loudnorm` filter's target options."""
+        return {"I": self.integrated, "TP": self.true_peak, "LRA": self.lra}
+
+    def to_dict(self) -> dict[str, float]:
+        return {"integrated": self.integrated, "true_peak": self.true_peak, "lra": self.lra}
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,15 +43,14 @@ class Measured:
                 "input_thresh": self.input_thresh, "target_offset": self.target_offset}
 
 
-def apply_filter(target: LoudnessTarget, measured: Measured | None) -> str:
-    """The second-pass filter (or a one-pass filter when nothing was measured), resampled back to 48 kHz."""
-    if measured is None or measured.input_i < -70:  # silence: nothing to normalise
-        return "aresample=48000"
-    return (
-        f"{target.filter()}:measured_I={measured.input_i}:measured_TP={measured.input_tp}"
-        f":measured_LRA={measured.input_lra}:measured_thresh={measured.input_thresh}"
-        f":offset={measured.target_offset}:linear=true,aresample=48000"
-    )
+def second_pass(target: LoudnessTarget, measured: Measured | None) -> dict[str, object] | None:
+    """The second pass's `loudnorm` options, or None when there is nothing to normalise (silence, or nothing
+    measured): the audio is then only resampled."""
+    if measured is None or measured.input_i < -70:
+        return None
+    return {**target.options(), "measured_I": measured.input_i, "measured_TP": measured.input_tp,
+            "measured_LRA": measured.input_lra, "measured_thresh": measured.input_thresh,
+            "offset": measured.target_offset, "linear": "true"}
 
 
 def parse_loudnorm_json(log: str) -> Measured:
@@ -67,20 +70,9 @@ def parse_loudnorm_json(log: str) -> Measured:
         raise FfmpegError(f"Could not read the loudness measurement ({exc}).") from exc
 
 
-def measure(
-    ffmpeg: Ffmpeg,
-    input_args: list[str],
-    audio_graph: str,
-    target: LoudnessTarget,
-    *,
-    duration_ms: int,
-    ctx: JobContext | None = None,
-) -> Measured:
-    """First pass: run `audio_graph` (which must end in the label [acut]) on audio only and measure it."""
-    graph = f"{audio_graph};[acut]{target.filter()}:print_format=json[ameas]"
-    log = ffmpeg.run([*input_args, "-vn", "-filter_complex", graph, "-map", "[ameas]", "-f", "null", "-"],
-                     ctx=ctx, duration_ms=duration_ms, capture_stderr=True)
-    return parse_loudnorm_json(log)
+def measure(ffmpeg: Ffmpeg, args: list[str], *, duration_ms: int, ctx: JobContext | None = None) -> Measured:
+    """First pass: run `args` (`render.ffmpeg_graph.loudness_args`: the clip's audio into `loudnorm`'s meter)."""
+    return parse_loudnorm_json(ffmpeg.run(args, ctx=ctx, duration_ms=duration_ms, capture_stderr=True))
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from pathlib import Path
+from collections.abc import Collection, Iterable
 
 from vlogkit.fileutil import safe_filename
 
@@ -24,8 +23,9 @@ def base_name(speaker: str, date: str, quote_text: str) -> str:
     return "_".join(p for p in parts if p)
 
 
-def reserve_stems(folder: Path, base: str, presets: Iterable[str]) -> tuple[str, dict[str, str]]:
-    """A common stem and one stem per preset such that no output or sidecar file already exists.
+def reserve_stems(taken: Collection[str], base: str, presets: Iterable[str]) -> tuple[str, dict[str, str]]:
+    """A common stem and one stem per preset such that no output or sidecar name is in `taken` (the names already
+    in the output folder).
 
     Returns (common stem for the subtitles, {preset: stem of its video and poster}).
     """
@@ -35,6 +35,6 @@ def reserve_stems(folder: Path, base: str, presets: Iterable[str]) -> tuple[str,
         stem = base if i == 1 else f"{base}-{i}"
         per = {p: f"{stem}_{safe_filename(p, 20, fallback='preset')}" for p in presets}
         names = [stem + s for s in (".srt", ".vtt")] + [v + s for v in per.values() for s in SIDE_SUFFIXES]
-        if not any((folder / n).exists() for n in names):
+        if not any(n in taken for n in names):
             return stem, per
         i += 1

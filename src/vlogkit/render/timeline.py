@@ -103,6 +103,41 @@ def validate_ranges(ranges: Sequence[tuple[int, int]], media_ms: int) -> list[tu
     return out
 
 
+EDGE_PAD_MS = 120  # silence kept before a word the range now starts on (and after one it now ends on)
+
+
+def fit_ranges(ranges: Sequence[tuple[int, int]], words: Sequence[Word], media_ms: int) -> tuple[list[tuple[int, int]], list[str]]:
+    """The asked ranges made whole: inside the media (a range running past the end is shortened, one starting
+    after it is refused) and never cutting a word (an edge inside a word moves out to take the whole word, with a
+    little of the silence around it). Returns (ranges, one note per change, for the user)."""
+    notes: list[str] = []
+    for s, e in ranges:
+        if media_ms and s < media_ms < e:
+            notes.append(f"The range {s / 1000:.2f}-{e / 1000:.2f} s runs past the end of the vlog: it now ends at "
+                         f"{media_ms / 1000:.2f} s.")
+    spoken = sorted((w for w in words if w.end > w.start), key=lambda w: w.start)
+    out: list[tuple[int, int]] = []
+    for s, e in validate_ranges(ranges, media_ms):
+        s2, e2 = s, e
+        for i, w in enumerate(spoken):
+            if w.start < s < w.end:
+                before = spoken[i - 1].end if i > 0 else 0
+                s2 = max(0, w.start - EDGE_PAD_MS, (before + w.start) // 2) if before <= w.start else w.start
+                notes.append(f"{s / 1000:.2f} s falls inside \"{w.display.strip()}\": the clip now starts at "
+                             f"{s2 / 1000:.2f} s, before that word.")
+            if w.start < e < w.end:
+                after = spoken[i + 1].start if i + 1 < len(spoken) else (media_ms or w.end + EDGE_PAD_MS)
+                e2 = min(w.end + EDGE_PAD_MS, (w.end + after) // 2) if after >= w.end else w.end
+                e2 = min(e2, media_ms) if media_ms else e2
+                notes.append(f"{e / 1000:.2f} s falls inside \"{w.display.strip()}\": the clip now ends at "
+                             f"{e2 / 1000:.2f} s, after that word.")
+        if out and s2 <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e2))
+        else:
+            out.append((s2, e2))
+    return out, notes
+
+
 def _snap(t: int, fps: float) -> int:
     """`t` on the video's frame grid (the nearest frame)."""
     if fps <= 0:

@@ -1,37 +1,43 @@
-"""Clip export: a vlog range (or several) to captioned, share-sized, loudness-normalised MP4s with sidecars."""
+"""Clip export: a vlog range (or several) to captioned, share-sized, loudness-normalised MP4s with sidecars.
+
+request (`ExportRequest`, built here for the CLI and the dialog alike) -> facts (probe, words, face track over the
+clip's ranges, loudness measurement, names taken) -> `build_plan` (pure) -> `render` (the files). A dry run stops
+after the plan; the preview renders one frame of it.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 import logging
-import shutil
-import tempfile
-from collections.abc import Callable, Sequence
+import os
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from vlogkit.domain import Transcript, Vlog, Word
-from vlogkit.domain.export import CaptionStyle, ExportPreset, ExportResult, OutputFile, parse_preset
+from vlogkit.domain import Vlog
+from vlogkit.domain.export import CaptionStyle, ExportPreset, ExportRequest, ExportResult, OutputFile, parse_preset
 from vlogkit.errors import MediaError, UsageError
-from vlogkit.failpoints import failpoint
-from vlogkit.fileutil import atomic_write_text, output_file
 from vlogkit.jobs import JobContext
 from vlogkit.services.wordcheck import require_confirmed
 
 if TYPE_CHECKING:
     from vlogkit.media.faces import FaceTrack
-    from vlogkit.render.plan import ExportPlan
+    from vlogkit.render.loudness import Measured
+    from vlogkit.render.plan import ExportFacts, ExportPlan
+    from vlogkit.render.timeline import Timeline
     from vlogkit.services.app import App
 
 log = logging.getLogger(__name__)
+STYLES = tuple(s.value for s in CaptionStyle)
 
 
 def parse_captions(value: str | CaptionStyle) -> CaptionStyle:
     try:
         return CaptionStyle(str(value).lower())
     except ValueError:
-        raise UsageError(f"'{value}' is not a caption style: use karaoke, line or off.") from None
+        raise UsageError(f"'{value}' is not a caption style: use {', '.join(STYLES)}.") from None
 
 
 def parse_presets(names: Sequence[str | ExportPreset], custom: dict[str, ExportPreset] | None = None) -> list[ExportPreset]:
@@ -62,8 +68,6 @@ class ExportService:
         path = self.app.paths.home / "presets.json"
         if not path.exists():
             return {}
-        import json
-
         from vlogkit.fileutil import read_bounded
 
         try:
@@ -83,48 +87,18 @@ class ExportService:
         else:
             self.app.consent.require_vlog(vlog, audience)
 
-    # -- face track ---------------------------------------------------------------------------
+    # -- the request --------------------------------------------------------------------------
 
-    def analyse_faces(self, vlog_id: str, ctx: JobContext | None = None) -> FaceTrack | None:
-        """The vlog's face track, analysed once and cached by content fingerprint (None for audio vlogs)."""
-        return self._face_track(self.app.vlogs.get(vlog_id), None, ctx)
-
-    def _face_track(self, vlog: Vlog, source: Path | None, ctx: JobContext | None = None) -> FaceTrack | None:
-        """`analyse_faces` for a vlog already read; `source` is its file when the caller has checked it already."""
-        from vlogkit.media.faces import FaceTrackCache
-
-        if not vlog.media.has_video:
-            return None
-        cache = FaceTrackCache(self.app.paths.cache_dir / "faces")
-        cached = cache.get(vlog.fingerprint)
-        if cached is not None:
-            return cached
-        track = cache.get_or_analyse(vlog.fingerprint, source or self.app.library.check_source(vlog), ctx)
-        with contextlib.suppress(Exception):  # a reference is a nicety; the cache file is what counts
-            self.app.vlogs.update_extra(vlog.id, faces=str(cache.path_for(vlog.fingerprint)))
-        return track
-
-    # -- transcript ---------------------------------------------------------------------------
-
-    def _words(self, vlog: Vlog, need: bool, ctx: JobContext) -> tuple[Word, ...] | None:
-        transcript: Transcript | None = self.app.transcription.get(vlog.id)
-        if transcript is None and need:
-            transcript = self.app.transcription.transcribe(vlog.id, ctx=ctx)
-        # segments held back as possibly invented by Whisper never become captions until someone keeps them
-        return transcript.without_held_back().words if transcript is not None else None
-
-    # -- export -------------------------------------------------------------------------------
-
-    def export(
+    def request(
         self,
         vlog_id: str,
         *,
-        ranges: list[tuple[int, int]],
+        ranges: Sequence[tuple[int, int]],
         presets: Sequence[str | ExportPreset] = ("reel",),
         captions: str | CaptionStyle = "karaoke",
         tighten: bool = False,
         audience: str = "internal",
-        out_dir: Path | None = None,
+        out_dir: Path | str | None = None,
         logo: Path | str | None = None,
         lower_third: bool = False,
         title: str | None = None,
@@ -132,93 +106,29 @@ class ExportService:
         fallback: str = "center",
         highlight: str | None = None,
         quote_id: str | None = None,
-        ctx: JobContext | None = None,
-    ) -> ExportResult:
-        """Render `ranges` of the vlog to each preset in one ffmpeg process; write SRT, VTT and posters beside them."""
-        from vlogkit.render.fonts import fonts_dir
-        from vlogkit.render.naming import base_name, reserve_stems
-        from vlogkit.render.plan import Logo
+    ) -> ExportRequest:
+        """The one value an export is planned from, with the user's settings filled in and every option checked
+        (bad input: a UsageError/MediaError naming the fix). The CLI and the export dialog both call this."""
+        from vlogkit.render.fonts import FAMILIES
+        from vlogkit.render.timeline import validate_ranges
 
-        ctx = ctx or JobContext()
-        vlog = self.app.vlogs.get(vlog_id)
-
-        def recheck() -> None:  # the clearance rule, asked again on the library as it is now
-            self.app.consent.require_current(vlog_id, ranges, audience, quote_id)
-
-        self.check_consent(vlog, audience, ranges)
-        recheck()
-        ctx = self.app.consent.watch(ctx, [vlog_id])  # a forget of this vlog stops the render at once
-        style = parse_captions(captions)
-        preset_list = parse_presets(presets, self.custom_presets())
-        logo_path = self._logo(logo)
-        colour = self._colour(highlight or self.app.settings.brand_color or "#FFC400")
-        source = self.app.library.check_source(vlog)
-        ctx.report(0.0, "Preparing")
-        words = self._words(vlog, need=style is not CaptionStyle.OFF or tighten, ctx=ctx.sub(0.0, 0.2))
-        ctx.raise_if_cancelled()
-        if words:  # burnt-in captions and the SRT/VTT beside the clip: checked before any work is done
-            said = [w for w in words if any(a <= (w.start + w.end) // 2 < b for a, b in ranges)]
-            require_confirmed(audience, said, vlog_id=vlog.id, what="The clip's captions")
-        track = None
-        if vlog.media.has_video and any(self._needs_faces(vlog, p) for p in preset_list):
-            track = self._face_track(vlog, source, ctx=ctx.sub(0.2, 0.35))
-        folder = Path(out_dir) if out_dir else self._default_out_dir()
-        work = Path(tempfile.mkdtemp(prefix="vlogkit-export-"))
-        try:
-            plan, clip_words = self._plan(
-                vlog, source, ranges, preset_list, style, words, track, tighten, work, folder,
-                Logo(logo_path) if logo_path else None, lower_third, fonts_dir(self.app.settings.caption_font), fallback,
-                highlight=colour,
-            )
-            quote_text = title or " ".join(w.display for w in (clip_words or ()))
-            common, stems = reserve_stems(folder, base_name(vlog.speaker.name, (vlog.created or "")[:10], quote_text),
-                                          [o.preset.name for o in plan.outputs])
-            from dataclasses import replace
-
-            plan = replace(plan, outputs=tuple(replace(o, path=folder / f"{stems[o.preset.name]}.mp4")
-                                               for o in plan.outputs))
-            plan = self._with_loudness(plan, loudness, ctx.sub(0.35, 0.45))
-            log.info("export plan\n%s", plan.describe())
-            result = self._render(plan, ctx.sub(0.45, 0.97), recheck)
-            subs: list[Path] = []
-            if clip_words:
-                subs = self._write_subtitles(folder / common, clip_words, plan.duration_ms)
-            posters = [self._poster(o.path, o.duration) for o in result]
-        finally:
-            shutil.rmtree(work, ignore_errors=True)
-        warnings = list(plan.notes)
-        outputs = [o.path for o in result] + subs + [p for p in posters if p]
-        with self.app.consent.gate(outputs):  # kept only if still cleared (a forget may have run meanwhile)
-            recheck()
-            self._remember(vlog.id, result, subs)
-            self.app.export_log.record(
-                "clip", vlog_ids=[vlog.id], outputs=[str(p) for p in outputs],
-                audience=audience, detail=", ".join(f"{o.preset} {o.duration:.1f}s" for o in result),
-            )
-        ctx.report(1.0, "Exported")
-        return ExportResult(outputs=result, subtitles=subs, posters=[p for p in posters if p], warnings=warnings)
-
-    def plan(self, vlog_id: str, *, ranges: list[tuple[int, int]], presets: Sequence[str] = ("reel",),
-             captions: str = "off", tighten: bool = False, out_dir: Path | None = None) -> ExportPlan:
-        """The plan an export would run, without rendering (no transcript is made: captions use a stored one)."""
-        from vlogkit.render.fonts import fonts_dir
-
-        vlog = self.app.vlogs.get(vlog_id)
-        source = self.app.library.check_source(vlog)
-        style = parse_captions(captions)
-        preset_list = parse_presets(presets, self.custom_presets())
-        transcript = self.app.transcription.get(vlog.id) if style is not CaptionStyle.OFF or tighten else None
-        words = transcript.words if transcript else None
-        track = self._face_track(vlog, source)
-        work = Path(tempfile.mkdtemp(prefix="vlogkit-plan-"))
-        try:
-            plan, _ = self._plan(vlog, source, ranges, preset_list, style, words, track, tighten, work,
-                                 Path(out_dir) if out_dir else self._default_out_dir(), None, False, fonts_dir(), "center")
-        finally:
-            shutil.rmtree(work, ignore_errors=True)
-        return plan
-
-    # -- steps --------------------------------------------------------------------------------
+        self.app.consent.check_audience(audience)
+        if fallback not in ("center", "fit"):
+            raise UsageError(f"'{fallback}' is not a no-face fallback: use center or fit.")
+        validate_ranges(ranges, self.app.vlogs.get(vlog_id).media.duration_ms)  # nonsense fails before any work
+        font = self.app.settings.caption_font if self.app.settings.caption_font in FAMILIES else "Lato"
+        target = float(loudness if loudness is not None else self.app.settings.loudness_target)
+        if not -40 <= target <= -5:
+            raise UsageError(f"{target:g} LUFS is not a loudness target to use: pick one between -40 and -5 (e.g. -14).")
+        return ExportRequest(
+            vlog_id=vlog_id, ranges=tuple((int(s), int(e)) for s, e in ranges),
+            presets=tuple(parse_presets(presets, self.custom_presets())),
+            out_dir=Path(out_dir).expanduser() if out_dir else self._default_out_dir(),
+            captions=parse_captions(captions), tighten=tighten, audience=audience, logo=self._logo(logo),
+            lower_third=lower_third, title=(title or "").strip(), loudness=target, fallback=fallback,
+            highlight=self._colour(highlight or self.app.settings.brand_color or "#FFC400"), font=font,
+            quote_id=quote_id,
+        )
 
     def _default_out_dir(self) -> Path:
         s = self.app.settings.export_dir
@@ -243,117 +153,167 @@ class ExportService:
             raise MediaError(f"The logo {p} does not exist: give a PNG file (transparent background works best).")
         if p.suffix.lower() not in (".png", ".jpg", ".jpeg", ".webp"):
             raise MediaError(f"The logo {p} is not a PNG/JPEG image.")
-        return p
+        return p.resolve()
 
-    @staticmethod
-    def _needs_faces(vlog: Vlog, preset: ExportPreset) -> bool:
-        w, h = vlog.media.display_size
-        return bool(w and h) and abs(w / h - preset.aspect) / preset.aspect >= 0.02
+    # -- facts --------------------------------------------------------------------------------
 
-    def _plan(
-        self, vlog: Vlog, source: Path, ranges: list[tuple[int, int]], presets: list[ExportPreset],
-        style: CaptionStyle, words: Sequence[Word] | None, track: FaceTrack | None, tighten: bool, work: Path,
-        folder: Path, logo: Any, lower_third: bool, fonts: Path, fallback: str, highlight: str | None = None,
-    ) -> tuple[ExportPlan, list[Word] | None]:
-        from vlogkit.render.ass import CaptionLook, LowerThird, build_ass
-        from vlogkit.render.plan import ExportPlan, OutputPlan
-        from vlogkit.render.reframe import plan_crop
-        from vlogkit.render.timeline import Tighten, build_timeline
+    def facts(self, request: ExportRequest, ctx: JobContext | None = None, *, loudness: bool = True,
+              transcribe: bool = True) -> ExportFacts:
+        """What the plan needs to know, found out the same way for a real export, a dry run and the preview (which
+        never starts Whisper, and measures loudness only for an audiogram)."""
+        from vlogkit.render.fonts import fonts_dir
+        from vlogkit.render.plan import ExportFacts, clip_timeline, needs_faces
 
-        info = vlog.media
-        fps = info.video[0].fps if info.has_video else 30.0
-        fps = fps if 10 <= fps <= 60 else 30.0
-        if tighten and not words:
-            raise UsageError("--tighten needs a transcript: transcribe the vlog first.")
-        tl = build_timeline(ranges, words or (), tighten=Tighten() if tighten else None, media_ms=info.duration_ms,
-                            fps=fps if info.has_video else 0.0)
-        clip_words = tl.retime(words) if words else None
-        notes: list[str] = []
-        w, h = info.display_size
-        highlight = highlight or self._colour(self.app.settings.brand_color or "#FFC400")
-        from vlogkit.render.fonts import FAMILIES
+        ctx = ctx or JobContext()
+        vlog = self.app.vlogs.get(request.vlog_id)
+        source = self.app.library.check_source(vlog)
+        ctx.report(0.0, "Preparing")
+        need_words = request.captions is not CaptionStyle.OFF or request.tighten
+        transcript = self.app.transcription.get(vlog.id)
+        if transcript is None and need_words and transcribe:
+            ctx.report(0.0, f"Transcribing {vlog.id} first (it has no transcript yet)")
+            transcript = self.app.transcription.transcribe(vlog.id, ctx=ctx.sub(0.0, 0.6))
+        # segments held back as possibly invented by Whisper never become captions until someone keeps them
+        words = transcript.without_held_back().words if transcript is not None else ()
+        ctx.raise_if_cancelled()
+        tl, _ = clip_timeline(request, vlog.media, words)
+        faces = None
+        if vlog.media.has_video and any(needs_faces(vlog.media, p) for p in request.presets):
+            faces = self.face_track(vlog, tl.start, tl.end, ctx.sub(0.6, 0.85), source)
+        measured = self._loudness(vlog, source, tl, request.loudness, ctx.sub(0.85, 1.0)) if loudness else None
+        folder = request.out_dir
+        taken = frozenset(os.listdir(folder)) if folder.is_dir() else frozenset()
+        return ExportFacts(vlog=vlog, source=source, words=words, language=transcript.language if transcript else "",
+                           faces=faces, loudness=measured, fonts_dir=fonts_dir(request.font), taken=taken)
 
-        font = self.app.settings.caption_font if self.app.settings.caption_font in FAMILIES else "Lato"
-        look = CaptionLook(font=font, highlight=highlight)
-        lt = LowerThird(vlog.speaker.name, vlog.speaker.role) if lower_third and vlog.speaker.name else None
-        if lower_third and not vlog.speaker.name:
-            notes.append("No lower third: the vlog has no speaker name (vlogkit edit ID --speaker NAME).")
-        outputs: list[OutputPlan] = []
-        for p in presets:
-            if tl.duration > p.max_length_s * 1000:
-                notes.append(f"The clip is {tl.duration / 1000:.0f} s; {p.name} works best under {p.max_length_s} s.")
-            crop = None
-            if info.has_video:
-                crop = plan_crop(track, w, h, p.width, p.height, start_ms=tl.start, end_ms=tl.end, fallback=fallback)
-                if crop.mode == "center" and self._needs_faces(vlog, p):
-                    notes.append(f"{p.name}: no face found, using a centre crop.")
-            ass_path = None
-            if (clip_words and style is not CaptionStyle.OFF) or lt:
-                ass_path = work / f"{p.name}.ass"
-                ass_path.write_text(build_ass(clip_words or [], p, style, look=look, lower_third=lt,
-                                              duration_ms=tl.duration), encoding="utf-8")
-            outputs.append(OutputPlan(p, crop, folder / f"{p.name}.mp4", ass_path))
-        plan = ExportPlan(source=source, media=info, timeline=tl, outputs=tuple(outputs), fps=fps, captions=style,
-                          logo=logo, fonts_dir=fonts, accent=look.highlight, notes=notes)
-        return plan, clip_words
+    def analyse_faces(self, vlog_id: str, ctx: JobContext | None = None) -> FaceTrack | None:
+        """The whole vlog's face track (the GUI's background analysis after an import), cached by fingerprint."""
+        from vlogkit.media.faces import FaceTrackCache
 
-    def _with_loudness(self, plan: ExportPlan, target_lufs: float | None, ctx: JobContext) -> ExportPlan:
+        vlog = self.app.vlogs.get(vlog_id)
+        if not vlog.media.has_video:
+            return None
+        cache = FaceTrackCache(self.app.paths.cache_dir / "faces")
+        return cache.get(vlog.fingerprint) or cache.get_or_analyse(
+            vlog.fingerprint, self.app.library.check_source(vlog), ctx)
+
+    def face_track(self, vlog: Vlog, start_ms: int, end_ms: int, ctx: JobContext | None = None,
+                   source: Path | None = None) -> FaceTrack:
+        """The face track over [start_ms, end_ms] of the vlog's source only (with a margin; cached by window; a
+        whole-file track from the GUI's background analysis is reused). `source`: the file, when already checked."""
+        from vlogkit.media.faces import FaceTrackCache, window_for
+
+        cache = FaceTrackCache(self.app.paths.cache_dir / "faces")
+        window = window_for(start_ms, end_ms)
+        cached = cache.get(vlog.fingerprint, window)
+        if cached is not None:
+            return cached
+        (ctx or JobContext()).report(0.0, "Finding faces")
+        return cache.get_or_analyse(vlog.fingerprint, source or self.app.library.check_source(vlog), ctx,
+                                    window=window)
+
+    def _loudness(self, vlog: Vlog, source: Path, tl: Timeline, target_lufs: float, ctx: JobContext) -> Measured | None:
+        """The first loudness pass over the clip's audio, cached by fingerprint, pieces and target."""
+        from vlogkit.fileutil import atomic_write_text
+        from vlogkit.render.ffmpeg_graph import loudness_args
+        from vlogkit.render.loudness import LoudnessTarget, Measured, measure
+        from vlogkit.render.plan import FADE_MS
+
+        if not vlog.media.has_audio:
+            return None
+        key = "_".join(f"{p.start}-{p.end}" for p in tl.pieces)
+        cached = self.app.paths.cache_dir / "loudness" / f"{vlog.fingerprint}.{target_lufs:g}.{key[:180]}.json"
+        with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
+            return Measured(**json.loads(cached.read_text(encoding="utf-8")))
+        ctx.report(0.0, "Measuring loudness")
+        target = LoudnessTarget(integrated=target_lufs)
+        measured = measure(self.app.ffmpeg, loudness_args(source, tl, FADE_MS, target), duration_ms=tl.duration, ctx=ctx)
+        with contextlib.suppress(Exception):  # a cache is a nicety
+            atomic_write_text(cached, json.dumps(measured.to_dict()))
+        return measured
+
+    # -- plan, export, preview ----------------------------------------------------------------
+
+    def plan(self, request: ExportRequest, ctx: JobContext | None = None) -> ExportPlan:
+        """The plan an export of `request` would run: the same facts (transcript, faces, loudness), nothing encoded.
+        Refused like the export itself: consent for the clip's ranges, and words nobody confirmed for an external
+        audience."""
+        from vlogkit.render.plan import build_plan
+
+        ctx = ctx or JobContext()
+        self.check_consent(self.app.vlogs.get(request.vlog_id), request.audience, request.ranges)
+        plan = build_plan(request, self.facts(request, ctx))
+        self._require_cleared(plan)
+        return plan
+
+    def _require_cleared(self, plan: ExportPlan) -> None:
+        """The clearance rule on the library as it is now, for the stretches the plan really exports (ranges made
+        whole), and the word gate on what it shows (captions, subtitles, the title tag)."""
+        request = plan.request
+        self.app.consent.require_current(request.vlog_id, [(p.start, p.end) for p in plan.timeline.pieces],
+                                         request.audience, request.quote_id)
+        if plan.words:
+            require_confirmed(request.audience, plan.words, vlog_id=request.vlog_id, what="The clip's captions")
+        if request.title:
+            require_confirmed(request.audience, plan.words, vlog_id=request.vlog_id, what="The clip's title",
+                              text=request.title)
+
+    def export(self, request: ExportRequest, ctx: JobContext | None = None) -> ExportResult:
+        """Plan, then render every preset in one ffmpeg process with posters, SRT and VTT beside them. The rule is
+        asked again right before the files become final, and a forget of the vlog stops the render at once."""
+        from vlogkit.render.run import render
+
+        ctx = self.app.consent.watch(ctx or JobContext(), [request.vlog_id])
+        plan = self.plan(request, ctx.sub(0.0, 0.4))
+        log.info("export plan %s", json.dumps(plan.to_dict(), ensure_ascii=False))
+        ctx.raise_if_cancelled()
+        render(plan, self.app.ffmpeg, ctx.sub(0.4, 0.99), before_rename=lambda: self._require_cleared(plan))
+        outputs = [OutputFile(o.path, o.preset.name, o.preset.width, o.preset.height, plan.duration_ms / 1000)
+                   for o in plan.outputs]
+        with self.app.consent.gate(plan.files):  # kept only if still cleared (a forget may have run meanwhile)
+            self._require_cleared(plan)
+            self._remember(request.vlog_id, outputs)
+            self.app.export_log.record(
+                "clip", vlog_ids=[request.vlog_id], outputs=[str(p) for p in plan.files], audience=request.audience,
+                detail=", ".join(f"{o.preset} {o.duration:.1f}s" for o in outputs),
+            )
+        ctx.report(1.0, "Exported")
+        return ExportResult(outputs=outputs, subtitles=[s.path for s in plan.sidecars],
+                            posters=[o.poster for o in plan.outputs if o.poster is not None],
+                            warnings=list(plan.notes), caption_issues=plan.issue_lines(), plan=plan.to_dict())
+
+    def preview_frame(self, request: ExportRequest, at_ms: int | None = None, ctx: JobContext | None = None) -> bytes:
+        """One real rendered frame (PNG) of the request's first preset, from its plan: crop, captions, lower third
+        and logo as the export will show them; an audiogram for audio-only vlogs. `at_ms` is clip time (default:
+        when the first caption is on screen, else the start)."""
+        import shutil
+        import tempfile
         from dataclasses import replace
 
-        from vlogkit.render.ffmpeg_graph import audio_cut_graph, input_args
-        from vlogkit.render.loudness import LoudnessTarget, apply_filter, measure
+        from vlogkit.render.ffmpeg_graph import preview_args
+        from vlogkit.render.plan import build_plan
 
-        if not plan.has_audio:
-            return plan
-        target = LoudnessTarget(integrated=float(target_lufs if target_lufs is not None else
-                                                 self.app.settings.loudness_target))
-        ctx.report(0.0, "Measuring loudness")
-        measured = measure(self.app.ffmpeg, input_args(plan), audio_cut_graph(plan), target,
-                           duration_ms=plan.duration_ms, ctx=ctx)
-        return replace(plan, audio_filter=apply_filter(target, measured))
-
-    def _render(self, plan: ExportPlan, ctx: JobContext, recheck: Callable[[], None] | None = None
-                ) -> list[OutputFile]:
-        from vlogkit.media.probe import check_output
-        from vlogkit.render.ffmpeg_graph import build_args
-
-        def rendering(fraction: float, message: str) -> None:
-            if fraction > 0:  # ffmpeg has started writing the temporary outputs
-                failpoint("export.during_render")
-            ctx.report(fraction, message)
-
-        with contextlib.ExitStack() as stack:
-            tmps = [stack.enter_context(output_file(o.path)) for o in plan.outputs]
-            ctx.report(0.0, "Rendering")
-            self.app.ffmpeg.run(build_args(plan, tmps), ctx=JobContext(rendering, ctx.cancel_event),
-                                duration_ms=plan.duration_ms, outputs=tmps)
-            for tmp in tmps:  # ffmpeg exits 0 for a range the file does not hold: never rename an empty clip
-                check_output(tmp, plan.duration_ms, video=plan.media.has_video, audio=plan.has_audio)
-            failpoint("export.before_rename")
-            if recheck is not None:
-                recheck()  # right before the final rename: consent withdrawn or vlog forgotten meanwhile?
-        return [OutputFile(o.path, o.preset.name, o.preset.width, o.preset.height, plan.duration_ms / 1000)
-                for o in plan.outputs]
-
-    def _write_subtitles(self, stem: Path, words: Sequence[Word], clip_ms: int) -> list[Path]:
-        from vlogkit.render.captions import build_cues, to_srt, to_vtt
-
-        cues = build_cues(words, until=clip_ms)
-        srt, vtt = stem.with_name(stem.name + ".srt"), stem.with_name(stem.name + ".vtt")
-        atomic_write_text(srt, to_srt(cues))
-        atomic_write_text(vtt, to_vtt(cues))
-        return [srt, vtt]
-
-    def _poster(self, video: Path, duration_s: float) -> Path | None:
-        from vlogkit.media.thumbnail import grab_frame
-
+        vlog = self.app.vlogs.get(request.vlog_id)
+        self.check_consent(vlog, "internal", request.ranges)  # no preview of what may not go out at all
+        if request.tighten and self.app.transcription.get(vlog.id) is None:
+            request = replace(request, tighten=False)  # the export transcribes first; the preview shows the cut as is
+        facts = self.facts(request, ctx, loudness=not vlog.media.has_video, transcribe=False)
+        plan = build_plan(request, facts)
+        if at_ms is None:
+            first = plan.outputs[0].events[0] if plan.outputs[0].events else None
+            at_ms = min(first.start + 150, first.end - 1) if first else 0
+        work = Path(tempfile.mkdtemp(prefix="vlogkit-preview-"))
         try:
-            return grab_frame(self.app.ffmpeg, video, min(0.8, duration_s / 2), video.with_suffix(".jpg"))
-        except Exception as exc:  # noqa: BLE001 - a poster is a nicety
-            log.warning("poster failed for %s: %s", video, exc)
-            return None
+            o = plan.outputs[0]
+            if o.ass:
+                (work / o.ass_name).write_text(o.ass, encoding="utf-8")
+            out = work / "frame.png"
+            self.app.ffmpeg.run(preview_args(plan, at_ms, work, out), outputs=[out])
+            return out.read_bytes()
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
 
-    def _remember(self, vlog_id: str, outputs: list[OutputFile], subs: list[Path]) -> None:
+    def _remember(self, vlog_id: str, outputs: list[OutputFile]) -> None:
         try:
             vlog = self.app.vlogs.get(vlog_id)
             clips = list(vlog.extra.get("clips", []))
@@ -362,45 +322,3 @@ class ExportService:
             self.app.vlogs.update_extra(vlog_id, clips=clips[-200:])
         except Exception as exc:  # noqa: BLE001 - the files exist; the note in the library is secondary
             log.warning("could not record clips for %s: %s", vlog_id, exc)
-
-    # -- preview ------------------------------------------------------------------------------
-
-    def preview_frame(self, vlog_id: str, at_ms: int, preset: str = "reel", captions: str = "karaoke") -> bytes:
-        """One real rendered frame (PNG) at `at_ms`: crop, captions and logo as the export would show them."""
-        from dataclasses import replace
-
-        from vlogkit.render.ffmpeg_graph import build_graph, input_args
-
-        vlog = self.app.vlogs.get(vlog_id)
-        at = max(0, min(int(at_ms), vlog.media.duration_ms - 50))
-        self.app.consent.require_clip(vlog, [(at, at + 50)], "internal")  # no preview of what may not go out
-        source = self.app.library.check_source(vlog)
-        style = parse_captions(captions)
-        p = parse_presets([preset], self.custom_presets())[0]
-        transcript = self.app.transcription.get(vlog.id) if style is not CaptionStyle.OFF else None
-        # shift the words so the frame sits at clip time 0 and the phrase around it is laid out as in the export
-        words = [replace(w, start=w.start - at, end=w.end - at) for w in (transcript.words if transcript else ())
-                 if w.end > at - 8000 and w.start < at + 8000]
-        track = self._face_track(vlog, source)
-        from vlogkit.render.fonts import fonts_dir
-
-        work = Path(tempfile.mkdtemp(prefix="vlogkit-preview-"))
-        try:
-            plan, _ = self._plan(vlog, source, [(at, at + 200)], [p], CaptionStyle.OFF, None, track, False, work, work,
-                                 None, False, fonts_dir(), "center")
-            if words and style is not CaptionStyle.OFF:
-                from vlogkit.render.ass import CaptionLook, build_ass
-
-                ass = work / "preview.ass"
-                look = CaptionLook(highlight=self._colour(self.app.settings.brand_color or "#FFC400"))
-                ass.write_text(build_ass(words, p, style, look=look),
-                               encoding="utf-8")
-                plan = replace(plan, outputs=(replace(plan.outputs[0], ass_path=ass),))
-            plan = replace(plan, media=replace(plan.media, audio=()))
-            graph, maps = build_graph(plan)
-            out = work / "frame.png"
-            self.app.ffmpeg.run([*input_args(plan), "-filter_complex", graph, "-map", maps[0][0], "-frames:v", "1",
-                                 "-f", "image2", "-c:v", "png", str(out)], outputs=[out])
-            return out.read_bytes()
-        finally:
-            shutil.rmtree(work, ignore_errors=True)

@@ -1,6 +1,6 @@
 """What the editor's live preview draws: the clip's range in a preset's frame, the crop window following the face
-track, and the captions - the cues the export burns in (`render.ass.caption_cues`, the one line-breaking module),
-as events on the clip's clock (karaoke: one event per word, that word highlighted, as `build_ass` writes them)."""
+track, and the captions - the very events the export burns in (`render.captions.events_for`, the one module that
+cuts captions), on the clip's clock (karaoke: one event per word, that word highlighted)."""
 
 from __future__ import annotations
 
@@ -13,19 +13,9 @@ from vlogkit.errors import UsageError
 
 if TYPE_CHECKING:
     from vlogkit.jobs import JobContext
+    from vlogkit.render.captions import CaptionEvent
     from vlogkit.render.reframe import CropPlan
     from vlogkit.services.app import App
-
-
-@dataclass(frozen=True, slots=True)
-class PreviewCaption:
-    """Text on screen from `start` to `end` (ms from the clip's start), line by line; `highlight` is the index of
-    the word being said over all the event's words (karaoke), else None."""
-
-    start: int
-    end: int
-    lines: tuple[tuple[str, ...], ...]
-    highlight: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,12 +26,14 @@ class LivePreview:
     preset: ExportPreset
     style: CaptionStyle
     crop: CropPlan | None  # None: audio only (the poster is shown)
-    captions: tuple[PreviewCaption, ...]
+    captions: tuple[CaptionEvent, ...]
     font: str
     highlight_color: str
 
-    def caption_at(self, clip_ms: int) -> PreviewCaption | None:
-        return next((c for c in self.captions if c.start <= clip_ms < c.end), None)
+    def caption_at(self, clip_ms: int) -> CaptionEvent | None:
+        from vlogkit.render.captions import event_at
+
+        return event_at(self.captions, clip_ms)
 
     def crop_at(self, source_ms: int) -> tuple[int, int, int, int] | None:
         """(x, y, w, h) of the crop window in source pixels at `source_ms`."""
@@ -49,22 +41,6 @@ class LivePreview:
             return None
         x, y = self.crop.at(source_ms)
         return x, y, self.crop.crop_w, self.crop.crop_h
-
-
-def caption_events(cues: list, style: CaptionStyle) -> tuple[PreviewCaption, ...]:  # type: ignore[type-arg]
-    out: list[PreviewCaption] = []
-    for cue in cues:
-        lines = tuple(tuple(w.display.strip() for w in line) for line in cue.lines)
-        if style is not CaptionStyle.KARAOKE:
-            out.append(PreviewCaption(cue.start, cue.end, lines))
-            continue
-        words = [w for line in cue.lines for w in line]
-        for i, w in enumerate(words):
-            a = cue.start if i == 0 else max(cue.start, w.start)
-            b = min(words[i + 1].start, cue.end) if i + 1 < len(words) else cue.end
-            if b > a:
-                out.append(PreviewCaption(a, b, lines, i))
-    return tuple(out)
 
 
 class LivePreviewService:
@@ -80,7 +56,7 @@ class LivePreviewService:
         """The preview of range [start, end] of the vlog in `preset` with `captions` (karaoke, line, off)."""
         from dataclasses import replace
 
-        from vlogkit.render.ass import caption_cues
+        from vlogkit.render.captions import events_for
         from vlogkit.render.reframe import plan_crop
 
         if preset not in PRESETS:
@@ -96,15 +72,15 @@ class LivePreviewService:
             raise UsageError("The clip is empty: select some words first.")
         crop = None
         if vlog.media.has_video:
-            track = self.app.export._face_track(vlog, None, ctx)
+            track = self.app.export.face_track(vlog, start, end, ctx)
             w, h = vlog.media.display_size
             crop = plan_crop(track, w, h, p.width, p.height, start_ms=start, end_ms=end)
-        events: tuple[PreviewCaption, ...] = ()
+        events: tuple[CaptionEvent, ...] = ()
         transcript = self.app.transcription.get(vlog_id) if style is not CaptionStyle.OFF else None
         if transcript is not None:
             words = [replace(w, start=max(0, w.start - start), end=w.end - start)
                      for w in transcript.without_held_back().words if w.end > start and w.start < end]
-            events = caption_events(caption_cues(words, p), style)
+            events = events_for(words, style, p, language=transcript.language, until=end - start)
         s = self.app.settings
         return LivePreview(vlog_id, start, end, p, style, crop, events, s.caption_font or "Lato",
                            s.brand_color or "#FFC400")

@@ -8,7 +8,9 @@ from typing import Any
 
 from vlogkit.domain import Transcript, Word
 from vlogkit.errors import UsageError
-from vlogkit.render.captions import LineRules, build_cues, to_srt, to_vtt
+from vlogkit.render.caption_rules import NETFLIX, CaptionProfile
+from vlogkit.render.captions import build_cues
+from vlogkit.render.subtitles import to_srt, to_vtt
 
 FORMATS = ("srt", "vtt", "txt", "json")
 
@@ -83,7 +85,7 @@ def time_range(t: Transcript, start_ms: int | None, end_ms: int | None) -> Trans
                    options={**t.options, "range_ms": [start, end]})
 
 
-def render(t: Transcript, fmt: str, rules: LineRules | None = None) -> str:
+def render(t: Transcript, fmt: str, profile: CaptionProfile = NETFLIX) -> str:
     """`t` as subtitles (srt, vtt), text or JSON. Segments held back as possibly invented are left out of every format
     until someone keeps them (`vlogkit transcribe --json` shows them, flagged)."""
     fmt = fmt.lower()
@@ -93,10 +95,11 @@ def render(t: Transcript, fmt: str, rules: LineRules | None = None) -> str:
     if fmt == "txt":
         return transcript_text(t)
     if fmt in ("srt", "vtt"):
-        rules = rules or LineRules()
+        until = t.duration or None
         if t.source == "subtitles":  # keep the imported file's cue boundaries; re-break only what is too long
-            cues = [c for s in t.segments for c in build_cues(s.words, rules)]
+            cues = [c for s in t.segments for c in build_cues(s.words, profile, language=s.language or t.language,
+                                                              until=until)]
         else:
-            cues = build_cues(t.words, rules)
+            cues = build_cues(t.words, profile, language=t.language, until=until)
         return to_srt(cues) if fmt == "srt" else to_vtt(cues)
     raise UsageError(f"Unknown subtitle format '{fmt}': use one of {', '.join(FORMATS)}.")

@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from vlogkit.domain import AUDIENCES
-from vlogkit.domain.export import PRESETS
+from vlogkit.domain.export import PRESETS, ExportRequest
+from vlogkit.errors import VlogkitError
+from vlogkit.jobs import JobContext
 from vlogkit.ui.i18n import current_language, tr
 from vlogkit.ui.player import format_ms
 
@@ -67,16 +69,19 @@ class ExportDialog(QDialog):
         form = QFormLayout()
         self.captions = QComboBox()
         for code, label in (("karaoke", tr("Karaoke (word by word)")), ("line", tr("Line by line")),
-                            ("off", tr("No captions"))):
+                            ("punchy", tr("Punchy (1-3 big words, for reels)")), ("off", tr("No captions"))):
             self.captions.addItem(label, code)
         self.captions.currentIndexChanged.connect(self.schedule_preview)
         self.tighten = QCheckBox(tr("Cut fillers and long pauses"))
+        self.tighten.toggled.connect(self.schedule_preview)
         self.logo = QCheckBox(tr("Add the logo"))
+        self.logo.toggled.connect(self.schedule_preview)
         logo_path = app.settings.brand_logo
         self.logo.setEnabled(bool(logo_path) and Path(logo_path).exists())
         if not self.logo.isEnabled():
             self.logo.setToolTip(tr("Choose a logo in Settings → Brand first."))
         self.lower_third = QCheckBox(tr("Name and role as a lower third"))
+        self.lower_third.toggled.connect(self.schedule_preview)
         self.audience = QComboBox()
         self.audience.addItem(tr("Internal (intranet, team)"), "internal")
         self.audience.addItem(tr("External (public channels)"), "external")
@@ -107,7 +112,7 @@ class ExportDialog(QDialog):
         left.addWidget(self.buttons)
         outer.addLayout(left, 1)
         right = QVBoxLayout()
-        right.addWidget(QLabel("<b>" + tr("Preview (first frame, as it will render)") + "</b>"))
+        right.addWidget(QLabel("<b>" + tr("Preview (one frame, as it will render)") + "</b>"))
         self.preview = QLabel(tr("Rendering preview…"))
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setFixedSize(300, 420)
@@ -155,21 +160,25 @@ class ExportDialog(QDialog):
         self.timer.start()
 
     def render_preview(self) -> None:
-        presets = self.chosen_presets()
-        if not presets:
+        if not self.chosen_presets():
             self.preview.setText(tr("Choose at least one size."))
             return
         if self.preview_job is not None and self.preview_job.running:
             self.preview_pending = True
             return
         self.preview_pending = False
-        self.preview_job = self.jobs.run(tr("Preview"), self._preview_bytes, presets[0],
-                                         str(self.captions.currentData()), on_result=self._on_preview_ready,
+        try:
+            request = self.request()
+        except VlogkitError as exc:
+            self._on_preview_failed(str(exc))
+            return
+        self.preview_job = self.jobs.run(tr("Preview"), self._preview_bytes, request, on_result=self._on_preview_ready,
                                          quiet=True)
         self.preview_job.failed.connect(self._on_preview_failed)
 
-    def _preview_bytes(self, preset: str, captions: str, ctx: Any) -> bytes:
-        return self.app.export.preview_frame(self.vlog_id, self.ranges[0][0], preset, captions)
+    def _preview_bytes(self, request: ExportRequest, ctx: JobContext) -> bytes:
+        """A frame rendered from the plan of the very request the Export button would send (first chosen size)."""
+        return self.app.export.preview_frame(request, ctx=ctx)
 
     def _on_preview_ready(self, data: bytes) -> None:
         pix = QPixmap()
@@ -189,22 +198,24 @@ class ExportDialog(QDialog):
         if folder:
             self.out_dir.setText(folder)
 
-    def export_kwargs(self) -> dict[str, Any]:
-        return {
-            "ranges": self.ranges,
-            "presets": self.chosen_presets(),
-            "captions": str(self.captions.currentData()),
-            "tighten": self.tighten.isChecked(),
-            "audience": str(self.audience.currentData()),
-            "out_dir": Path(self.out_dir.text().strip()) if self.out_dir.text().strip() else None,
-            "logo": self.app.settings.brand_logo if self.logo.isChecked() else None,
-            "lower_third": self.lower_third.isChecked(),
-        }
+    def request(self) -> ExportRequest:
+        """The export as the dialog's controls describe it: the same value the CLI builds."""
+        out = self.out_dir.text().strip()
+        return self.app.export.request(
+            self.vlog_id, ranges=self.ranges, presets=self.chosen_presets(), captions=str(self.captions.currentData()),
+            tighten=self.tighten.isChecked(), audience=str(self.audience.currentData()),
+            out_dir=Path(out) if out else None, logo=self.app.settings.brand_logo if self.logo.isChecked() else "",
+            lower_third=self.lower_third.isChecked(),
+        )
 
     def _on_export_clicked(self) -> None:
-        kwargs = self.export_kwargs()
+        try:
+            request = self.request()
+        except VlogkitError as exc:
+            self._on_preview_failed(str(exc))
+            return
         title = tr("Export {t}", t=self.vlog.title or self.vlog_id)
-        job = self.jobs.run(title, self.app.export.export, self.vlog_id, **kwargs)
+        job = self.jobs.run(title, self.app.export.export, request)
         job.succeeded.connect(lambda result, j=job: setattr(j, "outputs", [str(o.path) for o in result.outputs]))
         self.export_job = job
         self.accept()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+import threading
 from collections.abc import Callable
 from typing import Any, TextIO
 
@@ -76,9 +77,14 @@ class StderrProgress:
         self.mode = {"auto": "bar" if tty else "lines", "terminal": "bar" if tty else "off"}.get(mode, mode)
         self._last = -1
         self._message = ""
+        self._lock = threading.Lock()
 
     def __call__(self, fraction: float, message: str) -> None:
-        pct = int(fraction * 100)
+        with self._lock:  # a job may report from two threads at once (faces and loudness side by side)
+            self._report(fraction, message)
+
+    def _report(self, fraction: float, message: str) -> None:
+        pct = max(int(fraction * 100), self._last)  # steps running side by side never move it backwards
         if self.mode == "bar":
             self._bar(pct, message)
         elif self.mode in ("lines", "json"):

@@ -84,7 +84,7 @@ class ExportPlan:
     timeline: Timeline
     outputs: tuple[OutputPlan, ...]
     sidecars: tuple[Sidecar, ...] = ()
-    words: tuple[Word, ...] = ()  # what the clip says, on its own clock (captions, subtitles and title come from it)
+    words: tuple[Word, ...] = ()  # what the clip says: the source's words inside it (source clock; for word checks)
     loudness: LoudnessPlan | None = None
     title: str = ""  # the clips' title tag (nothing else of the source's metadata is kept)
     fps: float = 30.0
@@ -262,7 +262,7 @@ def build_plan(request: ExportRequest, facts: ExportFacts) -> ExportPlan:
         sidecars = (Sidecar(folder / f"{common}.srt", to_srt(cues)), Sidecar(folder / f"{common}.vtt", to_vtt(cues)))
     plan = ExportPlan(
         request=request, source=facts.source, media=media, timeline=tl, outputs=tuple(outputs), sidecars=sidecars,
-        words=tuple(clip_words),
+        words=tuple(w for w in facts.words if tl.to_output((w.start + w.end) // 2) is not None),
         loudness=LoudnessPlan(LoudnessTarget(integrated=request.loudness), facts.loudness) if media.has_audio else None,
         title=title, fps=video_fps(media), logo=Logo(request.logo) if request.logo else None,
         fonts_dir=facts.fonts_dir, notes=tuple(notes), caption_issues=tuple(issues),

@@ -10,7 +10,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from vlogkit.errors import UsageError
+from vlogkit.errors import FfmpegError, UsageError
 from vlogkit.failpoints import failpoint
 from vlogkit.fileutil import atomic_write_text, output_file
 from vlogkit.jobs import JobContext
@@ -45,8 +45,14 @@ def render(plan: ExportPlan, ffmpeg: Ffmpeg, ctx: JobContext | None = None,
             posters = [stack.enter_context(output_file(o.poster)) for o in plan.outputs if o.poster is not None]
             ctx.report(0.0, "Rendering")
             args = command(plan, work, clips, posters)[1:]
-            ffmpeg.run(args, ctx=JobContext(rendering, ctx.cancel_event), duration_ms=plan.duration_ms,
-                       outputs=[*clips, *posters])
+            try:  # the clips' temporary files go when this block fails (output_file); posters at once
+                ffmpeg.run(args, ctx=JobContext(rendering, ctx.cancel_event), duration_ms=plan.duration_ms,
+                           outputs=posters)
+            except FfmpegError:
+                for clip in clips:  # no media in the range (a header that promises more): say that, not ffmpeg's last line
+                    if clip.exists():
+                        check_output(clip, plan.duration_ms, video=True, audio=True)
+                raise
             for clip in clips:  # ffmpeg exits 0 for a range the file does not hold: never rename an empty clip
                 check_output(clip, plan.duration_ms, video=True, audio=True)
             failpoint("export.before_rename")

@@ -13,11 +13,19 @@ import json
 import logging
 import os
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from vlogkit.domain import Vlog
-from vlogkit.domain.export import CaptionStyle, ExportPreset, ExportRequest, ExportResult, OutputFile, parse_preset
+from vlogkit.domain.export import (
+    CaptionStyle,
+    ExportPreset,
+    ExportRequest,
+    ExportResult,
+    OutputFile,
+    parse_preset,
+)
 from vlogkit.errors import MediaError, UsageError
 from vlogkit.jobs import JobContext
 from vlogkit.services.wordcheck import require_confirmed
@@ -177,10 +185,13 @@ class ExportService:
         words = transcript.without_held_back().words if transcript is not None else ()
         ctx.raise_if_cancelled()
         tl, _ = clip_timeline(request, vlog.media, words)
-        faces = None
-        if vlog.media.has_video and any(needs_faces(vlog.media, p) for p in request.presets):
-            faces = self.face_track(vlog, tl.start, tl.end, ctx.sub(0.6, 0.85), source)
-        measured = self._loudness(vlog, source, tl, request.loudness, ctx.sub(0.85, 1.0)) if loudness else None
+        want_faces = vlog.media.has_video and any(needs_faces(vlog.media, p) for p in request.presets)
+        # the face track decodes video (PyAV), the loudness pass audio (an ffmpeg process): side by side
+        with ThreadPoolExecutor(max_workers=2, thread_name_prefix="export-facts") as pool:
+            faces_job = pool.submit(self.face_track, vlog, tl.start, tl.end, ctx.sub(0.6, 0.8), source) \
+                if want_faces else None
+            measured = self._loudness(vlog, source, tl, request.loudness, ctx.sub(0.8, 1.0)) if loudness else None
+            faces = faces_job.result() if faces_job is not None else None
         folder = request.out_dir
         taken = frozenset(os.listdir(folder)) if folder.is_dir() else frozenset()
         return ExportFacts(vlog=vlog, source=source, words=words, language=transcript.language if transcript else "",

@@ -27,7 +27,7 @@ import re
 import shutil
 import tempfile
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -74,7 +74,6 @@ class Package:
     media: Path  # the verified media file inside `folder`
     trust: str  # "team" (signed with our key), "foreign" (signed with another key), "unsigned"
     package_sha256: str = ""
-    notes: list[str] = field(default_factory=list)
 
     @property
     def sender(self) -> str:

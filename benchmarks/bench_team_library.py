@@ -10,6 +10,7 @@ Usage: .venv/bin/python benchmarks/bench_team_library.py [N_VLOGS N_QUOTES]
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import random
@@ -36,7 +37,7 @@ def make_data(n_vlogs: int, n_quotes: int) -> tuple[list[dict], list[dict]]:
     vlogs = []
     for i in range(n_vlogs):
         fp = f"{i:08d}" + "cd" * 28
-        consent = Consent(ConsentScope.INTERNAL if i % 4 else ConsentScope.EXTERNAL, "2026-03-01")
+        consent = Consent(ConsentScope.INTERNAL if i % 4 else ConsentScope.EXTERNAL, dt.date(2026, 3, 1))
         vlogs.append(Vlog(
             id=make_id(fp, 8), path=f"/share/media/{fp[:2]}/{fp}.mp4", fingerprint=fp,
             media=MediaInfo(60_000, "mp4", (VideoStream(1080, 1920, 30.0, "h264"),), (AudioStream(2, 48000, "aac"),)),

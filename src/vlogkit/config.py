@@ -165,7 +165,8 @@ class Settings:
 
 # Settings a team shares through its library (`vlogkit library settings KEY=VALUE`): every desk uses the team's
 # value over its own. The rest (paths, user name, window, interface language) stays per desk.
-TEAM_SETTINGS = ("brand_color", "caption_font", "loudness_target", "glossary", "release_text", "release_version")
+TEAM_SETTINGS = ("brand_color", "caption_font", "loudness_target", "glossary", "release_text", "release_version",
+                 "languages")
 
 
 def apply_team_settings(settings: Settings, shared: dict[str, Any]) -> list[str]:

@@ -140,12 +140,24 @@ def _print_result(result: ExportResult) -> None:
     _warn_plan(result.warnings, result.caption_issues)
 
 
+def _warn_words_to_check(app: App, vlog_id: str, ranges: list[tuple[int, int]]) -> None:
+    """List the swear words and slurs in the ranges nobody confirmed (an external export stops on them)."""
+    from vlogkit.services.wordcheck import check_line, words_to_check
+
+    transcript = app.transcription.get(vlog_id)
+    if transcript is not None:
+        line = check_line([w for a, b in ranges for w in words_to_check(transcript, a, b)], vlog_id)
+        if line:
+            warn(line)
+
+
 def cmd_export(args: argparse.Namespace, app: App) -> int:
     vlog = app.library.get(args.id)
     app.export.check_consent(vlog, args.audience)
     ranges, title, quote = _ranges(args, app)
     app.consent.require_clip(vlog, ranges, args.audience, quote)  # the rule, with the quote's cap and review
     request = _request(args, app, args.id, ranges, title, quote)
+    _warn_words_to_check(app, args.id, ranges)
     if args.dry_run:
         plan = run_job(lambda ctx: app.export.plan(request, ctx), label="plan", progress=args.progress)
         if args.json:

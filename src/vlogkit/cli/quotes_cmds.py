@@ -41,12 +41,16 @@ def candidate_json(c: Candidate) -> dict[str, Any]:
 
 def cmd_quotes(args: argparse.Namespace, app: App) -> int:
     from vlogkit.errors import UsageError
+    from vlogkit.services.wordcheck import words_to_check
 
     if args.top < 1:
         raise UsageError("--top must be 1 or more.")
     cands = run_job(lambda ctx: app.quotes.candidates(args.id, top=args.top, ctx=ctx), label="Quotes")
+    transcript = app.transcription.get(args.id)
+    check = {c.rank: words_to_check(transcript, c.start, c.end) if transcript else () for c in cands}
     if args.json:
-        print_json([candidate_json(c) for c in cands])
+        print_json([{**candidate_json(c), "check": [{"text": w.display, "start": round(w.start / 1000, 3)}
+                                                     for w in check[c.rank]]} for c in cands])
         return 0
     if not cands:
         print(f"No quotable lines found in {args.id}: it may be too short or all logistics. "
@@ -55,4 +59,7 @@ def cmd_quotes(args: argparse.Namespace, app: App) -> int:
     for c in cands:
         print(f"{c.rank:>2}. [{c.score:>3}] {c.start / 1000:6.1f}-{c.end / 1000:<6.1f}s  “{c.text}”")
         print(f"    why: {'; '.join(r.text for r in c.reasons)}")
+        if check[c.rank]:  # a swear word or slur: an external card or clip needs it confirmed (or fixed) first
+            words = ", ".join(f"'{w.display}' ({w.start / 1000:.1f} s)" for w in check[c.rank])
+            print(f"    check this word: {words} - `vlogkit confirm {args.id} SECONDS` if it was really said")
     return 0

@@ -90,7 +90,9 @@ def cmd_transcribe(args: argparse.Namespace, app: App) -> int:
     warn(f"{args.id}: {words} words, language {transcript.language_label or '?'}, {how}, {elapsed:.1f} s.")
     if words == 0:
         warn("warning: no speech was found.")
-    check = words_to_check_line(transcript, args.id)
+    from vlogkit.services.wordcheck import check_line, words_to_check
+
+    check = check_line(words_to_check(transcript), args.id)
     if check:
         warn(check)
     held = transcript.flagged
@@ -134,18 +136,6 @@ def cmd_confirm(args: argparse.Namespace, app: App) -> int:
         state = "confirmed" if w.confirmed else "to check"
         print(f"{w.start / 1000:7.1f} s  {w.display:<20} {state}")
     return 0
-
-
-def words_to_check_line(transcript: Transcript, vlog_id: str) -> str:
-    """"check these words: 'kut' (57.2 s), ..." for the unconfirmed swear words and slurs; "" when there are none."""
-    from vlogkit.domain.sensitive import sensitive_words
-
-    todo = [w for w in sensitive_words(transcript.without_held_back().words, transcript.language) if not w.confirmed]
-    if not todo:
-        return ""
-    listed = ", ".join(f"'{w.display}' ({w.start / 1000:.1f} s)" for w in todo)
-    return (f"check these words before an external export: {listed} - `vlogkit confirm {vlog_id} SECONDS` if they "
-            "were really said")
 
 
 def cmd_subtitles(args: argparse.Namespace, app: App) -> int:

@@ -35,6 +35,8 @@ class TeamService:
                 value = kind(raw)
             except ValueError:
                 raise UsageError(f"{key} must be a {kind.__name__}, not '{raw}'.") from None
+            if key == "languages":  # the codes a vlog may switch between, checked as the transcriber reads them
+                value = self.app.transcription.allowed_languages(str(value))
             repo.set(key, value)
             self.app.export_log.record("team-setting", vlog_ids=[], outputs=[], audience="-", detail=f"{key} = {value}")
         return repo.all()

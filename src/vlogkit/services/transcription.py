@@ -55,6 +55,13 @@ class TranscriptionService:
 
     # -- use cases ------------------------------------------------------------------------------
 
+    @staticmethod
+    def allowed_languages(text: str) -> str:
+        """The languages setting as stored ("nl,fr,en" or "any"); UsageError naming a code Whisper does not know."""
+        from vlogkit.transcribe.languages import format_languages, parse_languages
+
+        return format_languages(parse_languages(text.strip() or None))
+
     def transcribe(
         self,
         vlog_id: str,

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from vlogkit.domain import Word
-from vlogkit.domain.sensitive import fold, to_confirm
+from vlogkit.domain import Transcript, Word
+from vlogkit.domain.sensitive import fold, sensitive_words, to_confirm
 from vlogkit.errors import UnconfirmedWordError
 
 
@@ -33,3 +33,20 @@ def require_confirmed(
     raise UnconfirmedWordError(
         f"{what} would show {listed}{where} (vlog {vlog_id}) to an external audience, and nobody confirmed it was "
         f"said: check the recording, then confirm it with {confirm} (or in the transcript editor), or correct the word.")
+
+
+def words_to_check(transcript: Transcript, start_ms: int | None = None, end_ms: int | None = None) -> tuple[Word, ...]:
+    """The swear words and slurs nobody confirmed yet (in [start_ms, end_ms) when given), outside held-back text:
+    what the editor underlines and `vlogkit quotes`/`export` list."""
+    t = transcript.without_held_back()
+    words = t.words if start_ms is None else t.words_between(start_ms, end_ms if end_ms is not None else t.duration)
+    return tuple(w for w in sensitive_words(words, t.language) if not w.confirmed)
+
+
+def check_line(words: Sequence[Word], vlog_id: str) -> str:
+    """"check these words before an external export: 'kut' (57.2 s) ..." ("" when there are none)."""
+    if not words:
+        return ""
+    listed = ", ".join(f"'{w.display}' ({w.start / 1000:.1f} s)" for w in words)
+    return (f"check these words before an external export: {listed} - `vlogkit confirm {vlog_id} SECONDS` if they "
+            "were really said, or correct them")

@@ -21,8 +21,8 @@ from vlogkit.failpoints import failpoint
 from vlogkit.jobs import JobContext
 from vlogkit.transcribe import languages as langid
 from vlogkit.transcribe.audio import SAMPLE_RATE, load_audio, windows
-from vlogkit.transcribe.invented import flag_invented
-from vlogkit.transcribe.languages import DEFAULT_LANGUAGES, Stretch
+from vlogkit.transcribe.invented import flag_invented, mean_probability
+from vlogkit.transcribe.languages import DEFAULT_LANGUAGES, LanguageMap, Stretch
 from vlogkit.transcribe.models import model_id, pick_device, resolve_model
 
 if TYPE_CHECKING:
@@ -113,9 +113,13 @@ class WhisperEngine:
         for i, samples in enumerate(audio.channels):
             speaker = CHANNEL_SPEAKERS[i] if audio.split else ""
             sub = ctx.sub(i / n, (i + 1) / n) if n > 1 else ctx
-            plan = self.plan(model, samples, language, allowed, sub)
-            plans.append(plan)
+            plan, lmap = self.plan(model, samples, language, allowed, sub)
             segs, first = self._run(model, samples, plan, initial_prompt, duration, speaker, sub)
+            if lmap is not None and not lmap.complete and len(plan) == 1 and plan[0].language:
+                segs = self._recheck(model, samples, lmap, plan[0].language, flag_invented(segs), initial_prompt,
+                                     duration, speaker, sub)
+                plan = lmap.stretches(assumed=plan[0].language)
+            plans.append(plan)
             parts.append(segs)
             heard.append(first)
         segments = flag_invented(merge_by_time(parts))
@@ -136,18 +140,36 @@ class WhisperEngine:
 
     def plan(
         self, model: Any, samples: np.ndarray, language: str | None, allowed: tuple[str, ...], ctx: JobContext
-    ) -> list[Stretch]:
-        """The stretches to transcribe and their languages: the whole recording in `language` when it is forced or
-        when every piece of speech is in one language (the one-call path, as fast as before); one stretch per run of
-        a language otherwise; the whole recording with Whisper's own detection when no speech was found."""
+    ) -> tuple[list[Stretch], LanguageMap | None]:
+        """The stretches to transcribe and their languages, and what was learnt about the languages (None when the
+        language is forced). The whole recording is one stretch when `language` is forced or the speech is all in one
+        language (the one-call path, as fast as before); one stretch per run of a language otherwise; the whole
+        recording with Whisper's own detection when no speech was found."""
         n = len(samples)
         if language:
-            return [Stretch(0, n, language)]
+            return [Stretch(0, n, language)], None
         ctx.report(0.0, "Identifying languages")
-        found = langid.plan(model, samples, allowed, ctx)
-        if len({s.language for s in found}) == 1:
-            return [Stretch(0, n, found[0].language)]
-        return found or [Stretch(0, n, "")]
+        lmap = LanguageMap(model, samples, allowed, ctx)
+        return lmap.first_look() or [Stretch(0, n, "")], lmap
+
+    def _recheck(
+        self, model: Any, samples: np.ndarray, lmap: LanguageMap, language: str, segments: list[Segment],
+        initial_prompt: str | None, duration_ms: int, speaker: str, ctx: JobContext,
+    ) -> list[Segment]:
+        """A vlog judged single-language from a sample: where its transcript is doubtful (low confidence, or a loop),
+        look at the language there; a stretch in another language is transcribed again in it and replaces those
+        words."""
+        doubtful = [(s.start * SAMPLE_RATE // 1000, s.end * SAMPLE_RATE // 1000) for s in segments
+                    if s.flag or (mean_probability(s) or 1.0) < DOUBTFUL]
+        if not doubtful:
+            return segments
+        foreign = lmap.recheck(doubtful, language)
+        if not foreign:
+            return segments
+        redo, _ = self._run(model, samples, foreign, initial_prompt, duration_ms, speaker, ctx)
+        cuts = [(st.start * 1000 // SAMPLE_RATE, st.end * 1000 // SAMPLE_RATE) for st in foreign]
+        kept = [s for s in (_without(seg, cuts) for seg in segments) if s is not None]
+        return sorted(kept + redo, key=lambda s: (s.start, s.end))
 
     def _run(
         self,
@@ -198,6 +220,17 @@ class WhisperEngine:
                 if close is not None:
                     close()
         return segments, next((lang for _a, _b, lang in spans if lang), detected)
+
+
+DOUBTFUL = 0.6  # a segment whose mean word probability is under this may be in another language than it was read in
+
+
+def _without(segment: Segment, cuts: list[tuple[int, int]]) -> Segment | None:
+    """`segment` without the words whose middle lies in one of the `cuts` (ms); None when none is left."""
+    words = tuple(w for w in segment.words if not any(a <= (w.start + w.end) // 2 < b for a, b in cuts))
+    if len(words) == len(segment.words):
+        return segment
+    return replace(segment, start=words[0].start, end=words[-1].end, words=words) if words else None
 
 
 def _shifted(segment: Segment, ms: int) -> Segment:

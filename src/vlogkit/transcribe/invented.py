@@ -64,7 +64,8 @@ def credit(segment: Segment) -> bool:
     return said / n >= SIGN_OFF_SHARE
 
 
-def _mean_probability(segment: Segment) -> float | None:
+def mean_probability(segment: Segment) -> float | None:
+    """The mean probability of the segment's words; None when they carry none (imported or typed text)."""
     probs = [w.probability for w in segment.words if w.probability is not None]
     return sum(probs) / len(probs) if probs else None
 
@@ -79,7 +80,7 @@ def flag_invented(segments: Sequence[Segment]) -> list[Segment]:
     for seg in segments:
         words = tokens(seg)
         grams = [tuple(words[i : i + NGRAM]) for i in range(len(words) - NGRAM + 1)]
-        mean = _mean_probability(seg)
+        mean = mean_probability(seg)
         flag = seg.flag
         if not seg.kept and mean is not None:
             if credit(seg):

@@ -44,6 +44,8 @@ PIECE_VAD = {"min_silence_duration_ms": 300, "speech_pad_ms": 100, "max_speech_d
 FULL_WEIGHT_S = 2.0  # a piece this long (or longer) has its full say in the smoothing; shorter ones less
 SWITCH_COST = 2.0  # nats: a switch in the middle costs two; a piece must be about 98% sure on its own to make one
 FLOOR = 1e-4  # no language is ever impossible
+SAMPLE = 6  # pieces identified first, spread over the recording; all of them only when these show a switch
+ASSUMED_PROBABILITY = 0.95  # a piece confidently transcribed in the vlog's language, not identified on its own
 
 
 def parse_languages(text: str | Sequence[str] | None) -> tuple[str, ...]:
@@ -116,22 +118,99 @@ def restricted(all_probs: Sequence[tuple[str, float]], allowed: Sequence[str]) -
     return {code: p / total for code, p in probs.items()}
 
 
-def identify(model: Any, samples: np.ndarray, allowed: Sequence[str], ctx: JobContext | None = None) -> list[Piece]:
-    """Each speech piece with its language probabilities. `model` is a faster_whisper.WhisperModel."""
+def identify_piece(model: Any, samples: np.ndarray, a: int, b: int, allowed: Sequence[str]) -> Piece:
+    """The language probabilities of samples[a:b]. `model` is a faster_whisper.WhisperModel."""
     import numpy as np
     from faster_whisper.audio import pad_or_trim
 
-    pieces: list[Piece] = []
-    spans = speech_pieces(samples)
-    for i, (a, b) in enumerate(spans):
-        if ctx is not None:
-            ctx.raise_if_cancelled()
-            ctx.report(0.0, f"Identifying languages ({i + 1}/{len(spans)})")
-        features = model.feature_extractor(samples[a:b])
-        frames = min(MAX_FRAMES, max(MIN_FRAMES, features.shape[-1]))
-        encoded = model.encode(np.ascontiguousarray(pad_or_trim(features, frames)))
-        pieces.append(Piece(a, b, restricted(model.model.detect_language(encoded)[0], allowed)))
-    return pieces
+    features = model.feature_extractor(samples[a:b])
+    frames = min(MAX_FRAMES, max(MIN_FRAMES, features.shape[-1]))
+    encoded = model.encode(np.ascontiguousarray(pad_or_trim(features, frames)))
+    return Piece(a, b, restricted(model.model.detect_language(encoded)[0], allowed))
+
+
+def spread(spans: Sequence[tuple[int, int]], k: int) -> list[int]:
+    """Up to `k` indices of `spans` spread evenly over the recording: the longest piece of each share (the one
+    nearest the share's middle among equals)."""
+    if len(spans) <= k:
+        return list(range(len(spans)))
+    picks = []
+    for j in range(k):
+        lo, hi = j * len(spans) // k, (j + 1) * len(spans) // k
+        mid = (lo + hi - 1) / 2
+        picks.append(max(range(lo, hi), key=lambda i: (spans[i][1] - spans[i][0], -abs(i - mid))))
+    return picks
+
+
+class LanguageMap:
+    """A recording's speech pieces and the languages found so far.
+
+    Identifying every piece costs about a third of the transcription itself, so a single-language vlog (most of them)
+    is judged from a sample spread over the recording; `recheck` then looks only where the transcription in that
+    language came out doubtful, which is where a sentence in another language ends up."""
+
+    def __init__(self, model: Any, samples: np.ndarray, allowed: Sequence[str], ctx: JobContext | None = None) -> None:
+        self.model = model
+        self.samples = samples
+        self.allowed = tuple(allowed)
+        self.ctx = ctx
+        self.spans = speech_pieces(samples)
+        self.known: dict[int, Piece] = {}
+
+    @property
+    def complete(self) -> bool:
+        return len(self.known) == len(self.spans)
+
+    def identify(self, indices: Sequence[int]) -> None:
+        todo = [i for i in indices if i not in self.known]
+        for n, i in enumerate(todo):
+            if self.ctx is not None:
+                self.ctx.raise_if_cancelled()
+                self.ctx.report(0.0, f"Identifying languages ({n + 1}/{len(todo)})")
+            a, b = self.spans[i]
+            self.known[i] = identify_piece(self.model, self.samples, a, b, self.allowed)
+
+    def first_look(self, sample: int = SAMPLE) -> list[Stretch]:
+        """The stretches from a sample of pieces; every piece is identified when the sample shows a switch.
+        [] when there is no speech."""
+        self.identify(spread(self.spans, sample))
+        found = self.stretches()
+        if len({s.language for s in found}) > 1 and not self.complete:
+            self.identify(range(len(self.spans)))
+            found = self.stretches()
+        if len({s.language for s in found}) == 1:
+            return [Stretch(0, len(self.samples), found[0].language)]
+        return found
+
+    def stretches(self, assumed: str = "") -> list[Stretch]:
+        """Stretches from the identified pieces; a piece not identified counts as `assumed` (the language it was
+        transcribed in with confidence), or is left out when there is none."""
+        pieces = []
+        for i, (a, b) in enumerate(self.spans):
+            if i in self.known:
+                pieces.append(self.known[i])
+            elif assumed:
+                pieces.append(Piece(a, b, _assume(assumed, self.known_codes())))
+        return stretches(pieces, label(pieces), len(self.samples))
+
+    def known_codes(self) -> tuple[str, ...]:
+        return tuple(next(iter(self.known.values())).probabilities) if self.known else self.allowed
+
+    def recheck(self, doubtful: Sequence[tuple[int, int]], language: str) -> list[Stretch]:
+        """After transcribing everything in `language`: identify the pieces under the `doubtful` sample ranges (words
+        said with low confidence) and return the stretches that are another language ([] when none is)."""
+        near = [i for i, (a, b) in enumerate(self.spans) if any(a < d1 and d0 < b for d0, d1 in doubtful)]
+        self.identify(near)
+        if all(self.known[i].best == language for i in near):
+            return []
+        return [s for s in self.stretches(assumed=language) if s.language != language]
+
+
+def _assume(language: str, codes: Sequence[str]) -> dict[str, float]:
+    """Probabilities for a piece transcribed in `language` with confidence: ASSUMED_PROBABILITY for it."""
+    others = [c for c in codes if c != language]
+    rest = (1.0 - ASSUMED_PROBABILITY) / max(1, len(others))
+    return {language: ASSUMED_PROBABILITY, **{c: rest for c in others}}
 
 
 def label(pieces: Sequence[Piece]) -> list[str]:
@@ -176,9 +255,3 @@ def stretches(pieces: Sequence[Piece], labels: Sequence[str], n_samples: int) ->
         end = n_samples if i == len(runs) - 1 else (b + runs[i + 1][0]) // 2
         out.append(Stretch(start, end, lang))
     return out
-
-
-def plan(model: Any, samples: np.ndarray, allowed: Sequence[str], ctx: JobContext | None = None) -> list[Stretch]:
-    """The recording's stretches, each with its language; [] when no speech was found."""
-    pieces = identify(model, samples, allowed, ctx)
-    return stretches(pieces, label(pieces), len(samples))

@@ -165,7 +165,7 @@ class LibraryView(QWidget):
                 continue
             badge = consent_badge(self.app, v)
             state = self.state_of(v)
-            lang = v.detected_language or (v.language if v.language != "auto" else "")
+            lang = v.language_label or (v.language if v.language != "auto" else "")  # "nl + fr + en" when mixed
             speaker = v.speaker.attribution() or tr("Unknown speaker")
             text = (f"{v.title or Path(v.path).name}\n{speaker}\n{format_duration(v.media.duration_ms)}"
                     f"  ·  {lang.upper() or '—'}  ·  {state_label(state)}  ·  {badge.label}")

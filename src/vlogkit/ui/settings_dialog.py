@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vlogkit.errors import VlogkitError
 from vlogkit.ui.i18n import LANGUAGES, tr
 from vlogkit.ui.import_dialog import fill_language_combo
 from vlogkit.ui.resources import bundled_fonts
@@ -62,6 +63,14 @@ class SettingsDialog(QDialog):
         self.language = QComboBox()
         fill_language_combo(self.language, s.default_language)
         tf.addRow(tr("Spoken language"), self.language)
+        self.languages = QLineEdit(s.languages)
+        self.languages.setPlaceholderText("nl,fr,en")
+        self.languages.setToolTip(tr("With automatic language, each stretch of a vlog is read in one of these "
+                                     "(codes such as nl,fr,en), or in any language Whisper knows ('any')."))
+        self.languages_note = QLabel("")
+        self.languages_note.setStyleSheet("color: #c62828;")
+        tf.addRow(tr("Languages a vlog may switch between"), self.languages)
+        tf.addRow("", self.languages_note)
         self.glossary = QPlainTextEdit(s.glossary)
         self.glossary.setPlaceholderText(tr("Names and words Whisper should know, one per line"))
         self.glossary.setMaximumHeight(70)
@@ -198,6 +207,11 @@ class SettingsDialog(QDialog):
 
     def save(self) -> None:
         s = self.app.settings
+        try:
+            s.languages = self.app.transcription.allowed_languages(self.languages.text())
+        except VlogkitError as exc:
+            self.languages_note.setText(str(exc))
+            return
         s.model = str(self.model.currentData())
         s.default_language = str(self.language.currentData())
         s.glossary = self.glossary.toPlainText().strip()

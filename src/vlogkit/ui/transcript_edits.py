@@ -56,7 +56,8 @@ def insert_word_after(t: Transcript, index: int, text: str) -> Transcript:
         if prev is not None and prev.end > a:
             t = update_word(t, index, end=max(prev.start, a))
     new = Word(text=text.strip(), start=a, end=max(a + 1, b), probability=None,
-               speaker=(prev or nxt).speaker if (prev or nxt) else "")
+               speaker=(prev or nxt).speaker if (prev or nxt) else "",
+               language=(prev or nxt).language if (prev or nxt) else "")
     if prev is not None:
         si, wi = _locate(t, index)
         seg_words = list(t.segments[si].words)

@@ -1,6 +1,7 @@
 """The transcript view: words in paragraphs; the spoken word highlighted while playing; click a word to seek; select
-text to set the clip's in/out; low-confidence words underlined; fillers struck through; a context menu to fix, insert,
-mark as filler and assign a speaker."""
+text to set the clip's in/out; low-confidence words underlined; swear words and slurs underlined to check; text
+Whisper may have invented greyed out (held back); a language tag where a vlog switches language; fillers struck
+through; a context menu to fix, insert, mark as filler, assign a speaker, confirm a word and keep held-back text."""
 
 from __future__ import annotations
 
@@ -20,12 +21,19 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMenu, QTextEdit, QWidget
 
 from vlogkit.domain import Transcript
+from vlogkit.domain.sensitive import is_sensitive
 from vlogkit.ui.i18n import tr
 
 WORD_PROPERTY = QTextFormat.Property.UserProperty + 1
 LOW_CONFIDENCE = 0.5
 PARAGRAPH_PAUSE_MS = 2000  # a pause this long starts a paragraph
 SENTENCE_PAUSE_MS = 800  # ... or this long after the end of a sentence
+
+
+def flag_label(flag: str) -> str:
+    """Why a segment is held back, in the UI language."""
+    return {"credit": tr("a subtitle credit or sign-off"),
+            "repeat": tr("it repeats earlier words with low confidence")}.get(flag, flag)
 
 
 class TranscriptView(QTextEdit):
@@ -35,6 +43,8 @@ class TranscriptView(QTextEdit):
     insert_requested = Signal(int)
     filler_toggled = Signal(int)
     speaker_requested = Signal(int, int)
+    confirm_toggled = Signal(int)  # word index: a swear word confirmed as said (or not any more)
+    keep_toggled = Signal(int)  # segment index: text held back as possibly invented, kept (or held back again)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -45,6 +55,7 @@ class TranscriptView(QTextEdit):
         self.transcript: Transcript | None = None
         self.spans: list[tuple[int, int]] = []  # document positions of each word
         self.starts: list[int] = []
+        self.segment_of: list[int] = []  # segment index of each word
         self.current = -1
         self.selection_range: tuple[int, int] | None = None
         self.setPlaceholderText(tr("No transcript yet. Click Transcribe to make one."))
@@ -57,6 +68,8 @@ class TranscriptView(QTextEdit):
             return
         words = t.words
         self.starts = [w.start for w in words]
+        self.segment_of = [si for si, seg in enumerate(t.segments) for _ in seg.words]
+        mixed = len(t.languages) > 1
         cur = QTextCursor(self.document())
         block = QTextBlockFormat()
         block.setBottomMargin(8)
@@ -64,14 +77,22 @@ class TranscriptView(QTextEdit):
         plain = QTextCharFormat()
         bold = QTextCharFormat()
         bold.setFontWeight(QFont.Weight.Bold)
-        prev_end, prev_speaker, prev_text = None, None, ""
+        tag = QTextCharFormat()
+        tag.setForeground(QColor("#00796b"))
+        tag.setFontWeight(QFont.Weight.Bold)
+        prev_end, prev_speaker, prev_text, prev_lang = None, None, "", ""
         for i, w in enumerate(words):
+            seg = t.segments[self.segment_of[i]]
+            lang = t.word_language(w)
             gap = w.start - prev_end if prev_end is not None else 0
             sentence_end = prev_text.endswith((".", "?", "!", "…"))
             new_par = prev_end is not None and (gap >= PARAGRAPH_PAUSE_MS or w.speaker != prev_speaker
-                                                or (sentence_end and gap >= SENTENCE_PAUSE_MS))
+                                                or (sentence_end and gap >= SENTENCE_PAUSE_MS)
+                                                or (mixed and lang != prev_lang))
             if new_par:
                 cur.insertBlock(block)
+            if mixed and (prev_end is None or new_par):
+                cur.insertText(f"{lang.upper()}  ", tag)  # where a vlog switches language, each stretch says which
             if (prev_end is None or new_par) and w.speaker:
                 cur.insertText(f"{w.speaker}: ", bold)
             elif prev_end is not None and not new_par:
@@ -88,10 +109,24 @@ class TranscriptView(QTextEdit):
             if w.corrected is not None:
                 fmt.setForeground(QColor("#1565c0"))
                 fmt.setToolTip(tr("Corrected (heard: {w})", w=w.text))
+            if is_sensitive(w.display, lang):
+                if w.confirmed:
+                    fmt.setToolTip(tr("Confirmed as said: external exports may show it"))
+                else:
+                    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+                    fmt.setUnderlineColor(QColor("#8e24aa"))
+                    fmt.setBackground(QColor(142, 36, 170, 40))
+                    fmt.setToolTip(tr("Check this word: a swear word or slur. Confirm it was said (right-click) or "
+                                      "fix it before an external export shows it."))
+            if seg.held_back:
+                fmt.setForeground(QColor("#9e9e9e"))
+                fmt.setFontItalic(True)
+                fmt.setToolTip(tr("Held back: Whisper may have invented this ({why}). It stays out of subtitles, "
+                                  "captions and quotes until you keep it (right-click).", why=flag_label(seg.flag)))
             a = cur.position()
             cur.insertText(w.display, fmt)
             self.spans.append((a, cur.position()))
-            prev_end, prev_speaker, prev_text = w.end, w.speaker, w.display
+            prev_end, prev_speaker, prev_text, prev_lang = w.end, w.speaker, w.display, lang
         self._paint_extra()
 
     # -- positions ---------------------------------------------------------------------------------
@@ -208,7 +243,10 @@ class TranscriptView(QTextEdit):
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
         if not self.spans:
             return
-        i = self.word_at_point(event.pos())
+        self.word_menu(self.word_at_point(event.pos())).exec(event.globalPos())
+
+    def word_menu(self, i: int) -> QMenu:
+        """The context menu for word `i` (-1: none) and the selection."""
         menu = QMenu(self)
         if i >= 0:
             word = self.transcript.words[i] if self.transcript else None
@@ -216,7 +254,15 @@ class TranscriptView(QTextEdit):
             menu.addAction(tr("Insert a missing word after it…"), lambda: self.insert_requested.emit(i))
             label = tr("Keep this word") if word and word.filler else tr("Mark as filler to cut")
             menu.addAction(label, lambda: self.filler_toggled.emit(i))
+            t = self.transcript
+            if word is not None and t is not None and is_sensitive(word.display, t.word_language(word)):
+                label = tr("Take back the confirmation") if word.confirmed else tr("Confirm this word was said")
+                menu.addAction(label, lambda: self.confirm_toggled.emit(i))
+            seg = t.segments[self.segment_of[i]] if t is not None else None
+            if seg is not None and seg.flag:
+                label = tr("Hold this text back again") if seg.kept else tr("Keep this text: it was really said")
+                menu.addAction(label, lambda: self.keep_toggled.emit(self.segment_of[i]))
         if self.selection_range:
             a, b = self.selection_range
             menu.addAction(tr("Assign a speaker to the selection…"), lambda: self.speaker_requested.emit(a, b))
-        menu.exec(event.globalPos())
+        return menu

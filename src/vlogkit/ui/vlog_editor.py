@@ -57,6 +57,8 @@ class VlogEditor(QWidget):
         tv.edit_requested.connect(lambda i: self.open_inline("edit", i))
         tv.insert_requested.connect(lambda i: self.open_inline("insert", i))
         tv.filler_toggled.connect(self.toggle_filler)
+        tv.confirm_toggled.connect(self.toggle_confirmed)
+        tv.keep_toggled.connect(self.toggle_kept)
         tv.speaker_requested.connect(lambda a, b: self.open_inline("speaker", a, b))
         self.timeline.seek_requested.connect(self.player.seek)
         self.timeline.in_out_dragged.connect(self._on_timeline_in_out_dragged)
@@ -125,7 +127,8 @@ class VlogEditor(QWidget):
         self.reload_transcript()
 
     def _show_header(self, vlog: Vlog) -> None:
-        self.title.setText(f"{vlog.title or vlog.id}  —  {vlog.speaker.attribution() or tr('Unknown speaker')}")
+        langs = f"  ·  {vlog.language_label}" if len(vlog.spoken_languages) > 1 else ""  # "nl + fr" when mixed
+        self.title.setText(f"{vlog.title or vlog.id}  —  {vlog.speaker.attribution() or tr('Unknown speaker')}{langs}")
         self.badge.set_vlog(vlog)
 
     def load_waveform(self) -> None:
@@ -355,6 +358,17 @@ class VlogEditor(QWidget):
     def toggle_filler(self, i: int) -> None:
         if self.transcript is not None:
             self.push_edit(edits.toggle_filler(self.transcript, i), tr("Mark filler"))
+
+    def toggle_confirmed(self, i: int) -> None:
+        if self.transcript is not None:
+            w = self.transcript.words[i]
+            self.push_edit(edits.update_word(self.transcript, i, confirmed=not w.confirmed), tr("Confirm word"))
+
+    def toggle_kept(self, si: int) -> None:
+        if self.transcript is not None:
+            seg = self.transcript.segments[si]
+            self.push_edit(self.transcript.with_kept(si, not seg.kept), tr("Keep held-back text"))
+            self.load_candidates()  # kept text may now be quoted; held-back text no longer
 
     # -- quotes and export ----------------------------------------------------------------------------
     def add_candidate(self, cand: Any, tags: list[str], status: str) -> None:

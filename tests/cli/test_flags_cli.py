@@ -1,0 +1,49 @@
+"""`vlogkit keep`, `vlogkit confirm`, and the words to check in `transcribe`, `quotes` and `export` (no model: the
+transcript is stored through the service, the commands run in a subprocess on the same library)."""
+
+from __future__ import annotations
+
+from vlogkit.domain import ConsentScope, Segment, Transcript, Word
+from vlogkit.services.library import ImportOptions
+
+
+def seg(start: int, text: str, lang: str, p: float = 0.95, flag: str = "") -> Segment:
+    words = tuple(Word(t, start + i * 300, start + i * 300 + 260, p, language=lang) for i, t in enumerate(text.split()))
+    return Segment(words[0].start, words[-1].end, words, "", lang, flag)
+
+
+TRANSCRIPT = Transcript((
+    seg(0, "Ik ben ervan overtuigd dat je dit werk niet doet voor het loon, maar voor de mensen.", "nl"),
+    seg(5000, "Ik ben ervan overtuigd dat die klote machine ons hele team sterker heeft gemaakt.", "nl"),
+    seg(10000, "Bonjour à tous les collègues de Namur.", "fr"),
+    seg(13000, "Sous-titrage ST' 501", "fr", 0.5, "credit"),
+), "nl", 15000, model="scripted")
+
+
+def test_keep_confirm_and_the_words_to_check(cli, app, small_video) -> None:  # noqa: ANN001
+    r = app.library.import_file(small_video, ImportOptions(consent=ConsentScope.EXTERNAL))
+    vid = r.vlog.id
+    app.transcription.save(vid, TRANSCRIPT)
+    show = cli("show", vid)
+    assert "detected nl + fr" in show.stdout, show.stderr
+    srt = cli("subtitles", vid, "--format", "srt").stdout
+    assert "Bonjour" in srt and "Sous-titrage" not in srt  # held back until kept
+
+    res = cli("keep", vid, "3")
+    assert res.returncode == 2 and "No segment held back" in res.stderr and "13.0-13.9 s" in res.stderr
+    res = cli("keep", vid, "13.5")
+    assert res.returncode == 0 and "Sous-titrage" in cli("subtitles", vid, "--format", "srt").stdout
+    assert "[held back" not in res.stdout
+    assert cli("keep", vid, "13.5", "--undo").returncode == 0
+    assert "Sous-titrage" not in cli("subtitles", vid, "--format", "srt").stdout
+
+    quotes = cli("quotes", vid, "--top", "5", "--json").json()
+    rude = [c for c in quotes if "klote" in c["text"]]
+    assert rude and rude[0]["check"] == [{"text": "klote", "start": 6.8}]
+    res = cli("export", vid, "--range", "5:9", "--dry-run")
+    assert "check these words before an external export: 'klote' (6.8 s)" in res.stderr
+    res = cli("confirm", vid, "6.9")
+    assert res.returncode == 0 and "klote" in res.stdout and "confirmed" in res.stdout
+    assert [c["check"] for c in cli("quotes", vid, "--json").json() if "klote" in c["text"]] == [[]]
+    res = cli("confirm", vid, "1")
+    assert res.returncode == 2 and "No word to check at 1 s" in res.stderr

@@ -49,13 +49,17 @@ def test_a_card_with_the_word_is_left_out_until_confirmed_or_fixed(setup, tmp_pa
     app, vlog, t, klote = setup
     clean = app.bank.add_range(vlog.id, t.segments[2].start, t.segments[2].end)
     rude = app.bank.add_range(vlog.id, t.segments[1].start, t.segments[1].end)
+    app.bank.approve([clean.id, rude.id], by="Press Office")
     report = app.bank.export("cards", tmp_path / "cards", audience="external")
     assert report.count == 1 and len(report.skipped) == 1
     assert report.skipped[0].startswith(f"{rude.id}: Quote {rude.id} would show 'klote,'")
     assert app.bank.export("cards", tmp_path / "cards-int", audience="internal").count == 2
     app.bank.update(rude.id, text=rude.text.replace("klote", "lastig"))
+    app.bank.approve([rude.id], by="Press Office")  # an edited quote is reviewed again
     assert app.bank.export("cards", tmp_path / "cards-fixed", audience="external").count == 2
     app.bank.update(rude.id, text=rude.text)
+    app.bank.approve([rude.id], by="Press Office")
+    assert app.bank.export("cards", tmp_path / "cards-again", audience="external").count == 1
     app.transcription.confirm(vlog.id, klote.start)
     report = app.bank.export("pptx", tmp_path / "deck.pptx", audience="external")
     assert report.count == 2 and report.skipped == [] and clean.id

@@ -20,8 +20,11 @@ TRANSCRIPT = Transcript((
 ), "nl", 15000, model="scripted")
 
 
-def test_keep_confirm_and_the_words_to_check(cli, app, small_video) -> None:  # noqa: ANN001
-    r = app.library.import_file(small_video, ImportOptions(consent=ConsentScope.EXTERNAL))
+def test_keep_confirm_and_the_words_to_check(cli, app, synth) -> None:  # noqa: ANN001
+    video = synth("flags16.mp4", "-f", "lavfi", "-i", "testsrc2=s=160x120:r=10:d=16", "-f", "lavfi", "-i",
+                  "sine=f=300:d=16", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac",
+                  "-shortest")
+    r = app.library.import_file(video, ImportOptions(consent=ConsentScope.EXTERNAL))
     vid = r.vlog.id
     app.transcription.save(vid, TRANSCRIPT)
     show = cli("show", vid)

@@ -137,3 +137,20 @@ def test_consent_rules(desk: dict, tmp_path: Path) -> None:
 
         app.library.edit(vid, consent=ConsentScope.INTERNAL)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_srt_beside_a_30_s_english_clip_meets_the_subtitle_profile(desk: dict) -> None:
+    """Netflix timed-text rules for English: lines of at most 42 characters, at most 2 lines, 5/6 s (0.8 s) to 7 s
+    on screen, at most 20 characters a second - on the real desk vlog with its real Whisper words."""
+    app, vid = desk["app"], desk["id"]
+    res = export(app, vid, ranges=[(2000, 32000)], presets=["320x180"], captions="off", out_dir=desk["out"] / "srt30")
+    assert 29.5 <= res.outputs[0].duration <= 31.0
+    cues = srt_times(res.subtitles[0])
+    assert len(cues) >= 6
+    for i, (start, end, text) in enumerate(cues):
+        lines = text.split("\n")
+        assert len(lines) <= 2 and all(len(line) <= 42 for line in lines), text
+        room = cues[i + 1][0] - start if i + 1 < len(cues) else 10_000
+        assert 800 <= end - start <= 7000 or end - start == room, (start, end, text)
+        assert len(text.replace("\n", "")) / ((end - start) / 1000) <= 20.05, (start, end, text)
+    assert res.caption_issues == [], res.caption_issues

@@ -200,9 +200,9 @@ def test_a_plan_reads_the_source_once_and_finds_faces_only_over_its_range(
     monkeypatch.setattr(faces, "analyse_faces", lambda p, **kw: analysed.append(kw.get("window")) or real_analyse(p, **kw))
     first = plan(app, vid, ranges=[(500, 2500)], presets=["reel"], captions="off")  # 4:3 into 9:16: faces needed
     assert first.outputs and len(seen) == 1
-    assert analysed == [(0, 5000)]  # the clip's stretch (with a margin, on a 5 s grid), not the whole 8 s file
+    assert analysed == [(0, 4000)]  # the clip's stretch (a 1 s margin, whole seconds), not the whole 8 s file
     again = plan(app, vid, ranges=[(1000, 3000)], presets=["reel"], captions="off")  # inside the window: cached
-    assert again.outputs and analysed == [(0, 5000)] and len(seen) == 2
+    assert again.outputs and analysed == [(0, 4000)] and len(seen) == 2
     whole = app.export.analyse_faces(vid)  # the GUI's background analysis covers the whole file...
     assert whole is not None and whole.window is None and analysed[-1] is None
     plan(app, vid, ranges=[(5500, 7500)], presets=["reel"], captions="off")  # ...and later exports reuse it
@@ -243,3 +243,42 @@ def test_exported_clips_carry_none_of_the_sources_metadata(private_video: Path, 
         raw = o.path.read_bytes()
         for secret in (b"Secret board", b"/home/ana/private", b"Ana Peeters", b"+50.8503", b"Private chapter"):
             assert secret not in raw, (o.path.name, secret, streams_meta)
+
+
+def test_the_preview_is_the_exported_frame_lower_third_logo_and_audiogram_included(
+    media: Path, synth: Callable[..., Path], tmp_path: Path, ffmpeg_exe: str
+) -> None:
+    """The dialog's preview is one frame rendered from the export's own plan: compared with the same moment of the
+    exported clip it differs only by the encoding."""
+    import io
+
+    from PIL import Image
+
+    grey = synth("grey.mp4", "-f", "lavfi", "-i", "color=c=gray:s=320x240:r=25:d=3", "-f", "lavfi", "-i",
+                 "sine=f=500:d=3", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac")
+    logo = tmp_path / "logo.png"
+    Image.new("RGBA", (200, 100), (255, 0, 0, 255)).save(logo)
+    said = [("Hello", 200, 600), ("team,", 650, 1000), ("we", 1100, 1250), ("shipped", 1300, 1700), ("it.", 1750, 2100)]
+    app, vid = library_with(tmp_path / "home", grey, transcript_of(said, 3000), speaker=Speaker("Ana Peeters", "Nurse"))
+    options = {"ranges": [(0, 2500)], "presets": ["360x640"], "captions": "karaoke", "lower_third": True,
+               "logo": logo, "out_dir": tmp_path / "out"}
+    shown = np.asarray(Image.open(io.BytesIO(app.export.preview_frame(app.export.request(vid, **options),
+                                                                        at_ms=1400))).convert("RGB"), int)
+    rendered = frame(ffmpeg_exe, export(app, vid, **options).outputs[0].path, 1.4).astype(int)
+    assert shown.shape == rendered.shape == (640, 360, 3)
+    assert np.abs(shown - rendered).mean() < 3  # the same picture
+    red = (shown[..., 0] > 180) & (shown[..., 1] < 80) & (shown[..., 2] < 80)
+    assert red[:120, 240:].sum() > 300  # the logo
+    assert (shown[390:445, 14:100] < 60).all(axis=2).mean() > 0.4  # the lower third's box
+    yellow = (shown[..., 0] > 200) & (shown[..., 1] > 150) & (shown[..., 2] < 90)
+    assert yellow[450:].sum() > 30  # "shipped", being said, in the brand colour
+
+    words = (Word("And", 300, 520, 0.9), Word("so,", 520, 840, 0.9), Word("my", 1020, 1180, 0.9),
+             Word("fellow", 1180, 1580, 0.9), Word("Americans,", 1580, 2100, 0.9))
+    app, vid = library_with(tmp_path / "home2", media / "en" / "jfk.flac",
+                            Transcript((Segment(300, 2100, words),), "en", 11000))
+    png = app.export.preview_frame(app.export.request(vid, ranges=[(0, 2500)], presets=["360x640"]), at_ms=1300)
+    img = np.asarray(Image.open(io.BytesIO(png)).convert("RGB"), int)
+    accent = (img[..., 0] > 200) & (img[..., 1] > 150) & (img[..., 2] < 90)
+    assert accent[150:400].sum() > 50  # an audio-only vlog previews as its audiogram: the level bar...
+    assert (img > 220).all(axis=2)[400:600].sum() > 100  # ...and the caption

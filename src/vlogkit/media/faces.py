@@ -218,7 +218,7 @@ def analyse_faces(
     return FaceTrack(width, height, duration_ms, tuple(samples), time.perf_counter() - began, window=window)
 
 
-WINDOW_GRID_MS = 5000  # windows are widened to this grid, so nearby ranges share one analysis
+WINDOW_GRID_MS = 1000  # windows are widened to whole seconds, so ranges that nearly match share one analysis
 WINDOW_MARGIN_MS = 1000  # the crop looks this far either side of the clip
 
 

@@ -59,9 +59,11 @@ def audio_cut(src: Stream, tl: Timeline, fade_ms: int) -> Stream:
     for s, e in _pieces(tl):
         d = (e - s) / 1000
         f = min(fade_ms / 1000, d / 4)
-        parts.append(src.audio.filter("atrim", start=_s(s), end=_s(e)).filter("asetpts", expr="PTS-STARTPTS")
-                     .filter("afade", t="in", st=0, d=f"{f:.3f}")
-                     .filter("afade", t="out", st=f"{max(0.0, d - f):.3f}", d=f"{f:.3f}"))
+        part = src.audio.filter("atrim", start=_s(s), end=_s(e)).filter("asetpts", expr="PTS-STARTPTS")
+        if f > 0:
+            part = (part.filter("afade", t="in", st=0, d=f"{f:.3f}")
+                    .filter("afade", t="out", st=f"{max(0.0, d - f):.3f}", d=f"{f:.3f}"))
+        parts.append(part)
     return _join(parts, video=False)
 
 
@@ -158,7 +160,7 @@ def _many(stream: Stream, n: int, audio: bool) -> list[Stream]:
 
 
 def _pictures(plan: ExportPlan, tl: Timeline, src: Stream, audio: Stream | None, work: Path,
-              caption_offset_ms: int = 0) -> list[Stream]:
+              clock_ms: int = 0) -> list[Stream]:
     """One finished picture stream per output: framed (or audiogram), logo, captions."""
     n = len(plan.outputs)
     if plan.has_video:
@@ -171,13 +173,13 @@ def _pictures(plan: ExportPlan, tl: Timeline, src: Stream, audio: Stream | None,
     out: list[Stream] = []
     for i, o in enumerate(plan.outputs):
         v = _framed(o, frames[i], tl) if plan.has_video else _audiogram(plan, o, waves[i], tl.duration)
+        if clock_ms:  # a preview of one moment: from here on the frames carry the clip's clock (captions need it)
+            v = v.filter("setpts", expr=f"PTS+{clock_ms / 1000:.3f}/TB")
         if plan.logo:
             lw = max(16, round(o.preset.width * plan.logo.width_frac) // 2 * 2)
             x, y = _logo_xy(o, plan.logo.corner)
             v = ffmpeg.overlay(v, logos[i].filter("scale", w=lw, h=-1), x=x, y=y)
         if o.ass:
-            if caption_offset_ms:  # a preview of one moment: the captions' clock is the clip's
-                v = v.filter("setpts", expr=f"PTS+{caption_offset_ms / 1000:.3f}/TB")
             options = {"filename": str(work / o.ass_name)}
             if plan.fonts_dir:
                 options["fontsdir"] = str(plan.fonts_dir)
@@ -192,6 +194,9 @@ def _encoding(plan: ExportPlan) -> dict[str, object]:
             "fps_mode": "cfr", "r": _fps(plan), "c:a": "aac", "b:a": plan.audio_bitrate, "ar": 48000, "ac": 2,
             "t": _s(plan.duration_ms), "movflags": "+faststart", "f": "mp4",
             "map_metadata": -1, "map_chapters": -1, "metadata": f"title={plan.title}"}
+
+
+PREVIEW_LEAD_MS = 250  # a preview decodes this much before its moment
 
 
 def poster_at_ms(plan: ExportPlan) -> int:
@@ -245,7 +250,8 @@ def loudness_args(source: Path, tl: Timeline, fade_ms: int, target: LoudnessTarg
 
 def preview_args(plan: ExportPlan, at_ms: int, work: Path, target: Path) -> list[str]:
     """One frame of the first output at clip time `at_ms`, from the plan's own graph: only the moment around it is
-    decoded (a sliver of its piece of source), and the captions see the clip's clock."""
+    decoded (a sliver of its piece of source, starting a little before it so an audiogram's level bar has audio to
+    draw), and the captions see the clip's clock."""
     from dataclasses import replace
 
     tl = plan.timeline
@@ -256,9 +262,11 @@ def preview_args(plan: ExportPlan, at_ms: int, work: Path, target: Path) -> list
         if offset <= at < offset + p.duration:
             piece, src_t = p, p.start + at - offset
             break
-    window = Timeline((Piece(src_t, min(piece.end, src_t + 300)),))
+    lead = min(PREVIEW_LEAD_MS, src_t - piece.start)
+    window = Timeline((Piece(src_t - lead, min(piece.end, src_t + 300)),))
     one = replace(plan, timeline=window, outputs=plan.outputs[:1])
     src = _source(plan.source, window)
     audio = _normalised(one, audio_cut(src, window, 0)) if (one.has_audio and not one.has_video) else None
-    (picture,) = _pictures(one, window, src, audio, work, caption_offset_ms=at)
+    (picture,) = _pictures(one, window, src, audio, work, clock_ms=at - lead)
+    picture = picture.filter("trim", start=_s(at))  # the frame at `at` (clip clock), not the sliver's first
     return ffmpeg.get_args(ffmpeg.output(picture, str(target), vframes=1, f="image2", **{"c:v": "png"}))

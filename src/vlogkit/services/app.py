@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from vlogkit.media.ffmpeg import Ffmpeg
     from vlogkit.services.consent import ConsentService
     from vlogkit.services.data import DataService
+    from vlogkit.services.export import ExportService
     from vlogkit.services.handoff import HandoffService
     from vlogkit.services.library import LibraryService
     from vlogkit.services.live_preview import LivePreviewService
@@ -147,7 +148,7 @@ class App:
         return BankService(self)
 
     @cached_property
-    def export(self) -> Any:
+    def export(self) -> ExportService:
         from vlogkit.services.export import ExportService
 
         return ExportService(self)

@@ -3,8 +3,6 @@ merges, duplicates, per-sentence language, determinism."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pytest
 
 from vlogkit.domain import Segment, Transcript, Word
@@ -178,20 +176,14 @@ def test_an_empty_or_filler_only_transcript_has_no_candidates() -> None:
     assert find_candidates(Transcript((Segment(0, 1200, words),), "en", 1300)) == []
 
 
-@dataclass(frozen=True, slots=True)
-class _LangSegment(Segment):
-    """A segment carrying its own language, as mixed-language transcripts do (issue 15)."""
-
-    language: str = ""
-
-
 def test_each_sentence_is_scored_in_its_own_language_when_segments_carry_one() -> None:
+    """A Dutch vlog with a French stretch (issue 15): the French sentence gets French word lists and reasons."""
     nl = make_transcript("Goeiemorgen iedereen, ik ben Els van de klantendienst in Hasselt.", "nl")
     fr = make_transcript("Un client en colère ne veut pas une excuse parfaite, il veut quelqu'un qui l'écoute.", "fr")
     shift = nl.duration
     fr_words = tuple(Word(w.text, w.start + shift, w.end + shift, w.probability) for w in fr.words)
-    segments = (_LangSegment(nl.segments[0].start, nl.segments[-1].end, nl.words, language="nl"),
-                _LangSegment(fr_words[0].start, fr_words[-1].end, fr_words, language="fr"))
+    segments = (Segment(nl.segments[0].start, nl.segments[-1].end, nl.words, language="nl"),
+                Segment(fr_words[0].start, fr_words[-1].end, fr_words, language="fr"))
     mixed = Transcript(segments, "nl", shift + fr.duration)
     top = find_candidates(mixed)[0]
     assert top.language == "fr" and top.text.startswith("Un client en colère")

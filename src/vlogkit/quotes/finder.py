@@ -72,8 +72,8 @@ def word_languages(transcript: Transcript) -> list[str]:
     """The language of every word: its own, else its segment's, else the transcript's."""
     out: list[str] = []
     for seg in transcript.segments:
-        seg_lang = getattr(seg, "language", "") or transcript.language
-        out.extend(getattr(w, "language", "") or seg_lang for w in seg.words)
+        seg_lang = seg.language or transcript.language
+        out.extend(w.language or seg_lang for w in seg.words)
     return out
 
 

@@ -31,6 +31,13 @@ def _default_mode() -> int:
 
 
 _FILE_MODE = _default_mode()
+
+
+def export_mode() -> int:
+    """The one mode of everything an export writes (clips, sidecars, posters, cards, decks, CSV/MD/JSON): what a
+    plain `open()` would give (0o666 less the umask, typically 0644), so a colleague who can open the clip can open
+    its subtitles. Library files, caches and backups stay private (0600)."""
+    return _FILE_MODE
 TEMP_MARK = ".part"  # `.<stem>.part<PID>-<random><suffix>`: vlogkit's own temporary outputs, recognisable by name
 
 
@@ -58,13 +65,16 @@ def disk_error(exc: OSError, target: Path) -> VlogkitError:
     return VlogkitError(f"Could not write {target}: {exc.strerror or exc}.")
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside `path`, fsync, then rename over it."""
+def atomic_write_bytes(path: Path, data: bytes, mode: int | None = None) -> None:
+    """Write to a temporary file beside `path`, fsync, then rename over it. The file is private (0600, as
+    `mkstemp` makes it) unless `mode` is given - exports pass `export_mode()`."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{safe_filename(path.name, 60, 'file')}{TEMP_MARK}{os.getpid()}-", suffix=".tmp",
                                dir=path.parent)
     try:
+        if mode is not None:
+            os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
@@ -80,8 +90,8 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         raise
 
 
-def atomic_write_text(path: Path, text: str, encoding: str = "utf-8") -> None:
-    atomic_write_bytes(path, text.encode(encoding))
+def atomic_write_text(path: Path, text: str, encoding: str = "utf-8", mode: int | None = None) -> None:
+    atomic_write_bytes(path, text.encode(encoding), mode)
 
 
 def _silent_unlink(p: Path) -> None:

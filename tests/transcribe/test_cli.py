@@ -41,8 +41,14 @@ def test_transcribe_json_then_cached_then_subtitles(cli, media, tmp_path) -> Non
     subs = pysubs2.SSAFile.from_string(srt.stdout, format_="srt")
     assert len(subs) >= 2 and subs[0].start == 0 and "Americans" in subs[0].plaintext
     out = tmp_path / "part.vtt"
+    # a subtitle file is an export: refused without the speaker's consent, written and logged with it
+    res = cli("subtitles", vid, "--format", "vtt", "--start", "2", "--end", "6", "--out", str(out))
+    assert res.returncode == 1 and "no consent recorded" in res.stderr and not out.exists()
+    assert cli("edit", vid, "--consent", "internal").returncode == 0
     res = cli("subtitles", vid, "--format", "vtt", "--start", "2", "--end", "6", "--out", str(out))
     assert res.returncode == 0 and res.stdout == "", res.stderr
+    logged = [e for e in cli("log", vid, "--json").json() if e["kind"] == "subtitles"]
+    assert logged and logged[-1]["outputs"] == [str(out)] and logged[-1]["audience"] == "internal"
     vtt = pysubs2.load(str(out))
     assert vtt[0].plaintext.startswith("ask not") and 500 <= vtt[0].start <= 1000  # times count from --start
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary file left behind

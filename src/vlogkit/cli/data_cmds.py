@@ -16,11 +16,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("id")
     p.add_argument("--dry-run", action="store_true", help="list what would be removed; change nothing")
     p.add_argument("--yes", "-y", action="store_true", help="do not ask for confirmation (on a terminal it asks)")
+    p.add_argument("--rebuild-shared", action="store_true",
+                   help="write decks/CSV/Markdown/JSON that also hold colleagues' quotes again without this person's "
+                        "(otherwise they are listed)")
     add_json_flag(p)
     p.set_defaults(func=cmd_forget)
 
     p = sub.add_parser("log", help="show the export log: what was exported, when, for which audience, by whom")
-    p.add_argument("id", nargs="?", help="only entries for this vlog")
+    p.add_argument("id", nargs="?", help="only entries for this vlog, and every file still out there with its content")
     add_json_flag(p)
     p.set_defaults(func=cmd_log)
 
@@ -45,22 +48,28 @@ def cmd_forget(args: argparse.Namespace, app: App) -> int:
     import sys
 
     if not args.dry_run and not args.yes and sys.stdin.isatty():
-        preview = app.data.forget(args.id, dry_run=True)
+        preview = app.data.forget(args.id, dry_run=True, rebuild_shared=args.rebuild_shared)
         print(f"This removes, for vlog {args.id}:")
         for r in preview.removed:
             print(f"  - {r}")
+        for r in preview.rebuilt:
+            print(f"  ~ {r}")
         if input("Continue? [y/N] ").strip().lower() not in ("y", "yes", "j", "ja", "o", "oui"):
             print("Nothing was removed.")
             return 1
-    report = app.data.forget(args.id, dry_run=args.dry_run)
+    report = app.data.forget(args.id, dry_run=args.dry_run, rebuild_shared=args.rebuild_shared)
     if args.json:
-        print_json({"id": report.vlog_id, "removed": report.removed, "kept": report.kept, "dry_run": report.dry_run})
+        print_json(report.to_dict())
         return 0
     print(f"{'Would remove' if report.dry_run else 'Forgot vlog ' + report.vlog_id + '. Removed'}:")
     for r in report.removed:
         print(f"  - {r}")
+    for r in report.rebuilt:
+        print(f"  ~ rebuilt {r}" if not report.dry_run else f"  ~ {r}")
     for k in report.kept:
-        print(f"  ! kept {k}")
+        print(f"  ! needs a rebuild: {k}")
+    for k in report.leftovers:
+        print(f"  ! still mentions this person: {k} (check and clean it by hand)")
     print("The original video file (if it was yours, not a copy) was not touched.")
     return 0
 
@@ -69,12 +78,18 @@ def cmd_log(args: argparse.Namespace, app: App) -> int:
     entries = app.export_log.entries(args.id)
     if args.json:
         print_json(entries)
-    elif not entries:
+        return 0
+    if not entries:
         print("Nothing exported yet.")
-    else:
-        for e in entries:
-            outs = ", ".join(e["outputs"]) or e.get("detail", "")
-            print(f"{e['when']}  {e['kind']:<8} {e['audience']:<9} {e['user']:<10} {','.join(e['vlog_ids']):<12} {outs}")
+    for e in entries:
+        outs = ", ".join(e["outputs"]) or e.get("detail", "")
+        print(f"{e['when']}  {e['kind']:<8} {e['audience']:<9} {e['user']:<10} {','.join(e['vlog_ids']):<12} {outs}")
+    if args.id:
+        out_there = app.data.exported_files(args.id)
+        print(f"\nFiles exported with the content of vlog {args.id} that still exist ({len(out_there)}):" if out_there
+              else f"\nNo exported file with the content of vlog {args.id} exists any more.")
+        for path, shared in out_there:
+            print(f"  {path}{'  (shared: also holds colleagues quotes)' if shared else ''}")
     return 0
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from vlogkit.cli.output import add_json_flag, print_json, run_job, warn
+from vlogkit.domain import AUDIENCES
 from vlogkit.errors import UsageError
 
 if TYPE_CHECKING:
@@ -51,7 +52,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--start", type=float, metavar="S", help="from this second (times then count from it)")
     p.add_argument("--end", type=float, metavar="S", help="up to this second")
     p.add_argument("--max-chars", type=int, default=42, metavar="N", help="characters a subtitle line (default 42)")
-    p.add_argument("--out", metavar="PATH", help="write to this file instead of standard output")
+    p.add_argument("--out", metavar="PATH", help="write to this file instead of standard output (an export: needs "
+                                                 "the speaker's consent, and is logged)")
+    p.add_argument("--audience", choices=AUDIENCES, default="internal",
+                   help="who the --out file is for: external needs the speaker's external consent")
     p.set_defaults(func=cmd_subtitles)
 
     p = sub.add_parser("models", help="list the Whisper models: installed, bundled, downloadable")
@@ -141,7 +145,6 @@ def cmd_confirm(args: argparse.Namespace, app: App) -> int:
 def cmd_subtitles(args: argparse.Namespace, app: App) -> int:
     from dataclasses import replace
 
-    from vlogkit.fileutil import atomic_write_text
     from vlogkit.render.caption_rules import NETFLIX
     from vlogkit.transcribe.formats import render, time_range
 
@@ -158,7 +161,8 @@ def cmd_subtitles(args: argparse.Namespace, app: App) -> int:
         out = Path(args.out)
         if out.exists() and out.is_dir():
             raise UsageError(f"{out} is a folder: give a file name for --out.")
-        atomic_write_text(out, text)
+        ranges = [(start or 0, end if end is not None else transcript.duration)] if start or end else None
+        app.transcription.export_text(args.id, out, text, audience=args.audience, ranges=ranges)
         warn(f"wrote {out}")
     else:
         sys.stdout.write(text)

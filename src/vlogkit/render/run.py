@@ -12,7 +12,7 @@ from pathlib import Path
 
 from vlogkit.errors import FfmpegError, UsageError
 from vlogkit.failpoints import failpoint
-from vlogkit.fileutil import atomic_write_text, output_file
+from vlogkit.fileutil import atomic_write_text, export_mode, output_file
 from vlogkit.jobs import JobContext
 from vlogkit.media.ffmpeg import Ffmpeg
 from vlogkit.media.probe import check_output
@@ -59,7 +59,7 @@ def render(plan: ExportPlan, ffmpeg: Ffmpeg, ctx: JobContext | None = None,
             if before_rename is not None:
                 before_rename()
         for s in plan.sidecars:
-            atomic_write_text(s.path, s.text)
+            atomic_write_text(s.path, s.text, mode=export_mode())  # sidecars share the clip's mode
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return plan.files

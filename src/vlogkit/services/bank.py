@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 FORMATS = ("pptx", "cards", "csv", "md", "json")
+QUOTES_MARK = "quotes:"  # in a bank export's log entry: the ids of the quotes the file holds (forget rebuilds it)
 EDITABLE = ("text", "tags", "status", "note", "consent", "speaker", "language")
 
 
@@ -309,9 +310,10 @@ class BankService:
 
     def export(
         self, fmt: str, out: Path, audience: str = "internal", quotes: list[Quote] | None = None,
-        ctx: JobContext | None = None, title: str = "",
+        ctx: JobContext | None = None, title: str = "", log: bool = True,
     ) -> ExportReport:
-        """Write the quotes `audience` may receive; never overwrites (a suffix is added instead)."""
+        """Write the quotes `audience` may receive; never overwrites (a suffix is added instead). `log=False`:
+        the caller logs the file itself (forget's rebuild, which moves it into place first)."""
         from vlogkit.services.bank_export import write_export
 
         if fmt not in FORMATS:
@@ -339,10 +341,14 @@ class BankService:
         report = write_export(self, fmt, Path(out), audience, kept, vlogs, ctx, title)
         report.skipped = skipped
         files = list(getattr(report, "files", None) or [report.path])
-        self.app.export_log.record(
-            f"bank-{fmt}", vlog_ids=sorted({q.vlog_id for q in kept}), outputs=[str(f) for f in files],
-            audience=audience, detail=f"{len(kept)} quote(s), {len(skipped)} left out",
-        )
+        with self.app.consent.gate(files):  # kept only while every quote is still cleared (forget, withdrawal)
+            self.app.consent.require_quotes_current(kept, audience)
+            if log:
+                self.app.export_log.record(
+                    f"bank-{fmt}", vlog_ids=sorted({q.vlog_id for q in kept}), outputs=[str(f) for f in files],
+                    audience=audience, detail=f"{len(kept)} quote(s), {len(skipped)} left out; {QUOTES_MARK} "
+                                              + " ".join(q.id for q in kept),
+                )
         return report
 
     def import_file(self, path: Path | str) -> ImportReport:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from vlogkit.domain import Quote, Vlog
 from vlogkit.errors import VlogkitError
 from vlogkit.failpoints import failpoint
-from vlogkit.fileutil import atomic_write_bytes, safe_filename, unique_path
+from vlogkit.fileutil import atomic_write_bytes, export_mode, safe_filename, unique_path
 from vlogkit.jobs import JobContext
 
 if TYPE_CHECKING:
@@ -30,7 +30,7 @@ def write_export(
 
     rows = [Row(q, bank.effective_scope(q, vlogs), bank.vlog_consent(q, vlogs)) for q in quotes]
     if fmt == "cards":
-        files = _cards(bank, out, rows, ctx, audience)
+        files = _cards(bank, out, rows, bank.app.consent.watch(ctx, sorted({q.vlog_id for q in quotes})), audience)
         return ExportReport(out, len(rows), files=files)
     if out.exists() and out.is_dir():
         raise VlogkitError(f"{out} is a folder: give a file name for --out (only --format cards takes a folder).")
@@ -40,7 +40,7 @@ def write_export(
     title = title or ("Quotes for internal use" if audience == "internal" else "Quotes cleared for external use")
     failpoint("bank_export.before_write")
     if fmt == "pptx":
-        _deck(bank, target, rows, vlogs, ctx, title, audience)
+        _deck(bank, target, rows, vlogs, ctx, title, audience, quotes)
     else:
         from vlogkit.render import bank_formats as bf
 
@@ -50,7 +50,8 @@ def write_export(
             data = bf.to_markdown(rows, title, audience).encode("utf-8")
         else:
             data = bf.to_json(rows, audience=audience, exported=now()).encode("utf-8")
-        atomic_write_bytes(target, data)
+        bank.app.consent.require_quotes_current(quotes, audience)  # right before the file appears
+        atomic_write_bytes(target, data, mode=export_mode())
     ctx.report(1.0, "Exported")
     return ExportReport(target, len(rows), files=[target])
 
@@ -88,7 +89,7 @@ def _cards(bank: BankService, folder: Path, rows: list, ctx: JobContext, audienc
 
 def _deck(
     bank: BankService, target: Path, rows: list, vlogs: dict[str, Vlog], ctx: JobContext, title: str,  # noqa: ANN001
-    audience: str,
+    audience: str, quotes: list[Quote],
 ) -> None:
     import datetime as dt
 
@@ -103,10 +104,13 @@ def _deck(
             still = Path(tmp) / f"{safe_filename(q.id, 40, 'quote')}-{i}.jpg"
             image = _still(bank, q, vlogs.get(q.vlog_id), still, grab_still)
             note = f"{q.id} - vlog {q.vlog_id}, {q.start / 1000:.1f}-{q.end / 1000:.1f} s - consent {row.scope.value}"
+            note += (f" - approved by {q.approved_by} on {q.approved_at[:10]}" if q.approved_by
+                     else f" - {q.status.value}")
             items.append(SlideItem(q.text, q.speaker.attribution(), q.speaker.company, image, note))
         n = len(rows)
         subtitle = f"{n} quote{'s' if n != 1 else ''} · {audience} use · {dt.date.today().isoformat()}"
         ctx.report(0.95, "Writing the deck")
+        bank.app.consent.require_quotes_current(quotes, audience)  # right before the deck appears
         build_deck(items, target, title=title, subtitle=subtitle, brand_color=bank.app.settings.brand_color,
                    author=bank.app.user)
 

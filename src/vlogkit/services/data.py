@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-import glob
 import os
 import shutil
 import zipfile
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from vlogkit.errors import UsageError
-from vlogkit.fileutil import output_file, safe_filename
-from vlogkit.services.restore import FROM_BACKUP, allowed_entry
+from vlogkit.fileutil import output_file
+from vlogkit.services.forget import ForgetReport
+from vlogkit.services.restore import allowed_entry
 
 if TYPE_CHECKING:
     from vlogkit.services.app import App
@@ -22,17 +21,6 @@ if TYPE_CHECKING:
 # copies vlogkit made itself (`import --copy`, recordings), which live in media/ and are included.
 BACKUP_FILES = ("library.json", "bank.json", "settings.json", "forgotten.json", "export-log.json")
 BACKUP_DIRS = ("transcripts", "media", "thumbnails")
-
-
-@dataclass
-class ForgetReport:
-    vlog_id: str
-    removed: list[str] = field(default_factory=list)
-    kept: list[str] = field(default_factory=list)  # shared files that also hold other people's material
-    dry_run: bool = False
-
-    def add(self, what: str) -> None:
-        self.removed.append(what)
 
 
 def _size(path: Path) -> int:
@@ -47,63 +35,25 @@ class DataService:
 
     # -- right to be forgotten -----------------------------------------------------------------
 
-    def forget(self, vlog_id: str, dry_run: bool = False) -> ForgetReport:
-        """Remove a vlog's transcript, quotes, thumbnails, caches, the exports made from it alone and its entry.
+    def forget(self, vlog_id: str, dry_run: bool = False, rebuild_shared: bool = False) -> ForgetReport:
+        """Forget a vlog completely (see `vlogkit.services.forget`): a tombstone first, then every exported file
+        with the person's content, their quotes, transcript, caches and entry, and their traces under the home.
+        Shared exports are rebuilt without them (`rebuild_shared`) or listed. The user's own original file is never
+        touched (only a copy vlogkit made itself). `dry_run` lists what would go and changes nothing."""
+        from vlogkit.services.forget import Forgetting
 
-        Exports that also hold other people's material (a deck or CSV of several speakers' quotes) are not
-        deleted - they are listed in `kept` so the user can re-export them. The user's own original file is never
-        touched (only a copy vlogkit made itself). `dry_run` lists what would go and changes nothing.
-        """
-        app = self.app
-        vlog = app.vlogs.get(vlog_id)
-        report = ForgetReport(vlog_id, dry_run=dry_run)
+        return Forgetting(self.app).run(vlog_id, dry_run=dry_run, rebuild_shared=rebuild_shared)
 
-        def drop(p: Path, what: str) -> None:
-            if not dry_run:
-                _remove(p)
-            report.add(what)
-
-        for entry in app.export_log.entries(vlog_id):
-            alone = entry.get("vlog_ids") == [vlog_id]
-            for out in entry.get("outputs", []):
-                p = Path(out)
-                if not p.is_file():
-                    continue
-                if entry.get(FROM_BACKUP) or p.is_symlink():  # a restored entry is not proof vlogkit wrote that file
-                    report.kept.append(f"{p} (logged in the restored backup {entry.get(FROM_BACKUP)}: check it and "
-                                       "delete it by hand if it is this speaker's export)")
-                    continue
-                if alone:
-                    drop(p, f"export {p}")
-                else:
-                    report.kept.append(f"{p} (also holds other vlogs' quotes: re-export it without this speaker)")
-        bank = getattr(app, "bank", None)
-        if dry_run:
-            n = len([q for q in bank.list() if q.vlog_id == vlog_id]) if bank is not None else 0
-            if n:
-                report.add(f"{n} quote(s) from the quote bank")
-        elif bank is not None:
-            n = bank.remove_for_vlog(vlog_id)
-            if n:
-                report.add(f"{n} quote(s) from the quote bank")
-        for folder in (app.paths.transcripts_dir, app.paths.thumbnails_dir):
-            for p in sorted(folder.glob(f"{glob.escape(safe_filename(vlog_id, 40, 'vlog'))}*")):
-                drop(p, f"{folder.name[:-1]} {p.name}")
-        if app.paths.cache_dir.exists():
-            for p in sorted(app.paths.cache_dir.rglob("*")):
-                if p.is_file() and (vlog.fingerprint in p.name or vlog_id in p.name):
-                    drop(p, f"cache {p.relative_to(app.paths.cache_dir)}")
-        if vlog.copied and Path(vlog.path).is_relative_to(app.paths.media_dir) and Path(vlog.path).exists():
-            drop(Path(vlog.path), f"library copy {vlog.path}")
-        elif vlog.copied and app.store.kind != "tinydb" and Path(vlog.path).is_file():
-            drop(Path(vlog.path), f"team media copy {vlog.path}")  # the shared folder's copy (content-addressed)
-        report.add("library entry")
-        if dry_run:
-            return report
-        app.vlogs.remove(vlog_id)
-        app.export_log.record("forget", vlog_ids=[vlog_id], outputs=[], audience="-",
-                              detail=f"removed {len(report.removed)} item(s)")
-        return report
+    def exported_files(self, vlog_id: str) -> list[tuple[str, bool]]:
+        """Every file the export log says holds this vlog's content and that still exists: (path, shared with
+        colleagues' quotes). Comms takes them down when consent is withdrawn; `forget` deletes or rebuilds them."""
+        out: dict[str, bool] = {}
+        for entry in self.app.export_log.entries(vlog_id):
+            shared = entry.get("vlog_ids") != [vlog_id]
+            for o in entry.get("outputs", []):
+                if Path(o).is_file():
+                    out[o] = out.get(o, False) or shared
+        return sorted(out.items())
 
     # -- backup / restore ----------------------------------------------------------------------
 

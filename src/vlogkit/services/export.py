@@ -220,8 +220,12 @@ class ExportService:
         if cached is not None:
             return cached
         (ctx or JobContext()).report(0.0, "Finding faces")
-        return cache.get_or_analyse(vlog.fingerprint, source or self.app.library.check_source(vlog), ctx,
-                                    window=window)
+        track = cache.get_or_analyse(vlog.fingerprint, source or self.app.library.check_source(vlog), ctx,
+                                     window=window)
+        if self.app.tombstones.is_forgotten(vlog.id, vlog.fingerprint):  # forgotten while it was analysed
+            cache.path_for(vlog.fingerprint, window).unlink(missing_ok=True)
+            self.app.tombstones.check(vlog.id, what=f"Vlog {vlog.id}")
+        return track
 
     def _loudness(self, vlog: Vlog, source: Path, tl: Timeline, target_lufs: float, ctx: JobContext) -> Measured | None:
         """The first loudness pass over the clip's audio, cached by fingerprint, pieces and target."""

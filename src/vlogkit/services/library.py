@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from vlogkit.domain import Consent, ConsentScope, MediaInfo, Speaker, Vlog
-from vlogkit.errors import MediaError, UsageError, VlogkitError
+from vlogkit.errors import ConsentError, MediaError, UsageError, VlogkitError
 from vlogkit.failpoints import failpoint
 from vlogkit.fileutil import output_file, safe_filename
 from vlogkit.jobs import JobContext
@@ -110,6 +110,7 @@ class LibraryService:
         info = probe(path)
         failpoint("import.after_probe")
         fp = fingerprint(path)
+        self._refuse_forgotten(path, fp)
         known = self.app.vlogs.find_by_fingerprint(fp) or self._legacy_match(path, fp)
         if known is not None:
             return known, True, []
@@ -162,6 +163,16 @@ class LibraryService:
             raise UsageError("A team library keeps its videos in a shared folder: set VLOGKIT_MEDIA_ROOT (or the "
                              "media_root setting) to the team's media share, then import again.")
         return ContentStore(root)
+
+    def _refuse_forgotten(self, path: Path, fp: str) -> None:
+        """A file whose person was forgotten (`vlogkit forget`) never comes back into the library."""
+        from vlogkit.media.fingerprint import legacy_fingerprint
+
+        tomb = self.app.tombstones
+        if tomb.is_forgotten(fingerprint=fp) or (tomb.entries() and tomb.is_forgotten(
+                fingerprint=legacy_fingerprint(path))):
+            raise ConsentError(f"{path}: this recording's person was forgotten (`vlogkit forget`); vlogkit does not "
+                               "import it again.")
 
     def _thumbnail(self, vlog: Vlog, info: MediaInfo) -> None:
         from vlogkit.media.thumbnail import make_thumbnail

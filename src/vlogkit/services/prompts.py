@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from vlogkit.domain.prompt import Prompt, clean_prompt
 from vlogkit.errors import MediaError, NotFoundError, UsageError
-from vlogkit.fileutil import atomic_write_text, read_bounded
+from vlogkit.fileutil import atomic_write_text, export_mode, read_bounded
 
 if TYPE_CHECKING:
     from vlogkit.services.app import App
@@ -81,5 +81,5 @@ class PromptService:
 
     def export_text(self, path: Path | str) -> int:
         prompts = self.all()
-        atomic_write_text(Path(path), "".join(p.text + "\n" for p in prompts))
+        atomic_write_text(Path(path), "".join(p.text + "\n" for p in prompts), mode=export_mode())
         return len(prompts)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from vlogkit.domain import Transcript, Vlog, VlogState
 from vlogkit.errors import LibraryError, NoAudioError, UsageError
 from vlogkit.failpoints import failpoint
-from vlogkit.fileutil import safe_filename
+from vlogkit.fileutil import atomic_write_text, export_mode, safe_filename
 from vlogkit.jobs import JobContext
 
 if TYPE_CHECKING:
@@ -111,6 +111,7 @@ class TranscriptionService:
         )
         ctx.raise_if_cancelled()
         failpoint("transcribe.before_store")
+        self.app.tombstones.check(vlog.id, vlog.fingerprint, what=f"Vlog {vlog.id}")  # forgotten meanwhile: keep nothing
         self._cache().put(key, transcript)
         self._store(vlog.id, transcript, key)
         ctx.report(1.0, "Transcribed")
@@ -177,6 +178,20 @@ class TranscriptionService:
         transcript = transcript.with_segments(tuple(segments))
         self.save(vlog_id, transcript)
         return transcript
+
+    def export_text(self, vlog_id: str, out: Path, text: str, *, audience: str = "internal",
+                    ranges: list[tuple[int, int]] | None = None) -> Path:
+        """Write (part of) the transcript to a file for `audience` - an export like any other: the clearance rule
+        decides (before and again once written), the file gets the export mode, and the log records it."""
+        consent = self.app.consent
+        consent.check_audience(audience)
+        consent.require_current(vlog_id, ranges, audience)
+        with consent.gate([out]):
+            atomic_write_text(out, text, mode=export_mode())
+            consent.require_current(vlog_id, ranges, audience)
+            self.app.export_log.record("subtitles", vlog_ids=[vlog_id], outputs=[str(out)], audience=audience,
+                                       detail=f"transcript text, {len(text)} characters")
+        return out
 
     def import_subtitles(self, vlog_id: str, path: str | Path) -> Transcript:
         """Use an SRT/VTT file as the vlog's transcript (word times spread evenly inside each cue)."""

@@ -37,6 +37,10 @@ def log_entry(kind: str, vlog_ids: list[str], outputs: list[str], audience: str,
     }
 
 
+def _key(entry: dict[str, Any]) -> tuple[str, str, tuple[str, ...]]:
+    return str(entry.get("when", "")), str(entry.get("kind", "")), tuple(str(o) for o in entry.get("outputs", []))
+
+
 class ExportLog:
     TABLE = "export_log"
 
@@ -59,7 +63,11 @@ class ExportLog:
             rows = [dict(r) for r in ldb.table(LEGACY_TABLE).all()]
             if rows:
                 with self.db.transaction() as tdb:
-                    tdb.table(self.TABLE).insert_multiple(rows)
+                    table = tdb.table(self.TABLE)
+                    seen = {_key(r) for r in table.all()}  # a restore may bring back entries this file holds
+                    new = [r for r in rows if _key(r) not in seen]
+                    if new:
+                        table.insert_multiple(new)
             ldb.drop_table(LEGACY_TABLE)
 
     def record(self, kind: str, *, vlog_ids: list[str], outputs: list[str], audience: str, detail: str = "",

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from vlogkit.domain import Transcript
-from vlogkit.fileutil import atomic_write_text
+from vlogkit.fileutil import atomic_write_text, safe_filename
 
 log = logging.getLogger(__name__)
 
@@ -17,9 +17,16 @@ CACHE_VERSION = 3  # bump when the engine's output for the same inputs changes
 
 
 def cache_key(fingerprint: str, model: str, options: dict[str, Any]) -> str:
+    """`<fingerprint>-<hash of model and options>`: the media's fingerprint leads, so every cached transcript of
+    one vlog can be found (and purged by `forget`) by name."""
     blob = json.dumps({"v": CACHE_VERSION, "fp": fingerprint, "model": model, "options": options},
                       sort_keys=True, ensure_ascii=True)
-    return hashlib.sha256(blob.encode()).hexdigest()[:32]
+    return f"{safe_filename(fingerprint, 64, 'media')}-{hashlib.sha256(blob.encode()).hexdigest()[:32]}"
+
+
+def is_legacy_key(name: str) -> bool:
+    """A cache entry of an older vlogkit (a bare hash): it cannot be tied to a vlog, so forget drops them all."""
+    return len(name) == 32 and all(c in "0123456789abcdef" for c in name)
 
 
 class TranscriptCache:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from vlogkit.domain import (
     AUDIENCES,
+    Candidate,
     Clearance,
     Consent,
     ConsentScope,
@@ -77,6 +78,18 @@ class BankService:
         """Save candidate `rank` (as `vlogkit quotes` numbers them). A quote of the same range is returned as is."""
         cand = self.app.quotes.candidate(vlog_id, rank, ctx=ctx)
         vlog = self.app.vlogs.get(vlog_id)
+        return self._add(vlog, cand.start, cand.end, cand.text, cand.verbatim, cand.language, tags, status, note)
+
+    def add_shown(
+        self, vlog_id: str, cand: Candidate, tags: Sequence[str] = (), status: QuoteStatus | str = QuoteStatus.CANDIDATE,
+        note: str = "",
+    ) -> Quote:
+        """Save exactly the line a quote card shows - its own words and range - never a fresh look-up by rank (the
+        transcript may have changed since the card was made)."""
+        vlog = self.app.vlogs.get(vlog_id)
+        if not (0 <= cand.start < cand.end <= vlog.media.duration_ms) or not cand.text.strip():
+            raise UsageError(f"That quote ({cand.start / 1000:.1f}-{cand.end / 1000:.1f} s) does not fit vlog {vlog.id} "
+                             f"({vlog.duration_s:.1f} s long): find quotes again.")
         return self._add(vlog, cand.start, cand.end, cand.text, cand.verbatim, cand.language, tags, status, note)
 
     def add_range(

@@ -145,6 +145,7 @@ class MainWindow(QMainWindow):
         lib.vlog_opened.connect(self.open_vlog)
         self.editor.transcribe_requested.connect(self.transcribe)
         self.editor.export_requested.connect(self.open_export)
+        self.editor.vlog_opened.connect(self._on_editor_vlog_opened)
         self.editor.error_raised.connect(self.show_error)
         self.editor.bank_changed.connect(self.bank.refresh)
         self.editor.vlog_changed.connect(lambda _v: self.library.refresh())
@@ -409,9 +410,24 @@ class MainWindow(QMainWindow):
         if self.open_vlog(vlog_id):
             self.editor.player.seek(ms)
 
+    def _on_editor_vlog_opened(self, vlog_id: str) -> None:
+        """Another vlog is open: an export dialog still open for the previous one closes (it could export A's range
+        while B is on screen)."""
+        dlg = self.export_dialog
+        if dlg is not None and dlg.vlog_id != vlog_id and dlg.isVisible():
+            dlg.reject()
+        if dlg is not None and dlg.vlog_id != vlog_id:
+            self.export_dialog = None
+
     def open_export(self, vlog_id: str, ranges: list[tuple[int, int]]) -> None:
         from vlogkit.ui.export_dialog import ExportDialog
 
+        open_vlog = self.editor.vlog
+        if open_vlog is None or open_vlog.id != vlog_id or any(
+                not 0 <= a < b <= open_vlog.media.duration_ms for a, b in ranges):
+            self.show_error(tr("That clip is not part of the vlog that is open: nothing was exported. Select the "
+                               "words again."))
+            return
         try:
             dlg = ExportDialog(self.app, self.jobs, vlog_id, ranges, self)
         except Exception as exc:  # noqa: BLE001 - e.g. the export service is missing

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import html
 from typing import Any
 
@@ -25,7 +26,18 @@ from vlogkit.ui.icons import icon
 from vlogkit.ui.player import format_ms
 from vlogkit.ui.reasons import reason_line, reason_text, reason_tone
 
-__all__ = ["CandidateCard", "QuotePanel", "reason_text", "status_label"]
+__all__ = ["CandidateCard", "QuotePanel", "reason_text", "status_label", "transcript_key"]
+
+
+def transcript_key(transcript: Any) -> str:
+    """A short digest of a transcript's words (text and times): cards made from one transcript carry it, and are
+    out of date once the transcript's key changes (a word fixed, inserted or marked)."""
+    if transcript is None:
+        return ""
+    h = hashlib.sha1(usedforsecurity=False)
+    for w in transcript.words:
+        h.update(f"{w.start}:{w.end}:{w.display}\n".encode())
+    return h.hexdigest()[:16]
 
 
 def reasons_html(reasons: Any) -> str:
@@ -45,13 +57,17 @@ def status_label(status: str) -> str:
 
 
 class CandidateCard(QFrame):
-    play_clicked = Signal(object)
-    add_clicked = Signal(object, list, str)  # candidate, tags, status
-    export_clicked = Signal(object)
+    """One quotable line. The card carries its vlog's id, its own words and range, and the key of the transcript it
+    was made from: "Add to bank" saves exactly what it shows, for that vlog only; once the transcript changes the
+    card is marked out of date and its actions are off."""
 
-    def __init__(self, cand: Any, parent: QWidget | None = None) -> None:
+    play_clicked = Signal(object)
+    add_clicked = Signal(str, object, list, str)  # vlog id, candidate, tags, status
+    export_clicked = Signal(str, object)  # vlog id, candidate
+
+    def __init__(self, cand: Any, vlog_id: str = "", key: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.cand = cand
+        self.cand, self.vlog_id, self.key, self.stale = cand, vlog_id, key, False
         theme.set_role(self, "card")
         lay = QVBoxLayout(self)
         head = QHBoxLayout()
@@ -84,7 +100,7 @@ class CandidateCard(QFrame):
         self.tags = QLineEdit()
         self.tags.setPlaceholderText(tr("tags, comma separated"))
         self.status = QComboBox()
-        for s in ("approved", "candidate", "rejected"):
+        for s in ("candidate", "approved", "rejected"):  # saved as a candidate unless someone reviews it here
             self.status.addItem(status_label(s), s)
         self.play_button = QPushButton(icon("play"), tr("Play"))
         self.add_button = QPushButton(icon("bank"), tr("Add to bank"))
@@ -96,13 +112,24 @@ class CandidateCard(QFrame):
         for b in (self.play_button, self.add_button, self.export_button):
             row2.addWidget(b)
         lay.addLayout(row2)
+        self.stale_label = QLabel(tr("Out of date: the transcript changed since this line was found. Click “Find "
+                                     "quotes” to see it again."))
+        self.stale_label.setWordWrap(True)
+        self.stale_label.hide()
+        lay.addWidget(self.stale_label)
         self.play_button.clicked.connect(lambda: self.play_clicked.emit(self.cand))
         self.add_button.clicked.connect(self._on_add_clicked)
-        self.export_button.clicked.connect(lambda: self.export_clicked.emit(self.cand))
+        self.export_button.clicked.connect(lambda: self.export_clicked.emit(self.vlog_id, self.cand))
 
     def _on_add_clicked(self) -> None:
         tags = [t.strip() for t in self.tags.text().split(",") if t.strip()]
-        self.add_clicked.emit(self.cand, tags, str(self.status.currentData()))
+        self.add_clicked.emit(self.vlog_id, self.cand, tags, str(self.status.currentData()))
+
+    def mark_stale(self) -> None:
+        self.stale = True
+        self.add_button.setEnabled(False)
+        self.export_button.setEnabled(False)
+        self.stale_label.show()
 
     def mark_added(self) -> None:
         self.add_button.setEnabled(False)
@@ -112,8 +139,8 @@ class CandidateCard(QFrame):
 class QuotePanel(QWidget):
     refresh_requested = Signal()
     play_requested = Signal(int, int)
-    add_requested = Signal(object, list, str)
-    export_requested = Signal(int, int)
+    add_requested = Signal(str, object, list, str)  # vlog id, candidate, tags, status
+    export_requested = Signal(str, int, int)  # vlog id, start, end
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -145,7 +172,13 @@ class QuotePanel(QWidget):
         self.status.setText(text)
         self.status.show()
 
-    def set_candidates(self, candidates: list[Any]) -> None:
+    def mark_stale(self, key: str) -> None:
+        """The transcript is now `key`: every card made from another transcript is out of date."""
+        for card in self.cards:
+            if card.key != key and not card.stale:
+                card.mark_stale()
+
+    def set_candidates(self, candidates: list[Any], vlog_id: str = "", key: str = "") -> None:
         for c in self.cards:
             c.setParent(None)
             c.deleteLater()
@@ -155,9 +188,9 @@ class QuotePanel(QWidget):
             return
         self.status.setText(tr("{n} candidates, best first.", n=len(candidates)))
         for cand in candidates:
-            card = CandidateCard(cand)
+            card = CandidateCard(cand, vlog_id, key)
             card.play_clicked.connect(lambda c: self.play_requested.emit(c.start, c.end))
             card.add_clicked.connect(self.add_requested)
-            card.export_clicked.connect(lambda c: self.export_requested.emit(c.start, c.end))
+            card.export_clicked.connect(lambda v, c: self.export_requested.emit(v, c.start, c.end))
             self.cards_layout.insertWidget(self.cards_layout.count() - 1, card)
             self.cards.append(card)

@@ -17,6 +17,8 @@ from vlogkit.errors import NotFoundError, VlogkitError
 from vlogkit.ui import transcript_edits as edits
 from vlogkit.ui.editor_layout import setup_editor
 from vlogkit.ui.i18n import tr
+from vlogkit.ui.quote_actions import QuoteActions
+from vlogkit.ui.quote_panel import transcript_key
 from vlogkit.ui.timeline_view import QuoteMark
 from vlogkit.ui.transcript_editing import InlineEditor, TranscriptCommand
 
@@ -27,9 +29,10 @@ if TYPE_CHECKING:
 __all__ = ["InlineEditor", "TranscriptCommand", "VlogEditor"]
 
 
-class VlogEditor(QWidget):
+class VlogEditor(QuoteActions, QWidget):
     transcribe_requested = Signal(list)
     export_requested = Signal(str, list)  # vlog id, [(start, end)]
+    vlog_opened = Signal(str)  # another vlog is now the open one
     error_raised = Signal(str)
     bank_changed = Signal()
     vlog_changed = Signal(str)
@@ -77,8 +80,7 @@ class VlogEditor(QWidget):
         self.quotes.refresh_requested.connect(self.load_candidates)
         self.quotes.play_requested.connect(self.player.play_range)
         self.quotes.add_requested.connect(self.add_candidate)
-        self.quotes.export_requested.connect(lambda a, b: self.vlog and self.export_requested.emit(self.vlog.id,
-                                                                                                   [(a, b)]))
+        self.quotes.export_requested.connect(self._on_quotes_export_requested)
         self.details.saved.connect(self._on_details_saved)
         self.details.error.connect(self._on_action_failed)
         for key, fn in (("Space", self.player.toggle), ("J", lambda: self.player.jkl("j")),
@@ -110,6 +112,10 @@ class VlogEditor(QWidget):
         vlog = self.app.library.get(vlog_id)  # NotFoundError: the caller says so
         self.player.stop()
         self.note.hide()
+        # nothing of the previous vlog survives: its quote cards, candidates, transcript and clip range
+        self.candidates, self.transcript = [], None
+        self.quotes.set_candidates([], vlog_id)
+        self.quotes.set_busy(tr("Quotes appear here once the vlog is transcribed."))
         self.vlog = vlog
         self.undo_stack.clear()
         self.in_out = None
@@ -124,6 +130,7 @@ class VlogEditor(QWidget):
         self.preview.set_clip(vlog.id, vlog.path, None)
         self._set_enabled(True)
         self.load_waveform()
+        self.vlog_opened.emit(vlog_id)  # the window closes an export dialog of another vlog
         self.reload_transcript()
 
     def _show_header(self, vlog: Vlog) -> None:
@@ -185,20 +192,22 @@ class VlogEditor(QWidget):
         self.transcript_view.selection_range = sel if sel and sel[1] < len(t.words) else None
         self.transcript_view.verticalScrollBar().setValue(sb)
         self.timeline.set_words([(w.start, w.end) for w in t.words], self.app.quotes.sentence_starts(t))
+        self.quotes.mark_stale(transcript_key(t))  # cards made from another version are out of date
 
     def load_candidates(self) -> None:
         if self.vlog is None or self.transcript is None:
             return
         self.quotes.set_busy(tr("Finding quotable lines…"))
-        vid = self.vlog.id
+        vid, key = self.vlog.id, transcript_key(self.transcript)
         job = self.jobs.run(tr("Quotes for {t}", t=self.vlog.title or vid), self.app.quotes.candidates, vid, top=8,
-                            on_result=lambda cands, v=vid: self._on_candidates(v, cands), quiet=True)
+                            on_result=lambda cands, v=vid, k=key: self._on_candidates(v, cands, k), quiet=True)
         job.failed.connect(self.quotes.set_busy)
 
-    def _on_candidates(self, vlog_id: str, cands: list[Any]) -> None:
+    def _on_candidates(self, vlog_id: str, cands: list[Any], key: str = "") -> None:
         if self.vlog is not None and self.vlog.id == vlog_id:
             self.candidates = list(cands)
-            self.quotes.set_candidates(self.candidates)
+            self.quotes.set_candidates(self.candidates, vlog_id, key)
+            self.quotes.mark_stale(transcript_key(self.transcript))  # edited while they were being found
             self.timeline.set_quotes([QuoteMark(c.start, c.end, c.rank, c.text) for c in self.candidates])
 
     # -- the vlog left the library --------------------------------------------------------------------
@@ -371,21 +380,6 @@ class VlogEditor(QWidget):
             self.load_candidates()  # kept text may now be quoted; held-back text no longer
 
     # -- quotes and export ----------------------------------------------------------------------------
-    def add_candidate(self, cand: Any, tags: list[str], status: str) -> None:
-        if self.vlog is None:
-            return
-        from vlogkit.domain.quote import QuoteStatus
-
-        try:
-            self.app.bank.add_candidate(self.vlog.id, cand.rank, tags=tuple(tags), status=QuoteStatus(status))
-        except VlogkitError as exc:
-            self._on_action_failed(str(exc))
-            return
-        for card in self.quotes.cards:
-            if card.cand is cand:
-                card.mark_added()
-        self.bank_changed.emit()
-
     def add_selection_to_bank(self) -> None:
         if self.vlog is None or self.in_out is None:
             self.error_raised.emit(tr("Select some words in the transcript first."))

@@ -36,7 +36,6 @@ def test_after_switching_vlogs_no_quote_action_touches_the_previous_one(qtbot, w
     app.transcription.transcribe(a.id)
     app.transcription.save(b.id, _b_transcript())
     errors: list[str] = []
-    ed.error_raised.connect(errors.append)
     window.show_error = lambda message, modal=False: errors.append(message)  # type: ignore[method-assign]
 
     window.open_vlog(a.id)

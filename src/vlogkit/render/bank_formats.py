@@ -14,8 +14,8 @@ from vlogkit.domain import Consent, ConsentScope, Quote
 from vlogkit.store.bank_file import BANK_FORMAT, BANK_FORMAT_VERSION
 
 CSV_COLUMNS = [
-    "id", "text", "copy_text", "speaker", "role", "team", "company", "language", "tags", "status", "consent",
-    "vlog_id", "start_s", "end_s", "created", "updated", "note", "verbatim",
+    "id", "text", "copy_text", "speaker", "role", "team", "company", "language", "tags", "status", "approved_by",
+    "approved_at", "consent", "vlog_id", "start_s", "end_s", "created", "updated", "note", "verbatim",
 ]
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -46,7 +46,8 @@ def to_csv(rows: Sequence[Row], audience: str = "internal") -> bytes:
         values = {
             "id": q.id, "text": q.text, "copy_text": q.copy_text(), "speaker": q.speaker.name, "role": q.speaker.role,
             "team": q.speaker.team, "company": q.speaker.company, "language": q.language, "tags": "; ".join(q.tags),
-            "status": q.status.value, "consent": r.scope.value, "vlog_id": q.vlog_id, "start_s": f"{q.start / 1000:.2f}",
+            "status": q.status.value, "approved_by": q.approved_by, "approved_at": q.approved_at,
+            "consent": r.scope.value, "vlog_id": q.vlog_id, "start_s": f"{q.start / 1000:.2f}",
             "end_s": f"{q.end / 1000:.2f}", "created": q.created, "updated": q.updated, "note": q.note,
             "verbatim": q.verbatim,
         }
@@ -72,7 +73,8 @@ def to_markdown(rows: Sequence[Row], title: str, audience: str = "internal") -> 
         if who.strip():
             out.append(">")
             out.append(f"> — {md_escape(who.strip())}")
-        meta = [md_escape(q.id), md_escape(q.language), md_escape(q.status.value), f"consent: {md_escape(r.scope.value)}",
+        status = q.status.value + (f" by {q.approved_by}" if q.approved_by else "")
+        meta = [md_escape(q.id), md_escape(q.language), md_escape(status), f"consent: {md_escape(r.scope.value)}",
                 f"vlog {md_escape(q.vlog_id)} {q.start / 1000:.1f}-{q.end / 1000:.1f} s"]
         if q.tags:
             meta.append("tags: " + ", ".join(md_escape(t) for t in q.tags))
@@ -86,6 +88,7 @@ def to_json(rows: Sequence[Row], *, audience: str, exported: str) -> str:
     quotes = []
     for r in rows:
         d = r.quote.to_dict()
+        d.pop("proposals", None)  # this library's review work, not part of what it shares
         if audience != "internal":
             for k in PRIVATE_FIELDS:
                 d.pop(k, None)

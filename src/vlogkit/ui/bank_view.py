@@ -172,6 +172,9 @@ class BankView(QWidget):
             for s in ("approved", "candidate", "rejected"):
                 combo.addItem(status_label(s), s)
             combo.setCurrentIndex(combo.findData(q.status.value))
+            combo.setToolTip(tr("Approved by {by} on {d}.", by=q.approved_by, d=q.approved_at[:10]) if q.approved_by
+                             else tr("Approving records your name and the time; external exports take approved "
+                                     "quotes only."))
             combo.currentIndexChanged.connect(lambda _i, qid=q.id, cb=combo: self.set_status(qid, cb.currentData()))
             self.table.setCellWidget(r, 4, combo)
         self.table.resizeRowsToContents()

@@ -242,9 +242,9 @@ class ConsentMachine(RuleBasedStateMachine):
         folder = self._target("-clips")
         try:
             self.app.consent.require_clip(vlog, [rng], audience, quote)  # as `vlogkit export --quote` asks first
-            result = self.app.export.export(vid, ranges=[rng], presets=["96x96"], captions="line",
-                                            audience=audience, out_dir=folder, loudness=-16.0,
-                                            quote_id=quote.id if quote else None)
+            result = self.app.export.export(self.app.export.request(
+                vid, ranges=[rng], presets=["96x96"], captions="line", audience=audience, out_dir=folder,
+                loudness=-16.0, quote_id=quote.id if quote else None))
         except ConsentError:
             assert not allowed, "the rule allowed a clip the export refused"
             assert not folder.exists() or not any(folder.iterdir())

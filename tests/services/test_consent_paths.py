@@ -36,13 +36,16 @@ def test_after_consent_none_nothing_of_the_vlog_goes_out_on_any_path(setup, tmp_
             assert not out.exists() or not any(out.iterdir()), (fmt, audience)
     for audience in ("internal", "external"):
         for kwargs in ({"ranges": [(q.start, q.end)]}, {"ranges": [(q.start, q.end)], "quote_id": q.id}):
+            request = app.export.request(vlog.id, presets=["240x240"], captions="off", audience=audience,
+                                         out_dir=tmp_path / "clips", **kwargs)
             with pytest.raises(ConsentError, match="consent withdrawn on"):
-                app.export.export(vlog.id, presets=["240x240"], captions="off", audience=audience,
-                                  out_dir=tmp_path / "clips", **kwargs)
+                app.export.export(request)
+            with pytest.raises(ConsentError, match="consent withdrawn on"):
+                app.export.plan(request)  # the dry run and the preview read the same refusal
         with pytest.raises(ConsentError):
             app.transcription.export_text(vlog.id, tmp_path / "t.srt", "1\n", audience=audience)
     with pytest.raises(ConsentError):
-        app.export.preview_frame(vlog.id, q.start)
+        app.export.preview_frame(app.export.request(vlog.id, ranges=[(q.start, q.end)]), q.start)
     assert not (tmp_path / "clips").exists() and not (tmp_path / "t.srt").exists()
     # the one file that went out before is what `vlogkit log ID` lists for comms to take down
     assert [p for p, _ in app.data.exported_files(vlog.id)] == [str(ok.path)]
@@ -52,16 +55,17 @@ def test_a_quotes_cap_and_review_hold_on_the_clip_path(setup, tmp_path: Path) ->
     app, vlog, q = setup
     tmp_path = tmp_path / "clips"
     app.bank.update(q.id, consent="internal")
+    def clip(**kw):  # noqa: ANN003, ANN202
+        return app.export.export(app.export.request(vlog.id, ranges=[(q.start, q.end)], audience="external",
+                                                    captions="off", presets=["240x240"], out_dir=tmp_path, **kw))
+
     with pytest.raises(ConsentError, match="cleared for internal use only"):
-        app.export.export(vlog.id, ranges=[(q.start, q.end)], quote_id=q.id, audience="external", captions="off",
-                          presets=["240x240"], out_dir=tmp_path)
+        clip(quote_id=q.id)
     app.bank.update(q.id, consent="external", text="An edited line.")  # editing the text undoes the approval
     assert app.bank.get(q.id).status.value == "candidate"
     with pytest.raises(ConsentError, match="not approved yet"):
-        app.export.export(vlog.id, ranges=[(q.start, q.end)], quote_id=q.id, audience="external", captions="off",
-                          presets=["240x240"], out_dir=tmp_path)
+        clip(quote_id=q.id)
     assert not tmp_path.exists() or list(tmp_path.iterdir()) == []
     # the same range as a plain range needs only the vlog's consent (it is not the bank quote's text)
-    res = app.export.export(vlog.id, ranges=[(q.start, q.end)], audience="external", captions="off",
-                            presets=["240x240"], out_dir=tmp_path)
+    res = clip()
     assert res.outputs[0].path.exists()

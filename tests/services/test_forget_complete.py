@@ -57,8 +57,8 @@ def test_forget_deletes_own_exports_rebuilds_shared_ones_and_leaves_no_trace_und
         home: Path, synth, tmp_path: Path) -> None:  # noqa: ANN001
     app, els, jan, qe, qj = _two_people(home, synth, tmp_path)
     out = tmp_path / "out"
-    clip = app.export.export(els.id, ranges=[(qe.start, qe.end)], presets=["240x240"], captions="line",
-                             out_dir=out / "clips")
+    clip = app.export.export(app.export.request(els.id, ranges=[(qe.start, qe.end)], presets=["240x240"],
+                                                captions="line", out_dir=out / "clips"))
     own_files = [o.path for o in clip.outputs] + clip.subtitles + clip.posters
     assert len(own_files) >= 4 and all(p.exists() for p in own_files)
     cards = app.bank.export("cards", out / "cards", quotes=[qe, qj])
@@ -127,13 +127,14 @@ def test_an_export_running_during_forget_never_finishes_with_the_persons_content
             forgot.set()
             other_process.data.forget(els.id)
 
+    request = app.export.request(els.id, ranges=[(qe.start, qe.end)], presets=["240x240"], captions="line",
+                                 out_dir=out)
     with pytest.raises(ConsentError, match="forgotten"):
-        app.export.export(els.id, ranges=[(qe.start, qe.end)], presets=["240x240"], captions="line", out_dir=out,
-                          ctx=JobContext(progress))
+        app.export.export(request, ctx=JobContext(progress))
     assert forgot.is_set()
     assert not out.exists() or list(out.iterdir()) == []  # no clip, no partial file, no sidecar
     assert not [e for e in app.export_log.entries(els.id) if e["kind"] == "clip"]
-    assert not (home / "cache" / "faces" / f"{els.fingerprint}.json").exists()  # no face track rebuilt for her
+    assert not list((home / "cache").rglob(f"{els.fingerprint}*"))  # no face track or loudness kept for her
 
 
 def test_forget_between_render_and_logging_removes_the_finished_files(home: Path, synth, tmp_path: Path,  # noqa: ANN001
@@ -142,21 +143,23 @@ def test_forget_between_render_and_logging_removes_the_finished_files(home: Path
     final check under the consent lock sees the tombstone and deletes what it wrote."""
     app, els, jan, qe, qj = _two_people(home, synth, tmp_path)
     other_process = App(Paths(home))
-    real_poster = app.export._poster
+    from vlogkit.render import run
 
-    def poster_then_forget(video: Path, duration_s: float):  # noqa: ANN202
-        made = real_poster(video, duration_s)
-        if not app.tombstones.is_forgotten(els.id):
-            other_process.data.forget(els.id)
-        return made
+    real_render = run.render
 
-    monkeypatch.setattr(app.export, "_poster", poster_then_forget)
+    def render_then_forget(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        files = real_render(*args, **kwargs)  # the clip, its poster and sidecars are in place now
+        other_process.data.forget(els.id)
+        return files
+
+    monkeypatch.setattr(run, "render", render_then_forget)
     out = tmp_path / "clips"
+    request = app.export.request(els.id, ranges=[(qe.start, qe.end)], presets=["240x240"], captions="line",
+                                 out_dir=out)
     with pytest.raises(ConsentError, match="forgotten"):
-        app.export.export(els.id, ranges=[(qe.start, qe.end)], presets=["240x240"], captions="line", out_dir=out)
-    assert list(out.iterdir()) == []
-    # and a bank export of her quote, running when she is forgotten, leaves nothing either
-    monkeypatch.undo()
+        app.export.export(request)
+    assert list(out.iterdir()) == []  # the export's last check, under the consent lock, removed what it wrote
+    assert not [e for e in app.export_log.entries(els.id) if e["kind"] == "clip"]
 
 
 def test_a_bank_export_that_loses_its_clearance_while_it_writes_leaves_nothing(home: Path, synth, tmp_path: Path,  # noqa: ANN001

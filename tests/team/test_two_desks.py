@@ -100,6 +100,9 @@ def test_forget_on_one_desk_removes_the_shared_copy_transcript_and_quotes_for_ev
     report = b.data.forget(v.id)
     assert f"team media copy {shared}" in report.removed and not shared.exists()
     assert a.library.list() == [] and a.bank.list() == []
+    assert a.tombstones.is_forgotten(v.id, v.fingerprint)  # the tombstone is the team's, not one desk's
+    again = a.library.import_file(small_video, ImportOptions(consent=ConsentScope.INTERNAL))
+    assert not again.ok and "forgotten" in again.error and a.library.list() == []
     with a.store.db.begin() as conn:  # the transcript row went with the vlog
         assert conn.exec_driver_sql("SELECT count(*) FROM transcripts").scalar() == 0
     assert small_video.is_file()  # the employee's own file is never touched

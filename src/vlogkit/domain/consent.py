@@ -83,13 +83,5 @@ class Consent:
         text = {k: str(d.get(k) or "") for k in ("zone", "recorded_by", "recorded_at", "release", "release_version")}
         return cls(scope, days["date"], days["expires"], problem="; ".join(problems), **text)
 
-    @classmethod
-    def parse(cls, d: dict[str, Any], what: str = "consent") -> Consent:
-        """Read a record from a file someone handed in (bank import): unknown values raise ValueError."""
-        c = cls.from_dict(d)
-        if not isinstance(d, dict) or c.problem:
-            raise ValueError(f"{what}: {c.problem or 'not a consent record'}")
-        return c
-
 
 __all__ = ["Consent", "ConsentScope"]

@@ -220,6 +220,15 @@ def main() -> int:
             s = singles[-1]
             print(f"single   {clip:<40} auto {'+'.join(s['languages']):<6} WER auto {s['wer_auto']:.2f} "
                   f"forced {s['wer_forced']:.2f}", flush=True)
+        multi = {}
+        if not args.quick:  # English then German: the default set reads it as today (English); 'any' finds German
+            path = MEDIA / "multi" / "multilingual_en_de.mp3"
+            for allowed in ("nl,fr,en", "any"):
+                t, cpu = run(engine, path, None, allowed)
+                german = text_between(t, 30.5, 61)
+                multi[allowed] = {"languages": list(t.languages), "cpu_s": round(cpu, 2), "second_half": german[:80]}
+                print(f"en+de    --languages {allowed:<9} languages {'+'.join(t.languages):<6} {cpu:.1f} s CPU; "
+                      f"30-60 s reads: {german[:70]}...", flush=True)
         issue_path = Path(tmp) / "issue.wav"
         build(FILES[0][2], issue_path)
         cli = cli_ratio(issue_path, 1 if args.quick else 2)
@@ -230,7 +239,7 @@ def main() -> int:
           and cli["cpu_ratio"] <= 1.5)
     false_switches = [s["clip"] for s in singles if len(s["languages"]) > 1]
     result = {"name": "languages", "ok": ok, "issue_cli": cli, "files": results, "singles": singles,
-              "single_read_as_mixed": false_switches, "load_avg_1m": round(os.getloadavg()[0], 2)}
+              "single_read_as_mixed": false_switches, "en_de": multi, "load_avg_1m": round(os.getloadavg()[0], 2)}
     print(f"single-language clips read as mixed: {false_switches or 'none'}")
     print("RESULT " + json.dumps(result))
     out = ROOT / "benchmarks" / "results"

@@ -53,7 +53,6 @@ _PREFIXES: dict[str, tuple[str, ...]] = {
     "en": ("fuck", "motherfuck", "shit", "bullshit", "nigger", "faggot"),
     "fr": ("encul", "merdi", "connar", "salop"),
 }
-LEXICON_LANGUAGES = tuple(_WORDS)
 
 
 def fold(text: str) -> str:

@@ -1,8 +1,8 @@
 """Words with their times, grouped in segments. Integer milliseconds throughout.
 
 A segment (and each of its words) carries the language it was transcribed in: a Belgian vlog often switches between
-Dutch, French and English, so `Transcript.language` is only the language most of it is in, and `language_at(ms)`,
-`Segment.language` and `Word.language` say what each stretch is. A segment Whisper may have invented (a subtitle
+Dutch, French and English, so `Transcript.language` is only the language most of it is in, and `Segment.language`,
+`Word.language` and `Transcript.word_language(word)` say what each stretch is. A segment Whisper may have invented (a subtitle
 credit, a loop repeating an earlier sentence) carries a `flag` and is held back from subtitles, captions and quotes
 until someone keeps it (`Transcript.without_held_back()`).
 """
@@ -141,18 +141,6 @@ class Transcript:
     def flagged(self) -> tuple[Segment, ...]:
         """The segments held back as possibly invented (not kept yet)."""
         return tuple(s for s in self.segments if s.held_back)
-
-    def language_at(self, ms: int) -> str:
-        """The language spoken at `ms`: the segment around it, else the nearest one; the transcript's when unknown."""
-        best: Segment | None = None
-        gap = -1
-        for s in self.segments:
-            d = 0 if s.start <= ms <= s.end else min(abs(ms - s.start), abs(ms - s.end))
-            if best is None or d < gap:
-                best, gap = s, d
-            if d == 0:
-                break
-        return (best.language if best is not None else "") or self.language
 
     def word_language(self, word: Word) -> str:
         """A word's language, falling back to the transcript's."""

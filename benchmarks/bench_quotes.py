@@ -1,7 +1,9 @@
 """Quote finder quality on both halves of the corpus, and its speed on a 10-minute transcript.
 
 Quality: recall@3, precision@3, MRR and the score gap per language, for the tuning half (tests/quotes/data/tune,
-what the weights were fitted on) and the held-out half (tests/quotes/data/test, written blind, never tuned on).
+what the weights were fitted on: in-sample, and leave-one-author-out - each writer's vlogs ranked by weights fitted
+on the other writers only, which is what predicts a new writer's vlogs) and the held-out half (tests/quotes/data/test,
+written blind, never tuned on). `--quick`: skip the cross-validation (about a minute).
 Definitions: tests/quotes/corpus.py. The issue's bars: recall@3 >= 0.9 per language on the held-out half, and the
 editor's lines >= 15 points above every other listed candidate (`quotes --top 50`).
 
@@ -14,6 +16,7 @@ Run: .venv/bin/python benchmarks/bench_quotes.py
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import subprocess
 import sys
@@ -68,22 +71,53 @@ def cold(language: str) -> float:
     return float(out.stdout.strip().splitlines()[-1])
 
 
-def main() -> int:
+def _print(title: str, stats: dict, key: str, result: dict[str, object]) -> None:  # noqa: ANN001
+    print(title)
+    print(f"  {'':6} {'vlogs':>5} {'lines':>5} {'recall@3':>9} {'prec@3':>7} {'MRR':>6} {'gap':>6} {'ties@5':>7}")
+    for lang in ROWS:
+        s = stats.get(lang)
+        if s is None or not s.vlogs:
+            continue
+        print(f"  {lang:6} {s.vlogs:5d} {s.gold:5d} {s.recall:9.2f} {s.precision:7.2f} {s.mrr:6.2f} "
+              f"{s.gap:6.1f} {s.tied:>3}/{s.neighbours:<3}")
+        result[f"{key}_{lang}"] = s.row()
+
+
+def leave_one_author_out() -> tuple[dict, dict]:
+    """The fitting script's cross-validation at the shipped settings: (language -> Stats pooled over held-out
+    writers, writer -> Stats)."""
+    spec = importlib.util.spec_from_file_location("fit_quote_weights", ROOT / "scripts" / "fit_quote_weights.py")
+    assert spec is not None and spec.loader is not None
+    fit = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = fit
+    spec.loader.exec_module(fit)
+    from vlogkit.quotes.model import default_model
+
+    model = default_model()
+    vlogs = fit.load_vlogs()
+    fit.VLOGS[:] = vlogs
+    feats = fit.all_features(vlogs)
+    rule = (model.pair_floor, model.margin)
+    by_author = fit.cross_validate(vlogs, feats, float(model.info.get("l2", 1.0)), [rule])[rule]
+    return fit.pooled(by_author), {who: st["all"] for who, st in by_author.items()}
+
+
+def main(argv: list[str]) -> int:
     result: dict[str, object] = {}
     for half in HALVES:
         if not names(half):
             print(f"{half}: no vlogs in tests/quotes/data/{half}")
             continue
         stats = evaluate(half)
-        print(f"{half} half ({stats['all'].vlogs} vlogs, {stats['all'].gold} editor's lines)")
-        print(f"  {'':6} {'vlogs':>5} {'lines':>5} {'recall@3':>9} {'prec@3':>7} {'MRR':>6} {'gap':>6} {'ties@5':>7}")
-        for lang in ROWS:
-            s = stats.get(lang)
-            if s is None or not s.vlogs:
-                continue
-            print(f"  {lang:6} {s.vlogs:5d} {s.gold:5d} {s.recall:9.2f} {s.precision:7.2f} {s.mrr:6.2f} "
-                  f"{s.gap:6.1f} {s.tied:>3}/{s.neighbours:<3}")
-            result[f"{half}_{lang}"] = s.row()
+        label = "in-sample" if half == "tune" else "held out"
+        _print(f"{half} half, {label} ({stats['all'].vlogs} vlogs, {stats['all'].gold} editor's lines)", stats, half,
+               result)
+        if half == "tune" and "--quick" not in argv:
+            cv, writers = leave_one_author_out()
+            _print("tune half, leave-one-author-out cross-validation", cv, "tune_cv", result)
+            for who, s in sorted(writers.items()):
+                print(f"    held out {who:10} {s.vlogs:3d} vlogs {s.gold:4d} lines: recall@3 {s.recall:.2f} "
+                      f"MRR {s.mrr:.2f} gap {s.gap:.1f}")
     speed = {}
     for lang in ("en", "nl", "fr"):
         t = ten_minutes(lang)
@@ -101,4 +135,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(main(sys.argv[1:]))

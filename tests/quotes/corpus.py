@@ -1,7 +1,8 @@
 """The quote corpus and its measures: recall@3, precision@3, MRR and the score gap, per language and half.
 
-`tests/quotes/data/tune/` is the tuning half (the finder's weights are fitted on it); `tests/quotes/data/test/` is the
-held-out half, written blind by someone else: nothing is tuned on it, it is only measured.
+`tests/quotes/data/tune/` is the tuning half (the finder's weights are fitted on it), written by several hands
+(`tune/authors.json`); `tests/quotes/data/test/` is the held-out half, written blind by someone else: nothing is
+tuned on it, it is only measured.
 
 A candidate *hits* an editor's line when it covers most of it (>= 60 % of its words) and is mostly that line
 (>= 50 % of the candidate's words). recall@3: editor's lines hit by one of the top 3. precision@3: top-3 candidates
@@ -12,8 +13,10 @@ every other listed candidate (`quotes --top 50`).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from vlogkit.domain import Candidate, Transcript
 from vlogkit.quotes import find_candidates
@@ -28,6 +31,16 @@ Finder = Callable[[Transcript], list[Candidate]]
 
 def names(half: str) -> list[str]:
     return sorted(p.name for p in (DATA / half).glob("*.txt"))
+
+
+@lru_cache(maxsize=4)
+def authors(half: str) -> dict[str, str]:
+    """vlog file name -> who wrote it, from `data/<half>/authors.json` ({author: [file, ...]}); the tuning half is
+    written by several hands, and cross-validation leaves one hand out at a time."""
+    path = DATA / half / "authors.json"
+    if not path.is_file():
+        return {}
+    return {name: who for who, files in json.loads(path.read_text(encoding="utf-8")).items() for name in files}
 
 
 def load(half: str, name: str) -> tuple[Transcript, list[tuple[int, int]]]:

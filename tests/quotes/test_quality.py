@@ -12,10 +12,11 @@ import pytest
 from vlogkit.domain import Word
 from vlogkit.quotes.scoring import score_words
 
-from .corpus import evaluate, load, names
+from .corpus import authors, evaluate, load, names
 
-# measured when the weights were last fitted (52 vlogs): recall@3 0.77-0.81 per language, gap 28-29 points, ties 5/205
-RECALL_FLOOR = 0.70
+# measured when the weights were last fitted (142 vlogs by five writers): recall@3 0.71-0.81 per language, gap
+# 27-29 points, ties 37/568; the same settings, leave-one-author-out: recall@3 0.57-0.67, gap 21-23
+RECALL_FLOOR = 0.65
 GAP_FLOOR = 15.0
 
 
@@ -24,13 +25,15 @@ def tuning() -> dict:  # noqa: ANN001
     return evaluate("tune")
 
 
-def test_the_tuning_half_holds_eight_or_more_vlogs_per_language_each_with_editors_lines() -> None:
+def test_the_tuning_half_holds_eight_or_more_vlogs_per_language_by_several_hands_each_with_editors_lines() -> None:
     found = names("tune")
+    hands = authors("tune")
     for lang in ("en", "nl", "fr"):
         assert sum(1 for n in found if n.startswith(lang)) >= 8, lang
+    assert set(hands) == set(found) and len(set(hands.values())) >= 3  # every vlog's writer is known
     for n in found:
         transcript, gold = load("tune", n)
-        assert transcript.language == n[:2] and 2 <= len(gold) <= 3, n
+        assert transcript.language == n[:2] and 1 <= len(gold) <= 4, n
 
 
 def test_recall_at_3_and_the_score_gap_hold_per_language(tuning, capsys) -> None:  # noqa: ANN001

@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from vlogkit.domain import Word
+from vlogkit.quotes.form import FORM_PAIR, add_form, restarts
 from vlogkit.quotes.lexicons import Lexicon
 from vlogkit.quotes.text import display_text, is_filler
 from vlogkit.quotes.tokens import SpanText, Token, span_text
@@ -26,6 +27,8 @@ COMMON_ZIPF = 5.5  # about the 300 most common words of a language
 LONG_WORDS = 30  # longer than this, a line gets long for a card or a slide (how much that costs is fitted)
 SLOW_S = 15.0  # ... and a clip longer than this many seconds
 NAME_ZIPF = 4.2  # a capitalised word more common than this is an everyday word, not a name
+KNOWN_ZIPF = 3.0  # ... and one more common than this may be either
+_ELIDED_HEADS = frozenset("c d j l m n s t qu".split())
 _DIGIT = re.compile(r"\d")
 _FR_INVERSION = re.compile(r"^\W*\w+-(?:t-)?(?:vous|tu|il|elle|on|nous|ils|elles)\b", re.I)
 _FUNCTION = frozenset(
@@ -92,6 +95,8 @@ def _is_name(tok: Token, lex: Lexicon) -> bool:
     supplier, a site. (An everyday word with a capital is a sentence start whose full stop went missing.)"""
     if tok.starts_sentence or tok.key in lex.time_words or tok.low in ("i", "i'm", "i've", "i'd", "i'll"):
         return False
+    if "'" in tok.key[1:4] and tok.key.split("'")[0] in _ELIDED_HEADS:  # "C'est", "L'équipe": never a name
+        return False
     if len(tok.orig) >= 2 and tok.orig.isupper():
         return tok.key not in lex.acronyms_common
     return tok.orig[:1].isupper() and tok.zipf < NAME_ZIPF
@@ -115,7 +120,7 @@ def extract(span: Span, lex: Lexicon) -> Features:
     f = Features(words=whole.words, seconds=whole.seconds)
     names = set(whole.values) | set(halves[0].values) | set(halves[1].values)
     for name in sorted(names):
-        if name in WHOLE or name in PAIR:
+        if name in WHOLE or name in PAIR or name in FORM_PAIR:
             f.set(name, whole.values.get(name, 0.0), whole.evidence.get(name, ""))
         else:
             value = (halves[0].values.get(name, 0.0) + halves[1].values.get(name, 0.0)) / 2
@@ -140,6 +145,7 @@ def _features(span: Span, lex: Lexicon) -> Features:
     _stance(f, st, lex)
     _rhetoric(f, st, parts, lex)
     _delivery(f, words, spoken)
+    add_form(f, st, parts)
     f.set("edge", 1.0 if span.edge else 0.0)
     return f
 
@@ -175,8 +181,10 @@ def _lexical(f: Features, st: SpanText, lex: Lexicon, context: Mapping[str, int]
 
 def _specifics(f: Features, st: SpanText, lex: Lexicon) -> None:
     """What ties a line to one day, one place, one system or one person: names, figures, times, places, tools."""
-    names = [t.orig for t in st.tokens if _is_name(t, lex)]
-    f.set("names", _capped(len(names), 3), ", ".join(dict.fromkeys(names[:3])))
+    names = [t for t in st.tokens if _is_name(t, lex)]
+    # a capitalised real word may be a sentence start whose full stop went missing: it counts half
+    count = sum(0.5 if t.zipf >= KNOWN_ZIPF else 1.0 for t in names)
+    f.set("names", min(count, 3) / 3, ", ".join(dict.fromkeys(t.orig for t in names[:3])))
     runs, current, first = 0, False, ""
     for t in st.tokens:
         num = _is_number(t, lex)
@@ -211,7 +219,8 @@ def _intro(st: SpanText) -> str:
     toks = st.tokens
     for i, t in enumerate(toks[:-1]):
         nxt = toks[i + 1]
-        if t.key in _INTRO_WORDS and nxt.orig[:1].isupper() and not nxt.starts_sentence and nxt.low != "i":
+        if (t.key in _INTRO_WORDS and nxt.orig[:1].isupper() and not nxt.starts_sentence and nxt.low != "i"
+                and nxt.zipf < NAME_ZIPF):  # a name, not an everyday word whose full stop went missing
             return f"{t.orig} {nxt.orig}"
     return ""
 
@@ -310,10 +319,13 @@ def _rhetoric(f: Features, st: SpanText, parts: list[SpanText], lex: Lexicon) ->
     f.set("contrast", 1.0 if contrast else 0.0, contrast)
     comp = st.positions("comparisons")
     f.set("comparison", 1.0 if len(comp) >= 2 else 0.0, " ... ".join(st.keys[i] for i in comp[:2]))
-    stems = Counter(_stem(t) for t in st.tokens if _content(t))
-    rep = _chiasmus(st.keys) or next((s for s, c in stems.items() if c >= 2), "")
+    said_again = set(restarts(st.keys)[0])  # a self-correction is not a rhetorical repetition
+    once = [t for i, t in enumerate(st.tokens) if i not in said_again]
+    keys = [t.key for t in once]
+    stems = Counter(_stem(t) for t in once if _content(t))
+    rep = _chiasmus(keys) or next((s for s, c in stems.items() if c >= 2), "")
     f.set("repetition", 1.0 if rep else 0.0, rep)
-    counts = Counter(k for k in st.keys if k not in _FUNCTION)
+    counts = Counter(k for k in keys if k not in _FUNCTION)
     tri = [k for k, c in counts.items() if c >= 3]
     f.set("triad", 1.0 if tri and len(st) <= 32 else 0.0, tri[0] if tri else "")
     if len(parts) < 2 or not parts[0].tokens or not parts[-1].tokens:

@@ -1,8 +1,11 @@
-"""Rank the quotable lines of a transcript: sentences, set-ups merged with their punchlines, scores, duplicates out.
+"""Rank the quotable lines of a transcript: sentences, pairs of neighbouring sentences, scores, duplicates out.
 
 Each sentence is scored in its own language (the words' or segments' `language` when the transcript carries one,
-else the transcript's). Two neighbouring sentences merge only when each is weak alone and together they score
-clearly higher (a set-up and its punchline); nothing is ever glued onto a sentence that is strong alone.
+else the transcript's). A pair of neighbouring sentences is worth the mean of its sentences plus what joins them
+(an echo, a turn, a parallel start; a fragment costs), so two sentences that belong together (a set-up and its
+punchline, a claim and its proof) come out whole, while a weak sentence glued onto a strong one only drags it down:
+a pair is a candidate only when its weaker sentence scores at least `Model.pair_floor` alone and the pair beats
+both of its sentences.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from vlogkit.quotes.sentences import Sentence, build_sentences
 from vlogkit.quotes.text import display_text, fold, tokens, verbatim_text
 from vlogkit.quotes.tokens import lower_words
 
-FINDER_VERSION = 2  # bump when scoring changes, so cached candidate lists are rebuilt
+FINDER_VERSION = 3  # bump when scoring changes, so cached candidate lists are rebuilt
 MERGE_GAP_MS = 2000
 MERGE_MAX_WORDS = 45
 MIN_TOKENS = 4
@@ -156,10 +159,10 @@ def _pool(singles: list[Piece], doubles: list[Piece], model: Model) -> list[_Sco
     pool = list(scored.values())
     for p in doubles:
         a, b = by_sentence.get(p.sentences[0].first), by_sentence.get(p.sentences[1].first)
-        if a is None or b is None or max(a.score, b.score) >= model.weak:
-            continue  # never glue anything onto a line that is strong alone
-        merged = _score(p, model)  # each weak alone, strong together - and better than either
-        if merged.score >= model.strong and merged.exact >= max(a.exact, b.exact) + model.margin:
+        if a is None or b is None or min(a.score, b.score) < model.pair_floor:
+            continue  # never glue a weak sentence onto another one
+        merged = _score(p, model)  # a pair is worth the mean of its sentences plus what joins them
+        if merged.exact >= max(a.exact, b.exact) + model.margin:
             pool.append(merged)
     return pool
 

@@ -1,4 +1,4 @@
-"""The scoring model: points per feature, fitted on the tuning half of the corpus (benchmarks/fit_quotes.py).
+"""The scoring model: points per feature, fitted on the tuning half of the corpus (scripts/fit_quote_weights.py).
 
 A line's score is the starting points plus each feature's points (its weight times its value, rounded), clamped to
 0..100, so the reasons add up to the score. The weights live in `weights.json` beside this module, written by the
@@ -27,9 +27,8 @@ ALWAYS_SAID = frozenset({"merged"})
 class Model:
     base: float
     points: dict[str, float]  # feature -> points per unit of the feature
-    weak: int = 50  # a sentence scoring this or more alone is strong: nothing is glued onto it
-    strong: int = 50  # two weak sentences merge only when together they score this or more
-    margin: int = 3  # two weak sentences merge when together they score this much above the better one
+    pair_floor: int = 45  # two sentences are a candidate together only when the weaker scores this much alone
+    margin: int = 0  # ... and together they score at least this much above the better one
     min_score: int = 20  # candidates below this are not listed
     info: dict[str, Any] = field(default_factory=dict)
 
@@ -57,13 +56,12 @@ class Model:
 
     def to_json(self) -> dict[str, Any]:
         return {"base": round(self.base, 3), "points": {k: round(v, 3) for k, v in sorted(self.points.items())},
-                "weak": self.weak, "strong": self.strong, "margin": self.margin, "min_score": self.min_score, "info": self.info}
+                "pair_floor": self.pair_floor, "margin": self.margin, "min_score": self.min_score, "info": self.info}
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> Model:
-        return cls(float(d["base"]), {str(k): float(v) for k, v in d["points"].items()}, int(d.get("weak", 50)),
-                   int(d.get("strong", d.get("weak", 50))), int(d.get("margin", 3)), int(d.get("min_score", 20)),
-                   dict(d.get("info", {})))
+        return cls(float(d["base"]), {str(k): float(v) for k, v in d["points"].items()}, int(d.get("pair_floor", 45)),
+                   int(d.get("margin", 0)), int(d.get("min_score", 20)), dict(d.get("info", {})))
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,58 @@
+"""Form features that travel across writers: restarts, definitions, value talk, learned everyday words, fragments."""
+
+from __future__ import annotations
+
+import pytest
+
+from vlogkit.quotes import find_candidates
+from vlogkit.quotes.form import restarts
+from vlogkit.quotes.scoring import score_words
+from vlogkit.quotes.wording import default_words, wording
+
+from .helpers import make_transcript
+
+
+def reasons(line: str, language: str = "en") -> dict[str, int]:
+    _, found = score_words(make_transcript(line, language).words, language)
+    return {r.code: r.points or 0 for r in found}
+
+
+def test_a_self_correction_is_a_restart_not_a_rhetorical_repetition() -> None:
+    assert restarts("i thought i was i thought i was terrible at this".split()) == ([0, 1, 2, 3], "i thought i was")
+    found = reasons("I thought I was, I thought I was terrible at this, honestly.")
+    assert found.get("restart", 0) < 0 and "repetition" not in found and "triad" not in found
+
+
+@pytest.mark.parametrize(("language", "line"), [
+    ("en", "A near miss is a free lesson, and the next one comes with an invoice."),
+    ("nl", "Een klant is geen dossier, het is iemand die op u wacht."),
+    ("fr", "La nuit, un hangar, c'est un orchestre sans chef."),
+])
+def test_a_definition_or_metaphor_is_found_in_each_language(language: str, line: str) -> None:
+    assert reasons(line, language).get("definition", 0) > 0
+
+
+def test_company_value_talk_costs_points_and_says_which_words() -> None:
+    _, found = score_words(make_transcript("Our values, our passion and our family spirit are our strength.").words, "en")
+    value = next(r for r in found if r.code == "values")
+    assert (value.points or 0) < 0 and "values" in value.words and value.text.startswith("company-value words")
+
+
+def test_learned_everyday_words_are_common_words_of_each_language_and_weigh_both_ways() -> None:
+    table = default_words()
+    assert set(table) == {"en", "nl", "fr"}
+    for lang, words in table.items():
+        assert len(words) >= 100, lang
+        assert any(w > 0 for w in words.values()) and any(w < 0 for w in words.values())
+    plus, minus, found_plus, found_minus = wording("nobody never people so also thanks".split(), "en")
+    assert plus > 0 and minus > 0 and found_plus and found_minus
+    general = reasons("Nobody remembers the plan, people remember who showed up when it went wrong.")
+    update = reasons("So also thanks to the team, we are really on track with the new planning now.")
+    assert general.get("quotable_words", 0) > 0 and update.get("plain_words", 0) < 0
+
+
+def test_a_fragment_is_never_glued_onto_the_line_that_follows() -> None:
+    t = make_transcript("Right, my dear colleagues.\n"
+                        "A customer forgets the price within a month, but never who showed up when it went wrong.")
+    top = find_candidates(t)[0]
+    assert top.text.startswith("A customer forgets") and "merged" not in {r.code for r in top.reasons}

@@ -35,6 +35,10 @@ if TYPE_CHECKING:
     from vlogkit.ui.jobs import Job, JobManager
 
 
+def audience_name(audience: str) -> str:
+    return {"internal": tr("Internal"), "external": tr("External")}.get(audience, audience)
+
+
 def preset_label(name: str) -> str:
     labels = {"reel": tr("Reel / Story / Short (9:16)"), "square": tr("Square feed (1:1)"),
               "portrait": tr("Portrait feed (4:5)"), "landscape": tr("LinkedIn / intranet (16:9)")}
@@ -135,22 +139,33 @@ class ExportDialog(QDialog):
     def refresh_clearance(self) -> None:
         """Audiences the rule refuses are disabled, with the rule's own reason; nothing cleared: no Export."""
         cleared = self.clearances()
-        lang = current_language()
         notes = []
         for i, audience in enumerate(AUDIENCES):
             c = cleared[audience]
             item = self.audience.model().item(self.audience.findData(audience))
             item.setEnabled(c.ok)
             if not c.ok:
-                notes.append(c.text(lang))
+                notes.append(tr("{audience}: not available - {reason}.", audience=audience_name(audience),
+                                reason=c.reason(current_language())))
             if not c.ok and self.audience.currentIndex() == i:
                 ok = next((j for j, a in enumerate(AUDIENCES) if cleared[a].ok), -1)
                 if ok >= 0:
                     self.audience.setCurrentIndex(ok)
-        self.audience_note.setText("\n".join(dict.fromkeys(notes)))
+        blocked = self.blocked_text(cleared)
+        self.audience_note.setText(blocked or "\n".join(dict.fromkeys(notes)))
         if hasattr(self, "buttons"):
             self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
                 bool(self.chosen_presets()) and any(c.ok for c in cleared.values()))
+
+    @staticmethod
+    def blocked_text(cleared: dict[str, Any]) -> str:
+        """When no audience is cleared: the rule's refusal in the UI language and what to do in the app ('' else).
+        The CLI's hint names a `vlogkit edit` command; someone in the app sets consent in the Speaker tab."""
+        if any(c.ok for c in cleared.values()):
+            return ""
+        first = cleared[AUDIENCES[0]]
+        return first.text(current_language()) + " " + tr("Record the speaker's consent in the vlog's Speaker tab "
+                                                         "first, then export.")
 
     def chosen_presets(self) -> list[str]:
         return [n for n, b in self.preset_boxes.items() if b.isChecked()]
@@ -167,6 +182,10 @@ class ExportDialog(QDialog):
             self.preview_pending = True
             return
         self.preview_pending = False
+        blocked = self.blocked_text(self.clearances())
+        if blocked:
+            self._on_preview_failed(blocked)
+            return
         try:
             request = self.request()
         except VlogkitError as exc:

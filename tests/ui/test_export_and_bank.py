@@ -174,3 +174,36 @@ def test_gui_and_cli_search_agree(qtbot, window, opened) -> None:  # type: ignor
         assert bank.table.rowCount() == len(app.bank.search(query)), query
     bank.search.setText(ed.vlog.id)  # the source vlog's id finds its quotes in both
     assert bank.table.rowCount() == 2
+
+
+def test_bank_export_refusals_read_in_the_ui_language(qtbot, window, opened, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Dutch UI, external audience: quotes the rule refuses are named with the rule's Dutch reason (not the service's
+    English line with `vlogkit bank approve`); when none is cleared nothing is written and no job runs."""
+    from vlogkit.domain import ConsentScope
+    from vlogkit.ui.i18n import set_language
+
+    ed, app, bank = opened, window.app, window.bank
+    words = ed.transcript.words
+    a = app.bank.add_range(ed.vlog.id, words[0].start, words[8].end)
+    b = app.bank.add_range(ed.vlog.id, words[10].start, words[20].end)
+    set_language("nl")
+    bank.refresh()
+    bank.format.setCurrentIndex(bank.format.findData("md"))
+    bank.audience.setCurrentIndex(bank.audience.findData("external"))
+    asked: list[str] = []
+    bank.choose_output = lambda fmt, default: asked.append(fmt) or tmp_path / "extern"
+    bank.export_selected()  # the vlog's consent is internal only: not even a save dialog
+    assert bank.export_job is None and not asked and not list(tmp_path.glob("extern*"))
+    text = bank.result.text()
+    assert "Niets te exporteren" in text and "alleen voor intern gebruik" in text, text
+    assert "may not" not in text and "vlogkit" not in text
+    app.library.edit(ed.vlog.id, consent=ConsentScope.EXTERNAL)
+    app.bank.approve([a.id], by="Press Office")
+    bank.refresh()
+    bank.export_selected()
+    job = bank.export_job
+    qtbot.waitUntil(lambda: not job.running, timeout=60000)
+    assert job.state == "done", job.error
+    text = bank.result.text()
+    assert "Weggelaten:" in text and b.id in text and "nog niet goedgekeurd" in text, text
+    assert "not approved" not in text and "vlogkit" not in text

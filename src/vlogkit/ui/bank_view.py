@@ -56,6 +56,7 @@ class BankView(QWidget):
         self.app, self.jobs = app, jobs
         self.quotes: list[Any] = []
         self.export_job: Job | None = None
+        self.refused: dict[str, str] = {}
         self._filling = False
         lay = QVBoxLayout(self)
         bar = QHBoxLayout()
@@ -252,10 +253,14 @@ class BankView(QWidget):
             self.result.setText(tr("Nothing to export: the bank view is empty."))
             return
         fmt = str(self.format.currentData())
+        audience = str(self.audience.currentData())
+        self.refused = self.refusals(chosen, audience)
+        if len(self.refused) == len(chosen):
+            self.result.setText(tr("Nothing to export for this audience:") + " " + "; ".join(self.refused.values()))
+            return
         out = self.choose_output(fmt, self.default_output(fmt))
         if out is None:
             return  # the dialog was cancelled
-        audience = str(self.audience.currentData())
         self.result.setText(tr("Exporting {n} quote(s)…", n=len(chosen)))
         job = self.jobs.run(tr("Bank export ({f})", f=fmt), self.app.bank.export, fmt, out, audience=audience,
                             quotes=chosen, on_result=self._on_export_done)
@@ -286,10 +291,22 @@ class BankView(QWidget):
         out = Path(path)
         return out.with_suffix(f".{ext}") if ext and out.suffix.lower() != f".{ext}" else out
 
+    def refusals(self, quotes: list[Any], audience: str) -> dict[str, str]:
+        """The quotes the clearance rule keeps from `audience`: id -> "id: reason" in the UI language."""
+        vlogs = {v.id: v for v in self.app.library.list()}
+        lang = current_language()
+        out = {}
+        for q in quotes:
+            c = self.app.bank.clearance(q, audience, vlogs)
+            if not c.ok:
+                out[q.id] = f"{q.id}: {c.reason(lang)}"
+        return out
+
     def _on_export_done(self, report: Any) -> None:
         text = tr("Exported {n} quote(s) to {p}", n=report.count, p=str(report.path))
-        if report.skipped:
-            text += "\n" + tr("Left out:") + " " + "; ".join(report.skipped)
+        if report.skipped:  # the service's lines are English: the rule's reasons in the UI language where known
+            text += "\n" + tr("Left out:") + " " + "; ".join(self.refused.get(s.split(":", 1)[0], s)
+                                                           for s in report.skipped)
         self.result.setText(text)
 
     def copy_selected(self) -> None:

@@ -174,3 +174,18 @@ def test_an_untranscribed_vlog_is_transcribed_first_and_says_so(cli, media: Path
     assert r.returncode == 0, r.stderr
     assert f"Transcribing {vid} first (it has no transcript yet)" in r.stderr
     assert "captions: line" in r.stdout and "caption events" in r.stdout
+
+
+def test_cues_that_still_break_a_rule_are_reported_in_json_and_in_one_warning_line(  # noqa: ANN001
+        cli, home: Path, small_video: Path, tmp_path: Path) -> None:
+    vid = imported(cli, small_video)
+    # 22 characters a reel line: "in the neighbor's house." (24) cannot stay whole, and no other break keeps the rules
+    with_words(home, vid, [("She", 100, 300), ("saw", 320, 500), ("a", 520, 580), ("cat", 600, 900), ("in", 950, 1050),
+                           ("the", 1070, 1200), ("neighbor's", 1220, 1800), ("house.", 1850, 2300)])
+    r = cli("export", vid, "--range", "0:2.6", "--preset", "reel", "--captions", "line", "--dry-run", "--json",
+            "--out", str(tmp_path))
+    assert r.returncode == 0, r.stderr
+    issues = r.json()["caption_issues"]
+    assert issues and all(i["where"] == "reel" for i in issues) and {"orphan"} >= {i["rule"] for i in issues}
+    warnings = [ln for ln in r.stderr.splitlines() if "break a subtitle rule" in ln]
+    assert len(warnings) == 1 and "house." in warnings[0]

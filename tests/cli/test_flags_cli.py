@@ -50,3 +50,16 @@ def test_keep_confirm_and_the_words_to_check(cli, app, synth) -> None:  # noqa: 
     assert [c["check"] for c in cli("quotes", vid, "--json").json() if "klote" in c["text"]] == [[]]
     res = cli("confirm", vid, "1")
     assert res.returncode == 2 and "No word to check at 1 s" in res.stderr
+
+
+def test_process_lines_cut_a_long_quote_at_a_word_with_an_ellipsis() -> None:
+    """`vlogkit process` printed `#1 "Ik geloof ... voeren. We"`: cut mid-thought, no sign that text is missing."""
+    from vlogkit.cli.output import short_text
+
+    quote = "Ik geloof in deze dialog en we zullen deze dialog voeren. We zullen de uitkomsten afwachten."
+    line = short_text(quote)
+    assert line == "Ik geloof in deze dialog en we zullen deze dialog voeren. …"
+    assert short_text("We zullen de uitkomsten op deze weg te reinen afwachten, zei hij toen.", 40) == (
+        "We zullen de uitkomsten op deze weg te…")
+    assert short_text("Short and whole.") == "Short and whole."
+    assert short_text("a" * 80).endswith("…") and len(short_text("a" * 80)) <= 60

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from vlogkit.cli.output import PROGRESS_MODES, add_json_flag, print_json, run_job, warn
+from vlogkit.cli.output import PROGRESS_MODES, add_json_flag, print_json, run_job, short_text, warn
 from vlogkit.domain import AUDIENCES, ConsentScope, Quote
 from vlogkit.domain.export import CaptionStyle, ExportRequest, ExportResult
 from vlogkit.errors import UsageError, VlogkitError
@@ -214,7 +214,7 @@ def cmd_process(args: argparse.Namespace, app: App) -> int:
                 entry["subtitles"].extend(str(s) for s in res.subtitles)
                 entry.setdefault("caption_issues", []).extend(res.caption_issues)
                 if not args.json:
-                    print(f"{f.name} #{c.rank} \"{c.text[:60]}\"")
+                    print(f"{f.name} #{c.rank} \"{short_text(c.text)}\"")
                     _print_result(res)
                 else:
                     _warn_plan(res.warnings, res.caption_issues)

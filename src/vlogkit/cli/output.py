@@ -42,6 +42,17 @@ class SafeTerminal:
         return getattr(self._stream, name)
 
 
+def short_text(text: str, width: int = 60) -> str:
+    """`text` cut at a word boundary to at most `width` characters, with "…" when something was cut."""
+    text = " ".join(text.split())
+    if len(text) <= width:
+        return text
+    head = text[: width - 2]
+    whole = text[width - 2] == " " or " " not in head  # the last word in `head` is complete (or the only one)
+    cut = (head if whole else head.rsplit(" ", 1)[0]).rstrip(",;:")
+    return cut + (" …" if cut[-1:] in ".!?" else "…")
+
+
 def print_json(data: Any) -> None:
     """JSON on stdout; control characters inside strings are written as JSON `\\u` escapes (the same data, never
     acted upon by a terminal)."""

@@ -207,3 +207,28 @@ def test_bank_export_refusals_read_in_the_ui_language(qtbot, window, opened, tmp
     text = bank.result.text()
     assert "Weggelaten:" in text and b.id in text and "nog niet goedgekeurd" in text, text
     assert "not approved" not in text and "vlogkit" not in text
+
+
+def test_job_progress_lines_read_in_the_ui_language(qtbot, window, opened, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Dutch UI: while a real export runs, the jobs panel said "Measuring loudness", "Rendering" (the services'
+    English progress lines). Every line shown is now Dutch."""
+    from vlogkit.ui.export_dialog import ExportDialog
+    from vlogkit.ui.i18n import set_language
+
+    set_language("nl")
+    ed = opened
+    dlg = ExportDialog(window.app, window.jobs, ed.vlog.id, [(0, 2500)], window)
+    qtbot.addWidget(dlg)
+    dlg.captions.setCurrentIndex(dlg.captions.findData("off"))
+    dlg.out_dir.setText(str(tmp_path / "clips"))
+    dlg.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    job = dlg.export_job
+    row = next(r for r in window.jobs_panel.rows if r.job is job)
+    shown: list[str] = []
+    job.progressed.connect(lambda _f, _m: shown.append(row.status.text()))
+    qtbot.waitUntil(lambda: not job.running, timeout=120000)
+    assert job.state == "done", job.error
+    assert "Renderen" in shown, shown
+    english = {"Preparing", "Finding faces", "Faces found", "Measuring loudness", "Rendering", "Exported"}
+    assert not english & set(shown), shown
+    assert row.status.text() == "Klaar"

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from vlogkit.ui.i18n import tr
 from vlogkit.ui.jobs import CANCELLED, DONE, FAILED, Job, JobManager
+from vlogkit.ui.progress_text import progress_text
 
 
 class JobRow(QWidget):
@@ -53,7 +54,7 @@ class JobRow(QWidget):
         if fraction > 0 and self.bar.maximum() == 0:
             self.bar.setRange(0, 1000)
         self.bar.setValue(int(fraction * 1000))
-        self.status.setText(message)
+        self.status.setText(progress_text(message))
 
     def _on_job_ended(self) -> None:
         self.cancel_button.hide()

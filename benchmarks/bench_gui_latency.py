@@ -35,7 +35,8 @@ DEFAULT_MEDIA = ROOT.parent / "shared" / "media" / "video" / "desk_vlog_en_1080p
 
 
 def stats(lateness: list[float]) -> dict[str, float]:
-    s = sorted(lateness)
+    """p50/p99/max/mean of how late the event loop's timer ticks were (ms)."""
+    s = sorted(lateness) or [0.0]
     pick = lambda q: s[min(len(s) - 1, int(len(s) * q))]  # noqa: E731
     return {"samples": len(s), "p50_ms": round(pick(0.50), 1), "p99_ms": round(pick(0.99), 1),
             "max_ms": round(s[-1], 1), "mean_ms": round(statistics.fmean(s), 1)}

@@ -14,23 +14,19 @@ from __future__ import annotations
 
 import json
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from bench_gui_latency import (
+    stats,  # same lateness statistics (benchmarks/ is on the path when run as a script)
+)
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_MEDIA = ROOT.parent / "shared" / "media" / "video" / "desk_vlog_en_1080p.mp4"
-
-
-def stats(lateness: list[float]) -> dict[str, float]:
-    s = sorted(lateness) or [0.0]
-    pick = lambda q: s[min(len(s) - 1, int(len(s) * q))]  # noqa: E731
-    return {"samples": len(s), "p50_ms": round(pick(0.50), 1), "p99_ms": round(pick(0.99), 1),
-            "max_ms": round(s[-1], 1), "mean_ms": round(statistics.fmean(s), 1)}
 
 
 def main(argv: list[str]) -> int:

@@ -88,3 +88,18 @@ def import_and_wait(qtbot, window, path: Path, **options) -> str:
     qtbot.waitUntil(lambda: vid not in window.transcribing and window.app.library.get(vid).state.value != "new",
                     timeout=60000)
     return vid
+
+
+def open_and_wait(qtbot, window, path: Path):  # noqa: ANN001, ANN201
+    """Import `path`, open it in the editor and wait until its transcript is shown; returns the editor."""
+    vid = import_and_wait(qtbot, window, path)
+    window.open_vlog(vid)
+    ed = window.editor
+    qtbot.waitUntil(lambda: ed.transcript is not None and len(ed.transcript_view.spans) > 10, timeout=60000)
+    return ed
+
+
+@pytest.fixture
+def opened(qtbot, window, clip12: Path):
+    """The scripted 12 s vlog, imported and open in the editor."""
+    return open_and_wait(qtbot, window, clip12)

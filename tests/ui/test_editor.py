@@ -3,22 +3,11 @@ missed word, fillers, speakers, consent details, and candidate quotes into the b
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from tests.ui.conftest import import_and_wait
-
-
-@pytest.fixture
-def opened(qtbot, window, clip12: Path):
-    vid = import_and_wait(qtbot, window, clip12)
-    window.open_vlog(vid)
-    ed = window.editor
-    qtbot.waitUntil(lambda: ed.transcript is not None and len(ed.transcript_view.spans) > 10, timeout=60000)
-    return ed
 
 
 def test_click_a_word_seeks_the_player(qtbot, window, opened) -> None:

@@ -8,19 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
-from tests.ui.conftest import import_and_wait
-
 pytest.importorskip("vlogkit.services.export")
 pytest.importorskip("vlogkit.services.bank")
-
-
-@pytest.fixture
-def opened(qtbot, window, clip12: Path):
-    vid = import_and_wait(qtbot, window, clip12)
-    window.open_vlog(vid)
-    ed = window.editor
-    qtbot.waitUntil(lambda: ed.transcript is not None, timeout=60000)
-    return ed
 
 
 def test_export_dialog_previews_and_runs_a_real_export(qtbot, window, opened, tmp_path: Path) -> None:

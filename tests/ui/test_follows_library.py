@@ -4,13 +4,8 @@ the edit ends, and a new transcript clears the undo history."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
-
-from tests.ui.conftest import import_and_wait
 
 
 def elsewhere(window):  # noqa: ANN001, ANN201
@@ -19,15 +14,6 @@ def elsewhere(window):  # noqa: ANN001, ANN201
     from vlogkit.services import App
 
     return App(Paths(window.app.paths.home), transcriber=window.app._transcriber)
-
-
-@pytest.fixture
-def opened(qtbot, window, clip12: Path):
-    vid = import_and_wait(qtbot, window, clip12)
-    window.open_vlog(vid)
-    ed = window.editor
-    qtbot.waitUntil(lambda: ed.transcript is not None and len(ed.transcript_view.spans) > 10, timeout=60000)
-    return ed
 
 
 def test_a_vlog_removed_elsewhere_closes_with_a_note(qtbot, window, opened) -> None:

@@ -7,15 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.ui.conftest import import_and_wait
+from tests.ui.conftest import open_and_wait
 
 
 @pytest.fixture
 def preview(qtbot, window, clip12: Path):
-    vid = import_and_wait(qtbot, window, clip12)
-    window.open_vlog(vid)
-    ed = window.editor
-    qtbot.waitUntil(lambda: ed.transcript is not None and len(ed.transcript_view.spans) > 10, timeout=60000)
+    ed = open_and_wait(qtbot, window, clip12)
     ed.side.setCurrentWidget(ed.preview)
     ed.transcript_view.select_words(12, 20)
     qtbot.waitUntil(lambda: ed.preview.ready(), timeout=60000)

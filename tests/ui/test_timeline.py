@@ -11,15 +11,12 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from tests.ui.conftest import import_and_wait
+from tests.ui.conftest import open_and_wait
 
 
 @pytest.fixture
 def opened(qtbot, window, clip12: Path):
-    vid = import_and_wait(qtbot, window, clip12)
-    window.open_vlog(vid)
-    ed = window.editor
-    qtbot.waitUntil(lambda: ed.transcript is not None and len(ed.transcript_view.spans) > 10, timeout=60000)
+    ed = open_and_wait(qtbot, window, clip12)
     ed.timeline.resize(1000, ed.timeline.height())
     ed.timeline.model.resize(1000)
     ed.timeline.model.fit()

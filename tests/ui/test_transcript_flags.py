@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 
-from tests.ui.conftest import import_and_wait
 from vlogkit.domain import Segment, Transcript, Word
 
 
@@ -23,15 +22,6 @@ def transcript() -> Transcript:  # replaces the conftest's English transcript fo
                        seg(3600, "Bonjour à tous les collègues de Namur.", "fr"),
                        seg(8200, "Ondertiteld door de Amara.org gemeenschap", "nl", 0.4, "credit")),
                       "nl", 12000, model="scripted")
-
-
-@pytest.fixture
-def opened(qtbot, window, clip12: Path):
-    vid = import_and_wait(qtbot, window, clip12)
-    window.open_vlog(vid)
-    ed = window.editor
-    qtbot.waitUntil(lambda: ed.transcript is not None and len(ed.transcript_view.spans) > 10, timeout=60000)
-    return ed
 
 
 def char_format(tv, index: int) -> QTextCharFormat:  # noqa: ANN001

@@ -42,6 +42,15 @@ def same_range(a: Quote, vlog_id: str, start: int, end: int) -> bool:
     return a.vlog_id == vlog_id and abs(a.start - start) <= SAME_RANGE_MS and abs(a.end - end) <= SAME_RANGE_MS
 
 
+def unique_id(q: Quote, taken: Callable[[str], bool]) -> Quote:
+    """`q` under an id no other quote has (`taken(id)` is false): its range's hash, lengthened until free."""
+    qid, length = q.id, 6
+    while taken(qid):
+        length += 1
+        qid = make_quote_id(q.vlog_id, q.start, q.end, length)
+    return q.with_(id=qid)
+
+
 class RangeIndex:
     """Quotes by vlog and start time, so the quote of "the same range" is found without a scan of the bank."""
 
@@ -123,11 +132,7 @@ class BankRepository:
             for _, q in self._readable(table.search(Query().vlog_id == quote.vlog_id)):
                 if same_range(q, quote.vlog_id, quote.start, quote.end):
                     return q, True
-            qid, length = quote.id, 6
-            while table.contains(Query().id == qid):
-                length += 1
-                qid = make_quote_id(quote.vlog_id, quote.start, quote.end, length)
-            quote = quote.with_(id=qid)
+            quote = unique_id(quote, lambda qid: table.contains(Query().id == qid))
             table.insert(quote.to_dict())
         return quote, False
 
@@ -175,11 +180,7 @@ class BankRepository:
             for q in incoming:
                 match = index.find(q.vlog_id, q.start, q.end)
                 if match is None:
-                    qid, length = q.id, 6
-                    while qid in by_id:
-                        length += 1
-                        qid = make_quote_id(q.vlog_id, q.start, q.end, length)
-                    q = q.with_(id=qid)
+                    q = unique_id(q, by_id.__contains__)
                     new_rows[q.id] = q
                     index.add(q)
                     by_id[q.id] = q

@@ -269,16 +269,9 @@ class LivePreviewPanel(QWidget):
     def _ensure_player(self) -> None:
         if self.player is not None or not self.path or not Path(self.path).exists():
             return
-        from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer, QVideoSink
+        from vlogkit.ui.player import attach_player
 
-        self.player = QMediaPlayer(self)
-        self.audio = QAudioOutput(self)
-        self.player.setAudioOutput(self.audio)
-        self.sink = QVideoSink(self)
-        self.player.setVideoSink(self.sink)
-        self.sink.videoFrameChanged.connect(self._on_sink_frame)
-        self.player.positionChanged.connect(self._on_player_position)
-        self.player.mediaStatusChanged.connect(self._on_player_media_status)
+        attach_player(self)
         self.player.setSource(QUrl.fromLocalFile(self.path))
 
     def _on_player_media_status(self, status: Any) -> None:

@@ -16,6 +16,21 @@ from vlogkit.ui.icons import icon
 from vlogkit.ui.library_card import format_duration
 
 
+def attach_player(owner: QWidget) -> None:
+    """Give `owner` a QMediaPlayer (`.player`) with audio out (`.audio`) and a video sink (`.sink`), wired to its
+    `_on_sink_frame`, `_on_player_position` and `_on_player_media_status` slots."""
+    from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer, QVideoSink
+
+    owner.player = QMediaPlayer(owner)
+    owner.audio = QAudioOutput(owner)
+    owner.player.setAudioOutput(owner.audio)
+    owner.sink = QVideoSink(owner)
+    owner.player.setVideoSink(owner.sink)
+    owner.sink.videoFrameChanged.connect(owner._on_sink_frame)
+    owner.player.positionChanged.connect(owner._on_player_position)
+    owner.player.mediaStatusChanged.connect(owner._on_player_media_status)
+
+
 class FrameView(QWidget):
     """Paints the latest video frame (or a poster), letterboxed."""
 
@@ -123,7 +138,7 @@ class PlayerWidget(QWidget):
 
     def load(self, path: str, duration_ms: int, has_video: bool, fps: float, poster: str | None,
              caption: str = "") -> None:
-        from PySide6.QtMultimedia import QAudioBufferOutput, QAudioOutput, QMediaPlayer, QVideoSink
+        from PySide6.QtMultimedia import QAudioBufferOutput
 
         self.unload()
         self.duration_ms, self.fps = duration_ms, fps or 25.0
@@ -132,15 +147,8 @@ class PlayerWidget(QWidget):
         self.frame.image = None
         self.frame.caption = "" if has_video else caption
         self.level.setVisible(not has_video)
-        self.player = QMediaPlayer(self)
-        self.audio = QAudioOutput(self)
-        self.player.setAudioOutput(self.audio)
-        self.sink = QVideoSink(self)
-        self.player.setVideoSink(self.sink)
-        self.sink.videoFrameChanged.connect(self._on_sink_frame)
-        self.player.positionChanged.connect(self._on_player_position)
+        attach_player(self)
         self.player.playbackStateChanged.connect(self._on_player_state)
-        self.player.mediaStatusChanged.connect(self._on_player_media_status)
         if not has_video:  # a real level meter from the decoded audio
             self.levels = QAudioBufferOutput(self)
             self.player.setAudioBufferOutput(self.levels)

@@ -9,7 +9,7 @@ from typing import Any
 from vlogkit.domain import Quote
 from vlogkit.domain.prompt import Prompt
 from vlogkit.errors import NotFoundError
-from vlogkit.store.bank import RangeIndex, make_quote_id, same_range
+from vlogkit.store.bank import RangeIndex, same_range, unique_id
 from vlogkit.store.export_log import log_entry
 from vlogkit.store.postgres.database import Database
 from vlogkit.store.prompts import new_prompt_id
@@ -59,11 +59,8 @@ class PgQuoteRepository:
         conn.execute(_text()("SELECT pg_advisory_xact_lock(hashtext('quotes:' || :v))"), {"v": vlog_id})
 
     def _free_id(self, conn: Any, q: Quote) -> Quote:
-        qid, length = q.id, 6
-        while conn.execute(_text()("SELECT 1 FROM quotes WHERE id = :id"), {"id": qid}).first():
-            length += 1
-            qid = make_quote_id(q.vlog_id, q.start, q.end, length)
-        return q.with_(id=qid)
+        query = _text()("SELECT 1 FROM quotes WHERE id = :id")
+        return unique_id(q, lambda qid: conn.execute(query, {"id": qid}).first() is not None)
 
     def add_unique(self, quote: Quote) -> tuple[Quote, bool]:
         with self.db.begin() as conn:
@@ -116,12 +113,8 @@ class PgQuoteRepository:
             for q in incoming:
                 match = index.find(q.vlog_id, q.start, q.end)
                 if match is None:
-                    qid, length = q.id, 6
-                    while qid in taken:
-                        length += 1
-                        qid = make_quote_id(q.vlog_id, q.start, q.end, length)
-                    q = q.with_(id=qid)
-                    taken.add(qid)
+                    q = unique_id(q, taken.__contains__)
+                    taken.add(q.id)
                     index.add(q)
                     new_rows.append(_params(q))
                     added += 1

@@ -2,8 +2,9 @@
 
 Quality: recall@3, precision@3, MRR and the score gap per language, for the tuning half (tests/quotes/data/tune,
 what the weights were fitted on: in-sample, and leave-one-author-out - each writer's vlogs ranked by weights fitted
-on the other writers only, which is what predicts a new writer's vlogs) and the held-out half (tests/quotes/data/test,
-written blind, never tuned on). `--quick`: skip the cross-validation (about a minute).
+on the other writers only, which is what predicts a new writer's vlogs), the held-out half (tests/quotes/data/test,
+written blind, never tuned on) and the dev half (tests/quotes/data/dev: a second held-out set by another hand, written
+before the finder was run on it, measured at milestones only). `--quick`: skip the cross-validation (about a minute).
 Definitions: tests/quotes/corpus.py. The issue's bars: recall@3 >= 0.9 per language on the held-out half, and the
 editor's lines >= 15 points above every other listed candidate (`quotes --top 50`).
 

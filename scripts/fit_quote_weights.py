@@ -41,11 +41,12 @@ from vlogkit.quotes.frequency import zipf  # noqa: E402
 from vlogkit.quotes.model import Model  # noqa: E402
 from vlogkit.quotes.text import display_text  # noqa: E402
 from vlogkit.quotes.tokens import lower_words  # noqa: E402
-from vlogkit.quotes.wording import MIN_ZIPF, wording  # noqa: E402
+from vlogkit.quotes.wording import MIN_ZIPF, with_bigrams, wording  # noqa: E402
 
 WEIGHTS = ROOT / "src" / "vlogkit" / "quotes" / "weights.json"
 WORDS = ROOT / "src" / "vlogkit" / "quotes" / "words.json"
 WORD_L2 = 10.0  # the word model's regularisation
+WORD_PAIRS = True  # two neighbouring common words count too ("is not", "you can"): chosen by leave-one-author-out
 WORD_MIN_SENTENCES = 5  # a word is weighed when this many tuning sentences of its language hold it
 WORD_FEATURES = ("quotable_words", "plain_words")
 POINTS_PER_LOGIT = 8.0
@@ -131,10 +132,10 @@ def fit_signed(groups: list[tuple[np.ndarray, np.ndarray]], feats: list[str], l2
 def fit_words(vlogs: list[Vlog]) -> dict[str, dict[str, float]]:
     """The word weights (`wording.py`): L2 logistic regression of "this sentence is part of an editor's line" on the
     presence of each common word, one vocabulary per language (words of Zipf >= MIN_ZIPF)."""
-    rows = [(lang, set(ws), y) for v in vlogs for lang, ws, y in v.inside]
+    rows = [(lang, set(with_bigrams(ws) if WORD_PAIRS else ws), y) for v in vlogs for lang, ws, y in v.inside]
     df = Counter((lang, w) for lang, ws, _ in rows for w in ws)
-    vocab = {k: i for i, k in enumerate(sorted(k for k, c in df.items()
-                                                  if c >= WORD_MIN_SENTENCES and zipf(k[1], k[0]) >= MIN_ZIPF))}
+    vocab = {k: i for i, k in enumerate(sorted(
+        k for k, c in df.items() if c >= WORD_MIN_SENTENCES and all(zipf(x, k[0]) >= MIN_ZIPF for x in k[1].split())))}
     x = np.zeros((len(rows), len(vocab) + 1))
     x[:, 0] = 1.0
     for i, (lang, ws, _) in enumerate(rows):

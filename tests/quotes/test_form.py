@@ -5,9 +5,11 @@ from __future__ import annotations
 import pytest
 
 from vlogkit.quotes import find_candidates
-from vlogkit.quotes.form import restarts
+from vlogkit.quotes.form import definition, restarts
+from vlogkit.quotes.lexicons import lexicon_for
 from vlogkit.quotes.scoring import score_words
-from vlogkit.quotes.wording import default_words, wording
+from vlogkit.quotes.tokens import span_text
+from vlogkit.quotes.wording import default_words, with_bigrams, wording
 
 from .helpers import make_transcript
 
@@ -29,7 +31,10 @@ def test_a_self_correction_is_a_restart_not_a_rhetorical_repetition() -> None:
     ("fr", "La nuit, un hangar, c'est un orchestre sans chef."),
 ])
 def test_a_definition_or_metaphor_is_found_in_each_language(language: str, line: str) -> None:
-    assert reasons(line, language).get("definition", 0) > 0
+    assert definition(span_text(line, language, lexicon_for(language)))
+    # what it is worth is fitted (it may be nothing); its points never speak against a definition
+    assert reasons(line, language).get("definition", 0) >= 0
+    assert not definition(span_text("The buses leave at eight from the car park.", "en", lexicon_for("en")))
 
 
 def test_company_value_talk_costs_points_and_says_which_words() -> None:
@@ -44,6 +49,9 @@ def test_learned_everyday_words_are_common_words_of_each_language_and_weigh_both
     for lang, words in table.items():
         assert len(words) >= 100, lang
         assert any(w > 0 for w in words.values()) and any(w < 0 for w in words.values())
+    pairs = [w for words in table.values() for w in words if " " in w]  # two neighbouring words ("is not")
+    assert pairs and all(len(w.split()) == 2 for w in pairs)
+    assert with_bigrams(["you", "can", "tell"]) == ["you", "can", "tell", "you can", "can tell"]
     plus, minus, found_plus, found_minus = wording("nobody never people so also thanks".split(), "en")
     assert plus > 0 and minus > 0 and found_plus and found_minus
     general = reasons("Nobody remembers the plan, people remember who showed up when it went wrong.")

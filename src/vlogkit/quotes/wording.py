@@ -33,7 +33,14 @@ def wording(words: Iterable[str], language: str, weights: Weights | None = None)
     """(sum of positive weights, minus the sum of negative weights, the two strongest of each) over the distinct
     lower-case words of a line."""
     table = (default_words() if weights is None else weights).get((language or "").lower()[:2], {})
-    found = {w: table[w] for w in dict.fromkeys(words) if w in table}
+    found = {w: table[w] for w in dict.fromkeys(with_bigrams(words)) if w in table}
     pos = sorted((w for w in found if found[w] > 0), key=lambda w: -found[w])
     neg = sorted((w for w in found if found[w] < 0), key=lambda w: found[w])
     return (sum(found[w] for w in pos), -sum(found[w] for w in neg), ", ".join(pos[:2]), ", ".join(neg[:2]))
+
+
+def with_bigrams(words: Iterable[str]) -> list[str]:
+    """The words and each two neighbouring words ("you can", "is not", "we don't"): the bits of syntax a line's form
+    is made of."""
+    ws = list(words)
+    return ws + [f"{a} {b}" for a, b in zip(ws, ws[1:], strict=False)]

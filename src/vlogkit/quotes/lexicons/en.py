@@ -32,9 +32,8 @@ EN = Lexicon(
     conviction=phrases("""i believe | i really believe | i'm convinced | i am convinced | i learned | i've learned |
         i have learned | i realised | i realized | i've realised | i've realized | what i learned |
         what i've learned | i always say | i keep saying | i tell | i keep telling | i say to | i'm proud |
-        i am proud | i used to think | i thought | i prefer | i'd rather | i would rather | to me | for me |
-        honestly | i'll never forget | i never forget | what i love | i love | i've seen | i have seen |
-        i discovered | we learned | we've learned | i found"""),
+        i am proud | i used to think | i prefer | i'd rather | i would rather | for me | i'll never forget |
+        i never forget | what i love | i've seen | i have seen | i discovered | we learned | we've learned"""),
     setups=phrases("""people ask me | people always ask me | people often ask me | people keep asking | a question i get |
         i get asked | let me tell you | let me explain | here's the thing | i want to say | i want to talk |
         i'd like to say | i want to share | i'll tell you | something that stuck | the story is | a quick story |
@@ -101,9 +100,8 @@ EN = Lexicon(
     instead=phrases("instead of | rather than | more than | not because | than in"),
     absolutes=phrases("""always | never | everybody | everyone | nobody | nothing | everything | all | every |
         none | no one | anyone | forever | each"""),
-    superlatives=phrases("""the best | the worst | the only | the most | the first | the last | the biggest | the hardest |
-        the greatest | the smallest | the cheapest | the most expensive | the whole | the real |
-        the one thing | the one"""),
+    superlatives=phrases("""the best | the worst | the only | the most | the biggest | the hardest | the greatest | the smallest |
+        the cheapest | the most expensive | the real | the one thing"""),
     insight_words=phrases("""key | secret | lesson | lessons | difference | truth | reason | point | rule | trick | matters |
         what matters | the thing | what counts | the heart | in the end"""),
     imperatives=phrases("""don't | never | go | ask | listen | look | watch | stop | start | try | remember | be |
@@ -118,9 +116,9 @@ EN = Lexicon(
         children | kids | mother | father | grandmother | wife | husband | daughter | son | dinner |
         breakfast | lunch | candle | mirror | photo | clock | night | pocket | pen | paper | cup | mug |
         sandwich | cake | song | music | wheel | engine"""),
-    emotion=phrases("""proud | pride | scared | afraid | fear | love | loved | hate | angry | furious | cry | cried |
-        crying | tears | laugh | laughed | laughing | happy | sad | lonely | alone | hope | care | cares | worry |
-        worried | nervous | brave | courage | trust | shame | grateful | thankful | joy | hurt | pain | miss | missed"""),
+    emotion=phrases("""proud | pride | scared | afraid | fear | loved | hate | angry | furious | cry | cried | crying |
+        tears | laugh | laughed | laughing | happy | sad | lonely | alone | worried | nervous | brave |
+        courage | shame | grateful | thankful | joy | hurt | pain"""),
     intensifiers=phrases("really | very | super | so | totally | absolutely | incredibly | honestly | truly | quite | pretty"),
     hedges=phrases("""i guess | maybe | a bit | a little bit | sort of | kind of | i mean | you know | probably |
         i suppose | more or less | or something | and stuff | basically | actually | like | um | uh | whatever"""),

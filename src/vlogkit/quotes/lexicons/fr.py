@@ -34,9 +34,9 @@ FR = Lexicon(
         un grand merci a tous | fiers de nos valeurs | esprit d'equipe | on est une equipe | une equipe soudee"""),
     conviction=phrases("""je crois | je crois vraiment | je suis convaincu | je suis convaincue | j'ai appris |
         ce que j'ai appris | j'ai compris | on a compris | je me suis rendu compte | je dis toujours |
-        je le dis toujours | je dis souvent | je repete | je pensais | je croyais | je prefere | pour moi |
-        honnetement | franchement | je suis fier | je suis fiere | je n'oublierai jamais | j'ai vu |
-        j'ai decouvert | nous avons appris | on a appris | j'aime | ce que j'aime | j'adore"""),
+        je le dis toujours | je dis souvent | je repete | je prefere | pour moi | je suis fier |
+        je suis fiere | je n'oublierai jamais | j'ai vu | j'ai decouvert | nous avons appris | on a appris |
+        ce que j'aime | j'adore"""),
     setups=phrases("""on me demande | les gens me demandent | on me pose souvent | laissez-moi | laissez-moi vous |
         je voulais vous | je voudrais vous | je vais vous | je vous raconte | une petite histoire |
         petite info | petit point | rapidement | je vais faire court | je serai bref | petite video rapide"""),
@@ -95,8 +95,7 @@ FR = Lexicon(
     absolutes=phrases("""toujours | jamais | tout le monde | personne | rien | tout | tous | toutes | chaque |
         chacun | aucun | aucune"""),
     superlatives=phrases("""le meilleur | la meilleure | le pire | la pire | le seul | la seule | le plus | la plus |
-        le premier | la premiere | le dernier | la derniere | le plus beau | la plus belle | le plus important |
-        le vrai | la vraie"""),
+        le plus beau | la plus belle | le plus important | le vrai | la vraie"""),
     insight_words=phrases("""cle | secret | lecon | lecons | difference | verite | raison | regle | astuce | compte |
         ce qui compte | il s'agit | au fond | l'essentiel | le coeur | finalement"""),
     imperatives=phrases("""regardez | demandez | ecoutez | arretez | commencez | essayez | souvenez-vous | soyez |
@@ -111,9 +110,9 @@ FR = Lexicon(
         bebe | enfant | enfants | maman | papa | mere | pere | grand-mere | femme | mari | fille | fils | diner |
         dejeuner | bougie | miroir | photo | horloge | nuit | poche | stylo | papier | tasse | gateau | chanson |
         musique | roue | moteur"""),
-    emotion=phrases("""fier | fiere | fierte | peur | amour | aime | deteste | colere | furieux | pleurer | pleurait |
-        larmes | rire | rit | riait | heureux | heureuse | triste | seul | seule | espoir | soin | inquiet |
-        inquiete | courage | confiance | honte | reconnaissant | reconnaissante | douleur | manque | joie"""),
+    emotion=phrases("""fier | fiere | fierte | peur | amour | deteste | colere | furieux | pleurer | pleurait | larmes |
+        rire | rit | riait | heureux | heureuse | triste | inquiet | inquiete | courage | honte |
+        reconnaissant | reconnaissante | douleur | joie"""),
     intensifiers=phrases("vraiment | tres | super | trop | tellement | franchement | absolument | carrement | hyper"),
     hedges=phrases("""peut-etre | un peu | un petit peu | genre | en fait | je sais pas | plus ou moins | quoi |
         enfin bref | bon ben | euh | hein | disons | on va dire | style | un truc comme ca | voila quoi"""),

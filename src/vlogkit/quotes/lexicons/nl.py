@@ -35,10 +35,10 @@ NL = Lexicon(
         een tandje bijsteken | het beste van onszelf | synergie | teamwork | we zijn een team | een warme familie |
         samen gaan we verder | de sky is the limit | next level"""),
     conviction=phrases("""ik geloof | ik geloof echt | ik ben ervan overtuigd | ik ben overtuigd | ik heb geleerd |
-        wat ik geleerd heb | wat ik heb geleerd | ik zeg altijd | ik zeg dat | ik zeg tegen | ik dacht |
-        ik vind | voor mij | eerlijk | eerlijk gezegd | ik ben trots | ik ben fier | ik zal nooit vergeten |
-        ik vergeet nooit | ik heb gezien | ik heb gemerkt | ik merk | wat ik zie | ik heb ontdekt |
-        we hebben geleerd | wij hebben geleerd | ik besef | ik heb beseft | ik hou van | wat ik mooi vind"""),
+        wat ik geleerd heb | wat ik heb geleerd | ik zeg altijd | ik zeg dat | ik zeg tegen | ik vind |
+        voor mij | eerlijk gezegd | ik ben trots | ik ben fier | ik zal nooit vergeten | ik vergeet nooit |
+        ik heb gezien | ik heb gemerkt | ik merk | wat ik zie | ik heb ontdekt | we hebben geleerd |
+        wij hebben geleerd | ik besef | ik heb beseft | wat ik mooi vind"""),
     setups=phrases("""mensen vragen me | mensen vragen mij | ik krijg vaak de vraag | vragen me vaak | vragen mij vaak |
         ik wil iets zeggen | ik wil even | ik wil jullie | laat me | ik ga jullie | ik vertel | een verhaaltje |
         even kort | ik zal het kort houden | snelle update | een korte update"""),
@@ -92,9 +92,8 @@ NL = Lexicon(
     comparisons=phrases("minder | meer | beter | slechter | dan"),
     instead=phrases("in plaats van | eerder dan | meer dan | liever dan | niet omdat | dan in"),
     absolutes=phrases("altijd | nooit | iedereen | niemand | niets | niks | alles | allemaal | elke | elk | ieder | geen enkele"),
-    superlatives=phrases("""het beste | de beste | het mooiste | de mooiste | het enige | de enige | het meeste |
-        de eerste | de laatste | het grootste | de grootste | het belangrijkste | de belangrijkste | het moeilijkste |
-        het echte | de echte"""),
+    superlatives=phrases("""het beste | de beste | het mooiste | de mooiste | het enige | de enige | het meeste | het grootste |
+        de grootste | het belangrijkste | de belangrijkste | het moeilijkste | het echte | de echte"""),
     insight_words=phrases("""sleutel | geheim | les | lessen | verschil | waarheid | reden | regel | truc | telt |
         wat telt | het draait om | het gaat om | de kern | uiteindelijk"""),
     imperatives=phrases("""kijk | vraag | luister | stop | begin | probeer | onthoud | wees | denk | geef | neem |
@@ -108,9 +107,9 @@ NL = Lexicon(
         brug | muur | muren | dak | vloer | bed | jas | schoenen | hond | kat | baby | kind | kinderen | mama |
         papa | moeder | vader | oma | opa | vrouw | man | dochter | zoon | avondeten | ontbijt | kaars | spiegel |
         foto | klok | nacht | zak | pen | papier | tas | beker | boterham | taart | lied | muziek | wiel | motor"""),
-    emotion=phrases("""trots | fier | bang | schrik | angst | liefde | graag | haat | boos | kwaad | woedend | huilen |
-        huilde | tranen | lachen | lachte | blij | gelukkig | verdrietig | eenzaam | alleen | hoop | zorg |
-        zorgen | bezorgd | zenuwachtig | moed | vertrouwen | schaamte | dankbaar | pijn | mis | gemist | content"""),
+    emotion=phrases("""trots | fier | bang | schrik | angst | liefde | haat | boos | kwaad | woedend | huilen | huilde |
+        tranen | lachen | lachte | blij | gelukkig | verdrietig | eenzaam | bezorgd | zenuwachtig | moed |
+        schaamte | dankbaar | pijn | gemist | content"""),
     intensifiers=phrases("echt | heel | super | zo | zeer | enorm | ontzettend | eerlijk | wel | amai | zeker"),
     hedges=phrases("""zo'n beetje | misschien | een beetje | beetje | eigenlijk | ofzo | of zo | enzo | en zo | soort |
         min of meer | denk ik | zeg maar | allez | euh | uh | nee maar | eventjes | efkes"""),

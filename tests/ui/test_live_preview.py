@@ -3,11 +3,16 @@ switching the preset or the caption style updates it at once; the selection movi
 
 from __future__ import annotations
 
+import subprocess
+from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pytest
+from PySide6.QtGui import QImage
 
 from tests.ui.conftest import open_and_wait
+from vlogkit.domain.export import CaptionStyle
 
 
 @pytest.fixture
@@ -63,3 +68,86 @@ def test_moving_the_selection_moves_the_preview(qtbot, preview) -> None:
     ed.transcript_view.select_words(2, 6)
     qtbot.waitUntil(lambda: ed.preview.canvas.preview.start == words[2].start, timeout=30000)
     assert ed.preview.canvas.preview.end == words[6].end
+
+
+def test_every_export_caption_style_is_offered(preview) -> None:
+    box = preview.preview.style_box
+    offered = [box.itemData(i) for i in range(box.count())]
+    assert "punchy" in offered and offered == [s.value for s in CaptionStyle]
+
+
+def _ink_box(rgb: np.ndarray) -> tuple[float, float, float, float]:
+    """(top, bottom, left, right) of the white caption fill in an RGB frame, as fractions of its height/width."""
+    ys, xs = np.nonzero((rgb[..., :3] > 200).all(axis=2))
+    assert ys.size > 50, "no caption drawn"
+    h, w = rgb.shape[:2]
+    return ys.min() / h, (ys.max() + 1) / h, xs.min() / w, (xs.max() + 1) / w
+
+
+@pytest.fixture(scope="session")
+def dark12(synth) -> Path:  # noqa: ANN001
+    """12 s of a dark flat picture with a tone: white caption ink is the only bright thing in a frame."""
+    return synth(
+        "dark12.mp4", "-f", "lavfi", "-i", "color=c=0x1e2a36:s=640x360:r=25:d=12", "-f", "lavfi", "-i",
+        "sine=f=330:d=12", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest",
+    )
+
+
+def _grab_frame(panel) -> np.ndarray:  # noqa: ANN001
+    """The preset's frame as the preview canvas shows it (RGB), without the panel around it."""
+    rect = panel.canvas.frame_rect().toRect().adjusted(1, 1, -1, -1)
+    image = panel.canvas.grab().toImage().copy(rect).convertToFormat(QImage.Format.Format_RGB888)
+    return _rgb(image)
+
+
+def _rgb(image: QImage) -> np.ndarray:
+    image = image.convertToFormat(QImage.Format.Format_RGB888)
+    rows = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine())
+    return rows[:, : image.width() * 3].reshape(image.height(), image.width(), 3)
+
+
+def _show(qtbot, panel, style: str) -> None:  # noqa: ANN001
+    panel.style_box.setCurrentIndex(panel.style_box.findData(style))
+    qtbot.waitUntil(lambda: panel.canvas.preview.style.value == style and panel.ready(), timeout=30000)
+
+
+def test_punchy_preview_draws_1_to_3_words_in_the_band_of_the_exported_reel(qtbot, window, dark12: Path,
+                                                                              tmp_path: Path, ffmpeg_exe: str) -> None:
+    ed = open_and_wait(qtbot, window, dark12)
+    ed.side.setCurrentWidget(ed.preview)
+    ed.transcript_view.select_words(12, 20)
+    panel = ed.preview
+    qtbot.waitUntil(lambda: panel.ready(), timeout=60000)
+    _show(qtbot, panel, "punchy")
+    pv = panel.canvas.preview
+    assert pv.captions and all(len(e.lines) == 1 and 1 <= len(e.lines[0]) <= 3 for e in pv.captions)
+    event = pv.captions[1]
+    at = (event.start + event.end) // 2  # clip time
+    panel.show_time(pv.start + at)
+    preview_box = _ink_box(_grab_frame(panel))
+
+    request = window.app.export.request(ed.vlog.id, ranges=[(pv.start, pv.end)], presets=("reel",),
+                                        captions="punchy", out_dir=tmp_path)
+    result = window.app.export.export(request)
+    assert [e["lines"] for e in result.plan["outputs"][0]["events"]] == [[list(ln) for ln in e.lines]
+                                                                         for e in pv.captions]
+    frame = tmp_path / "frame.png"
+    subprocess.run([ffmpeg_exe, "-v", "error", "-ss", f"{at / 1000:.3f}", "-i", str(result.outputs[0].path),
+                    "-frames:v", "1", "-y", str(frame)], check=True)
+    exported = _rgb(QImage(str(frame)))
+    assert exported.shape == (1920, 1080, 3)
+    export_box = _ink_box(exported)
+    top, bottom = export_box[:2]
+    assert 0.14 <= top and bottom <= 0.65, export_box  # the export keeps clear of the platform bands...
+    # ...and the preview draws the same words in the same band at the same size (1.2 % of the frame: ~4 preview px)
+    assert all(abs(a - b) <= 0.012 for a, b in zip(preview_box, export_box, strict=True)), (preview_box, export_box)
+
+    _show(qtbot, panel, "line")  # line captions sit low in the safe box, smaller: the same check, a real libass frame
+    pv = panel.canvas.preview
+    at = (pv.captions[0].start + pv.captions[0].end) // 2
+    panel.show_time(pv.start + at)
+    line_box = _ink_box(_grab_frame(panel))
+    png = window.app.export.preview_frame(replace(request, captions=CaptionStyle.LINE), at_ms=at)
+    rendered = _ink_box(_rgb(QImage.fromData(png)))
+    assert rendered[0] > 0.7 and line_box[1] - line_box[0] < bottom - top + 0.05
+    assert all(abs(a - b) <= 0.012 for a, b in zip(line_box, rendered, strict=True)), (line_box, rendered)

@@ -81,16 +81,45 @@ def punchy_margins(preset: ExportPreset) -> tuple[int, int]:
     return top, bottom
 
 
-def _header(preset: ExportPreset, look: CaptionLook, lower_third_top: bool) -> str:
+@dataclass(frozen=True, slots=True)
+class CaptionPlacement:
+    """Where one kind of burnt-in caption sits on a preset's frame, in the frame's pixels, as libass draws it: `size`
+    is the ASS font size (libass scales the font so that its line height is `size`), `outline` the border drawn
+    around each glyph, the text is centred between `left` and `right` margins, and the bottom of its last line sits
+    `bottom` pixels above the frame's bottom edge. The export's ASS styles and the GUI's live preview read this."""
+
+    size: int
+    outline: int
+    left: int
+    right: int
+    bottom: int
+
+
+def caption_placement(preset: ExportPreset, punchy: bool = False) -> CaptionPlacement:
+    """The placement of line/karaoke captions, or (`punchy`) of the punchy reel style: larger type, its outline kept
+    clear of the platform bands (`punchy_margins`)."""
     size, big, outline = _sizes(preset)
     x0, _, x1, y1 = preset.safe_box()
-    margin_l, margin_r, margin_v = x0, preset.width - x1, preset.height - y1
+    if punchy:
+        return CaptionPlacement(big, round(outline * 1.3), x0, preset.width - x1,
+                                punchy_margins(preset)[1] + 2 * outline)  # the outline stays clear too
+    return CaptionPlacement(size, outline, x0, preset.width - x1, preset.height - y1)
+
+
+def lower_third_top(preset: ExportPreset, punchy: bool) -> int:
+    """Pixels from the frame's top to the lower third's name: above the punchy captions' band when they are on."""
+    return punchy_margins(preset)[0] if punchy else round(preset.height * 0.62)
+
+
+def _header(preset: ExportPreset, look: CaptionLook, punchy: bool) -> str:
+    size, _, _ = _sizes(preset)
+    line, big = caption_placement(preset), caption_placement(preset, punchy=True)
     border = 3 if look.box else 1
     back = ass_color(look.outline_color, 0x60)
     primary, outline_c = ass_color(look.text_color), ass_color(look.outline_color)
     small = round(size * 0.8)
-    top, bottom = punchy_margins(preset)
-    lt_y = top if lower_third_top else round(preset.height * 0.62)
+    lt_y = lower_third_top(preset, punchy)  # the lower third moves to the top when punchy captions are on
+    margin_l, margin_r = line.left, line.right
     return "\n".join([
         "[Script Info]",
         "ScriptType: v4.00+",
@@ -104,10 +133,10 @@ def _header(preset: ExportPreset, look: CaptionLook, lower_third_top: bool) -> s
         "Format: Name, Fontname, Fontsize, PrimaryColour, SecondaryColour, OutlineColour, BackColour, Bold, Italic, "
         "Underline, StrikeOut, ScaleX, ScaleY, Spacing, Angle, BorderStyle, Outline, Shadow, Alignment, MarginL, "
         "MarginR, MarginV, Encoding",
-        f"Style: Caption,{look.font},{size},{primary},{primary},{outline_c},{back},-1,0,0,0,100,100,0,0,{border},"
-        f"{outline},0,2,{margin_l},{margin_r},{margin_v},1",
-        f"Style: Punchy,{look.font},{big},{primary},{primary},{outline_c},{back},-1,0,0,0,100,100,0,0,{border},"
-        f"{round(outline * 1.3)},0,2,{margin_l},{margin_r},{bottom + 2 * outline},1",  # the outline stays clear too
+        f"Style: Caption,{look.font},{line.size},{primary},{primary},{outline_c},{back},-1,0,0,0,100,100,0,0,"
+        f"{border},{line.outline},0,2,{line.left},{line.right},{line.bottom},1",
+        f"Style: Punchy,{look.font},{big.size},{primary},{primary},{outline_c},{back},-1,0,0,0,100,100,0,0,"
+        f"{border},{big.outline},0,2,{big.left},{big.right},{big.bottom},1",
         f"Style: LowerName,{look.font},{small},{primary},{primary},{outline_c},{ass_color('#000000', 0x50)},-1,0,0,0,"
         f"100,100,0,0,3,{max(4, small // 4)},0,7,{margin_l},{margin_r},{lt_y},1",
         f"Style: LowerRole,{look.font},{round(small * 0.7)},{ass_color(look.highlight)},{primary},{outline_c},"
@@ -151,7 +180,7 @@ def build_ass(
 ) -> str:
     """The ASS document for one preset: `events` (on the clip's clock) and the lower third."""
     punchy = any(e.style == "punchy" for e in events)
-    lines = [_header(preset, look, lower_third_top=punchy)]
+    lines = [_header(preset, look, punchy)]
     gap = word_gap(preset)
     for e in events:
         style = "Punchy" if e.style == "punchy" else "Caption"

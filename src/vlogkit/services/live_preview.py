@@ -1,6 +1,7 @@
 """What the editor's live preview draws: the clip's range in a preset's frame, the crop window following the face
 track, and the captions - the very events the export burns in (`render.captions.events_for`, the one module that
-cuts captions), on the clip's clock (karaoke: one event per word, that word highlighted)."""
+cuts captions), on the clip's clock (karaoke: one event per word, that word highlighted), placed and sized as the
+export's ASS styles place them (`render.ass.caption_placement`: punchy's larger type above the platform band)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from vlogkit.errors import UsageError
 
 if TYPE_CHECKING:
     from vlogkit.jobs import JobContext
+    from vlogkit.render.ass import CaptionPlacement
     from vlogkit.render.captions import CaptionEvent
     from vlogkit.render.reframe import CropPlan
     from vlogkit.services.app import App
@@ -29,6 +31,20 @@ class LivePreview:
     captions: tuple[CaptionEvent, ...]
     font: str
     highlight_color: str
+    font_file: str = ""  # the bold TTF libass draws the export's captions with
+
+    def placement(self, event: CaptionEvent) -> CaptionPlacement:
+        """Where and how large `event` is drawn on the preset's frame: the numbers the export's ASS styles use."""
+        from vlogkit.render.ass import caption_placement
+
+        return caption_placement(self.preset, punchy=event.style == "punchy")
+
+    @property
+    def word_gap(self) -> int:
+        """Frame pixels the export adds to each space so that outlines never close the gap between words."""
+        from vlogkit.render.ass import word_gap
+
+        return word_gap(self.preset)
 
     def caption_at(self, clip_ms: int) -> CaptionEvent | None:
         from vlogkit.render.captions import event_at
@@ -53,18 +69,17 @@ class LivePreviewService:
 
     def build(self, vlog_id: str, start: int, end: int, preset: str = "reel", captions: str = "karaoke",
               ctx: JobContext | None = None) -> LivePreview:
-        """The preview of range [start, end] of the vlog in `preset` with `captions` (karaoke, line, off)."""
+        """The preview of range [start, end] of the vlog in `preset` with `captions` (karaoke, line, punchy, off)."""
         from dataclasses import replace
 
         from vlogkit.render.captions import events_for
+        from vlogkit.render.fonts import FAMILIES, font_file
         from vlogkit.render.reframe import plan_crop
+        from vlogkit.services.export import parse_captions
 
         if preset not in PRESETS:
             raise UsageError(f"'{preset}' is not a preset: use {', '.join(PRESETS)}.")
-        try:
-            style = CaptionStyle(captions)
-        except ValueError as exc:
-            raise UsageError(f"'{captions}' is not a caption style: use karaoke, line or off.") from exc
+        style = parse_captions(captions)
         p = PRESETS[preset]
         vlog = self.app.library.get(vlog_id)
         start, end = max(0, int(start)), min(int(end), vlog.media.duration_ms)
@@ -82,5 +97,6 @@ class LivePreviewService:
                      for w in transcript.without_held_back().words if w.end > start and w.start < end]
             events = events_for(words, style, p, language=transcript.language, until=end - start)
         s = self.app.settings
-        return LivePreview(vlog_id, start, end, p, style, crop, events, s.caption_font or "Lato",
-                           s.brand_color or "#FFC400")
+        font = s.caption_font if s.caption_font in FAMILIES else "Lato"  # as `ExportService.request` picks it
+        return LivePreview(vlog_id, start, end, p, style, crop, events, font, s.brand_color or "#FFC400",
+                           str(font_file(font, bold=True)))

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from vlogkit.domain import AUDIENCES
-from vlogkit.domain.export import PRESETS, ExportRequest
+from vlogkit.domain.export import PRESETS, CaptionStyle, ExportRequest
 from vlogkit.errors import VlogkitError
 from vlogkit.jobs import JobContext
 from vlogkit.ui.i18n import current_language, tr
@@ -44,6 +44,14 @@ def preset_label(name: str) -> str:
               "portrait": tr("Portrait feed (4:5)"), "landscape": tr("LinkedIn / intranet (16:9)")}
     p = PRESETS[name]
     return f"{labels.get(name, p.label or name)}  {p.width}×{p.height}"
+
+
+def caption_style_items() -> list[tuple[str, str]]:
+    """(code, label) of every caption style the export burns in, in the enum's order: the export dialog's and the
+    live preview's caption boxes."""
+    labels = {"karaoke": tr("Karaoke (word by word)"), "line": tr("Line by line"),
+              "punchy": tr("Punchy (1-3 big words, for reels)"), "off": tr("No captions")}
+    return [(s.value, labels.get(s.value, s.value)) for s in CaptionStyle]
 
 
 class ExportDialog(QDialog):
@@ -72,8 +80,7 @@ class ExportDialog(QDialog):
             left.addWidget(box)
         form = QFormLayout()
         self.captions = QComboBox()
-        for code, label in (("karaoke", tr("Karaoke (word by word)")), ("line", tr("Line by line")),
-                            ("punchy", tr("Punchy (1-3 big words, for reels)")), ("off", tr("No captions"))):
+        for code, label in caption_style_items():
             self.captions.addItem(label, code)
         self.captions.currentIndexChanged.connect(self.schedule_preview)
         self.tighten = QCheckBox(tr("Cut fillers and long pauses"))

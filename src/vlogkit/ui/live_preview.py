@@ -7,18 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import (
-    QColor,
-    QFont,
-    QFontDatabase,
-    QFontMetricsF,
-    QImage,
-    QPainter,
-    QPainterPath,
-    QPaintEvent,
-    QPen,
-)
+from PySide6.QtCore import QRect, QRectF, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -31,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from vlogkit.ui import theme
+from vlogkit.ui.caption_painter import paint_caption
 from vlogkit.ui.i18n import tr
 from vlogkit.ui.icons import icon
 
@@ -38,24 +29,6 @@ if TYPE_CHECKING:
     from vlogkit.services import App
     from vlogkit.services.live_preview import LivePreview
     from vlogkit.ui.jobs import JobManager
-
-_loaded_fonts: dict[str, str] = {}
-
-
-def caption_family(name: str) -> str:
-    """The bundled caption font's family (loaded once), so the preview draws the export's typeface."""
-    if name not in _loaded_fonts:
-        from vlogkit.ui.resources import bundled_fonts
-
-        path = bundled_fonts().get(name)
-        family = name
-        if path is not None:
-            fid = QFontDatabase.addApplicationFont(str(path))
-            fams = QFontDatabase.applicationFontFamilies(fid) if fid >= 0 else []
-            family = fams[0] if fams else name
-        _loaded_fonts[name] = family
-    return _loaded_fonts[name]
-
 
 class PreviewCanvas(QWidget):
     """Paints the current frame through the crop window, in the preset's shape, with the caption on top."""
@@ -66,7 +39,7 @@ class PreviewCanvas(QWidget):
         self.image: QImage | None = None
         self.source_ms = 0
         self.note = ""
-        self.setMinimumSize(180, 240)
+        self.setMinimumSize(90, 160)  # a short window: the canvas shrinks, it never covers the buttons below
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def sizeHint(self) -> QSize:  # noqa: N802
@@ -113,40 +86,10 @@ class PreviewCanvas(QWidget):
         elif crop is None:
             icon("audio", "muted").paint(p, QRect(int(box.center().x()) - 24, int(box.top() + box.height() * 0.3),
                                                   48, 48))
-        self._paint_caption(p, box, pv)
-        p.end()
-
-    def _paint_caption(self, p: QPainter, box: QRectF, pv: LivePreview) -> None:
         cap = pv.caption_at(self.source_ms - pv.start)
-        if cap is None:
-            return
-        scale = box.width() / pv.preset.width
-        font = QFont(caption_family(pv.font))
-        font.setBold(True)
-        font.setPixelSize(max(6, round(pv.preset.caption_size * pv.preset.width * scale)))
-        fm = QFontMetricsF(font)
-        x0, _y0, x1, y1 = pv.preset.safe_box()
-        left, right, bottom = box.left() + x0 * scale, box.left() + x1 * scale, box.top() + y1 * scale
-        line_h = fm.height()
-        y = bottom - line_h * len(cap.lines) + fm.ascent()
-        outline = max(1.5, font.pixelSize() * 0.09)
-        index = 0
-        for line in cap.lines:
-            widths = [fm.horizontalAdvance(wd) for wd in line]
-            space = fm.horizontalAdvance(" ") + outline  # the outline must not close the gap between words
-            total = sum(widths) + space * max(0, len(line) - 1)
-            x = (left + right) / 2 - total / 2
-            for wd, wdw in zip(line, widths, strict=True):
-                path = QPainterPath()
-                path.addText(QPointF(x, y), font, wd)
-                p.strokePath(path, QPen(QColor("#000000"), outline * 2, Qt.PenStyle.SolidLine,
-                                        Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
-                color = pv.highlight_color if cap.highlight is not None and index == cap.highlight else "#ffffff"
-                p.fillPath(path, QColor(color))
-                x += wdw + space
-                index += 1
-            y += line_h
-
+        if cap is not None:
+            paint_caption(p, box, pv, cap)
+        p.end()
 
 class LivePreviewPanel(QWidget):
     """Preset and caption style, the canvas, play/pause; it rebuilds when the clip, preset or style changes."""
@@ -164,7 +107,7 @@ class LivePreviewPanel(QWidget):
         self._build_job: Any = None
         self._pending = False
         self._priming = False
-        from vlogkit.ui.export_dialog import preset_label
+        from vlogkit.ui.export_dialog import caption_style_items, preset_label
 
         self.preset = QComboBox()
         for name, preset in app.live_preview.presets().items():
@@ -173,8 +116,7 @@ class LivePreviewPanel(QWidget):
                                     Qt.ItemDataRole.ToolTipRole)
         self.preset.setAccessibleName(tr("Size"))
         self.style_box = QComboBox()
-        for code, label in (("karaoke", tr("Karaoke (word by word)")), ("line", tr("Line by line")),
-                            ("off", tr("No captions"))):
+        for code, label in caption_style_items():  # every style the export burns in, punchy included
             self.style_box.addItem(label, code)
         self.style_box.setAccessibleName(tr("Captions"))
         self.canvas = PreviewCanvas()
@@ -182,6 +124,7 @@ class LivePreviewPanel(QWidget):
         self.status = theme.set_role(QLabel(), "muted")
         self.status.setWordWrap(True)
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a narrow panel: the box under its label
         form.addRow(tr("Size"), self.preset)
         form.addRow(tr("Captions"), self.style_box)
         row = QHBoxLayout()

@@ -103,7 +103,7 @@ def _grab_frame(panel) -> np.ndarray:  # noqa: ANN001
 def _rgb(image: QImage) -> np.ndarray:
     image = image.convertToFormat(QImage.Format.Format_RGB888)
     rows = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine())
-    return rows[:, : image.width() * 3].reshape(image.height(), image.width(), 3)
+    return rows[:, : image.width() * 3].reshape(image.height(), image.width(), 3).copy()  # outlives the QImage
 
 
 def _show(qtbot, panel, style: str) -> None:  # noqa: ANN001

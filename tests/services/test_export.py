@@ -112,7 +112,7 @@ def test_srt_and_vtt_beside_the_clip_are_retimed_to_it(desk: dict, desk_transcri
     cues = srt_times(srt)
     first = next(w for w in desk_transcript.words if (w.start + w.end) // 2 >= desk["start"])
     assert abs(cues[0][0] - max(0, first.start - desk["start"])) <= 20
-    assert cues[0][2].split()[0].strip(",.") == first.display.strip(",.")
+    assert cues[0][2].split()[0].strip(",.") == first.display.strip(",.").capitalize()  # a capital to start
     assert cues[-1][1] <= desk["end"] - desk["start"]
     assert res.posters and res.posters[0].suffix == ".jpg" and res.posters[0].stat().st_size > 5000
 
@@ -154,3 +154,23 @@ def test_the_srt_beside_a_30_s_english_clip_meets_the_subtitle_profile(desk: dic
         assert 800 <= end - start <= 7000 or end - start == room, (start, end, text)
         assert len(text.replace("\n", "")) / ((end - start) / 1000) <= 20.05, (start, end, text)
     assert res.caption_issues == [], res.caption_issues
+
+
+def test_a_clip_cut_mid_sentence_starts_its_captions_with_a_capital(desk: dict, desk_transcript: Transcript,
+                                                                     ffmpeg_exe: str) -> None:
+    """The quote card reads "Ask not what your country..."; the reel of the same quote read "ask not what..." in its
+    burnt-in captions and its SRT. The clip's first word starts with a capital, as the quote text does; the words
+    inside stay as said."""
+    app, vid = desk["app"], desk["id"]
+    ws = desk_transcript.words
+    i = next(k for k, w in enumerate(ws) if w.display.strip(",.").lower() == "ask")
+    assert ws[i].display[0].islower()  # Whisper wrote it mid-sentence
+    res = export(app, vid, ranges=[(ws[i].start, ws[i + 10].end)], presets=["320x180"], captions="line",
+                 out_dir=desk["out"] / "capital")
+    first = srt_times(res.subtitles[0])[0][2]
+    assert first.startswith("Ask not what"), first
+    second = next(w for w in res.plan["outputs"][0]["events"][0]["lines"][0])
+    assert second == "Ask"
+    assert "ask" in " ".join(" ".join(line) for e in res.plan["outputs"][0]["events"] for line in e["lines"]).split()
+    preview = app.live_preview.build(vid, ws[i].start, ws[i + 10].end, "landscape", "line")  # the editor's preview
+    assert preview.captions[0].lines[0][0] == "Ask"

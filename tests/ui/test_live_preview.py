@@ -34,9 +34,10 @@ def test_the_preview_shows_the_range_in_the_presets_frame_with_the_export_captio
     same = window.app.live_preview.build(ed.vlog.id, pv.start, pv.end, "reel", "karaoke")
     assert pv.captions == same.captions and pv.captions  # the service's events, as the export lays them out
     first = pv.captions[0]
-    assert first.highlight == 0 and first.lines[0][0] == words[12].text  # karaoke: the first word said is lit
+    said = " ".join(w.text for w in words[12:15])  # "it is the": the clip starts mid-sentence, with a capital
+    assert first.highlight == 0 and first.lines[0][0] == words[12].text.capitalize()  # karaoke: the first word is lit
     shown = " ".join(w for line in first.lines for w in line)
-    assert shown.startswith(" ".join(w.text for w in words[12:15])), shown
+    assert shown.startswith(said[0].upper() + said[1:]), shown
     ed.preview.show_time(pv.start + 50)
     image = ed.preview.canvas.grab().toImage()
     top, bottom = int(rect.top()), int(rect.bottom())

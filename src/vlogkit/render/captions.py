@@ -19,7 +19,7 @@ A cue appears when its first word is said and stays until it has been on screen 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from vlogkit.domain import Word
@@ -286,6 +286,17 @@ def caption_events(cues: Sequence[Cue], style: CaptionStyle) -> tuple[CaptionEve
             if e > s:
                 out.append(CaptionEvent(s, e, lines, i, kind))
     return tuple(out)
+
+
+def capitalised(words: list[Word]) -> list[Word]:
+    """The clip's words with a capital on the first one when the clip starts mid-sentence ("ask not what" ->
+    "Ask not what", as the quote's own text reads); a word with a capital inside ("iPhone") is left as said."""
+    if not words:
+        return words
+    first = words[0].display
+    if not first[:1].islower() or first != first.lower():
+        return words
+    return [replace(words[0], corrected=first[0].upper() + first[1:]), *words[1:]]
 
 
 def events_for(words: Sequence[Word], style: CaptionStyle, preset: ExportPreset, *, language: str = "",

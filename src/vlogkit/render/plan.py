@@ -16,7 +16,7 @@ from vlogkit.fileutil import safe_filename
 from vlogkit.media.faces import FaceTrack
 from vlogkit.render.ass import CaptionLook, LowerThird, build_ass
 from vlogkit.render.caption_rules import NETFLIX, CueIssue, check_cues
-from vlogkit.render.captions import CaptionEvent, build_cues, caption_events, profile_for
+from vlogkit.render.captions import CaptionEvent, build_cues, capitalised, caption_events, profile_for
 from vlogkit.render.loudness import LoudnessTarget, Measured
 from vlogkit.render.naming import base_name, reserve_stems
 from vlogkit.render.reframe import CropPlan, plan_crop
@@ -225,7 +225,7 @@ def build_plan(request: ExportRequest, facts: ExportFacts) -> ExportPlan:
 
     vlog, media = facts.vlog, facts.vlog.media
     tl, notes = clip_timeline(request, media, facts.words)
-    clip_words = tl.retime(facts.words) if facts.words else []
+    clip_words = capitalised(tl.retime(facts.words)) if facts.words else []
     title = " ".join((request.title or " ".join(w.display.strip() for w in clip_words)).split())
     common, stems = reserve_stems(facts.taken, base_name(vlog.speaker.name, (vlog.created or "")[:10], title),
                                   [p.name for p in request.presets])

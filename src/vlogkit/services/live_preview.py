@@ -72,7 +72,7 @@ class LivePreviewService:
         """The preview of range [start, end] of the vlog in `preset` with `captions` (karaoke, line, punchy, off)."""
         from dataclasses import replace
 
-        from vlogkit.render.captions import events_for
+        from vlogkit.render.captions import capitalised, events_for
         from vlogkit.render.fonts import FAMILIES, font_file
         from vlogkit.render.reframe import plan_crop
         from vlogkit.services.export import parse_captions
@@ -93,8 +93,8 @@ class LivePreviewService:
         events: tuple[CaptionEvent, ...] = ()
         transcript = self.app.transcription.get(vlog_id) if style is not CaptionStyle.OFF else None
         if transcript is not None:
-            words = [replace(w, start=max(0, w.start - start), end=w.end - start)
-                     for w in transcript.without_held_back().words if w.end > start and w.start < end]
+            words = capitalised([replace(w, start=max(0, w.start - start), end=w.end - start)
+                                 for w in transcript.without_held_back().words if w.end > start and w.start < end])
             events = events_for(words, style, p, language=transcript.language, until=end - start)
         s = self.app.settings
         font = s.caption_font if s.caption_font in FAMILIES else "Lato"  # as `ExportService.request` picks it

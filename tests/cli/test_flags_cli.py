@@ -63,3 +63,13 @@ def test_process_lines_cut_a_long_quote_at_a_word_with_an_ellipsis() -> None:
         "We zullen de uitkomsten op deze weg te…")
     assert short_text("Short and whole.") == "Short and whole."
     assert short_text("a" * 80).endswith("…") and len(short_text("a" * 80)) <= 60
+
+
+def test_edit_help_says_how_to_withdraw_consent(cli) -> None:  # noqa: ANN001
+    """The README says withdrawn consent allows nothing; `vlogkit edit --consent withdrawn` was refused and the help
+    listed `{none,internal,external}` with no word on which one withdraws."""
+    r = cli("edit", "--help")
+    assert r.returncode == 0
+    text = " ".join(r.stdout.split())
+    assert "none = withdrawn" in text
+    assert "job title" in text and "team or department" in text

@@ -20,7 +20,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (folders are searched recursively)")
     add_speaker_flags(p)
     p.add_argument("--language", default="auto", help="spoken language: nl, fr, en, any Whisper code, or auto")
-    p.add_argument("--consent", choices=CONSENTS, default="none", help="consent scope given by the speaker")
+    p.add_argument("--consent", choices=CONSENTS, default="none", help="consent given by the speaker: internal (colleagues), external (public channels) or none "
+                        "(the default: nothing may be exported until it is recorded)")
     p.add_argument("--copy", action="store_true", help="copy the file into the library folder instead of referencing it")
     add_json_flag(p)
     p.set_defaults(func=cmd_import)
@@ -37,8 +38,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("edit", help="change a vlog's speaker, language or consent (consent changes are dated)")
     p.add_argument("id")
     add_speaker_flags(p, default=None)
-    p.add_argument("--language")
-    p.add_argument("--consent", choices=CONSENTS)
+    p.add_argument("--language", help="spoken language: nl, fr, en, any Whisper code, or auto")
+    p.add_argument("--consent", choices=CONSENTS,
+                   help="internal (colleagues), external (public channels) or none = withdrawn: nothing may be "
+                        "exported from then on; the change is dated and kept in the history")
     p.add_argument("--consent-expires", metavar="YYYY-MM-DD",
                    help="last day the consent holds, in your zone (any ISO 8601 date; empty string: never)")
     p.add_argument("--title")
@@ -54,9 +57,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def add_speaker_flags(p: argparse.ArgumentParser, default: str | None = "") -> None:
     p.add_argument("--speaker", default=default, metavar="NAME", help="speaker's name")
-    p.add_argument("--role", default=default)
-    p.add_argument("--team", default=default)
-    p.add_argument("--company", default=default, metavar="NAME")
+    p.add_argument("--role", default=default, help="job title, shown under the name (lower third, cards)")
+    p.add_argument("--team", default=default, help="team or department")
+    p.add_argument("--company", default=default, metavar="NAME", help="company, for attributions outside it")
 
 
 def speaker_from_args(args: argparse.Namespace, base: Speaker | None = None) -> Speaker | None:

@@ -40,7 +40,7 @@ def test_another_desks_import_appears_and_send_to_comms_writes_a_package(
         assert job.error == "" and [p.suffix for p in out.iterdir()] == [".vlogkit"]
         dlg = ActivityDialog(desk_a, window)
         cells = {(dlg.table.item(r, 1).text(), dlg.table.item(r, 2).text()) for r in range(dlg.table.rowCount())}
-        assert ("comms.lead", "send") in cells
+        assert ("comms.lead", "Sent to comms") in cells
     finally:
         window.close()
         window.jobs.wait_all(30000)
@@ -76,3 +76,24 @@ def test_an_unreachable_team_library_offers_this_computers_own(
     quit_app = App(Paths(home))
     monkeypatch.setattr(QMessageBox, "exec", lambda box: box.buttons()[1].click() or 0)
     assert open_library(quit_app) is False
+
+
+def test_activity_reads_in_the_ui_language_and_says_when_empty(qtbot, window, clip12: Path) -> None:  # noqa: ANN001
+    """Dutch UI: the activity list showed the log's codes ("consent", "approved", "internal"); an empty one was a
+    bare table. Now the kinds and audiences are words in the UI language, and an empty log says what will show."""
+    from vlogkit.ui.i18n import set_language
+    from vlogkit.ui.team_link import ActivityDialog
+
+    app = window.app
+    set_language("nl")
+    empty = ActivityDialog(app, window)
+    qtbot.addWidget(empty)
+    assert empty.table.isHidden() and "export" in empty.empty.text().lower() and not empty.empty.isHidden()
+    vid = app.library.import_file(clip12, ImportOptions(speaker=Speaker("Ann"), consent=ConsentScope.NONE)).vlog.id
+    app.library.edit(vid, consent=ConsentScope.INTERNAL)
+    q = app.bank.add_range(vid, 0, 2000)
+    app.bank.approve([q.id], by="Persdienst")
+    dlg = ActivityDialog(app, window)
+    qtbot.addWidget(dlg)
+    rows = {(dlg.table.item(r, 2).text(), dlg.table.item(r, 4).text()) for r in range(dlg.table.rowCount())}
+    assert rows == {("Toestemming gewijzigd", "Intern"), ("Citaat goedgekeurd", "-")}, rows

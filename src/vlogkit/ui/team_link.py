@@ -17,13 +17,14 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QHeaderView,
+    QLabel,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from vlogkit.ui.i18n import tr
+from vlogkit.ui.i18n import N_, tr
 
 if TYPE_CHECKING:
     from vlogkit.services import App
@@ -109,6 +110,22 @@ class TeamLink(QObject):
         return job
 
 
+ACTIVITY_KINDS = {
+    "clip": N_("Clip exported"), "subtitles": N_("Subtitles written"), "consent": N_("Consent changed"),
+    "consent-confirm": N_("Consent confirmed"), "approved": N_("Quote approved"), "rejected": N_("Quote rejected"),
+    "candidate": N_("Quote back to candidate"), "send": N_("Sent to comms"), "import-package": N_("Package imported"),
+    "inbox-reject": N_("Package refused"), "team-setting": N_("Team setting changed"), "forget": N_("Forgotten"),
+}
+AUDIENCE_WORDS = {"internal": N_("Internal"), "external": N_("External"), "team": N_("Team"), "none": N_("No consent")}
+
+
+def activity_kind(kind: str) -> str:
+    """The log's code as words in the UI language ("bank-pptx" -> "Quotes exported (pptx)"); unknown codes as is."""
+    if kind.startswith("bank-"):
+        return tr("Quotes exported ({f})", f=kind[5:])
+    return tr(ACTIVITY_KINDS[kind]) if kind in ACTIVITY_KINDS else kind
+
+
 class ActivityDialog(QDialog):
     """Who did what: exports, consent changes, approvals, imports, hand-offs - newest first."""
 
@@ -125,6 +142,10 @@ class ActivityDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
+        self.empty = QLabel(tr("Nothing yet. Exports, consent changes, approvals and hand-offs are listed here, with "
+                               "who did them and when."))
+        self.empty.setWordWrap(True)
+        lay.addWidget(self.empty)
         lay.addWidget(self.table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(tr("Close"))
@@ -138,6 +159,12 @@ class ActivityDialog(QDialog):
         for row, e in enumerate(entries):
             detail = ", ".join(e.get("outputs", [])) or e.get("detail", "")
             when = str(e["when"])[:16].replace("T", " ")  # 2026-11-29 10:04
-            for col, value in enumerate((when, e["user"], e["kind"], ", ".join(e["vlog_ids"]), e["audience"], detail)):
+            audience = str(e["audience"])
+            audience = tr(AUDIENCE_WORDS[audience]) if audience in AUDIENCE_WORDS else audience
+            for col, value in enumerate((when, e["user"], activity_kind(str(e["kind"])), ", ".join(e["vlog_ids"]),
+                                         audience, detail)):
                 self.table.setItem(row, col, QTableWidgetItem(str(value)))
+            self.table.item(row, 2).setToolTip(str(e["kind"]))  # the code `vlogkit log` prints
         self.table.resizeColumnsToContents()
+        self.empty.setVisible(not entries)
+        self.table.setVisible(bool(entries))

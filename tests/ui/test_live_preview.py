@@ -77,12 +77,20 @@ def test_every_export_caption_style_is_offered(preview) -> None:
     assert "punchy" in offered and offered == [s.value for s in CaptionStyle]
 
 
-def _ink_box(rgb: np.ndarray) -> tuple[float, float, float, float]:
-    """(top, bottom, left, right) of the white caption fill in an RGB frame, as fractions of its height/width."""
-    ys, xs = np.nonzero((rgb[..., :3] > 200).all(axis=2))
-    assert ys.size > 50, "no caption drawn"
+def _ink_box(rgb: np.ndarray, lo: float = 0.0, hi: float = 1.0, black: bool = False) -> tuple[float, ...]:
+    """(top, bottom, left, right) of the white ink (`black`: of the opaque black boxes) between rows `lo` and `hi`
+    (fractions of the height) of an RGB frame, as fractions of its height/width."""
     h, w = rgb.shape[:2]
+    band = rgb[round(lo * h): round(hi * h), :, :3]
+    ys, xs = np.nonzero((band < 12).all(axis=2) if black else (band > 200).all(axis=2))
+    assert ys.size > 20, "nothing drawn there"
+    ys = ys + round(lo * h)
     return ys.min() / h, (ys.max() + 1) / h, xs.min() / w, (xs.max() + 1) / w
+
+
+def _close(a: tuple[float, ...], b: tuple[float, ...], tolerance: float = 0.012) -> bool:
+    """Same box within `tolerance` of the frame (1.2 %: ~4 px of the preview's frame, ~23 px of the reel)."""
+    return all(abs(x - y) <= tolerance for x, y in zip(a, b, strict=True))
 
 
 @pytest.fixture(scope="session")
@@ -112,23 +120,27 @@ def _show(qtbot, panel, style: str) -> None:  # noqa: ANN001
     qtbot.waitUntil(lambda: panel.canvas.preview.style.value == style and panel.ready(), timeout=30000)
 
 
-def test_punchy_preview_draws_1_to_3_words_in_the_band_of_the_exported_reel(qtbot, window, dark12: Path,
-                                                                              tmp_path: Path, ffmpeg_exe: str) -> None:
+def test_punchy_preview_draws_1_to_3_words_and_the_lower_third_where_the_exported_reel_does(
+        qtbot, window, dark12: Path, tmp_path: Path, ffmpeg_exe: str) -> None:
+    window.resize(1800, 1300)  # a preview large enough to measure to a few pixels
     ed = open_and_wait(qtbot, window, dark12)
     ed.side.setCurrentWidget(ed.preview)
     ed.transcript_view.select_words(12, 20)
     panel = ed.preview
     qtbot.waitUntil(lambda: panel.ready(), timeout=60000)
     _show(qtbot, panel, "punchy")
+    panel.lower_third.setChecked(True)  # the name and role move to the top when punchy captions are on
+    qtbot.waitUntil(lambda: panel.canvas.preview.lower_third is not None and panel.ready(), timeout=30000)
     pv = panel.canvas.preview
     assert pv.captions and all(len(e.lines) == 1 and 1 <= len(e.lines[0]) <= 3 for e in pv.captions)
     event = pv.captions[1]
     at = (event.start + event.end) // 2  # clip time
     panel.show_time(pv.start + at)
-    preview_box = _ink_box(_grab_frame(panel))
+    shown = _grab_frame(panel)
+    assert shown.shape[0] > 500, shown.shape
 
     request = window.app.export.request(ed.vlog.id, ranges=[(pv.start, pv.end)], presets=("reel",),
-                                        captions="punchy", out_dir=tmp_path)
+                                        captions="punchy", out_dir=tmp_path, lower_third=True)
     result = window.app.export.export(request)
     assert [e["lines"] for e in result.plan["outputs"][0]["events"]] == [[list(ln) for ln in e.lines]
                                                                          for e in pv.captions]
@@ -137,18 +149,23 @@ def test_punchy_preview_draws_1_to_3_words_in_the_band_of_the_exported_reel(qtbo
                     "-frames:v", "1", "-y", str(frame)], check=True)
     exported = _rgb(QImage(str(frame)))
     assert exported.shape == (1920, 1080, 3)
-    export_box = _ink_box(exported)
+    export_box = _ink_box(exported, 0.3)
     top, bottom = export_box[:2]
     assert 0.14 <= top and bottom <= 0.65, export_box  # the export keeps clear of the platform bands...
-    # ...and the preview draws the same words in the same band at the same size (1.2 % of the frame: ~4 preview px)
-    assert all(abs(a - b) <= 0.012 for a, b in zip(preview_box, export_box, strict=True)), (preview_box, export_box)
+    preview_box = _ink_box(shown, 0.3)
+    assert _close(preview_box, export_box), (preview_box, export_box)  # ...the preview draws them in the same place
+    for black in (False, True):  # the lower third's name and its boxes, at the top, where the export puts them
+        name, exported_name = _ink_box(shown, 0, 0.3, black), _ink_box(exported, 0, 0.3, black)
+        assert 0.13 <= exported_name[0] and exported_name[1] <= 0.25, exported_name
+        assert _close(name, exported_name), (black, name, exported_name)
 
+    panel.lower_third.setChecked(False)
     _show(qtbot, panel, "line")  # line captions sit low in the safe box, smaller: the same check, a real libass frame
     pv = panel.canvas.preview
     at = (pv.captions[0].start + pv.captions[0].end) // 2
     panel.show_time(pv.start + at)
     line_box = _ink_box(_grab_frame(panel))
-    png = window.app.export.preview_frame(replace(request, captions=CaptionStyle.LINE), at_ms=at)
+    png = window.app.export.preview_frame(replace(request, captions=CaptionStyle.LINE, lower_third=False), at_ms=at)
     rendered = _ink_box(_rgb(QImage.fromData(png)))
     assert rendered[0] > 0.7 and line_box[1] - line_box[0] < bottom - top + 0.05
-    assert all(abs(a - b) <= 0.012 for a, b in zip(line_box, rendered, strict=True)), (line_box, rendered)
+    assert _close(line_box, rendered), (line_box, rendered)

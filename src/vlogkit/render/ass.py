@@ -106,20 +106,43 @@ def caption_placement(preset: ExportPreset, punchy: bool = False) -> CaptionPlac
     return CaptionPlacement(size, outline, x0, preset.width - x1, preset.height - y1)
 
 
-def lower_third_top(preset: ExportPreset, punchy: bool) -> int:
-    """Pixels from the frame's top to the lower third's name: above the punchy captions' band when they are on."""
-    return punchy_margins(preset)[0] if punchy else round(preset.height * 0.62)
+LOWER_THIRD_FADE_MS = 250  # the lower third fades in and out
+
+
+@dataclass(frozen=True, slots=True)
+class LowerThirdPlacement:
+    """The lower third on a preset's frame, in its pixels: the name (bold, `name_size`) and the role (regular,
+    `role_size`, in the highlight colour), each on an opaque box reaching `pad` pixels past its text (ASS border
+    style 3), left-aligned at `left`, the tops of their lines at `name_top` and `role_top`."""
+
+    name_size: int
+    role_size: int
+    pad: int
+    left: int
+    name_top: int
+    role_top: int
+
+
+def has_punchy(events: Sequence[CaptionEvent]) -> bool:
+    """Punchy captions are on: the lower third then moves to the top, clear of them."""
+    return any(e.style == "punchy" for e in events)
+
+
+def lower_third_placement(preset: ExportPreset, punchy: bool = False) -> LowerThirdPlacement:
+    """Where the lower third sits: at 62 % of the frame, or (`punchy`) just under the top platform band."""
+    small = round(_sizes(preset)[0] * 0.8)
+    top = punchy_margins(preset)[0] if punchy else round(preset.height * 0.62)
+    return LowerThirdPlacement(small, round(small * 0.7), max(4, small // 4), preset.safe_box()[0], top,
+                               round(top + small * 1.5))
 
 
 def _header(preset: ExportPreset, look: CaptionLook, punchy: bool) -> str:
-    size, _, _ = _sizes(preset)
     line, big = caption_placement(preset), caption_placement(preset, punchy=True)
     border = 3 if look.box else 1
     back = ass_color(look.outline_color, 0x60)
     primary, outline_c = ass_color(look.text_color), ass_color(look.outline_color)
-    small = round(size * 0.8)
-    lt_y = lower_third_top(preset, punchy)  # the lower third moves to the top when punchy captions are on
-    margin_l, margin_r = line.left, line.right
+    lt = lower_third_placement(preset, punchy)  # the lower third moves to the top when punchy captions are on
+    margin_r = line.right
     return "\n".join([
         "[Script Info]",
         "ScriptType: v4.00+",
@@ -137,11 +160,10 @@ def _header(preset: ExportPreset, look: CaptionLook, punchy: bool) -> str:
         f"{border},{line.outline},0,2,{line.left},{line.right},{line.bottom},1",
         f"Style: Punchy,{look.font},{big.size},{primary},{primary},{outline_c},{back},-1,0,0,0,100,100,0,0,"
         f"{border},{big.outline},0,2,{big.left},{big.right},{big.bottom},1",
-        f"Style: LowerName,{look.font},{small},{primary},{primary},{outline_c},{ass_color('#000000', 0x50)},-1,0,0,0,"
-        f"100,100,0,0,3,{max(4, small // 4)},0,7,{margin_l},{margin_r},{lt_y},1",
-        f"Style: LowerRole,{look.font},{round(small * 0.7)},{ass_color(look.highlight)},{primary},{outline_c},"
-        f"{ass_color('#000000', 0x50)},0,0,0,0,100,100,0,0,3,{max(4, small // 4)},0,7,{margin_l},{margin_r},"
-        f"{round(lt_y + small * 1.5)},1",
+        f"Style: LowerName,{look.font},{lt.name_size},{primary},{primary},{outline_c},{ass_color('#000000', 0x50)},"
+        f"-1,0,0,0,100,100,0,0,3,{lt.pad},0,7,{lt.left},{margin_r},{lt.name_top},1",
+        f"Style: LowerRole,{look.font},{lt.role_size},{ass_color(look.highlight)},{primary},{outline_c},"
+        f"{ass_color('#000000', 0x50)},0,0,0,0,100,100,0,0,3,{lt.pad},0,7,{lt.left},{margin_r},{lt.role_top},1",
         "",
         "[Events]",
         "Format: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text",
@@ -179,15 +201,14 @@ def build_ass(
     lower_third: LowerThird | None = None,
 ) -> str:
     """The ASS document for one preset: `events` (on the clip's clock) and the lower third."""
-    punchy = any(e.style == "punchy" for e in events)
-    lines = [_header(preset, look, punchy)]
+    lines = [_header(preset, look, has_punchy(events))]
     gap = word_gap(preset)
     for e in events:
         style = "Punchy" if e.style == "punchy" else "Caption"
         lines.append(f"Dialogue: 0,{_ts(e.start)},{_ts(e.end)},{style},,0,0,0,,{event_text(e, look, gap)}")
     if lower_third and lower_third.name:
-        end = _ts(lower_third.duration_ms)
-        lines.append(f"Dialogue: 1,{_ts(0)},{end},LowerName,,0,0,0,,{{\\fad(250,250)}}{escape_text(lower_third.name)}")
+        end, fade = _ts(lower_third.duration_ms), f"{{\\fad({LOWER_THIRD_FADE_MS},{LOWER_THIRD_FADE_MS})}}"
+        lines.append(f"Dialogue: 1,{_ts(0)},{end},LowerName,,0,0,0,,{fade}{escape_text(lower_third.name)}")
         if lower_third.role:
-            lines.append(f"Dialogue: 1,{_ts(0)},{end},LowerRole,,0,0,0,,{{\\fad(250,250)}}{escape_text(lower_third.role)}")
+            lines.append(f"Dialogue: 1,{_ts(0)},{end},LowerRole,,0,0,0,,{fade}{escape_text(lower_third.role)}")
     return "\n".join(lines) + "\n"

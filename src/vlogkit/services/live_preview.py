@@ -14,7 +14,7 @@ from vlogkit.errors import UsageError
 
 if TYPE_CHECKING:
     from vlogkit.jobs import JobContext
-    from vlogkit.render.ass import CaptionPlacement
+    from vlogkit.render.ass import CaptionPlacement, LowerThird, LowerThirdPlacement
     from vlogkit.render.captions import CaptionEvent
     from vlogkit.render.reframe import CropPlan
     from vlogkit.services.app import App
@@ -32,12 +32,19 @@ class LivePreview:
     font: str
     highlight_color: str
     font_file: str = ""  # the bold TTF libass draws the export's captions with
+    lower_third: LowerThird | None = None  # the speaker's name and role, as the export shows them
 
     def placement(self, event: CaptionEvent) -> CaptionPlacement:
         """Where and how large `event` is drawn on the preset's frame: the numbers the export's ASS styles use."""
         from vlogkit.render.ass import caption_placement
 
         return caption_placement(self.preset, punchy=event.style == "punchy")
+
+    def lower_third_placement(self) -> LowerThirdPlacement:
+        """Where the export puts the lower third: at the top when punchy captions are on."""
+        from vlogkit.render.ass import has_punchy, lower_third_placement
+
+        return lower_third_placement(self.preset, punchy=has_punchy(self.captions))
 
     @property
     def word_gap(self) -> int:
@@ -68,10 +75,12 @@ class LivePreviewService:
         return dict(PRESETS)
 
     def build(self, vlog_id: str, start: int, end: int, preset: str = "reel", captions: str = "karaoke",
-              ctx: JobContext | None = None) -> LivePreview:
-        """The preview of range [start, end] of the vlog in `preset` with `captions` (karaoke, line, punchy, off)."""
+              lower_third: bool = False, ctx: JobContext | None = None) -> LivePreview:
+        """The preview of range [start, end] of the vlog in `preset` with `captions` (karaoke, line, punchy, off)
+        and, with `lower_third`, the speaker's name and role as the export draws them."""
         from dataclasses import replace
 
+        from vlogkit.render.ass import LowerThird
         from vlogkit.render.captions import capitalised, events_for
         from vlogkit.render.fonts import FAMILIES, font_file
         from vlogkit.render.reframe import plan_crop
@@ -98,5 +107,6 @@ class LivePreviewService:
             events = events_for(words, style, p, language=transcript.language, until=end - start)
         s = self.app.settings
         font = s.caption_font if s.caption_font in FAMILIES else "Lato"  # as `ExportService.request` picks it
+        lower = LowerThird(vlog.speaker.name, vlog.speaker.role) if lower_third and vlog.speaker.name else None
         return LivePreview(vlog_id, start, end, p, style, crop, events, font, s.brand_color or "#FFC400",
-                           str(font_file(font, bold=True)))
+                           str(font_file(font, bold=True)), lower)

@@ -8,6 +8,7 @@ the em is scaled by size / line height. The last line's bottom sits `placement.b
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -21,18 +22,24 @@ _families: dict[str, str] = {}
 
 
 def caption_family(font_file: str, fallback: str) -> str:
-    """The Qt family of the export's caption font file (loaded once), `fallback` when it cannot be loaded."""
+    """The Qt family of the export's caption font file, `fallback` when it cannot be loaded. Every font beside it is
+    loaded too (once), as libass gets the whole folder: bold and regular faces of the family, as the export uses."""
     if font_file not in _families:
-        fid = QFontDatabase.addApplicationFont(font_file) if font_file else -1
-        fams = QFontDatabase.applicationFontFamilies(fid) if fid >= 0 else []
-        _families[font_file] = fams[0] if fams else fallback
+        family = fallback
+        folder = Path(font_file).parent if font_file else None
+        for path in sorted(folder.glob("*.[ot]tf")) if folder is not None and folder.is_dir() else ():
+            fid = QFontDatabase.addApplicationFont(str(path))
+            fams = QFontDatabase.applicationFontFamilies(fid) if fid >= 0 else []
+            if fams and path.name == Path(font_file).name:
+                family = fams[0]
+        _families[font_file] = family
     return _families[font_file]
 
 
-def libass_font(family: str, size: int) -> QFont:
-    """A bold `family` whose line height is `size` pixels, as libass sizes an ASS font."""
+def libass_font(family: str, size: int, bold: bool = True) -> QFont:
+    """A `family` whose line height is `size` pixels, as libass sizes an ASS font."""
     font = QFont(family)
-    font.setBold(True)
+    font.setBold(bold)
     font.setPixelSize(max(1, size))
     fm = QFontMetricsF(font)
     height = fm.ascent() + fm.descent()
@@ -69,4 +76,32 @@ def paint_caption(p: QPainter, box: QRectF, pv: LivePreview, event: CaptionEvent
             x += width + space
             index += 1
         y += line_h
+    p.restore()
+
+
+def paint_lower_third(p: QPainter, box: QRectF, pv: LivePreview, clip_ms: int) -> None:
+    """Draw the speaker's name and role as the export does at `clip_ms`: each on an opaque black box, left-aligned,
+    fading in and out, at 62 % of the frame or (punchy captions on) just under the top platform band."""
+    from vlogkit.render.ass import LOWER_THIRD_FADE_MS
+
+    lt = pv.lower_third
+    if lt is None or not 0 <= clip_ms < lt.duration_ms:
+        return
+    place = pv.lower_third_placement()
+    family = caption_family(pv.font_file, pv.font)
+    p.save()
+    p.translate(box.topLeft())
+    p.scale(box.width() / pv.preset.width, box.height() / pv.preset.height)
+    p.setOpacity(max(0.0, min(1.0, clip_ms / LOWER_THIRD_FADE_MS, (lt.duration_ms - clip_ms) / LOWER_THIRD_FADE_MS)))
+    for text, size, top, bold, colour in ((lt.name, place.name_size, place.name_top, True, "#ffffff"),
+                                          (lt.role, place.role_size, place.role_top, False, pv.highlight_color)):
+        if not text:
+            continue
+        font = libass_font(family, size, bold)
+        fm = QFontMetricsF(font)
+        p.fillRect(QRectF(place.left - place.pad, top - place.pad, fm.horizontalAdvance(text) + 2 * place.pad,
+                          fm.ascent() + fm.descent() + 2 * place.pad), QColor("#000000"))
+        path = QPainterPath()
+        path.addText(QPointF(place.left, top + fm.ascent()), font, text)
+        p.fillPath(path, QColor(colour))
     p.restore()

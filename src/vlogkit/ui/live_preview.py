@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QRect, QRectF, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from vlogkit.ui import theme
-from vlogkit.ui.caption_painter import paint_caption
+from vlogkit.ui.caption_painter import paint_caption, paint_lower_third
 from vlogkit.ui.i18n import tr
 from vlogkit.ui.icons import icon
 
@@ -39,7 +40,7 @@ class PreviewCanvas(QWidget):
         self.image: QImage | None = None
         self.source_ms = 0
         self.note = ""
-        self.setMinimumSize(90, 160)  # a short window: the canvas shrinks, it never covers the buttons below
+        self.setMinimumSize(90, 120)  # a short window: the canvas shrinks, it never covers the buttons below
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def sizeHint(self) -> QSize:  # noqa: N802
@@ -89,6 +90,7 @@ class PreviewCanvas(QWidget):
         cap = pv.caption_at(self.source_ms - pv.start)
         if cap is not None:
             paint_caption(p, box, pv, cap)
+        paint_lower_third(p, box, pv, self.source_ms - pv.start)
         p.end()
 
 class LivePreviewPanel(QWidget):
@@ -119,6 +121,8 @@ class LivePreviewPanel(QWidget):
         for code, label in caption_style_items():  # every style the export burns in, punchy included
             self.style_box.addItem(label, code)
         self.style_box.setAccessibleName(tr("Captions"))
+        self.lower_third = QCheckBox(tr("Name and role"))
+        self.lower_third.setToolTip(tr("Name and role as a lower third"))
         self.canvas = PreviewCanvas()
         self.play_button = QPushButton(icon("play"), tr("Play clip"))
         self.status = theme.set_role(QLabel(), "muted")
@@ -129,6 +133,7 @@ class LivePreviewPanel(QWidget):
         form.addRow(tr("Captions"), self.style_box)
         row = QHBoxLayout()
         row.addWidget(self.play_button)
+        row.addWidget(self.lower_third)
         row.addStretch(1)
         lay = QVBoxLayout(self)
         lay.addLayout(form)
@@ -141,6 +146,7 @@ class LivePreviewPanel(QWidget):
         self.timer.timeout.connect(self.rebuild)
         self.preset.currentIndexChanged.connect(self.timer.start)
         self.style_box.currentIndexChanged.connect(self.timer.start)
+        self.lower_third.toggled.connect(self.timer.start)
         self.play_button.clicked.connect(self.toggle)
 
     # -- what to show --------------------------------------------------------------------------------
@@ -184,6 +190,7 @@ class LivePreviewPanel(QWidget):
         preset, style = str(self.preset.currentData()), str(self.style_box.currentData())
         self.status.setText(tr("Preparing the preview…"))
         self._build_job = self.jobs.run(tr("Preview"), self.app.live_preview.build, vid, a, b, preset, style,
+                                        self.lower_third.isChecked(),
                                         quiet=True, on_result=self._on_built)
         self._build_job.failed.connect(self._on_failed)
 

@@ -170,3 +170,24 @@ def test_a_quote_saved_before_consent_was_recorded_follows_the_vlogs_consent(hom
     assert app.bank.effective_scope(app.bank.get(q.id)) is ConsentScope.INTERNAL
     assert app.bank.why_not(app.bank.get(q.id), "external") == (
         "consent is for internal use only, not for an external audience")
+
+
+def test_quotes_saved_before_the_speaker_was_named_take_the_name(home: Path, synth, tmp_path: Path) -> None:  # noqa: ANN001
+    """The everyday order in the app: import (speaker left empty), quotes to the bank, then the name in the Speaker
+    tab. The quotes stayed unattributed - a card and a Markdown list with no name under the quote. A quote whose
+    snapshot had no name takes the vlog's speaker when it is given; a named snapshot stays as it was."""
+    from vlogkit.domain import Speaker
+
+    app, vlog, _ = make_app(home, synth_vlog(synth), speaker=Speaker())
+    a = app.bank.add_candidate(vlog.id, 1)
+    b = app.bank.add_candidate(vlog.id, 2)
+    app.bank.approve([a.id], by="Persdienst")
+    app.bank.update(b.id, speaker=Speaker("Els P.", "Verpleegkundige"))  # named by hand: kept
+    assert app.bank.get(a.id).speaker.name == ""
+    app.library.edit(vlog.id, speaker=SPEAKER)
+    named = app.bank.get(a.id)
+    assert named.speaker == SPEAKER and named.status is QuoteStatus.APPROVED  # the approved text is unchanged
+    assert app.bank.get(b.id).speaker == Speaker("Els P.", "Verpleegkundige")
+    md = tmp_path / "quotes.md"
+    app.bank.export("md", md, audience="external", quotes=[named])
+    assert "Els Peeters, Verpleegkundige" in md.read_text(encoding="utf-8")

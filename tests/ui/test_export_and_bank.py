@@ -221,3 +221,21 @@ def test_job_progress_lines_read_in_the_ui_language(qtbot, window, opened, tmp_p
     english = {"Preparing", "Finding faces", "Faces found", "Measuring loudness", "Rendering", "Exported"}
     assert not english & set(shown), shown
     assert row.status.text() == "Klaar"
+
+
+def test_naming_the_speaker_in_the_speaker_tab_names_the_quotes_in_the_bank(qtbot, window, clip12: Path) -> None:  # type: ignore[no-untyped-def]
+    """Imported without a name, a quote added, then the name typed in the Speaker tab: the bank's Speaker column
+    stayed empty (and cards had no attribution). It now shows the name at once."""
+    from tests.ui.conftest import import_and_wait
+
+    vid = import_and_wait(qtbot, window, clip12, name="")
+    window.open_vlog(vid)
+    ed = window.editor
+    qtbot.waitUntil(lambda: ed.transcript is not None, timeout=60000)
+    words = ed.transcript.words
+    window.app.bank.add_range(vid, words[0].start, words[8].end)
+    window.bank.refresh()
+    assert window.bank.table.item(0, 1).text() == "Engineer - Platform"  # no name yet
+    ed.details.name.setText("Ann Peeters")
+    ed.details.save_button.click()
+    assert window.bank.table.item(0, 1).text() == "Ann Peeters, Engineer - Platform"

@@ -289,12 +289,21 @@ class LibraryService:
 
         before = self.app.vlogs.get(vlog_id).consent if consent is not None or consent_expires is not None else None
         after = self.app.vlogs.modify(vlog_id, change)
+        if (speaker is not None or speaker_changes) and after.speaker.name:
+            self._name_unattributed_quotes(after)
         if before is not None and after.consent != before:
             c = after.consent
             self.app.export_log.record(
                 "consent", vlog_ids=[vlog_id], outputs=[], audience=c.scope.value, user=self.app.user,
                 detail=f"consent {before.scope.value} -> {c.scope.value}" + (f", expires {c.expires}" if c.expires else ""))
         return after
+
+    def _name_unattributed_quotes(self, vlog: Vlog) -> None:
+        """Quotes saved while the vlog had no speaker name take its speaker now: their empty snapshot recorded that
+        nobody had been named yet, not who spoke. A named snapshot keeps the speaker as they were."""
+        for q in self.app.bank.search("", vlog_id=vlog.id):
+            if not q.speaker.name:
+                self.app.bank.update(q.id, speaker=vlog.speaker)
 
     def remove(self, vlog_id: str) -> Vlog:
         """Remove the library entry (and the copy vlogkit made, if any). Never the user's own file."""

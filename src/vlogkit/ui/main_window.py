@@ -148,7 +148,7 @@ class MainWindow(QMainWindow):
         self.editor.vlog_opened.connect(self._on_editor_vlog_opened)
         self.editor.error_raised.connect(self.show_error)
         self.editor.bank_changed.connect(self.bank.refresh)
-        self.editor.vlog_changed.connect(lambda _v: self.library.refresh())
+        self.editor.vlog_changed.connect(lambda _v: (self.library.refresh(), self.bank.refresh()))  # name, consent
         self.bank.jump_requested.connect(self.jump_to)
         self.review.vlog_opened.connect(self.open_vlog)
         self.review.error_raised.connect(self.show_error)

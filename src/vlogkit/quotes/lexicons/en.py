@@ -111,8 +111,8 @@ EN = Lexicon(
         hand | hands | eyes | eye | face | heart | voice | arm | arms | feet | foot | head | shoulder | skin |
         blood | tears | smile | breath | smell | sound | silence | quiet | noise | light | dark | darkness |
         cold | warm | rain | wind | snow | sun | fire | water | door | window | chair | table | coffee | tea |
-        bread | kitchen | bus | box | boxes | phone | key | keys | letter | card | tree | garden | street |
-        road | bridge | wall | walls | roof | floor | bed | coat | shoes | dog | cat | baby | child |
+        bread | box | boxes | phone | key | keys | letter | card | tree | garden | street |
+        road | bridge | wall | walls | roof | bed | coat | shoes | dog | cat | baby | child |
         children | kids | mother | father | grandmother | wife | husband | daughter | son | dinner |
         breakfast | lunch | candle | mirror | photo | clock | night | pocket | pen | paper | cup | mug |
         sandwich | cake | song | music | wheel | engine"""),

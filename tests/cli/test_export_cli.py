@@ -189,3 +189,16 @@ def test_cues_that_still_break_a_rule_are_reported_in_json_and_in_one_warning_li
     assert issues and all(i["where"] == "reel" for i in issues) and {"orphan"} >= {i["rule"] for i in issues}
     warnings = [ln for ln in r.stderr.splitlines() if "break a subtitle rule" in ln]
     assert len(warnings) == 1 and "house." in warnings[0]
+
+
+def test_out_that_is_a_file_is_refused_before_any_work(cli, small_video: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    """`--out notes.txt` (a file) rendered the whole clip, then said "Could not write notes.txt/...mp4: File
+    exists." - now one line saying it is a file, not a folder, before anything runs; the file is untouched."""
+    vid = imported(cli, small_video)
+    (tmp_path / "out").mkdir()
+    notes = tmp_path / "out" / "notes.txt"
+    notes.write_text("mine", encoding="utf-8")
+    r = cli("export", vid, "--range", "0.5:1.5", "--captions", "off", "--out", str(notes))
+    assert r.returncode == 2, r.stderr
+    assert "is a file, not a folder" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+    assert notes.read_text(encoding="utf-8") == "mine" and list((tmp_path / "out").iterdir()) == [notes]

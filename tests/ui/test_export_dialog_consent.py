@@ -60,3 +60,24 @@ def test_no_consent_preview_says_what_to_do_in_the_app_in_the_ui_language(qtbot,
         assert "er is geen toestemming vastgelegd" in text
         assert "tabblad Spreker" in text
     assert not dlg.buttons.button(dlg.buttons.StandardButton.Ok).isEnabled()
+
+
+def test_save_to_a_file_says_so_in_the_ui_language_and_starts_nothing(qtbot, window, clip12: Path,  # type: ignore[no-untyped-def]
+                                                                     tmp_path: Path) -> None:
+    from vlogkit.domain import ConsentScope
+    from vlogkit.services.library import ImportOptions
+    from vlogkit.ui.export_dialog import ExportDialog
+    from vlogkit.ui.i18n import set_language
+
+    app = window.app
+    vid = app.library.import_file(clip12, ImportOptions(consent=ConsentScope.INTERNAL)).vlog.id
+    set_language("nl")
+    dlg = ExportDialog(app, window.jobs, vid, [(0, 2000)])
+    qtbot.addWidget(dlg)
+    notes = tmp_path / "notes.txt"
+    notes.write_text("mine", encoding="utf-8")
+    dlg.out_dir.setText(str(notes))
+    dlg.buttons.button(dlg.buttons.StandardButton.Ok).click()
+    assert dlg.export_job is None
+    assert "is een bestand, geen map" in dlg.preview.text()
+    assert notes.read_text(encoding="utf-8") == "mine"

@@ -128,10 +128,13 @@ class ExportService:
         target = float(loudness if loudness is not None else self.app.settings.loudness_target)
         if not -40 <= target <= -5:
             raise UsageError(f"{target:g} LUFS is not a loudness target to use: pick one between -40 and -5 (e.g. -14).")
+        folder = Path(out_dir).expanduser() if out_dir else self._default_out_dir()
+        if folder.exists() and not folder.is_dir():
+            raise UsageError(f"{folder} is a file, not a folder: choose a folder for the clips.")
         return ExportRequest(
             vlog_id=vlog_id, ranges=tuple((int(s), int(e)) for s, e in ranges),
             presets=tuple(parse_presets(presets, self.custom_presets())),
-            out_dir=Path(out_dir).expanduser() if out_dir else self._default_out_dir(),
+            out_dir=folder,
             captions=parse_captions(captions), tighten=tighten, audience=audience, logo=self._logo(logo),
             lower_third=lower_third, title=(title or "").strip(), loudness=target, fallback=fallback,
             highlight=self._colour(highlight or self.app.settings.brand_color or "#FFC400"), font=font,

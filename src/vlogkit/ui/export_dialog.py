@@ -235,6 +235,10 @@ class ExportDialog(QDialog):
         )
 
     def _on_export_clicked(self) -> None:
+        out = Path(self.out_dir.text().strip()).expanduser()
+        if self.out_dir.text().strip() and out.exists() and not out.is_dir():
+            self._on_preview_failed(tr("{p} is a file, not a folder: choose a folder for the clips.", p=str(out)))
+            return
         try:
             request = self.request()
         except VlogkitError as exc:

@@ -16,7 +16,6 @@ from vlogkit.domain import (
     Consent,
     ConsentScope,
     DateFormatError,
-    Proposal,
     Quote,
     QuoteStatus,
     Speaker,
@@ -26,6 +25,7 @@ from vlogkit.domain import (
 from vlogkit.errors import ConsentError, UsageError, VlogkitError
 from vlogkit.jobs import JobContext
 from vlogkit.quotes.search import Filters, matches, relevance
+from vlogkit.services.bank_merge import as_received, clean_tags, resolve
 from vlogkit.store.bank import make_quote_id
 
 if TYPE_CHECKING:
@@ -125,7 +125,7 @@ class BankService:
         q = Quote(
             id=make_quote_id(vlog.id, start, end), vlog_id=vlog.id, start=start, end=end, text=text,
             verbatim=verbatim, language=language or vlog.detected_language or vlog.language, speaker=vlog.speaker,
-            tags=_clean_tags(tags), status=st, consent=ConsentScope.EXTERNAL,  # follows the vlog
+            tags=clean_tags(tags), status=st, consent=ConsentScope.EXTERNAL,  # follows the vlog
             created=stamp, updated=stamp, note=note, source_title=vlog.title,
             approved_by=self.app.user if st is QuoteStatus.APPROVED else "",
             approved_at=stamp if st is QuoteStatus.APPROVED else "",
@@ -236,7 +236,7 @@ class BankService:
             elif key == "consent":
                 value = self._check_consent(q, value)
             elif key == "tags":
-                value = _clean_tags(value)
+                value = clean_tags(value)
             elif key == "speaker" and not isinstance(value, Speaker):
                 value = Speaker.from_dict(value)
             elif key == "text":
@@ -382,60 +382,12 @@ class BankService:
             if q.vlog_id in forgotten:
                 report.refused.append(f"{q.id}: its vlog {q.vlog_id} was forgotten here")
             else:
-                taken.append(_as_received(q, p.name))
+                taken.append(as_received(q, p.name))
         proposals_before = sum(len(q.proposals) for q in self.repo.all())
         report.added, report.updated, report.unchanged = self.repo.merge(
-            taken, lambda existing, new: _resolve(existing, new, p.name))
+            taken, lambda existing, new: resolve(existing, new, p.name))
         report.proposals = sum(len(q.proposals) for q in self.repo.all()) - proposals_before
         return report
-
-
-def _as_received(q: Quote, source: str) -> Quote:
-    """A quote as it enters from a file: no approval of its own (a claimed approval becomes a proposal), no
-    proposals of the sender's."""
-    proposals: tuple[Proposal, ...] = ()
-    status = q.status
-    if status is QuoteStatus.APPROVED:
-        status = QuoteStatus.CANDIDATE
-        proposals = (Proposal(source=source, updated=q.updated, status=QuoteStatus.APPROVED),)
-    return q.with_(status=status, approved_by="", approved_at="", proposals=proposals)
-
-
-def _resolve(existing: Quote, incoming: Quote, source: str = "") -> Quote:
-    """What to keep when a file holds a quote this bank has: the quote as reviewed here; the file's different
-    status, text or speaker as a proposal; tags added; consent cap and claim narrowed, never widened."""
-    claimed = next((p.status for p in incoming.proposals if p.status is not None), incoming.status)
-    change = Proposal(
-        source=source, updated=incoming.updated,
-        status=claimed if claimed is not existing.status else None,
-        text=incoming.text if incoming.text != existing.text else "",
-        verbatim=incoming.verbatim if incoming.text != existing.text else "",
-        speaker=incoming.speaker if incoming.speaker != existing.speaker else None,
-    )
-    proposals = existing.proposals
-    if (change.status, change.text, change.speaker) != (None, "", None) and not any(
-            (p.status, p.text, p.speaker) == (change.status, change.text, change.speaker) for p in proposals):
-        proposals = (*proposals, change)
-    return existing.with_(
-        tags=_clean_tags((*existing.tags, *incoming.tags)),
-        consent=ConsentScope.narrower(existing.consent, incoming.consent),
-        source_consent=_narrower_claim(existing.source_consent, incoming.source_consent),
-        created=min(existing.created, incoming.created) if existing.created and incoming.created else existing.created,
-        proposals=proposals,
-    )
-
-
-def _narrower_claim(a: Consent | None, b: Consent | None) -> Consent | None:
-    """The narrower of two claimed consents; no claim (None) is the narrowest (nothing rests on it)."""
-    if a is None or b is None:
-        return None
-    if a.problem or b.problem:
-        return a if a.problem else b
-    if a.scope.rank != b.scope.rank:
-        return a if a.scope.rank < b.scope.rank else b
-    if a.expires is None or b.expires is None:
-        return a if b.expires is None else b
-    return a if a.expires <= b.expires else b
 
 
 def _status(value: Any) -> QuoteStatus:
@@ -443,15 +395,6 @@ def _status(value: Any) -> QuoteStatus:
         return QuoteStatus.parse(value)
     except ValueError as exc:
         raise UsageError(f"The {exc}.") from None
-
-
-def _clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
-    seen: dict[str, str] = {}
-    for t in tags:
-        t = str(t).strip()
-        if t and t.casefold() not in seen:
-            seen[t.casefold()] = t
-    return tuple(seen.values())
 
 
 def _check_date(d: str) -> str:

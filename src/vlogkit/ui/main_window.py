@@ -9,7 +9,6 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -20,8 +19,8 @@ from PySide6.QtWidgets import (
 
 from vlogkit.ui.bank_view import BankView
 from vlogkit.ui.i18n import set_language, tr
-from vlogkit.ui.import_dialog import ImportDialog
-from vlogkit.ui.jobs import DONE, Job, JobManager
+from vlogkit.ui.import_actions import ImportActions
+from vlogkit.ui.jobs import Job, JobManager
 from vlogkit.ui.jobs_panel import JobsPanel
 from vlogkit.ui.library_view import LibraryView
 from vlogkit.ui.store_watcher import StoreWatcher
@@ -31,6 +30,7 @@ from vlogkit.ui.vlog_editor import VlogEditor
 
 if TYPE_CHECKING:
     from vlogkit.services import App
+    from vlogkit.ui.import_dialog import ImportDialog
 
 
 def record_tab(app: App) -> QWidget:
@@ -45,7 +45,7 @@ def record_tab(app: App) -> QWidget:
     return RecordTab(app)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(ImportActions, QMainWindow):
     def __init__(self, app: App, parent: QWidget | None = None) -> None:
         set_language(app.settings.ui_language)  # strings are built with the language chosen at start-up
         super().__init__(parent)
@@ -273,109 +273,6 @@ class MainWindow(QMainWindow):
             self.bank.refresh()
         elif self.tabs.currentWidget() is self.review:
             self.review.refresh()
-
-    # -- import ---------------------------------------------------------------------------------------
-    def choose_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, tr("Import videos"), "",
-                                                tr("Video and audio (*.mp4 *.mov *.m4v *.mkv *.webm *.avi *.mp3 "
-                                                   "*.m4a *.wav *.flac *.ogg);;All files (*)"))
-        if files:
-            self.import_paths(files)
-
-    def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, tr("Import a folder"))
-        if folder:
-            self.import_paths([folder])
-
-    def import_paths(self, paths: list[str]) -> None:
-        """Ask who speaks (non-modal dialog), then import in a background job."""
-        dlg = ImportDialog(self.app.settings, len(paths), self)
-        dlg.accepted.connect(lambda: self._on_import_accepted(dlg, paths))
-        self.import_dialog = dlg
-        dlg.open()
-
-    def _on_import_accepted(self, dlg: ImportDialog, paths: list[str]) -> None:
-        dlg.remember()
-        self.app.save_settings()
-        self.start_import(paths, dlg.options())
-
-    def start_import(self, paths: list[str], options: Any) -> Job:
-        job = self.jobs.run(tr("Import {n} item(s)", n=len(paths)), self._import_job, list(paths), options,
-                            on_result=self._on_import_done)
-        return job
-
-    def _import_job(self, paths: list[str], options: Any, ctx: Any) -> list[Any]:
-        files, results = self.app.library.expand(paths)
-        for i, f in enumerate(files):
-            ctx.raise_if_cancelled()
-            results.append(self.app.library.import_file(f, options, ctx=ctx.sub(i / len(files), (i + 1) / len(files))))
-        return results
-
-    def _on_import_done(self, results: list[Any]) -> None:
-        self.library.refresh()
-        errors = [r.error for r in results if not r.ok]
-        new = [r.vlog.id for r in results if r.ok and not r.existing]
-        if errors:
-            self.show_error("\n".join(errors[:8]))
-        self.statusBar().showMessage(tr("Imported {n} vlog(s)", n=len(new)), 10000)
-        if new and self.app.settings.auto_transcribe:
-            self.transcribe(new)
-        self.analyse_faces([r.vlog.id for r in results if r.ok and not r.existing and r.vlog.media.has_video])
-
-    def import_sample(self) -> Job:
-        """The sample vlog (synthetic voice, drawn picture), imported and transcribed like any other; then opened."""
-        from vlogkit.services.sample import import_sample
-
-        return self.jobs.run(tr("Import the sample vlog"), import_sample, self.app, on_result=self._on_sample_imported)
-
-    def _on_sample_imported(self, result: Any) -> None:
-        if not result.ok:
-            self.show_error(result.error)
-            return
-        self._on_import_done([result])
-        self.open_vlog(result.vlog.id)
-        self.statusBar().showMessage(tr("The sample vlog is open: it is being transcribed. Then pick a quote, "
-                                        "select words to set the clip, and export it (Ctrl+E)."), 20000)
-
-    def analyse_faces(self, ids: list[str]) -> None:
-        """Face tracks for reframing, in the background after import (exports then reuse the cache)."""
-        if self.app._transcriber is not None:  # test setups with scripted engines: exports analyse on demand
-            return
-        for vid in ids:
-            self.jobs.run_process(tr("Analyse faces"), "analyse_faces", quiet=True, vlog_id=vid)
-
-    def _on_record_take_kept(self, vlog_id: str) -> None:
-        self.library.refresh()
-        if self.app.settings.auto_transcribe:
-            self.transcribe([vlog_id])
-
-    # -- transcription --------------------------------------------------------------------------------
-    def transcribe(self, ids: list[str]) -> None:
-        for vid in ids:
-            if vid in self.transcribing:
-                continue
-            try:
-                vlog = self.app.library.get(vid)
-            except Exception as exc:  # noqa: BLE001 - NotFound etc.: one line
-                self.show_error(str(exc))
-                continue
-            title = tr("Transcribe {t}", t=vlog.title or vid)
-            lang = None if vlog.language == "auto" else vlog.language
-            if self.app._transcriber is None:  # the real engine: in a worker process, never in this one
-                job = self.jobs.run_process(title, "transcribe", vlog_id=vid, language=lang)
-            else:  # an injected (test) transcriber lives in this process
-                job = self.jobs.run(title, self.app.transcription.transcribe, vid, language=lang)
-            self.transcribing[vid] = job
-            self.library.busy.add(vid)
-            job.ended.connect(lambda v=vid, j=job: self._on_transcription_ended(v, j))
-        self.library.refresh()
-
-    def _on_transcription_ended(self, vlog_id: str, job: Job) -> None:
-        self.transcribing.pop(vlog_id, None)
-        self.library.busy.discard(vlog_id)
-        self.library.refresh()
-        if job.state == DONE and self.editor.vlog is not None and self.editor.vlog.id == vlog_id:
-            self.editor.reload_transcript()
 
     # -- other actions --------------------------------------------------------------------------------
     def remove(self, ids: list[str]) -> None:

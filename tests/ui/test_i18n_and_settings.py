@@ -161,3 +161,16 @@ def test_the_app_shows_its_own_icon_and_desktop_name(qtbot, qapp, window) -> Non
     assert not icon.isNull()
     img = icon.pixmap(64, 64).toImage()
     assert img.width() == 64 and img.pixelColor(32, 32).alpha() > 0  # the drawn logo, not an empty pixmap
+
+
+def test_dutch_speaks_to_the_user_as_je_throughout() -> None:
+    """The Dutch UI says "je" everywhere ("Vertel over je werk") but Settings said "Uw naam": one register."""
+    import json
+    import re
+
+    from vlogkit.ui.resources import resource
+
+    nl = json.loads(resource("i18n", "nl.json").read_text(encoding="utf-8"))
+    formal = {k: v for k, v in nl.items() if re.search(r"\b[Uu]w?\b", v)}
+    assert formal == {}, formal
+    assert nl["Your name"] == "Je naam"

@@ -107,3 +107,26 @@ def test_damaged_library_is_reported(cli, home: Path, small_video: Path) -> None
     r = cli("list")
     assert r.returncode == 1 and "damaged" in r.stderr and str(db) in r.stderr
     assert db.read_text() == "{ this is not json"
+
+
+def test_a_moved_file_imported_again_from_its_new_place_is_found_again(cli, small_video: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    """"The file of vlog X is gone: ... Put it back, or import it again from its new place." - importing it from the
+    new place said "already in the library" and left the vlog pointing at the old path: a dead end. Now the vlog
+    (its transcript, consent history and quotes) points at the new place."""
+    first = tmp_path / "a" / "take.mp4"
+    first.parent.mkdir()
+    shutil.copyfile(small_video, first)
+    r = cli("import", str(first), "--consent", "internal", "--json")
+    vid = r.json()[0]["id"]
+    moved = tmp_path / "b" / "take.mp4"
+    moved.parent.mkdir()
+    first.rename(moved)
+    r = cli("export", vid, "--range", "0.5:1.5", "--captions", "off", "--out", str(tmp_path / "clips"))
+    assert r.returncode == 1 and "import it again from its new place" in r.stderr
+    r = cli("import", str(moved))
+    assert r.returncode == 0, r.stderr
+    assert "it now uses this one" in r.stderr and vid in r.stdout
+    assert cli("show", vid, "--json").json()["path"] == str(moved)
+    r = cli("export", vid, "--range", "0.5:1.5", "--captions", "off", "--out", str(tmp_path / "clips"))
+    assert r.returncode == 0, r.stderr
+    assert moved.exists() and len(cli("list", "--json").json()) == 1

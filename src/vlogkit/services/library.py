@@ -113,7 +113,12 @@ class LibraryService:
         self._refuse_forgotten(path, fp)
         known = self.app.vlogs.find_by_fingerprint(fp) or self._legacy_match(path, fp)
         if known is not None:
-            return known, True, []
+            if known.copied or Path(known.path).exists() or self.app.store.kind != "tinydb":
+                return known, True, []
+            # the same recording, and the file it was imported from is gone: it moved here (what the "file is
+            # gone" error tells the user to do) - the vlog, its transcript, consent and quotes follow it
+            moved = self.app.vlogs.modify(known.id, lambda v: v.with_(path=str(path.resolve())))
+            return moved, True, [f"{path}: vlog {known.id} had lost its file ({known.path}); it now uses this one."]
         warnings: list[str] = []
         if not info.has_audio:
             warnings.append(f"{path}: has no audio track - there is nothing to transcribe.")

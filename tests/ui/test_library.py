@@ -182,3 +182,23 @@ def test_the_empty_librarys_sample_button_imports_and_opens_the_sample(qtbot, wi
     assert window.tabs.currentWidget() is window.editor
     assert lib.list.count() == 1 and "sample" in window.statusBar().currentMessage()
     qtbot.waitUntil(lambda: vlog.id not in window.transcribing, timeout=60000)  # transcribed like any import
+
+
+def test_importing_a_moved_file_again_says_the_vlog_found_it(qtbot, window, clip12: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The vlog's file moved; the user drops it from its new place on the window, as the "file is gone" message
+    says. The status bar said "Imported 0 vlog(s)"; it now says the vlog found its file, and the vlog uses it."""
+    import shutil
+
+    from vlogkit.domain import ConsentScope
+    from vlogkit.services.library import ImportOptions
+
+    app = window.app
+    first = tmp_path / "a.mp4"
+    shutil.copyfile(clip12, first)
+    vid = app.library.import_file(first, ImportOptions(consent=ConsentScope.INTERNAL)).vlog.id
+    moved = tmp_path / "elsewhere.mp4"
+    first.rename(moved)
+    job = window.start_import([str(moved)], ImportOptions())
+    qtbot.waitUntil(lambda: not job.running, timeout=60000)
+    assert app.library.get(vid).path == str(moved)
+    assert "found its file again" in window.statusBar().currentMessage()

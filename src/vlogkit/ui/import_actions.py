@@ -71,7 +71,11 @@ class ImportActions:
         new = [r.vlog.id for r in results if r.ok and not r.existing]
         if errors:
             self.show_error("\n".join(errors[:8]))
-        self.statusBar().showMessage(tr("Imported {n} vlog(s)", n=len(new)), 10000)
+        found = [r for r in results if r.ok and r.existing and r.warnings]  # its file had moved: it uses this one
+        message = tr("Imported {n} vlog(s)", n=len(new))
+        if found:
+            message += " " + tr("{n} vlog(s) found its file again at its new place.", n=len(found))
+        self.statusBar().showMessage(message, 10000)
         if new and self.app.settings.auto_transcribe:
             self.transcribe(new)
         self.analyse_faces([r.vlog.id for r in results if r.ok and not r.existing and r.vlog.media.has_video])

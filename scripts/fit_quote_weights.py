@@ -131,7 +131,8 @@ def fit_signed(groups: list[tuple[np.ndarray, np.ndarray]], feats: list[str], l2
 
 def fit_words(vlogs: list[Vlog]) -> dict[str, dict[str, float]]:
     """The word weights (`wording.py`): L2 logistic regression of "this sentence is part of an editor's line" on the
-    presence of each common word, one vocabulary per language (words of Zipf >= MIN_ZIPF)."""
+    presence of each common word (and each two neighbouring common words), one vocabulary per language (words of
+    Zipf >= MIN_ZIPF)."""
     rows = [(lang, set(with_bigrams(ws) if WORD_PAIRS else ws), y) for v in vlogs for lang, ws, y in v.inside]
     df = Counter((lang, w) for lang, ws, _ in rows for w in ws)
     vocab = {k: i for i, k in enumerate(sorted(

@@ -2,7 +2,8 @@
 
 Only a language's commonest words count (Zipf >= 5 in `wordfreq`, about its 1,000 commonest: "never", "people",
 "nobody", "a", "who" against "so", "also", "really", "always", "thanks", "new"): the words that carry a line's form
-and stance, never its topic, so what is learned travels from one vlog, job and writer to the next. Each word's
+and stance, never its topic, so what is learned travels from one vlog, job and writer to the next - and two such
+words side by side ("is not", "you can", "on the"), bits of syntax rather than topic. Each word's
 weight is fitted by `scripts/fit_quote_weights.py` on the tuning half (a logistic model of "this sentence is part of
 an editor's line", fitted so that a writer's own vlogs never set the weights used to score them) and kept in
 `words.json` beside this module. A line's two features are the sum of its distinct words' positive weights and of

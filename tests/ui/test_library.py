@@ -202,3 +202,23 @@ def test_importing_a_moved_file_again_says_the_vlog_found_it(qtbot, window, clip
     qtbot.waitUntil(lambda: not job.running, timeout=60000)
     assert app.library.get(vid).path == str(moved)
     assert "found its file again" in window.statusBar().currentMessage()
+
+
+def test_a_vlog_whose_file_is_gone_says_so_on_its_card(qtbot, window, clip12: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The card showed "Transcribed" for a vlog whose video had been moved away; only opening it and reading the
+    timeline told why nothing played or exported. The card now says "File missing" (and the path is its tooltip)."""
+    import shutil
+
+    from vlogkit.domain import ConsentScope
+    from vlogkit.services.library import ImportOptions
+    from vlogkit.ui.library_card import STATE_ROLE
+
+    app = window.app
+    first = tmp_path / "take.mp4"
+    shutil.copyfile(clip12, first)
+    app.library.import_file(first, ImportOptions(consent=ConsentScope.INTERNAL))
+    first.rename(tmp_path / "moved.mp4")
+    window.library.refresh()
+    item = window.library.list.item(0)
+    assert item.data(STATE_ROLE) == "missing"
+    assert "File missing" in item.text() and str(first) in item.toolTip()

@@ -25,7 +25,7 @@ SCOPE_ROLE = {"external": "success", "internal": "info", "none": "danger"}
 
 def state_label(state: str) -> str:
     return {"new": tr("New"), "transcribing": tr("Transcribing…"), "transcribed": tr("Transcribed"),
-            "has_quotes": tr("Has quotes")}.get(state, state)
+            "has_quotes": tr("Has quotes"), "missing": tr("File missing")}.get(state, state)
 
 
 def state_icon_name(state: str) -> str:

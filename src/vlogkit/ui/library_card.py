@@ -102,7 +102,7 @@ class VlogCardDelegate(QStyledItemDelegate):
         p.setPen(QColor(c.text))
         p.drawText(QRect(x, y, chip_w, 20), Qt.AlignmentFlag.AlignCenter, lang)
         x += chip_w + 10
-        role = "accent" if state == "transcribing" else "success" if state == "has_quotes" else "text"
+        role = {"transcribing": "accent", "has_quotes": "success", "missing": "danger"}.get(state, "text")
         icon(state_icon_name(state), role).paint(p, QRect(x, y + 2, 16, 16))
         p.setPen(QColor(c.text))
         words = state_label(state)

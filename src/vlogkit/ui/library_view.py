@@ -164,7 +164,7 @@ class LibraryView(QWidget):
             if not self.matches(v):
                 continue
             badge = consent_badge(self.app, v)
-            state = self.state_of(v)
+            state = self.state_of(v) if Path(v.path).exists() else "missing"  # moved or deleted since the import
             lang = v.language_label or (v.language if v.language != "auto" else "")  # "nl + fr + en" when mixed
             speaker = v.speaker.attribution() or tr("Unknown speaker")
             text = (f"{v.title or Path(v.path).name}\n{speaker}\n{format_duration(v.media.duration_ms)}"

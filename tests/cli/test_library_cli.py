@@ -130,3 +130,18 @@ def test_a_moved_file_imported_again_from_its_new_place_is_found_again(cli, smal
     r = cli("export", vid, "--range", "0.5:1.5", "--captions", "off", "--out", str(tmp_path / "clips"))
     assert r.returncode == 0, r.stderr
     assert moved.exists() and len(cli("list", "--json").json()) == 1
+
+
+def test_show_says_detected_only_when_vlogkit_detected_it(cli, home: Path, small_video: Path) -> None:  # noqa: ANN001
+    """`--language nl` on an English recording showed "language:  nl (detected nl)": nothing was detected, the
+    language was forced (and Whisper translated "And so" into "En zo"). A forced language is shown as set."""
+    from tests.quotes.helpers import make_transcript
+
+    from vlogkit.config import Paths
+    from vlogkit.services import App
+
+    forced = cli("import", str(small_video), "--language", "nl", "--json").json()[0]["id"]
+    app = App(Paths(home))
+    app.transcription.save(forced, make_transcript("En zo, mijn beste collega's.", "nl"))
+    line = next(x for x in cli("show", forced).stdout.splitlines() if x.startswith("language:"))
+    assert line.split() == ["language:", "nl", "(set", "by", "hand)"], line

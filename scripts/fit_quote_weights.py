@@ -63,7 +63,7 @@ LANGS = ("en", "nl", "fr", "nl+fr", "all")
 # A feature whose fitted points come out with the wrong sign is left out and the rest refitted (within every
 # cross-validation fold too, so the cross-validated numbers include this rule). Unlisted features are free.
 FOR = frozenset("""distinct concrete emotion superlative conviction parallel repetition antithesis contrast triad simile
-    insight definition quotable_words people generic_subject echo turn punchline no_specifics present""".split())
+    insight definition quotable_words people generic_subject echo turn punchline no_specifics present common""".split())
 AGAINST = frozenset("""names figures time place tool booking status future greeting meta request cliche setup question
     question_mark context_open context_phrase hearsay intensifier hedge fillers restart values plain_words unknown
     short long slow shift fragment edge""".split())

@@ -188,3 +188,23 @@ def test_each_sentence_is_scored_in_its_own_language_when_segments_carry_one() -
     top = find_candidates(mixed)[0]
     assert top.language == "fr" and top.text.startswith("Un client en colère")
     assert "parle des gens en général ('un client')" in [r.text for r in top.reasons]
+
+
+def test_over_the_tuning_half_ranks_never_read_out_of_order_and_reasons_quote_words_as_said() -> None:
+    """A user reads the list top-down: a lower rank never shows a higher score; a reason quoting the line quotes
+    words that are in it (never a stem such as 'beca' for 'because') and never an empty ('')."""
+    import re
+
+    from .corpus import load, names
+
+    for name in names("tune"):
+        transcript, _ = load("tune", name)
+        cands = find_candidates(transcript, top=50)
+        scores = [c.score for c in cands]
+        assert scores == sorted(scores, reverse=True), (name, scores)
+        for c in cands:
+            said = set(re.findall(r"[\w'’]+", c.text.casefold()))
+            for r in c.reasons:
+                assert "''" not in r.text and "()" not in r.text, (name, r.text)
+                if r.code in ("echo", "repetition") and r.words and " " not in r.words.strip():
+                    assert r.words.casefold() in said, (name, r.code, r.words, c.text)

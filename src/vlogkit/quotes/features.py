@@ -323,7 +323,7 @@ def _rhetoric(f: Features, st: SpanText, parts: list[SpanText], lex: Lexicon) ->
     once = [t for i, t in enumerate(st.tokens) if i not in said_again]
     keys = [t.key for t in once]
     stems = Counter(_stem(t) for t in once if _content(t))
-    rep = _chiasmus(keys) or next((s for s, c in stems.items() if c >= 2), "")
+    rep = _chiasmus(keys) or _word_of(once, next((s for s, c in stems.items() if c >= 2), ""))
     f.set("repetition", 1.0 if rep else 0.0, rep)
     counts = Counter(k for k in keys if k not in _FUNCTION)
     tri = [k for k, c in counts.items() if c >= 3]
@@ -338,7 +338,7 @@ def _rhetoric(f: Features, st: SpanText, parts: list[SpanText], lex: Lexicon) ->
     shared = sorted({_stem(t) for t in a.tokens if _content(t)} & {_stem(t) for t in b.tokens if _content(t)})
     grams_a = {" ".join(a.keys[i : i + 2]) for i in range(len(a.keys) - 1)}
     grams_b = {" ".join(b.keys[i : i + 2]) for i in range(len(b.keys) - 1)}
-    echo_words = shared[0] if shared else next(iter(sorted(grams_a & grams_b)), "")
+    echo_words = _word_of(b.tokens, shared[0]) if shared else next(iter(sorted(grams_a & grams_b)), "")
     f.set("echo", 1.0 if echo_words else 0.0, echo_words)
     parallel = (a.keys[0] == b.keys[0] and a.keys[0] not in _FUNCTION) or a.keys[:2] == b.keys[:2]
     f.set("parallel", 1.0 if parallel else 0.0, " ".join(t.orig for t in b.tokens[:2]))
@@ -350,6 +350,11 @@ def _rhetoric(f: Features, st: SpanText, parts: list[SpanText], lex: Lexicon) ->
     turned = neg_a != neg_b or bool(marker)
     f.set("turn", 1.0 if turned else 0.0, marker)
     f.set("antithesis", 1.0 if turned and (echo_words or link or parallel) else 0.0, echo_words or b.tokens[0].orig)
+
+
+def _word_of(tokens: Sequence[Token], stem: str) -> str:
+    """The word as said for a stem found in `tokens` (a reason quotes what the speaker said, never a stem)."""
+    return next((t.orig for t in tokens if _content(t) and _stem(t) == stem), stem) if stem else ""
 
 
 def _chiasmus(keys: Sequence[str]) -> str:

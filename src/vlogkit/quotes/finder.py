@@ -24,7 +24,7 @@ from vlogkit.quotes.sentences import Sentence, build_sentences
 from vlogkit.quotes.text import display_text, fold, tokens, verbatim_text
 from vlogkit.quotes.tokens import lower_words
 
-FINDER_VERSION = 4  # bump when scoring changes, so cached candidate lists are rebuilt
+FINDER_VERSION = 5  # bump when scoring changes, so cached candidate lists are rebuilt
 MERGE_GAP_MS = 2000
 MERGE_MAX_WORDS = 45
 MIN_TOKENS = 4
@@ -182,7 +182,8 @@ def rank(transcript: Transcript, singles: list[Piece], doubles: list[Piece], mod
     """Candidates from already analysed pieces (the fitting script scores the same pieces under many models)."""
     words = transcript.words
     pool = _pool(singles, doubles, model)
-    pool.sort(key=lambda s: (-s.exact, s.piece.first, -s.piece.last))
+    # by the score shown (the sum of the reasons' points), so ranks never read out of order; ties by the exact score
+    pool.sort(key=lambda s: (-s.score, -s.exact, s.piece.first, -s.piece.last))
     chosen: list[_Scored] = []
     taken: set[int] = set()
     seen: list[set[str]] = []

@@ -6,6 +6,8 @@ read English. The app shows a reason in its own UI language with `phrase(code, u
 
 from __future__ import annotations
 
+import re
+
 # code -> (English, Dutch, French)
 TEMPLATES: dict[str, tuple[str, str, str]] = {
     "distinct": ("distinctive words ('{w}')", "opvallende woorden ('{w}')", "des mots marquants ('{w}')"),
@@ -102,6 +104,7 @@ TEMPLATES: dict[str, tuple[str, str, str]] = {
 }
 
 _COLUMN = {"en": 0, "nl": 1, "fr": 2}
+_A_WORD = {"en": "a word", "nl": "een woord", "fr": "un mot"}
 
 
 def phrase(code: str, language: str, found: str = "") -> str:
@@ -110,4 +113,7 @@ def phrase(code: str, language: str, found: str = "") -> str:
     if texts is None:
         return code
     template = texts[_COLUMN.get((language or "").lower()[:2], 0)]
+    if not found.strip():  # nothing to quote: no empty "('')"
+        template = re.sub(r"\s*\([^()]*\{w\}[^()]*\)", "", template)
+        template = template.replace("'{w}'", _A_WORD.get((language or "").lower()[:2], "a word"))
     return template.replace("{w}", found)

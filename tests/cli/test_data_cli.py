@@ -61,3 +61,5 @@ def test_cache_clear_sweeps_what_a_crash_left(cli, home: Path) -> None:  # type:
     assert not dead.exists() and finished.read_bytes() == b"done"
     doc = {c["check"]: c for c in cli("doctor", "--json").json()}
     assert doc["leftovers"]["status"] == "ok"
+    split = doc["disk"]["detail"].split("(", 1)[1].rstrip(")")  # every size says its unit
+    assert all(part.endswith(" MB") for part in split.split(", ")), split

@@ -65,7 +65,7 @@ def checks(app: App) -> list[dict[str, str]]:
         free_gb = usage.free / 1e9
         parts = app.data.disk_usage()
         used = sum(parts.values())
-        split = ", ".join(f"{k} {v / 1e6:.1f}" for k, v in parts.items() if v)
+        split = ", ".join(f"{k} {v / 1e6:.1f} MB" for k, v in parts.items() if v)
         detail = f"{free_gb:.1f} GB free at {app.paths.home}; vlogkit uses {used / 1e6:.1f} MB ({split or 'nothing yet'})"
         if free_gb < 1:
             return "warn", detail, "free some disk space: exports need room for the rendered clips"

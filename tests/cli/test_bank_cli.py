@@ -40,8 +40,10 @@ def test_add_search_review_and_export_for_each_audience(cli, vlog_id: str, tmp_p
     top = cli("quotes", vlog_id, "--json").json()[0]
     assert q1["text"] == top["text"] and q1["start_s"] == top["start"]
 
-    q2 = cli("bank", "add", vlog_id, "--candidate", "2").stdout.strip()
+    r2 = cli("bank", "add", vlog_id, "--candidate", "2")
+    q2 = r2.stdout.strip()  # stdout is the id alone (scripts); stderr tells a person what it means
     assert q2.startswith("q") and q2 != q1["id"]
+    assert f"Saved {q2} as a candidate" in r2.stderr and f"vlogkit bank approve {q2}" in r2.stderr
     assert cli("bank", "edit", q2, "--consent", "internal").returncode == 0
 
     found = cli("bank", "search", "REGLEMENT", "--json").json()  # accents and case ignored

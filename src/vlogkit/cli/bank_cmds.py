@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -160,7 +161,14 @@ def cmd_add(args: argparse.Namespace, app: App) -> int:
     if args.json:
         print_json(quote_json(app, q))
     else:
-        print(q.id)
+        print(q.id)  # stdout stays the id alone, for scripts; people read stderr
+        if q.status is QuoteStatus.APPROVED:
+            print(f"Saved {q.id} as approved.", file=sys.stderr)
+        elif q.status is QuoteStatus.CANDIDATE:
+            print(f"Saved {q.id} as a candidate: internal use now; external use once approved "
+                  f"(`vlogkit bank approve {q.id}`).", file=sys.stderr)
+        else:
+            print(f"Saved {q.id} as {q.status.value}.", file=sys.stderr)
     return 0
 
 

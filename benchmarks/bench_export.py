@@ -7,6 +7,11 @@ same ASS captions (written by hand beforehand), loudnorm, x264 veryfast crf 21, 
 face track of the vlog already known (the GUI analyses it after an import; a second export of the same stretch
 reuses it), `reel_cold_ratio` finds the faces first, as a first `vlogkit export` from the command line does.
 
+Last measured (2 cores, never quiet; best of 3, interleaved): reel_ratio 1.10 and reel_cold_ratio 1.19 at load
+average 9.4 (target <= 1.2). Before faces were followed from sample to sample (a whole-frame Haar search on every
+sample) and before the poster branch stopped after its frame, reel_cold_ratio was 1.41-1.42 at load 7.7-8.0.
+The machine's load moves these ratios by +-0.15 between runs: compare only ratios from one run.
+
 Needs ../shared/media/video/desk_vlog_en_1080p.mp4 (or VLOGKIT_TEST_MEDIA). Uses the stored real transcript of the
 desk vlog (tests/render/data/desk_transcript.json), so the Whisper model is not part of the timings.
 """

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.media.conftest import picture_clip
 from vlogkit.media.faces import FaceTrackCache, analyse_faces, detect_in_image
 
 
@@ -36,12 +37,7 @@ def test_two_people_give_two_faces(media: Path) -> None:
 @pytest.fixture(scope="session")
 def moving_face(synth: Callable[..., Path], media: Path) -> Path:
     """3 s, 640x360: the obama.jpg portrait slides from left to right over a grey background."""
-    return synth(
-        "moving_face.mp4", "-f", "lavfi", "-i", "color=c=0x34495e:s=640x360:r=25:d=3", "-loop", "1", "-i",
-        str(media / "faces" / "obama.jpg"), "-filter_complex",
-        "[1:v]scale=200:-2[p];[0:v][p]overlay=x='40+120*t':y=20:shortest=1,format=yuv420p",
-        "-c:v", "libx264", "-preset", "ultrafast", "-t", "3",
-    )
+    return picture_clip(synth, "moving_face.mp4", media / "faces" / "obama.jpg", "640x360", 3, 200, "40+120*t", "20")
 
 
 def test_track_follows_a_moving_face(moving_face: Path) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import vlogkit.media.faces as faces
+from tests.media.conftest import picture_clip
 from vlogkit.media.faces import FaceTrack, analyse_faces
 
 
@@ -30,23 +31,15 @@ def same_faces(followed: FaceTrack, searched: FaceTrack, largest: int = 9) -> No
 @pytest.fixture(scope="session")
 def two_people_sliding(synth: Callable[..., Path], media: Path) -> Path:
     """4 s, 960x540: two_people.jpg (two frontal faces) drifting right and up."""
-    return synth(
-        "two_people_sliding.mp4", "-f", "lavfi", "-i", "color=c=0x34495e:s=960x540:r=25:d=4", "-loop", "1", "-i",
-        str(media / "faces" / "two_people.jpg"), "-filter_complex",
-        "[1:v]scale=820:-2[p];[0:v][p]overlay=x='40+30*t':y='60-6*t':shortest=1,format=yuv420p",
-        "-c:v", "libx264", "-preset", "ultrafast", "-t", "4",
-    )
+    return picture_clip(synth, "two_people_sliding.mp4", media / "faces" / "two_people.jpg", "960x540", 4, 820,
+                        "40+30*t", "60-6*t")
 
 
 @pytest.fixture(scope="session")
 def face_that_jumps(synth: Callable[..., Path], media: Path) -> Path:
     """4 s, 960x540: the obama.jpg portrait at the left for 2 s, then (a cut) at the right."""
-    return synth(
-        "face_jumps.mp4", "-f", "lavfi", "-i", "color=c=0x34495e:s=960x540:r=25:d=4", "-loop", "1", "-i",
-        str(media / "faces" / "obama.jpg"), "-filter_complex",
-        "[1:v]scale=380:-2[p];[0:v][p]overlay=x='if(lt(t,2),30,550)':y=10:shortest=1,format=yuv420p",
-        "-c:v", "libx264", "-preset", "ultrafast", "-t", "4",
-    )
+    return picture_clip(synth, "face_jumps.mp4", media / "faces" / "obama.jpg", "960x540", 4, 380,
+                        "if(lt(t,2),30,550)", "10")
 
 
 def test_two_faces_followed_are_the_faces_a_search_of_every_frame_finds(

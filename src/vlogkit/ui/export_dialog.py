@@ -193,10 +193,8 @@ class ExportDialog(QDialog):
         if blocked:
             self._on_preview_failed(blocked)
             return
-        try:
-            request = self.request()
-        except VlogkitError as exc:
-            self._on_preview_failed(str(exc))
+        request = self._request_or_say()
+        if request is None:
             return
         self.preview_job = self.jobs.run(tr("Preview"), self._preview_bytes, request, on_result=self._on_preview_ready,
                                          quiet=True)
@@ -234,15 +232,21 @@ class ExportDialog(QDialog):
             lower_third=self.lower_third.isChecked(),
         )
 
+    def _request_or_say(self) -> ExportRequest | None:
+        """The request, or None after saying in the preview pane why the controls do not make one."""
+        try:
+            return self.request()
+        except VlogkitError as exc:
+            self._on_preview_failed(str(exc))
+            return None
+
     def _on_export_clicked(self) -> None:
         out = Path(self.out_dir.text().strip()).expanduser()
         if self.out_dir.text().strip() and out.exists() and not out.is_dir():
             self._on_preview_failed(tr("{p} is a file, not a folder: choose a folder for the clips.", p=str(out)))
             return
-        try:
-            request = self.request()
-        except VlogkitError as exc:
-            self._on_preview_failed(str(exc))
+        request = self._request_or_say()
+        if request is None:
             return
         title = tr("Export {t}", t=self.vlog.title or self.vlog_id)
         job = self.jobs.run(title, self.app.export.export, request)

@@ -9,7 +9,7 @@ from vlogkit.quotes.form import definition, restarts
 from vlogkit.quotes.lexicons import lexicon_for
 from vlogkit.quotes.scoring import score_words
 from vlogkit.quotes.tokens import span_text
-from vlogkit.quotes.wording import default_words, with_bigrams, wording
+from vlogkit.quotes.wording import default_words, grams, wording
 
 from .helpers import make_transcript
 
@@ -51,9 +51,12 @@ def test_learned_everyday_words_are_common_words_of_each_language_and_weigh_both
         assert any(w > 0 for w in words.values()) and any(w < 0 for w in words.values())
     pairs = [w for words in table.values() for w in words if " " in w]  # two neighbouring words ("is not")
     assert pairs and all(len(w.split()) == 2 for w in pairs)
-    assert with_bigrams(["you", "can", "tell"]) == ["you", "can", "tell", "you can", "can tell"]
+    # rarer words become `_` in the pairs (never in the words themselves); `^` and `$` mark the sentence's edges
+    assert grams(["you", "can", "tell", "hygrometer"], "en") == [
+        "you", "can", "tell", "hygrometer", "^ you", "you can", "can tell", "tell _", "_ $"]
     plus, minus, found_plus, found_minus = wording("nobody never people so also thanks".split(), "en")
     assert plus > 0 and minus > 0 and found_plus and found_minus
+    assert not {"_", "^", "$"} & set((found_plus + ", " + found_minus).replace(",", " ").split())  # reasons quote words
     general = reasons("Nobody remembers the plan, people remember who showed up when it went wrong.")
     update = reasons("So also thanks to the team, we are really on track with the new planning now.")
     assert general.get("quotable_words", 0) > 0 and update.get("plain_words", 0) < 0
@@ -64,3 +67,22 @@ def test_a_fragment_is_never_glued_onto_the_line_that_follows() -> None:
                         "A customer forgets the price within a month, but never who showed up when it went wrong.")
     top = find_candidates(t)[0]
     assert top.text.startswith("A customer forgets") and "merged" not in {r.code for r in top.reasons}
+
+
+@pytest.mark.parametrize(("line", "language", "intro"), [
+    ("Hi everyone, I'm Tom from the payments team.", "en", True),
+    ("Dag iedereen, ik ben Els van de planning.", "nl", True),
+    ("Bonjour à tous, je suis Marc, de la logistique.", "fr", True),
+    # a full stop the recogniser dropped: "... goed is. Zoet, ..." is not someone called Zoet introducing themselves
+    ("Ge ruikt het als een partij niet goed is Zoet, een beetje gelijk cider.", "nl", False),
+    ("The whole point is Trust, and trust takes years to build.", "en", False),
+])
+def test_an_introduction_needs_its_speaker_not_just_a_capital_after_is(line: str, language: str, intro: bool) -> None:
+    assert ("greeting" in reasons(line, language)) is intro, reasons(line, language)
+
+
+def test_a_contrast_reason_quotes_the_words_as_said_never_their_stems() -> None:
+    _, found = score_words(make_transcript("One woman told me she'd never worked, and she'd raised four kids.").words,
+                           "en")
+    contrast = next(r.text for r in found if r.code == "contrast")
+    assert "she'd ... never ... she'd" in contrast and "she''" not in contrast, contrast

@@ -42,6 +42,8 @@ _FR_WH = frozenset("pourquoi comment quand combien quel quelle quels quelles qu'
 _EN_SUBJECTS = frozenset("i you we they he she it there everybody everyone anyone anybody the a any your our this that".split())
 _INTERJECTIONS = frozenset("ha haha oh ah okay ok right anyway well allez awel bon ben bref voila oke".split())
 _INTRO_WORDS = frozenset("i'm am is name's naam ben heet suis c'est ici here".split())
+_INTRO_SUBJECTS = {"am": frozenset({"i"}), "is": frozenset("name naam this dit here hier".split()),
+                   "ben": frozenset({"ik"}), "suis": frozenset({"je"}), "heet": frozenset({"ik"})}
 _NL_PARTICIPLE_EXCEPTIONS = frozenset(
     "geen gewoon gewoonte gewoontes gelukkig geleden geduld geld gebouw gebouwen gemeente gezin genoeg gesprek "
     "gelijk gezond gevoel geheim gebruik getal gezicht geluid geven gerust gehele gedurende gemiddeld gemiddelde "
@@ -219,6 +221,9 @@ def _intro(st: SpanText) -> str:
     toks = st.tokens
     for i, t in enumerate(toks[:-1]):
         nxt = toks[i + 1]
+        said_by = _INTRO_SUBJECTS.get(t.key)  # "is", "am", "ben", "suis" introduce someone after "name"/"I"/"ik"/"je"
+        if said_by is not None and (i == 0 or toks[i - 1].key not in said_by):
+            continue  # "... niet goed is Zoet, ...": a sentence whose full stop went missing, not an introduction
         if (t.key in _INTRO_WORDS and nxt.orig[:1].isupper() and not nxt.starts_sentence and nxt.low != "i"
                 and nxt.zipf < NAME_ZIPF):  # a name, not an everyday word whose full stop went missing
             return f"{t.orig} {nxt.orig}"
@@ -400,8 +405,9 @@ def _contrast(st: SpanText, lex: Lexicon) -> str:
             before = {_stem(t) for t in st.tokens[:i] if _content(t)}
             after = {_stem(t) for t in st.tokens[i + 1 :] if _content(t)}
             both = before & after
-            if both:
-                return f"{sorted(both)[0]} ... {keys[i]} ... {sorted(both)[0]}"
+            if both:  # quoted as said ("she'd ... never ... she'd"), never as the stem ("she'")
+                same = sorted(both)[0]
+                return f"{_word_of(st.tokens[:i], same)} ... {keys[i]} ... {_word_of(st.tokens[i + 1:], same)}"
     return ""
 
 

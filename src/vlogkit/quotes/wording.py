@@ -2,8 +2,9 @@
 
 Only a language's commonest words count (Zipf >= 5 in `wordfreq`, about its 1,000 commonest: "never", "people",
 "nobody", "a", "who" against "so", "also", "really", "always", "thanks", "new"): the words that carry a line's form
-and stance, never its topic, so what is learned travels from one vlog, job and writer to the next - and two such
-words side by side ("is not", "you can", "on the"), bits of syntax rather than topic. Each word's
+and stance, never its topic, so what is learned travels from one vlog, job and writer to the next - and two words
+side by side where every rarer word is the same placeholder `_` and the sentence's start and end are `^` and `$`
+("^ nobody", "is not", "the _", "_ $"): bits of syntax rather than topic - distinctive words in common syntax. Each word's
 weight is fitted by `scripts/fit_quote_weights.py` on the tuning half (a logistic model of "this sentence is part of
 an editor's line", fitted so that a writer's own vlogs never set the weights used to score them) and kept in
 `words.json` beside this module. A line's two features are the sum of its distinct words' positive weights and of
@@ -17,7 +18,10 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from importlib import resources
 
+from vlogkit.quotes.frequency import zipf
+
 MIN_ZIPF = 5.0
+RARE, START, END = "_", "^", "$"
 Weights = Mapping[str, Mapping[str, float]]  # language -> word (lower case, accents kept) -> weight
 
 
@@ -31,17 +35,28 @@ def default_words() -> dict[str, dict[str, float]]:
 
 
 def wording(words: Iterable[str], language: str, weights: Weights | None = None) -> tuple[float, float, str, str]:
-    """(sum of positive weights, minus the sum of negative weights, the two strongest of each) over the distinct
-    lower-case words of a line."""
+    """(sum of positive weights, minus the sum of negative weights, the two strongest words of each) over the
+    distinct lower-case words and grams of a line (a reason quotes real words, never a `_` or `^`)."""
     table = (default_words() if weights is None else weights).get((language or "").lower()[:2], {})
-    found = {w: table[w] for w in dict.fromkeys(with_bigrams(words)) if w in table}
+    found = {w: table[w] for w in dict.fromkeys(grams(words, language)) if w in table}
     pos = sorted((w for w in found if found[w] > 0), key=lambda w: -found[w])
     neg = sorted((w for w in found if found[w] < 0), key=lambda w: found[w])
-    return (sum(found[w] for w in pos), -sum(found[w] for w in neg), ", ".join(pos[:2]), ", ".join(neg[:2]))
+    return (sum(found[w] for w in pos), -sum(found[w] for w in neg), ", ".join(_shown(pos)), ", ".join(_shown(neg)))
 
 
-def with_bigrams(words: Iterable[str]) -> list[str]:
-    """The words and each two neighbouring words ("you can", "is not", "we don't"): the bits of syntax a line's form
-    is made of."""
+def _shown(found: list[str]) -> list[str]:
+    return [w for w in found if not set(w.split()) & {RARE, START, END}][:2]
+
+
+def grams(words: Iterable[str], language: str) -> list[str]:
+    """The words, and each two neighbouring ones with every word rarer than MIN_ZIPF as `_` and the sentence's
+    start and end marked ("^ you", "you can", "the _", "_ $"): the bits of syntax a line's form is made of."""
     ws = list(words)
-    return ws + [f"{a} {b}" for a, b in zip(ws, ws[1:], strict=False)]
+    lang = (language or "").lower()[:2]
+    shape = [START, *(w if zipf(w, lang) >= MIN_ZIPF else RARE for w in ws), END]
+    return ws + [f"{a} {b}" for a, b in zip(shape, shape[1:], strict=False)]
+
+
+def is_learnable(gram: str, language: str) -> bool:
+    """A gram the word model may weigh: each part a common word or a placeholder, never a topic word."""
+    return all(x in (RARE, START, END) or zipf(x, language) >= MIN_ZIPF for x in gram.split())

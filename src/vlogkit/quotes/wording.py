@@ -22,6 +22,7 @@ from vlogkit.quotes.frequency import zipf
 
 MIN_ZIPF = 5.0
 RARE, START, END = "_", "^", "$"
+MARKERS = frozenset({RARE, START, END})
 Weights = Mapping[str, Mapping[str, float]]  # language -> word (lower case, accents kept) -> weight
 
 
@@ -45,18 +46,21 @@ def wording(words: Iterable[str], language: str, weights: Weights | None = None)
 
 
 def _shown(found: list[str]) -> list[str]:
-    return [w for w in found if not set(w.split()) & {RARE, START, END}][:2]
+    return [w for w in found if not MARKERS.intersection(w.split())][:2]
 
 
 def grams(words: Iterable[str], language: str) -> list[str]:
     """The words, and each two neighbouring ones with every word rarer than MIN_ZIPF as `_` and the sentence's
     start and end marked ("^ you", "you can", "the _", "_ $"): the bits of syntax a line's form is made of."""
     ws = list(words)
-    lang = (language or "").lower()[:2]
-    shape = [START, *(w if zipf(w, lang) >= MIN_ZIPF else RARE for w in ws), END]
+    shape = [START, *(w if _common(w, language) else RARE for w in ws), END]
     return ws + [f"{a} {b}" for a, b in zip(shape, shape[1:], strict=False)]
 
 
 def is_learnable(gram: str, language: str) -> bool:
     """A gram the word model may weigh: each part a common word or a placeholder, never a topic word."""
-    return all(x in (RARE, START, END) or zipf(x, language) >= MIN_ZIPF for x in gram.split())
+    return all(x in MARKERS or _common(x, language) for x in gram.split())
+
+
+def _common(word: str, language: str) -> bool:
+    return zipf(word, (language or "").lower()[:2]) >= MIN_ZIPF

@@ -19,11 +19,20 @@ from vlogkit.ui.library_card import format_duration
 def attach_player(owner: QWidget) -> None:
     """Give `owner` a QMediaPlayer (`.player`) with audio out (`.audio`) and a video sink (`.sink`), wired to its
     `_on_sink_frame`, `_on_player_position` and `_on_player_media_status` slots."""
-    from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer, QVideoSink
+    from PySide6.QtMultimedia import QAudioOutput, QMediaDevices, QMediaPlayer, QVideoSink
 
     owner.player = QMediaPlayer(owner)
     owner.audio = QAudioOutput(owner)
-    owner.player.setAudioOutput(owner.audio)
+    # With no sound device (a server, a CI machine) the player runs without an audio sink - Qt's sink on a sound
+    # system that is not there can stall the player - and takes the audio output as soon as a device appears.
+    devices = QMediaDevices(owner)
+
+    def connect_audio() -> None:
+        if owner.player is not None and owner.player.audioOutput() is None and QMediaDevices.audioOutputs():
+            owner.player.setAudioOutput(owner.audio)
+
+    devices.audioOutputsChanged.connect(connect_audio)
+    connect_audio()
     owner.sink = QVideoSink(owner)
     owner.player.setVideoSink(owner.sink)
     owner.sink.videoFrameChanged.connect(owner._on_sink_frame)

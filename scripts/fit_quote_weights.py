@@ -12,8 +12,10 @@ weights fitted on the other hands only. That number, not the in-sample one, says
 (a writer's style is worth 0.2-0.3 of recall@3 on its own). Scores are points on a logit scale: POINTS_PER_LOGIT
 points per unit of log-odds, EVEN_ODDS points at even odds.
 
-Usage: .venv/bin/python scripts/fit_quote_weights.py [--check] [--ablate] [-FEATURE ...]
+Usage: .venv/bin/python scripts/fit_quote_weights.py [--check] [--quick] [--ablate] [-FEATURE ...]
   --check: fit and report, write nothing; -FEATURE: leave that feature out (e.g. -edge -names);
+  --fix=FEATURE:POINTS: that feature's points fixed, the rest fitted around them;
+  --quick: no cross-validation (minutes instead of most of an hour): for trying a change, never for shipping;
   --ablate: after choosing, the leave-one-author-out recall with each feature left out in turn (write nothing).
 """
 
@@ -92,16 +94,20 @@ def label(p: Piece, gold: list[tuple[int, int]]) -> int:
     return 0
 
 
-def fit_ranking(groups: list[tuple[np.ndarray, np.ndarray]], d: int, l2: float) -> np.ndarray:
+Group = tuple[np.ndarray, np.ndarray, np.ndarray]  # a vlog's spans: features, labels, the FIXED points (logits)
+
+
+def fit_ranking(groups: list[Group], d: int, l2: float) -> np.ndarray:
     """Conditional logit: for each vlog, each editor's line against every span of the same vlog (softmax), so the
-    weights learn what ranks an editor's line above its neighbours rather than across vlogs. No intercept."""
+    weights learn what ranks an editor's line above its neighbours rather than across vlogs. No intercept; the
+    FIXED points are an offset, so the learned points are what comes on top of them."""
     w = np.zeros(d)
-    groups = [(xg, yg) for xg, yg in groups if yg.sum() > 0]
+    groups = [g for g in groups if g[1].sum() > 0]
     for _ in range(100):
         grad = l2 * w
         hess = l2 * np.eye(d)
-        for xg, yg in groups:
-            z = xg @ w
+        for xg, yg, og in groups:
+            z = xg @ w + og
             p = np.exp(z - z.max())
             p /= p.sum()
             k = yg.sum()
@@ -115,11 +121,11 @@ def fit_ranking(groups: list[tuple[np.ndarray, np.ndarray]], d: int, l2: float) 
     return w
 
 
-def fit_signed(groups: list[tuple[np.ndarray, np.ndarray]], feats: list[str], l2: float) -> np.ndarray:
+def fit_signed(groups: list[Group], feats: list[str], l2: float) -> np.ndarray:
     """`fit_ranking`, leaving out (weight 0) every feature whose points come out against its meaning."""
     keep = list(range(len(feats)))
     while True:
-        w = fit_ranking([(x[:, keep], y) for x, y in groups], len(keep), l2)
+        w = fit_ranking([(x[:, keep], y, o) for x, y, o in groups], len(keep), l2)
         wrong = [k for k, v in zip(keep, w, strict=True)
                  if (feats[k] in FOR and v < 0) or (feats[k] in AGAINST and v > 0)]
         if not wrong:
@@ -189,10 +195,12 @@ def to_model(w: np.ndarray, feats: list[str], floor: int, margin: int, info: dic
 Spans = tuple[list[Piece], list[Piece]]
 
 
-def matrix(v: Vlog, spans: Spans, feats: list[str]) -> tuple[np.ndarray, np.ndarray]:
+def matrix(v: Vlog, spans: Spans, feats: list[str]) -> Group:
     x = np.array([[p.features.values.get(f, 0.0) for f in feats] for p in spans[0] + spans[1]])
     y = np.array([label(p, v.gold) for p in spans[0] + spans[1]], dtype=float)
-    return x, y
+    o = np.array([sum(pts * p.features.values.get(f, 0.0) for f, pts in FIXED.items()) / POINTS_PER_LOGIT
+                  for p in spans[0] + spans[1]])
+    return x, y, o
 
 
 def measure(vlogs: list[Vlog], spans: list[Spans], model: Model) -> dict[str, Stats]:
@@ -296,6 +304,10 @@ def all_features(vlogs: list[Vlog], left_out: set[str] | frozenset[str] = frozen
 def main(argv: list[str]) -> int:
     t0 = time.perf_counter()
     left_out = {a[1:] for a in argv if a.startswith("-") and not a.startswith("--")}
+    for a in argv:  # --fix=FEATURE:POINTS: try a feature's points fixed rather than fitted
+        if a.startswith("--fix="):
+            name, pts = a[6:].split(":")
+            FIXED[name] = float(pts)
     vlogs = load_vlogs()
     VLOGS[:] = vlogs
     feats = all_features(vlogs, left_out)
@@ -307,6 +319,8 @@ def main(argv: list[str]) -> int:
 
     rules = [(f, m) for f in FLOOR_GRID for m in MARGIN_GRID]
     results = []
+    if "--quick" in argv:
+        return _quick(vlogs, feats, rules[0], argv)
     for l2 in L2_GRID:
         cv = cross_validate(vlogs, feats, l2, rules)
         for rule, by_author in cv.items():
@@ -347,13 +361,32 @@ def main(argv: list[str]) -> int:
         print(f"  words {lang}: {len(ws)}; most against: {[k for k, _ in top[:12]]}; most for: "
               f"{[k for k, _ in top[-12:]]}")
     if "--check" not in argv:
-        WEIGHTS.write_text(json.dumps(model.to_json(), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-        WORDS.write_text(json.dumps({"min_zipf": MIN_ZIPF, "l2": WORD_L2, "script": "scripts/fit_quote_weights.py",
-                                     "words": {k: dict(sorted(v.items())) for k, v in sorted(words.items())}},
-                                    ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
-        print(f"wrote {WEIGHTS.relative_to(ROOT)} and {WORDS.relative_to(ROOT)}")
+        write(model, words)
     print(f"({time.perf_counter() - t0:.0f} s)")
     return 0
+
+
+def _quick(vlogs: list[Vlog], feats: list[str], rule: tuple[int, int], argv: list[str]) -> int:
+    """Fit on every tuning vlog at the first grid point and report in-sample only; writes only without --check."""
+    words = fit_words(vlogs)
+    spans = spans_for(vlogs, ())
+    w = fit_signed([matrix(v, sp, feats) for v, sp in zip(vlogs, spans, strict=True)], feats, L2_GRID[0])
+    model = to_model(w, feats, *rule, {"fitted_on": f"tests/quotes/data/tune: {len(vlogs)} vlogs (--quick)"})
+    final = [with_words(v, words) for v in vlogs]
+    print("\n".join(table("  in-sample:", measure(vlogs, final, model))))
+    for f, pts in sorted(model.points.items(), key=lambda kv: -kv[1]):
+        print(f"  {f:<16} {pts:+7.1f}")
+    if "--check" not in argv:
+        write(model, words)
+    return 0
+
+
+def write(model: Model, words: dict[str, dict[str, float]]) -> None:
+    WEIGHTS.write_text(json.dumps(model.to_json(), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    WORDS.write_text(json.dumps({"min_zipf": MIN_ZIPF, "l2": WORD_L2, "script": "scripts/fit_quote_weights.py",
+                                 "words": {k: dict(sorted(v.items())) for k, v in sorted(words.items())}},
+                                ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+    print(f"wrote {WEIGHTS.relative_to(ROOT)} and {WORDS.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

@@ -23,21 +23,25 @@ def attach_player(owner: QWidget) -> None:
 
     owner.player = QMediaPlayer(owner)
     owner.audio = QAudioOutput(owner)
-    # With no sound device (a server, a CI machine) the player runs without an audio sink - Qt's sink on a sound
-    # system that is not there can stall the player - and takes the audio output as soon as a device appears.
-    devices = QMediaDevices(owner)
-
-    def connect_audio() -> None:
-        if owner.player is not None and owner.player.audioOutput() is None and QMediaDevices.audioOutputs():
-            owner.player.setAudioOutput(owner.audio)
-
-    devices.audioOutputsChanged.connect(connect_audio)
-    connect_audio()
+    if getattr(owner, "_media_devices", None) is None:  # one watcher per widget, however many files it plays
+        owner._media_devices = QMediaDevices(owner)
+        owner._media_devices.audioOutputsChanged.connect(lambda: _connect_audio(owner))
+    _connect_audio(owner)
     owner.sink = QVideoSink(owner)
     owner.player.setVideoSink(owner.sink)
     owner.sink.videoFrameChanged.connect(owner._on_sink_frame)
     owner.player.positionChanged.connect(owner._on_player_position)
     owner.player.mediaStatusChanged.connect(owner._on_player_media_status)
+
+
+def _connect_audio(owner: QWidget) -> None:
+    """Route the player's sound to the audio output once there is a sound device. With none (a server, a CI
+    machine) the player runs without an audio sink: Qt's sink on a sound system that is not there may stall it."""
+    from PySide6.QtMultimedia import QMediaDevices
+
+    player = getattr(owner, "player", None)
+    if player is not None and player.audioOutput() is None and QMediaDevices.audioOutputs():
+        player.setAudioOutput(owner.audio)
 
 
 class FrameView(QWidget):

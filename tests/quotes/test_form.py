@@ -86,3 +86,11 @@ def test_a_contrast_reason_quotes_the_words_as_said_never_their_stems() -> None:
                            "en")
     contrast = next(r.text for r in found if r.code == "contrast")
     assert "she'd ... never ... she'd" in contrast and "she''" not in contrast, contrast
+
+
+def test_am_is_a_time_only_after_a_number() -> None:
+    """'I am proud' is no time of day (the reason read "a date or time ('am')"); '10 am' is."""
+    assert "time" not in reasons("Honestly, I am proud of what we built together as a team.")
+    _, found = score_words(make_transcript("The training is at 10 am in the big room upstairs.").words, "en")
+    time = next(r for r in found if r.code == "time")
+    assert time.points < 0 and time.words == "10 am"

@@ -61,7 +61,7 @@ EN = Lexicon(
         tonight | this morning | this afternoon | next week | last week | this week | next month |
         last month | this month | this quarter | last quarter | next quarter | this year | last year |
         next year | january | february | march | april | may | june | july | august | september | october |
-        november | december | o'clock | half past | quarter past | quarter to | am | pm | noon | midnight |
+        november | december | o'clock | half past | quarter past | quarter to | noon | midnight |
         q1 | q2 | q3 | q4 | the first | the second | the third | the fourth | the fifth | the eighth |
         the tenth | the twelfth | the fourteenth | the fifteenth | the twentieth | the twenty-first |
         the end of the month | deadline"""),

@@ -6,6 +6,7 @@ editor skips: logistics, status, announcements, cliches, greetings, questions an
 Each feature is a number (mostly 0..1) and, where it found words, the words it found. How many points a feature is
 worth is fitted on the tuning corpus (see `model.py`), not set here. Punctuation never changes a feature, except
 the question mark (worth at most a few points) and where a sentence starts.
+Rhetorical form and what joins two sentences are in `rhetoric.py`; form that travels across writers in `form.py`.
 """
 
 from __future__ import annotations
@@ -16,8 +17,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from vlogkit.domain import Word
-from vlogkit.quotes.form import FORM_PAIR, add_form, restarts
+from vlogkit.quotes.form import FORM_PAIR, add_form
 from vlogkit.quotes.lexicons import Lexicon
+from vlogkit.quotes.rhetoric import PAIR, add_rhetoric, stem
 from vlogkit.quotes.text import display_text, is_filler
 from vlogkit.quotes.tokens import SpanText, Token, span_text
 
@@ -31,16 +33,11 @@ KNOWN_ZIPF = 3.0  # ... and one more common than this may be either
 _ELIDED_HEADS = frozenset("c d j l m n s t qu".split())
 _DIGIT = re.compile(r"\d")
 _FR_INVERSION = re.compile(r"^\W*\w+-(?:t-)?(?:vous|tu|il|elle|on|nous|ils|elles)\b", re.I)
-_FUNCTION = frozenset(
-    "the a an of to in and on for at with is it that de het een van en te met op voor dat die le la les des du et "
-    "un une pour dans que qui est d l en à a".split()
-)
 _EN_AUX = frozenset("is are do does did can could would will should was were has have shall may might 's".split())
 _EN_WH = frozenset("what why how when where who which".split())
 _NL_WH = frozenset("wat waarom hoe wanneer waar wie welke welk hoeveel".split())
 _FR_WH = frozenset("pourquoi comment quand combien quel quelle quels quelles qu'est".split())
 _EN_SUBJECTS = frozenset("i you we they he she it there everybody everyone anyone anybody the a any your our this that".split())
-_INTERJECTIONS = frozenset("ha haha oh ah okay ok right anyway well allez awel bon ben bref voila oke".split())
 _INTRO_WORDS = frozenset("i'm am is name's naam ben heet suis c'est ici here".split())
 _INTRO_SUBJECTS = {"am": frozenset({"i"}), "is": frozenset("name naam this dit here hier".split()),
                    "ben": frozenset({"ik"}), "suis": frozenset({"je"}), "heet": frozenset({"ik"})}
@@ -82,10 +79,6 @@ class Features:
 
 def _capped(count: int, cap: int) -> float:
     return min(count, cap) / cap
-
-
-def _is_negation(key: str, lex: Lexicon) -> bool:
-    return key in lex.negations or key.startswith("n'") and lex.code in ("fr", "any")
 
 
 def _is_number(tok: Token, lex: Lexicon) -> bool:
@@ -145,14 +138,11 @@ def _features(span: Span, lex: Lexicon) -> Features:
     _specifics(f, st, lex)
     _speech_acts(f, st, last, lex, span)
     _stance(f, st, lex)
-    _rhetoric(f, st, parts, lex)
+    add_rhetoric(f, st, parts, lex)
     _delivery(f, words, spoken)
     add_form(f, st, parts)
     f.set("edge", 1.0 if span.edge else 0.0)
     return f
-
-
-PAIR = frozenset({"merged", "punchline", "turn", "echo", "parallel", "link", "shift", "antithesis"})  # what joins two sentences
 
 
 def _length(f: Features, st: SpanText) -> None:
@@ -168,8 +158,8 @@ def _lexical(f: Features, st: SpanText, lex: Lexicon, context: Mapping[str, int]
     content = [t for t in st.tokens
                if 0 < t.zipf < COMMON_ZIPF and not _is_name(t, lex) and not _is_number(t, lex) and len(t.key) > 2]
     if context is not None:
-        here = Counter(_stem(t) for t in st.tokens)
-        content = [t for t in content if context.get(_stem(t), 0) <= here[_stem(t)]]
+        here = Counter(stem(t.key) for t in st.tokens)
+        content = [t for t in content if context.get(stem(t.key), 0) <= here[stem(t.key)]]
     rare = sorted(content, key=lambda t: t.zipf)[:3]
     if rare:
         f.set("distinct", sum(min(3.0, COMMON_ZIPF - t.zipf) for t in rare) / len(rare) / 3.0,
@@ -320,99 +310,6 @@ def _past(st: SpanText, lex: Lexicon) -> tuple[int, str]:
                     for n in st.tokens[i + 1 : i + 3]):
                 found.append(t.orig)
     return len(found), (found[0] if found else "")
-
-
-def _rhetoric(f: Features, st: SpanText, parts: list[SpanText], lex: Lexicon) -> None:
-    """Contrast and antithesis, comparison, repetition and parallel form, triads, set-up and punchline."""
-    contrast = _contrast(st, lex)
-    f.set("contrast", 1.0 if contrast else 0.0, contrast)
-    comp = st.positions("comparisons")
-    f.set("comparison", 1.0 if len(comp) >= 2 else 0.0, " ... ".join(st.keys[i] for i in comp[:2]))
-    said_again = set(restarts(st.keys)[0])  # a self-correction is not a rhetorical repetition
-    once = [t for i, t in enumerate(st.tokens) if i not in said_again]
-    keys = [t.key for t in once]
-    stems = Counter(_stem(t) for t in once if _content(t))
-    rep = _chiasmus(keys) or _word_of(once, next((s for s, c in stems.items() if c >= 2), ""))
-    f.set("repetition", 1.0 if rep else 0.0, rep)
-    counts = Counter(k for k in keys if k not in _FUNCTION)
-    tri = [k for k, c in counts.items() if c >= 3]
-    f.set("triad", 1.0 if tri and len(st) <= 32 else 0.0, tri[0] if tri else "")
-    if len(parts) < 2 or not parts[0].tokens or not parts[-1].tokens:
-        return
-    a, b = parts[0], parts[-1]
-    f.set("merged", 1.0)
-    f.set("punchline", 1.0 if len(b) <= 10 and len(a) >= 6 else 0.0)
-    neg_a = any(_is_negation(k, lex) for k in a.keys)
-    neg_b = any(_is_negation(k, lex) for k in b.keys)
-    shared = sorted({_stem(t) for t in a.tokens if _content(t)} & {_stem(t) for t in b.tokens if _content(t)})
-    grams_a = {" ".join(a.keys[i : i + 2]) for i in range(len(a.keys) - 1)}
-    grams_b = {" ".join(b.keys[i : i + 2]) for i in range(len(b.keys) - 1)}
-    echo_words = _word_of(b.tokens, shared[0]) if shared else next(iter(sorted(grams_a & grams_b)), "")
-    f.set("echo", 1.0 if echo_words else 0.0, echo_words)
-    parallel = (a.keys[0] == b.keys[0] and a.keys[0] not in _FUNCTION) or a.keys[:2] == b.keys[:2]
-    f.set("parallel", 1.0 if parallel else 0.0, " ".join(t.orig for t in b.tokens[:2]))
-    link = b.keys[0] in lex.context_openers or b.keys[0] in lex.subject_pronouns
-    f.set("link", 1.0 if link else 0.0, b.tokens[0].orig)
-    shift = b.keys[0] in lex.connectives or b.keys[0] in _INTERJECTIONS or b.has("greetings") or b.has("meta")
-    f.set("shift", 1.0 if shift else 0.0, b.tokens[0].orig)
-    marker = next((p for i, p in b.hits.get("turn_markers", []) if i <= 3), "")
-    turned = neg_a != neg_b or bool(marker)
-    f.set("turn", 1.0 if turned else 0.0, marker)
-    f.set("antithesis", 1.0 if turned and (echo_words or link or parallel) else 0.0, echo_words or b.tokens[0].orig)
-
-
-def _word_of(tokens: Sequence[Token], stem: str) -> str:
-    """The word as said for a stem found in `tokens` (a reason quotes what the speaker said, never a stem)."""
-    return next((t.orig for t in tokens if _content(t) and _stem(t) == stem), stem) if stem else ""
-
-
-def _chiasmus(keys: Sequence[str]) -> str:
-    """A B ... B A: "ask not what your country can do for you, ask what you can do for your country"."""
-    seen: dict[str, list[int]] = {}
-    for i, k in enumerate(keys):
-        if k not in _FUNCTION and len(k) >= 2:
-            seen.setdefault(k, []).append(i)
-    twice = {k: v for k, v in seen.items() if len(v) == 2}
-    for a, (a1, a2) in twice.items():
-        for b, (b1, b2) in twice.items():
-            if a != b and a1 < b1 < b2 < a2:
-                return f"{a} ... {b} ... {b} ... {a}"
-    return ""
-
-
-def _content(t: Token) -> bool:
-    """A word that counts when it comes back: not one of the few dozen commonest words of the language."""
-    return len(t.key) >= 3 and t.zipf < 6.3 and t.key not in _FUNCTION
-
-
-def _stem(t: Token) -> str:
-    return stem(t.key)
-
-
-def stem(key: str) -> str:
-    """A crude stem of a folded word, so "build" and "builds", "client" and "clients" count as the same word."""
-    return key[:4] if len(key) > 4 else key
-
-
-def _contrast(st: SpanText, lex: Lexicon) -> str:
-    keys = st.keys
-    negs = [i for i, k in enumerate(keys) if _is_negation(k, lex)]
-    turns = st.positions("contrast_turns")
-    for i in negs:
-        for j in turns:
-            if j >= i + 2:
-                return f"{keys[i]} ... {keys[j]}"
-    if st.has("instead"):
-        return st.first("instead")
-    for i in negs:  # antithesis: the same word on both sides of the negation ("not a feature, it's a cost")
-        if 1 <= i <= len(keys) - 2:
-            before = {_stem(t) for t in st.tokens[:i] if _content(t)}
-            after = {_stem(t) for t in st.tokens[i + 1 :] if _content(t)}
-            both = before & after
-            if both:  # quoted as said ("she'd ... never ... she'd"), never as the stem ("she'")
-                same = sorted(both)[0]
-                return f"{_word_of(st.tokens[:i], same)} ... {keys[i]} ... {_word_of(st.tokens[i + 1:], same)}"
-    return ""
 
 
 def _delivery(f: Features, words: Sequence[Word], spoken: Sequence[Word]) -> None:

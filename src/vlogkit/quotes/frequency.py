@@ -78,14 +78,13 @@ def prefetch(tokens: Iterable[str], language: str) -> None:
     table the first time (a tenth of a second and more)."""
     code = supported(language)
     known = _KNOWN.setdefault(code, {})
-    wanted: dict[str, str] = {}  # form to look up -> token it answers for
+    wanted: dict[str, set[str]] = {}  # form to look up -> the tokens it answers for
     for tok in tokens:
-        if tok in known or tok in wanted.values():
+        if tok in known:
             continue
-        wanted.setdefault(tok, tok)
-        if "'" in tok:
-            wanted.setdefault(_ELISION.sub("", tok), tok)
-            wanted.setdefault(tok.replace("'", ""), tok)
+        forms = {tok, _ELISION.sub("", tok), tok.replace("'", "")} if "'" in tok else {tok}
+        for form in forms:  # a form shared by two tokens ("équipe", "l'équipe") answers for both
+            wanted.setdefault(form, set()).add(tok)
     if not wanted:
         return
     need = set(wanted)
@@ -94,14 +93,15 @@ def prefetch(tokens: Iterable[str], language: str) -> None:
         hits = need.intersection(bucket)
         if hits:
             for form in hits:
-                tok = wanted[form]
-                if tok not in found or form == tok:
-                    found[tok] = round(9.0 - index / 100.0, 2)
+                for tok in wanted[form]:
+                    if tok not in found or form == tok:  # the commonest form, unless the token itself is listed
+                        found[tok] = round(9.0 - index / 100.0, 2)
             need -= hits
             if not need:
                 break
-    for tok in set(wanted.values()):
-        known[tok] = found.get(tok, 0.0)
+    for toks in wanted.values():
+        for tok in toks:
+            known[tok] = found.get(tok, 0.0)
 
 
 def supported(language: str) -> str:

@@ -4,7 +4,7 @@
 (`tune/authors.json`); `tests/quotes/data/test/` is the held-out half, written blind by someone else: nothing is
 tuned on it, it is only measured. `tests/quotes/data/dev/` is a second held-out set by yet another hand, written
 before the finder was run on it: measured at milestones only, never tuned on. `tests/quotes/data/fresh/` is 120
-vlogs by nine new hands, written after the shipped weights were fitted: unseen by them until the next refit.
+vlogs by nine new hands: the fitting script never reads it, so it is one more half the weights have not seen.
 
 A candidate *hits* an editor's line when it covers most of it (>= 60 % of its words) and is mostly that line
 (>= 50 % of the candidate's words). recall@3: editor's lines hit by one of the top 3. precision@3: top-3 candidates

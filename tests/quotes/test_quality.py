@@ -12,7 +12,7 @@ import pytest
 from vlogkit.domain import Word
 from vlogkit.quotes.scoring import score_words
 
-from .corpus import authors, evaluate, load, names
+from .corpus import authors, evaluate, is_hit, load, names, score_case, shares_most
 
 # measured when the weights were last fitted (142 vlogs by five writers): recall@3 0.76-0.84 per language, gap
 # 29-31 points, ties 37/568; the same settings, leave-one-author-out: recall@3 0.60-0.70, gap 22-24
@@ -47,6 +47,19 @@ def test_recall_at_3_and_the_score_gap_hold_per_language(tuning, capsys) -> None
         assert s.recall >= RECALL_FLOOR, (lang, s.row())
         assert s.gap >= GAP_FLOOR, (lang, s.row())
     assert tuning["all"].tied <= 0.1 * tuning["all"].neighbours  # ties are rare in a vlog's top 5
+
+
+def test_a_line_is_found_by_the_strict_measure_only_whole_and_unglued_by_the_looser_one_when_most_of_it_is_there(
+) -> None:
+    line = (10, 30)  # an editor's two-sentence line: words 10..29, its second sentence from word 20
+    assert is_hit((10, 30), line) and shares_most((10, 30), line)
+    assert not is_hit((10, 20), line) and not shares_most((10, 20), line)  # half of it: found by neither
+    assert not is_hit((10, 21), line) and shares_most((10, 21), line)  # 11 of its 20 words
+    assert is_hit((0, 30), line) and shares_most((0, 30), line)  # 10 words glued on: still mostly the line
+    assert not is_hit((0, 45), line) and shares_most((0, 45), line)  # mostly other words: the strict measure says no
+    transcript, gold = load("test", names("test")[0])
+    s = score_case(transcript, gold)
+    assert s.found <= s.found_loose <= s.gold  # what the strict measure finds, the looser one finds too
 
 
 def _variants(words: list[Word]) -> dict[str, list[Word]]:

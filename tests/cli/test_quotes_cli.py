@@ -52,8 +52,15 @@ def test_quotes_json_lists_ranked_candidates_with_seconds_and_reasons(cli, vlog_
 def test_quotes_text_output_and_bad_input(cli, vlog_id: str) -> None:  # noqa: ANN001
     r = cli("quotes", vlog_id)
     assert r.returncode == 0
-    assert r.stdout.splitlines()[0].startswith(" 1. [")
-    assert "why: " in r.stdout
+    lines = r.stdout.splitlines()
+    assert "score 0-100" in lines[0] and lines[1].startswith(" 1. [")
+    top = cli("quotes", vlog_id, "--json", "--top", "1").json()[0]
+    shown = lines[1 : next(i for i, ln in enumerate(lines) if ln.startswith(" 2. ["))]
+    assert f"{top['start']:.1f}-{top['end']:.1f} s" in shown[0]  # no padding inside the times
+    for x in top["reasons"]:  # each reason with its signed points, under "for" or "against"
+        row = next(ln for ln in shown if f"{x['text']} {x['points']:+d}" in ln)
+        assert row.lstrip().startswith("for:" if x["points"] >= 0 else "against:"), (row, x)
+    assert any(x["points"] < 0 for x in top["reasons"]) == any("against:" in ln for ln in shown)
     bad = cli("quotes", "nosuch")
     assert bad.returncode == 1 and "No vlog with id 'nosuch'" in bad.stderr and "Traceback" not in bad.stderr
     bad = cli("quotes", vlog_id, "--top", "0")

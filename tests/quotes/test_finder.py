@@ -53,9 +53,9 @@ def test_reasons_carry_their_points_and_add_up_to_the_score() -> None:
      ("fr", "Ce n'est pas une question d'outils, mais de personnes qui les utilisent chaque jour.", "contrast",
       "contraste fort ('n'est ... mais')"),
      ("fr", "Je suis convaincu que la confiance se construit dans les petits gestes de tous les jours.", "conviction",
-      "conviction à la première personne ('je suis convaincu')"),
+      "conviction à la première personne ('Je suis convaincu')"),
      ("nl", "Ik ben ervan overtuigd dat vertrouwen groeit in de kleine dingen van elke dag.", "conviction",
-      "overtuiging in de ik-vorm ('ik ben ervan overtuigd')"),
+      "overtuiging in de ik-vorm ('Ik ben ervan overtuigd')"),
      ("nl", "De vergadering is verplaatst naar donderdag om tien uur in zaal drie.", "time",
       "een datum of tijdstip ('donderdag')"),
      ("fr", "Le parking sera fermé lundi pour les travaux, garez-vous derrière le bâtiment C.", "place",
@@ -156,6 +156,36 @@ def test_a_logistics_sentence_is_never_glued_in_front_of_a_strong_line() -> None
     assert top.text.startswith("Customers forget the price") and "merged" not in codes(top)
 
 
+def test_a_strong_line_keeps_a_much_weaker_neighbour_that_nothing_joins_to_it_off() -> None:
+    # the desk vlog's order: the speech line, then an unrelated reading sentence
+    t = make_transcript("Ask not what your country can do for you, ask what you can do for your country.\n"
+                        "A gold ring will please most any girl.\n"
+                        "The grass and bushes were wet with dew.")
+    top = find_candidates(t)[0]
+    assert top.text == "Ask not what your country can do for you, ask what you can do for your country."
+    assert "merged" not in codes(top)
+
+
+def _reasons(text: str, language: str = "en") -> dict[str, str]:
+    """code -> the words a reason quotes, over every candidate of a one-line-per-sentence transcript."""
+    return {r.code: r.words for c in find_candidates(make_transcript(text, language), top=50) for r in c.reasons}
+
+
+def test_a_reason_is_true_of_the_words_it_quotes() -> None:
+    assert "request" not in _reasons("A gold ring will please most any girl and her mother.")  # a verb here
+    assert _reasons("Please send me your slides before the review on Friday.").get("request") == "Please"
+    assert "intensifier" not in _reasons("And so it begins, the longest week of the whole year.")
+    assert "intensifier" not in _reasons("So we started again from the first drawing we ever made.")
+    assert _reasons("I was so proud of the people on the night shift.").get("intensifier") == "so"
+    assert "triad" not in _reasons("It was like, like, like a wave that never really stopped.")
+    assert _reasons("Cela peut-être fait demain, mais je ne suis pas sûr.", "fr").get("hedge") == "peut être"
+    # "She" opening the second sentence answers the first only when the first has someone to be "she"
+    storm = _reasons("A severe storm tore down the old barn.\nShe called his name many times that night.")
+    assert "link" not in storm
+    nurse = _reasons("Our night nurse never raises her voice.\nShe lowers it, and the whole ward listens.")
+    assert nurse.get("link") == "She"
+
+
 def test_a_repeated_line_appears_once() -> None:
     line = "The customer does not buy our product, the customer buys the trust in our people."
     t = make_transcript(f"{line}\nSorry, let me say that again.\n{line}")
@@ -187,7 +217,7 @@ def test_each_sentence_is_scored_in_its_own_language_when_segments_carry_one() -
     mixed = Transcript(segments, "nl", shift + fr.duration)
     top = find_candidates(mixed)[0]
     assert top.language == "fr" and top.text.startswith("Un client en colère")
-    assert "parle des gens en général ('un client')" in [r.text for r in top.reasons]
+    assert "parle des gens en général ('Un client')" in [r.text for r in top.reasons]
 
 
 def test_over_the_tuning_half_ranks_never_read_out_of_order_and_reasons_quote_words_as_said() -> None:

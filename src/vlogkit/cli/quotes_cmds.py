@@ -56,10 +56,18 @@ def cmd_quotes(args: argparse.Namespace, app: App) -> int:
         print(f"No quotable lines found in {args.id}: it may be too short or all logistics. "
               f"`vlogkit bank add {args.id} --start S --end S` saves any range.")
         return 0
+    print(f"{len(cands)} quotable line(s) in {args.id}, best first; score 0-100, the sum of the points below it:")
     for c in cands:
-        print(f"{c.rank:>2}. [{c.score:>3}] {c.start / 1000:6.1f}-{c.end / 1000:<6.1f}s  “{c.text}”")
-        print(f"    why: {'; '.join(r.text for r in c.reasons)}")
+        print(f"{c.rank:>2}. [{c.score:>3}] {_seconds(c.start)}-{_seconds(c.end)} s  “{c.text}”")
+        for label, reasons in (("for", [r for r in c.reasons if r.points >= 0]),
+                               ("against", [r for r in c.reasons if r.points < 0])):
+            if reasons:
+                print(f"    {label + ':':<8} {'; '.join(f'{r.text} {r.points:+d}' for r in reasons)}")
         if check[c.rank]:  # a swear word or slur: an external card or clip needs it confirmed (or fixed) first
             words = ", ".join(f"'{w.display}' ({w.start / 1000:.1f} s)" for w in check[c.rank])
             print(f"    check this word: {words} - `vlogkit confirm {args.id} SECONDS` if it was really said")
     return 0
+
+
+def _seconds(ms: int) -> str:
+    return f"{ms / 1000:.1f}"

@@ -4,8 +4,9 @@ Each sentence is scored in its own language (the words' or segments' `language` 
 else the transcript's). A pair of neighbouring sentences is worth the mean of its sentences plus what joins them
 (an echo, a turn, a parallel start; a fragment costs), so two sentences that belong together (a set-up and its
 punchline, a claim and its proof) come out whole, while a weak sentence glued onto a strong one only drags it down:
-a pair is a candidate only when its weaker sentence scores at least `Model.pair_floor` alone and the pair beats
-both of its sentences.
+a pair is a candidate only when its weaker sentence scores at least `Model.pair_floor` alone, the pair beats both of
+its sentences, and - when nothing joins them - neither is `WEAKER_BY` points weaker than the other (the speech line
+of the desk vlog stays alone rather than taking the unrelated reading sentence after it).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from vlogkit.quotes.sentences import Sentence, build_sentences
 from vlogkit.quotes.text import display_text, fold, tokens, verbatim_text
 from vlogkit.quotes.tokens import lower_words
 
-FINDER_VERSION = 10  # bump when scoring changes, so cached candidate lists are rebuilt
+FINDER_VERSION = 11  # bump when scoring changes, so cached candidate lists are rebuilt
 MERGE_GAP_MS = 2000
 MERGE_MAX_WORDS = 45
 MIN_TOKENS = 4
@@ -32,6 +33,7 @@ MIN_SENTENCES_FOR_POSITION = 5  # where a line sits (the opening, the sign-off) 
 DUPLICATE_JACCARD = 0.6
 PAD_BEFORE_MS = 250
 PAD_AFTER_MS = 350
+WEAKER_BY = 12  # points: a sentence this much weaker than its neighbour is glued on only when something joins them
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,9 +164,18 @@ def _pool(singles: list[Piece], doubles: list[Piece], model: Model) -> list[_Sco
         if a is None or b is None or min(a.score, b.score) < model.pair_floor:
             continue  # never glue a weak sentence onto another one
         merged = _score(p, model)  # a pair is worth the mean of its sentences plus what joins them
+        if not joined(p) and abs(a.exact - b.exact) >= WEAKER_BY:
+            continue  # nothing joins them, and one is much the weaker: that would be a weak sentence glued on
         if merged.exact >= max(a.exact, b.exact) + model.margin:
             pool.append(merged)
     return pool
+
+
+def joined(p: Piece) -> bool:
+    """Something joins the two sentences of a pair: a word echoed, a parallel start, the second answering or turning
+    the first with a marker ("but", "maar", "mais") - a negation on one side only is no join by itself."""
+    v, ev = p.features.values, p.features.evidence
+    return any(v.get(k) for k in ("echo", "parallel", "link", "antithesis")) or bool(v.get("turn") and ev.get("turn"))
 
 
 def _jaccard(a: set[str], b: set[str]) -> float:

@@ -38,8 +38,8 @@ def add_rhetoric(f, st: SpanText, parts: list[SpanText], lex: Lexicon) -> None: 
     stems = Counter(_stem(t) for t in once if _content(t))
     rep = _chiasmus(keys) or _word_of(once, next((s for s, c in stems.items() if c >= 2), ""))
     f.set("repetition", 1.0 if rep else 0.0, rep)
-    counts = Counter(k for k in keys if k not in _FUNCTION)
-    tri = [k for k, c in counts.items() if c >= 3]
+    counts = Counter(t.key for t in once if _content(t) and t.key not in lex.hedges)
+    tri = [k for k, c in counts.items() if c >= 3]  # "like ... like ... like" or "deze" three times is no rhythm
     f.set("triad", 1.0 if tri and len(st) <= 32 else 0.0, tri[0] if tri else "")
     if len(parts) < 2 or not parts[0].tokens or not parts[-1].tokens:
         return
@@ -55,7 +55,7 @@ def add_rhetoric(f, st: SpanText, parts: list[SpanText], lex: Lexicon) -> None: 
     f.set("echo", 1.0 if echo_words else 0.0, echo_words)
     parallel = (a.keys[0] == b.keys[0] and a.keys[0] not in _FUNCTION) or a.keys[:2] == b.keys[:2]
     f.set("parallel", 1.0 if parallel else 0.0, " ".join(t.orig for t in b.tokens[:2]))
-    link = b.keys[0] in lex.context_openers or b.keys[0] in lex.subject_pronouns
+    link = (b.keys[0] in lex.context_openers or b.keys[0] in lex.subject_pronouns) and _antecedent(b.keys[0], a, lex)
     f.set("link", 1.0 if link else 0.0, b.tokens[0].orig)
     shift = b.keys[0] in lex.connectives or b.keys[0] in _INTERJECTIONS or b.has("greetings") or b.has("meta")
     f.set("shift", 1.0 if shift else 0.0, b.tokens[0].orig)
@@ -63,6 +63,20 @@ def add_rhetoric(f, st: SpanText, parts: list[SpanText], lex: Lexicon) -> None: 
     turned = neg_a != neg_b or bool(marker)
     f.set("turn", 1.0 if turned else 0.0, marker)
     f.set("antithesis", 1.0 if turned and (echo_words or link or parallel) else 0.0, echo_words or b.tokens[0].orig)
+
+
+_PERSON_NOUNS = frozenset("""man woman lady guy boy girl kid child children mother father mum mom dad son daughter
+    wife husband colleague customer client patient driver boss manager nurse doctor teacher student apprentice
+    operator supervisor engineer friend neighbour neighbor person people somebody someone grandmother grandfather""".split())
+
+
+def _antecedent(first: str, a: SpanText, lex: Lexicon) -> bool:
+    """An English "he"/"she" opening the second sentence needs someone in the first to point back to: "A storm tore
+    down the barn. She called his name." is two sentences about different things, not an answer."""
+    if lex.code != "en" or first not in ("he", "she", "his", "her", "him"):
+        return True
+    return (a.has("third_person") or any(k in _PERSON_NOUNS or k.rstrip("s") in _PERSON_NOUNS for k in a.keys)
+            or any(t.orig[:1].isupper() and not t.starts_sentence and t.key != "i" for t in a.tokens))
 
 
 def _word_of(tokens: Sequence[Token], stem: str) -> str:

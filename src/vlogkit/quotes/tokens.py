@@ -61,8 +61,12 @@ class SpanText:
         return bool(self.hits.get(name))
 
     def first(self, name: str) -> str:
+        """The first phrase of a lexicon field found here, as said (case and accents kept: "peut-être", "Nous")."""
         found = self.hits.get(name)
-        return found[0][1] if found else ""
+        if not found:
+            return ""
+        i, phrase = found[0]
+        return " ".join(t.orig for t in self.tokens[i : i + len(phrase.split())])
 
     def count(self, name: str) -> int:
         return len(self.hits.get(name, ()))
@@ -112,6 +116,23 @@ def _index(keys: tuple[str, ...], lex: Lexicon) -> dict[str, list[tuple[int, str
             for name in names:
                 if covered.get(name, 0) > i:
                     continue
+                if _said_otherwise(name, keys, i):
+                    continue
                 hits.setdefault(name, []).append((i, phrase))
                 covered[name] = i + size
     return hits
+
+
+_BEFORE_A_VERB = frozenset("will would to can could might may should must i'll it'll you'll we'll they'll".split())
+_AFTER_SO = frozenset("that i we you he she it they the a an there this".split())  # "so we ...": a connective
+
+
+def _said_otherwise(name: str, keys: tuple[str, ...], i: int) -> bool:
+    """A listed English word used as another word here: "will please" is a verb, not a request; "And so, ...",
+    "so we ..." and a sentence's first "so" join, they do not intensify."""
+    key = keys[i]
+    if name == "requests" and key == "please":
+        return i > 0 and keys[i - 1] in _BEFORE_A_VERB
+    if name == "intensifiers" and key == "so":
+        return i == 0 or keys[i - 1] in ("and", "but", "or", "and so") or i + 1 >= len(keys) or keys[i + 1] in _AFTER_SO
+    return False

@@ -46,7 +46,11 @@ def wording(words: Iterable[str], language: str, weights: Weights | None = None)
 
 
 def _shown(found: list[str]) -> list[str]:
-    return [w for w in found if not MARKERS.intersection(w.split())][:2]
+    """The two strongest bits to quote in a reason: real words, two-word phrases and longer words first ("you can",
+    "never" rather than "a, the")."""
+    real = [w for w in found if not MARKERS.intersection(w.split())]
+    telling = [w for w in real if " " in w or len(w) >= 4]
+    return (telling + [w for w in real if w not in telling])[:2]
 
 
 def grams(words: Iterable[str], language: str) -> list[str]:

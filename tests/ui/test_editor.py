@@ -59,6 +59,33 @@ def test_fix_a_word_then_undo_and_redo(qtbot, window, opened) -> None:
     assert "Ctrl+Shift+Z" in [s.toString() for s in window.redo_action.shortcuts()]
 
 
+def test_the_word_box_sits_on_the_word_and_gives_the_keyboard_back_so_ctrl_z_undoes_at_once(
+        qtbot, window, opened) -> None:  # noqa: ANN001
+    ed = opened
+    tv = ed.transcript_view
+    window.activateWindow()
+    i = next(k for k, w in enumerate(ed.transcript.words) if w.text == "easiest")
+    centre = tv.word_rect_center(i)
+    qtbot.mouseDClick(tv.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    box = ed.inline.geometry()
+    assert box.top() <= centre.y() <= box.bottom()  # over the word, not over the line below it
+    ed.inline.setText("simplest")
+    qtbot.keyClick(ed.inline, Qt.Key.Key_Return)
+    assert not ed.inline.isVisible() and tv.hasFocus()  # not the quote card's tags field
+    qtbot.keyClick(tv, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "the easiest setup" in tv.toPlainText()
+    # clicking elsewhere saves what was typed; Escape saves nothing
+    ed.open_inline("edit", i)
+    ed.inline.setText("smoothest")
+    ed.quotes.setFocus(Qt.FocusReason.MouseFocusReason)
+    qtbot.waitUntil(lambda: not ed.inline.isVisible())
+    assert "the smoothest setup" in tv.toPlainText()
+    ed.open_inline("edit", i)
+    ed.inline.setText("roughest")
+    qtbot.keyClick(ed.inline, Qt.Key.Key_Escape)
+    assert "the smoothest setup" in tv.toPlainText() and tv.hasFocus()
+
+
 def test_insert_a_missed_word_mark_a_filler_and_name_a_speaker(qtbot, window, opened) -> None:
     ed = opened
     tv = ed.transcript_view

@@ -35,37 +35,53 @@ class TranscriptCommand(QUndoCommand):
 
 
 class InlineEditor(QLineEdit):
-    """A line edit laid over the transcript for fixing/inserting a word or naming a speaker."""
+    """A line edit laid over a word of the transcript for fixing/inserting a word or naming a speaker. Return
+    saves and Escape cancels, and either gives the keyboard back to the transcript (so Ctrl+Z undoes the fix right
+    away); clicking or tabbing elsewhere saves what was typed, as a spreadsheet cell does."""
 
     committed = Signal(str, str, int, int)  # mode, text, a, b
 
-    def __init__(self, parent: QWidget) -> None:
+    def __init__(self, parent: QWidget, focus_back: QWidget | None = None) -> None:
         super().__init__(parent)
         self.mode, self.a, self.b = "", -1, -1
+        self._focus_back = focus_back or parent
+        self._original = ""
         self.hide()
-        self.returnPressed.connect(self._on_return)
+        self.returnPressed.connect(lambda: self._finish(save=True, refocus=True))
 
     def open(self, mode: str, a: int, b: int, text: str, x: int, y: int, placeholder: str) -> None:
+        """Open over the word whose centre is (x, y) in the parent's coordinates."""
         self.mode, self.a, self.b = mode, a, b
+        self._original = text
         self.setText(text)
         self.setPlaceholderText(placeholder)
         self.setAccessibleName(placeholder)
         width = max(self.fontMetrics().horizontalAdvance(text), self.fontMetrics().horizontalAdvance(placeholder))
         self.resize(max(160, width + 40), self.sizeHint().height())
-        self.move(max(0, x - 10), y)
+        self.move(max(0, x - 10), max(0, y - self.height() // 2))  # on the word's own line, not the next one
         self.show()
         self.raise_()
         self.setFocus()
         self.selectAll()
 
-    def _on_return(self) -> None:
+    def _finish(self, save: bool, refocus: bool) -> None:
+        if not self.isVisible():
+            return
         text = self.text().strip()
         self.hide()
-        if text or self.mode == "speaker":
+        if refocus:
+            self._focus_back.setFocus(Qt.FocusReason.OtherFocusReason)
+        if save and (text or self.mode == "speaker") and (text != self._original or self.mode == "insert"):
             self.committed.emit(self.mode, text, self.a, self.b)
 
     def keyPressEvent(self, event: Any) -> None:  # noqa: N802
         if event.key() == Qt.Key.Key_Escape:
-            self.hide()
+            self._finish(save=False, refocus=True)
             return
         super().keyPressEvent(event)
+
+    def focusOutEvent(self, event: Any) -> None:  # noqa: N802
+        super().focusOutEvent(event)
+        if event.reason() in (Qt.FocusReason.MouseFocusReason, Qt.FocusReason.TabFocusReason,
+                              Qt.FocusReason.BacktabFocusReason):
+            self._finish(save=True, refocus=False)  # the click or Tab chose where the keyboard goes next

@@ -47,7 +47,7 @@ class VlogEditor(QuoteActions, QWidget):
         self.candidates: list[Any] = []
         self.undo_stack = QUndoStack(self)
         setup_editor(self)
-        self.inline = InlineEditor(self.transcript_view.viewport())
+        self.inline = InlineEditor(self.transcript_view.viewport(), self.transcript_view)
         self._wire()
         self._set_enabled(False)
 
@@ -352,7 +352,7 @@ class VlogEditor(QuoteActions, QWidget):
         text = {"edit": words[a].display, "insert": "", "speaker": words[a].speaker}[mode]
         placeholder = {"edit": tr("the right word"), "insert": tr("the missing word"),
                        "speaker": tr("speaker name")}[mode]
-        self.inline.open(mode, a, a if b is None else b, text, pt.x(), pt.y() + 10, placeholder)
+        self.inline.open(mode, a, a if b is None else b, text, pt.x(), pt.y(), placeholder)
 
     def _on_inline_committed(self, mode: str, text: str, a: int, b: int) -> None:
         if self.transcript is None:

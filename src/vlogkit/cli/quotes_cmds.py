@@ -58,7 +58,7 @@ def cmd_quotes(args: argparse.Namespace, app: App) -> int:
         return 0
     print(f"{len(cands)} quotable line(s) in {args.id}, best first; score 0-100, the sum of the points below it:")
     for c in cands:
-        print(f"{c.rank:>2}. [{c.score:>3}] {_seconds(c.start)}-{_seconds(c.end)} s  “{c.text}”")
+        print(f"{c.rank:>2}. [{c.score:>3}] {c.start / 1000:.1f}-{c.end / 1000:.1f} s  “{c.text}”")
         for label, reasons in (("for", [r for r in c.reasons if r.points >= 0]),
                                ("against", [r for r in c.reasons if r.points < 0])):
             if reasons:
@@ -67,7 +67,3 @@ def cmd_quotes(args: argparse.Namespace, app: App) -> int:
             words = ", ".join(f"'{w.display}' ({w.start / 1000:.1f} s)" for w in check[c.rank])
             print(f"    check this word: {words} - `vlogkit confirm {args.id} SECONDS` if it was really said")
     return 0
-
-
-def _seconds(ms: int) -> str:
-    return f"{ms / 1000:.1f}"

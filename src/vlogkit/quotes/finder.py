@@ -163,9 +163,9 @@ def _pool(singles: list[Piece], doubles: list[Piece], model: Model) -> list[_Sco
         a, b = by_sentence.get(p.sentences[0].first), by_sentence.get(p.sentences[1].first)
         if a is None or b is None or min(a.score, b.score) < model.pair_floor:
             continue  # never glue a weak sentence onto another one
-        merged = _score(p, model)  # a pair is worth the mean of its sentences plus what joins them
         if not joined(p) and abs(a.exact - b.exact) >= WEAKER_BY:
             continue  # nothing joins them, and one is much the weaker: that would be a weak sentence glued on
+        merged = _score(p, model)  # a pair is worth the mean of its sentences plus what joins them
         if merged.exact >= max(a.exact, b.exact) + model.margin:
             pool.append(merged)
     return pool

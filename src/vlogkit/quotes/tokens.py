@@ -134,5 +134,5 @@ def _said_otherwise(name: str, keys: tuple[str, ...], i: int) -> bool:
     if name == "requests" and key == "please":
         return i > 0 and keys[i - 1] in _BEFORE_A_VERB
     if name == "intensifiers" and key == "so":
-        return i == 0 or keys[i - 1] in ("and", "but", "or", "and so") or i + 1 >= len(keys) or keys[i + 1] in _AFTER_SO
+        return i == 0 or keys[i - 1] in ("and", "but", "or") or i + 1 >= len(keys) or keys[i + 1] in _AFTER_SO
     return False

@@ -178,12 +178,23 @@ def test_a_reason_is_true_of_the_words_it_quotes() -> None:
     assert "intensifier" not in _reasons("So we started again from the first drawing we ever made.")
     assert _reasons("I was so proud of the people on the night shift.").get("intensifier") == "so"
     assert "triad" not in _reasons("It was like, like, like a wave that never really stopped.")
-    assert _reasons("Cela peut-être fait demain, mais je ne suis pas sûr.", "fr").get("hedge") == "peut être"
+    assert _reasons("Cela peut-être fait demain, mais je ne suis pas sûr.", "fr").get("hedge") == "peut-être"
+    assert "hedge" not in _reasons("Un retard peut être une chance quand toute l'équipe en parle.", "fr")  # can be
+    # value words count when said of us, our team or company, not for what they mean
+    assert "values" not in _reasons("The long journey home from the plant took most of the year.")
+    assert _reasons("Our journey as a company is only starting this year.").get("values") == "journey"
     # "She" opening the second sentence answers the first only when the first has someone to be "she"
     storm = _reasons("A severe storm tore down the old barn.\nShe called his name many times that night.")
     assert "link" not in storm
     nurse = _reasons("Our night nurse never raises her voice.\nShe lowers it, and the whole ward listens.")
     assert nurse.get("link") == "She"
+
+
+def test_a_line_a_pause_cut_off_mid_sentence_is_not_a_quote_on_its_own() -> None:
+    t = make_transcript("And so, my fellow Americans, [pause]\n"
+                        "ask not what your country can do for you, ask what you can do for your country.")
+    texts = [c.text for c in find_candidates(t, top=50)]
+    assert texts and not any(x.rstrip().endswith(",") for x in texts)
 
 
 def test_a_repeated_line_appears_once() -> None:

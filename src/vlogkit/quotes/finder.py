@@ -25,7 +25,7 @@ from vlogkit.quotes.sentences import Sentence, build_sentences
 from vlogkit.quotes.text import display_text, fold, tokens, verbatim_text
 from vlogkit.quotes.tokens import lower_words
 
-FINDER_VERSION = 11  # bump when scoring changes, so cached candidate lists are rebuilt
+FINDER_VERSION = 12  # bump when scoring changes, so cached candidate lists are rebuilt
 MERGE_GAP_MS = 2000
 MERGE_MAX_WORDS = 45
 MIN_TOKENS = 4
@@ -188,6 +188,12 @@ def find_candidates(transcript: Transcript, top: int | None = None, model: Model
     return rank(transcript, singles, doubles, model or default_model(), top)
 
 
+def _unfinished(last: Word) -> bool:
+    """A line whose last word ends on a comma stops mid-sentence (a pause cut it: "And so, my fellow Americans,"):
+    never a quote on its own; the pair that finishes it may be."""
+    return last.display.rstrip().endswith((",", ";", "-", "–"))
+
+
 def rank(transcript: Transcript, singles: list[Piece], doubles: list[Piece], model: Model,
          top: int | None = None) -> list[Candidate]:
     """Candidates from already analysed pieces (the fitting script scores the same pieces under many models)."""
@@ -202,7 +208,7 @@ def rank(transcript: Transcript, singles: list[Piece], doubles: list[Piece], mod
         p = item.piece
         if item.score < model.min_score:
             break
-        if p.features.words < MIN_TOKENS:
+        if p.features.words < MIN_TOKENS or _unfinished(words[p.last - 1]):
             continue
         span = set(range(p.first, p.last))
         if span & taken:

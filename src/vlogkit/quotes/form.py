@@ -44,6 +44,11 @@ _VALUES = {
         force | fierte | fiers | fier | devise | culture | coeur | excellence | engagement | innovation | succes |
         unique | formidable | incroyable | genial"""),
 }
+_WE = {
+    "en": phrases("we | we're | we've | we'll | our | ours | us | team | teams | company | everyone | everybody"),
+    "nl": phrases("we | wij | ons | onze | team | teams | bedrijf | iedereen | samen"),
+    "fr": phrases("nous | notre | nos | on | equipe | equipes | entreprise | boite | societe | ensemble"),
+}
 _SPECIFIC = ("names", "figures", "time", "place", "tool", "booking")
 
 
@@ -88,7 +93,12 @@ def definition(st: SpanText) -> str:
 
 
 def values_talk(st: SpanText) -> tuple[int, str]:
-    words = _VALUES[_code(st.language)]
+    """Value words said of the company: only in a line that speaks of us, our team or company ("our journey", "one
+    big family") - "the long journey home" and "my family" are words used for what they mean."""
+    code = _code(st.language)
+    if not any(k in _WE[code] for k in st.keys):
+        return 0, ""
+    words = _VALUES[code]
     hits = list(dict.fromkeys(k for k in st.keys if k in words))
     return len(hits), ", ".join(hits[:3])
 

@@ -37,10 +37,12 @@ class SpanText:
     tokens: list[Token] = field(init=False)
     keys: list[str] = field(init=False)
     hits: dict[str, list[tuple[int, str]]] = field(init=False)  # lexicon field -> [(position, phrase)]
+    hyphened: frozenset[int] = field(init=False)  # positions of tokens written after a hyphen ("peut-être")
 
     def __post_init__(self) -> None:
         text = self.text.replace("’", "'").replace("‘", "'")
         toks: list[Token] = []
+        hyphened: set[int] = set()  # tokens written after a hyphen: "peut-être" (maybe) is not "peut être" (can be)
         prefetch(lower_words(text), self.language)
         for m in _TOKEN_RE.finditer(text):
             orig = m.group(0).rstrip("'")
@@ -48,11 +50,14 @@ class SpanText:
             while j >= 0 and text[j] in _SKIP:
                 j -= 1
             starts = not toks or (j >= 0 and text[j] in _ENDERS)
+            if toks and m.start() > 0 and text[m.start() - 1] == "-":
+                hyphened.add(len(toks))
             low = orig.casefold()
             toks.append(Token(orig, low, fold(low), starts, zipf(low, self.language)))
         self.tokens = toks
         self.keys = [t.key for t in toks]
-        self.hits = _index(tuple(self.keys), self.lex)
+        self.hyphened = frozenset(hyphened)
+        self.hits = _index(tuple(self.keys), self.lex, self.hyphened)
 
     def __len__(self) -> int:
         return len(self.tokens)
@@ -66,7 +71,9 @@ class SpanText:
         if not found:
             return ""
         i, phrase = found[0]
-        return " ".join(t.orig for t in self.tokens[i : i + len(phrase.split())])
+        said = [("-" if j in self.hyphened and j > i else " ") + self.tokens[j].orig
+                for j in range(i, i + len(phrase.split()))]
+        return "".join(said)[1:]
 
     def count(self, name: str) -> int:
         return len(self.hits.get(name, ()))
@@ -100,7 +107,7 @@ def _phrase_table(lex: Lexicon) -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in table.items()}
 
 
-def _index(keys: tuple[str, ...], lex: Lexicon) -> dict[str, list[tuple[int, str]]]:
+def _index(keys: tuple[str, ...], lex: Lexicon, hyphened: frozenset[int] = frozenset()) -> dict[str, list[tuple[int, str]]]:
     """Every lexicon phrase found in `keys`, longest first at each position; a shorter phrase inside a longer hit of
     the same field is not counted twice."""
     table = _phrase_table(lex)
@@ -116,7 +123,7 @@ def _index(keys: tuple[str, ...], lex: Lexicon) -> dict[str, list[tuple[int, str
             for name in names:
                 if covered.get(name, 0) > i:
                     continue
-                if _said_otherwise(name, keys, i):
+                if _said_otherwise(name, keys, i, hyphened):
                     continue
                 hits.setdefault(name, []).append((i, phrase))
                 covered[name] = i + size
@@ -127,10 +134,12 @@ _BEFORE_A_VERB = frozenset("will would to can could might may should must i'll i
 _AFTER_SO = frozenset("that i we you he she it they the a an there this".split())  # "so we ...": a connective
 
 
-def _said_otherwise(name: str, keys: tuple[str, ...], i: int) -> bool:
-    """A listed English word used as another word here: "will please" is a verb, not a request; "And so, ...",
-    "so we ..." and a sentence's first "so" join, they do not intensify."""
+def _said_otherwise(name: str, keys: tuple[str, ...], i: int, hyphened: frozenset[int] = frozenset()) -> bool:
+    """A listed word used as another word here: "will please" is a verb, not a request; "And so, ...", "so we ..."
+    and a sentence's first "so" join, they do not intensify; "peut être" (can be) is not "peut-être" (maybe)."""
     key = keys[i]
+    if name == "hedges" and key == "peut" and keys[i + 1 : i + 2] == ("etre",):
+        return i + 1 not in hyphened
     if name == "requests" and key == "please":
         return i > 0 and keys[i - 1] in _BEFORE_A_VERB
     if name == "intensifiers" and key == "so":

@@ -78,6 +78,8 @@ def test_logistics_status_greetings_questions_and_cliches_score_below_a_quotable
         ("Can everyone send me their slides before Friday?", "question"),
         ("At the end of the day we are one big family here.", "cliche"),
         ("Sorry, I am recording this on my phone and the camera keeps moving around a lot.", "meta"),
+        ("What I wanted to talk about today is the school group that visited us.", "meta"),
+        ("A quick look back at the storm we had on the coast two weeks ago.", "time"),
     ]:
         score, reasons = score_words(make_transcript(line).words, "en")
         assert any(r.code == code and (r.points or 0) < 0 for r in reasons), (line, reasons)

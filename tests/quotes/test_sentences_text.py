@@ -40,6 +40,14 @@ def test_abbreviations_do_not_end_a_sentence_but_a_pause_after_an_initial_does()
     assert [s.verbatim for s in build_sentences(words)] == ["I met Dr. Peeters in room B.", "She said yes."]
 
 
+def test_a_quoted_question_or_an_ellipsis_the_sentence_carries_on_after_does_not_end_it() -> None:
+    t = make_transcript('The first question I teach them is not "is it true?" but "how would I know?" It works.\n'
+                        "We waited... and nothing came. Did it work? Nobody knew.")
+    texts = [s.text for s in build_sentences(t.words)]
+    assert texts == ['The first question I teach them is not "is it true?" but "how would I know?"', "It works.",
+                     "We waited... and nothing came.", "Did it work?", "Nobody knew."]
+
+
 def test_display_text_drops_fillers_lightly_and_verbatim_keeps_them() -> None:
     words = [Word(w, i * 300, i * 300 + 250) for i, w in enumerate("Uh, so, um, I think, euh, trust matters.".split())]
     assert verbatim_text(words) == "Uh, so, um, I think, euh, trust matters."

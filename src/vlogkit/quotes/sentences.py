@@ -67,7 +67,7 @@ def build_sentences(words: Sequence[Word], pause_ms: int = PAUSE_MS) -> list[Sen
         nxt = words[i + 1] if i + 1 < len(words) else None
         split = (
             nxt is None
-            or ends_sentence(w, nxt.start - w.end)
+            or (ends_sentence(w, nxt.start - w.end) and not _goes_on(w, nxt))
             or nxt.start - w.end >= pause_ms
             or (bool(w.speaker) and bool(nxt.speaker) and nxt.speaker != w.speaker)
         )
@@ -77,3 +77,11 @@ def build_sentences(words: Sequence[Word], pause_ms: int = PAUSE_MS) -> list[Sen
                 sentences.append(Sentence(chunk, start, i + 1))
             start = i + 1
     return sentences
+
+
+def _goes_on(word: Word, nxt: Word) -> bool:
+    """A quoted question or an ellipsis the sentence carries on after: 'is not "is it true?" but "how would I
+    know?"', "and then... nothing" - a '?', '!' or '…' followed by a word in lower case."""
+    token = word.display.rstrip("\"'”’»)]")
+    first = next((c for c in nxt.display if c.isalpha()), "")
+    return token.endswith(("?", "!", "…", "...")) and first.islower()

@@ -13,8 +13,11 @@ EN = Lexicon(
         thank you for watching | thanks everyone | thanks all | that's it | that's all | take care | cheers |
         talk soon | over and out | signing off | that's it from me | hi all | hi everyone | hello everyone"""),
     meta=phrases("""recording | record | camera | video | vlog | microphone | mic | filming | film this | my phone |
-        webcam | sound | audio | wobbly | background | can you hear | can you see | on screen | take two | laptop camera |
-        first vlog | my first ever vlog | excuse the noise | sorry about the noise | bear with me | the light"""),
+        webcam | sound | audio | wobbly | background | can you hear | can you see | on screen | take two |
+        laptop camera |
+        first vlog | my first ever vlog | excuse the noise | sorry about the noise | bear with me | the light |
+        want to talk about | wanted to talk about | going to talk about | wanna talk about | quick update |
+        quick look back | a quick look at | wanted to share | want to share | let me tell you about"""),
     requests=phrases("""please | make sure | don't forget | remember to | let me know | ping me | send me | drop me |
         reach out | get in touch | sign up | fill in | check your | bring your | any questions | questions send |
         shout if | give me a shout | feel free"""),
@@ -70,7 +73,9 @@ EN = Lexicon(
         on the twenty-first | by the twenty-first | the first of | the second of | the third of |
         the fourth of | the fifth of | the eighth of | the tenth of | the twelfth of | the fourteenth of |
         the fifteenth of | the twentieth of | the twenty-first of |
-        the end of the month | deadline"""),
+        the end of the month | deadline |
+        ago | last night | last winter | last summer | last spring | last autumn | last fall | this winter |
+        this summer"""),
     places=phrases("""floor | room | meeting room | building | office | car park | parking | aisle | gate | site | atrium |
         canteen | kitchen | reception | corridor | lifts | lift | desk | warehouse | hall | auditorium |
         basement | campus | headquarters | hq | branch | depot | station | hotel | shared drive | folder |

@@ -16,7 +16,9 @@ FR = Lexicon(
     meta=phrases("""enregistre | enregistrer | enregistrement | camera | video | vlog | micro | microphone | filme |
         filmer | je filme | mon telephone | mon portable | mon gsm | webcam | bouge | arriere-plan | vous m'entendez |
         on m'entend | vous me voyez | excusez le bruit | desole pour le bruit | la lumiere | ma premiere video |
-        petite video | une video"""),
+        petite video | une video |
+        je voulais vous parler | je veux vous parler | je vais vous parler | je voulais parler | petit point |
+        petite mise a jour | petit retour sur"""),
     requests=phrases("""s'il vous plait | svp | merci de | pensez a | n'oubliez pas | n'hesitez pas | faites-moi signe |
         envoyez | envoyez-moi | contactez | inscrivez-vous | remplissez | apportez | verifiez | prevenez |
         faites un ticket | passez me voir | il faut s'inscrire | inscription obligatoire"""),
@@ -62,7 +64,9 @@ FR = Lexicon(
         aujourd'hui | ce soir | ce matin | cette semaine | la semaine prochaine | la semaine passee |
         la semaine derniere | ce mois-ci | le mois prochain | le mois passe | cette annee | l'annee passee |
         l'annee prochaine | janvier | fevrier | mars | avril | mai | juin | juillet | aout | septembre |
-        octobre | novembre | decembre | heures | heure | midi | minuit | deadline | echeance"""),
+        octobre | novembre | decembre | heures | heure | midi | minuit | deadline | echeance |
+        l'hiver dernier | l'ete dernier | le mois dernier | l'an dernier | l'an passe | hier soir | cette nuit |
+        cet hiver | cet ete"""),
     places=phrases("""etage | salle | salle de reunion | batiment | bureau | bureaux | parking | couloir | accueil |
         cantine | refectoire | site | siege | depot | entrepot | hall | auditorium | sous-sol | gare | hotel |
         dossier partage | a gauche | a droite | en bas | en haut | salle serveur | local"""),

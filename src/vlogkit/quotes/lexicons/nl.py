@@ -15,7 +15,9 @@ NL = Lexicon(
         tot de volgende keer | dag collega's | beste collega's"""),
     meta=phrases("""opnemen | opname | neem dit op | camera | video | vlog | filmpje | microfoon | filmen | gsm |
         mijn telefoon | webcam | geluid | wiebelt | achtergrond | hoor je me | hoort ge mij | hoor je mij | in beeld |
-        sorry voor het geluid | het licht | mijn eerste vlog | test test | neem ik op"""),
+        sorry voor het geluid | het licht | mijn eerste vlog | test test | neem ik op |
+        wil ik het hebben over | wou ik het hebben over | wilde ik het hebben over | wil ik even vertellen |
+        wou ik even vertellen | korte update | kleine update | even terugblikken"""),
     requests=phrases("""gelieve | vergeet niet | vergeet uw | vergeet je | laat het weten | laat maar weten | stuur |
         stuur me | mail me | neem contact | schrijf je in | inschrijven | vul | vul in | breng | kom langs |
         aarzel niet | zeker doen | denk eraan | check | bekijk | geef het door | vragen stuur"""),
@@ -62,7 +64,9 @@ NL = Lexicon(
         vandaag | vanavond | vanochtend | deze week | volgende week | vorige week | deze maand |
         volgende maand | vorige maand | dit jaar | vorig jaar | volgend jaar | januari | februari | maart |
         april | mei | juni | juli | augustus | september | oktober | november | december | uur | half |
-        kwart | middag | namiddag | voormiddag | 's morgens | 's avonds | deadline"""),
+        kwart | middag | namiddag | voormiddag | 's morgens | 's avonds | deadline |
+        geleden | vannacht | gisterenavond | vorige winter | vorige zomer | vorig najaar | vorige lente |
+        deze winter | deze zomer"""),
     places=phrases("""verdieping | lokaal | zaal | vergaderzaal | vergaderlokaal | gebouw | kantoor | parking | gang |
         onthaal | refter | kantine | poort | site | vestiging | hoofdkantoor | magazijn | hal | kelder | station |
         hotel | gedeelde map | map | links | rechts | beneden | boven | teampost | werfkeet"""),

@@ -37,6 +37,28 @@ def test_selecting_words_sets_the_clips_in_and_out(qtbot, opened) -> None:
     assert ed.player.inout.text().startswith("In 0:00.6")
 
 
+def test_selecting_words_with_the_keyboard_sets_the_same_in_and_out_as_the_mouse(qtbot, opened) -> None:
+    ed = opened
+    tv = ed.transcript_view
+    words = ed.transcript.words
+    tv.setFocus()
+    ed.set_clip(None)
+    c = tv.textCursor()
+    c.setPosition(tv.spans[2][0])  # the caret before "shipped", where a click puts it
+    tv.setTextCursor(c)
+    for _ in range(4):  # word by word, to the end of "onboarding"
+        qtbot.keyClick(tv, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert tv.textCursor().hasSelection()
+    assert tv.selection_range == (2, 5)
+    assert ed.in_out == (words[2].start, words[5].end)  # exactly what dragging over the same words gives
+    assert ed.timeline.model.in_out == ed.in_out and ed.player.slider.range_ms == ed.in_out
+    qtbot.keyClick(tv, Qt.Key.Key_Left, Qt.KeyboardModifier.ShiftModifier)  # one character back: still in "onboarding"
+    assert ed.in_out == (words[2].start, words[5].end)
+    qtbot.keyClick(tv, Qt.Key.Key_End, Qt.KeyboardModifier.ShiftModifier)  # to the end of the line
+    a, b = tv.selection_range
+    assert a == 2 and b > 5 and ed.in_out == (words[2].start, words[b].end)
+
+
 def test_fix_a_word_then_undo_and_redo(qtbot, window, opened) -> None:
     ed = opened
     tv = ed.transcript_view

@@ -12,6 +12,7 @@ from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
     QFont,
+    QKeyEvent,
     QMouseEvent,
     QTextBlockFormat,
     QTextCharFormat,
@@ -231,7 +232,22 @@ class TranscriptView(QTextEdit):
         if i >= 0:
             self.edit_requested.emit(i)
 
+    # -- keyboard --------------------------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        """Shift+arrows, Shift+Home/End, Ctrl+A...: a selection made with the keys sets the clip's in/out exactly as
+        one dragged with the mouse does (the same `_selection_done`)."""
+        before = self._selected_chars()
+        super().keyPressEvent(event)
+        after = self._selected_chars()
+        if self.spans and after is not None and after != before:
+            self._selection_done()
+
+    def _selected_chars(self) -> tuple[int, int] | None:
+        c = self.textCursor()
+        return (c.selectionStart(), c.selectionEnd()) if c.hasSelection() else None
+
     def _selection_done(self) -> None:
+        """The one place a selection (made with the mouse or the keys) becomes the words first..last."""
         c = self.textCursor()
         a = max(0, self.word_at_position(c.selectionStart()))
         # the word holding the last selected character

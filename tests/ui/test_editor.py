@@ -164,6 +164,17 @@ def test_candidates_are_ranked_and_go_into_the_bank(qtbot, window, opened) -> No
     assert quotes[0].speaker.name == "Ann Peeters"
 
 
+def test_add_selection_to_bank_keeps_the_selected_words_exact_range(qtbot, window, opened) -> None:
+    ed = opened
+    words = ed.transcript.words
+    first = next(i for i, w in enumerate(words) if w.text == "Customers")  # after a pause: padding would show
+    ed.transcript_view.select_words(first, first + 3)  # "Customers told us it"
+    qtbot.mouseClick(ed.add_range_button, Qt.MouseButton.LeftButton)
+    [q] = window.app.bank.list()
+    assert (q.start, q.end) == (words[first].start, words[first + 3].end)  # no clip padding in the source timecode
+    assert q.verbatim == "Customers told us it"
+
+
 def test_audio_only_vlog_shows_a_poster_and_a_live_level_bar(qtbot, window, synth) -> None:
     tone = synth("tone12.wav", "-f", "lavfi", "-i", "sine=f=440:d=12", "-ac", "1")
     vid = import_and_wait(qtbot, window, tone, name="Bo Claes")

@@ -97,8 +97,8 @@ class BankService:
         status: QuoteStatus | str = QuoteStatus.CANDIDATE, text: str | None = None, note: str = "",
         ctx: JobContext | None = None,
     ) -> Quote:
-        """Save what was said between `start_ms` and `end_ms`, snapped to whole words with a little padding."""
-        from vlogkit.quotes import clip_range
+        """Save what was said between `start_ms` and `end_ms`, snapped to whole words: the quote runs from the first
+        word's start to the last word's end (padding belongs to a clip export, not to the quote's source timecode)."""
         from vlogkit.quotes.text import display_text, verbatim_text
 
         if start_ms < 0 or end_ms <= start_ms:
@@ -110,10 +110,8 @@ class BankService:
         if not idx:
             raise UsageError(f"Nothing was said between {start_ms / 1000:.1f} s and {end_ms / 1000:.1f} s in vlog "
                              f"{vlog.id}; `vlogkit transcribe {vlog.id}` shows the words and their times.")
-        first, last = idx[0], idx[-1] + 1
-        start, end = clip_range(words, first, last, transcript.duration)
-        chosen = words[first:last]
-        return self._add(vlog, start, end, text or display_text(chosen), verbatim_text(chosen),
+        chosen = words[idx[0] : idx[-1] + 1]
+        return self._add(vlog, chosen[0].start, chosen[-1].end, text or display_text(chosen), verbatim_text(chosen),
                          transcript.language, tags, status, note)
 
     def _add(

@@ -6,6 +6,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from vlogkit.cli.output import add_json_flag, print_json, run_job
+from vlogkit.domain.times import format_seconds, format_span
 
 if TYPE_CHECKING:
     from vlogkit.domain import Candidate
@@ -58,12 +59,12 @@ def cmd_quotes(args: argparse.Namespace, app: App) -> int:
         return 0
     print(f"{len(cands)} quotable line(s) in {args.id}, best first; score 0-100, the sum of the points below it:")
     for c in cands:
-        print(f"{c.rank:>2}. [{c.score:>3}] {c.start / 1000:.1f}-{c.end / 1000:.1f} s  “{c.text}”")
+        print(f"{c.rank:>2}. [{c.score:>3}] {format_span(c.start, c.end)}  “{c.text}”")
         for label, reasons in (("for", [r for r in c.reasons if r.points >= 0]),
                                ("against", [r for r in c.reasons if r.points < 0])):
             if reasons:
                 print(f"    {label + ':':<8} {'; '.join(f'{r.text} {r.points:+d}' for r in reasons)}")
         if check[c.rank]:  # a swear word or slur: an external card or clip needs it confirmed (or fixed) first
-            words = ", ".join(f"'{w.display}' ({w.start / 1000:.1f} s)" for w in check[c.rank])
+            words = ", ".join(f"'{w.display}' ({format_seconds(w.start)} s)" for w in check[c.rank])
             print(f"    check this word: {words} - `vlogkit confirm {args.id} SECONDS` if it was really said")
     return 0

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from vlogkit.domain import Consent, ConsentScope, Quote
+from vlogkit.domain.times import format_seconds, format_span
 from vlogkit.store.bank_file import BANK_FORMAT, BANK_FORMAT_VERSION
 
 CSV_COLUMNS = [
@@ -47,8 +48,8 @@ def to_csv(rows: Sequence[Row], audience: str = "internal") -> bytes:
             "id": q.id, "text": q.text, "copy_text": q.copy_text(), "speaker": q.speaker.name, "role": q.speaker.role,
             "team": q.speaker.team, "company": q.speaker.company, "language": q.language, "tags": "; ".join(q.tags),
             "status": q.status.value, "approved_by": q.approved_by, "approved_at": q.approved_at,
-            "consent": r.scope.value, "vlog_id": q.vlog_id, "start_s": f"{q.start / 1000:.2f}",
-            "end_s": f"{q.end / 1000:.2f}", "created": q.created, "updated": q.updated, "note": q.note,
+            "consent": r.scope.value, "vlog_id": q.vlog_id, "start_s": format_seconds(q.start, 2),
+            "end_s": format_seconds(q.end, 2), "created": q.created, "updated": q.updated, "note": q.note,
             "verbatim": q.verbatim,
         }
         writer.writerow([safe_cell(values.get(c, "")) for c in columns])
@@ -75,7 +76,7 @@ def to_markdown(rows: Sequence[Row], title: str, audience: str = "internal") -> 
             out.append(f"> — {md_escape(who.strip())}")
         status = q.status.value + (f" by {q.approved_by}" if q.approved_by else "")
         meta = [md_escape(q.id), md_escape(q.language), md_escape(status), f"consent: {md_escape(r.scope.value)}",
-                f"vlog {md_escape(q.vlog_id)} {q.start / 1000:.1f}-{q.end / 1000:.1f} s"]
+                f"vlog {md_escape(q.vlog_id)} {format_span(q.start, q.end)}"]
         if q.tags:
             meta.append("tags: " + ", ".join(md_escape(t) for t in q.tags))
         out += ["", " · ".join(meta), ""]

@@ -22,6 +22,7 @@ from vlogkit.domain import (
     Vlog,
     parse_day,
 )
+from vlogkit.domain.times import format_seconds, format_span
 from vlogkit.errors import ConsentError, UsageError, VlogkitError
 from vlogkit.jobs import JobContext
 from vlogkit.quotes.search import Filters, matches, relevance
@@ -88,7 +89,7 @@ class BankService:
         transcript may have changed since the card was made)."""
         vlog = self.app.vlogs.get(vlog_id)
         if not (0 <= cand.start < cand.end <= vlog.media.duration_ms) or not cand.text.strip():
-            raise UsageError(f"That quote ({cand.start / 1000:.1f}-{cand.end / 1000:.1f} s) does not fit vlog {vlog.id} "
+            raise UsageError(f"That quote ({format_span(cand.start, cand.end)}) does not fit vlog {vlog.id} "
                              f"({vlog.duration_s:.1f} s long): find quotes again.")
         return self._add(vlog, cand.start, cand.end, cand.text, cand.verbatim, cand.language, tags, status, note)
 
@@ -108,7 +109,7 @@ class BankService:
         words = transcript.words
         idx = [i for i, w in enumerate(words) if start_ms <= (w.start + w.end) // 2 < end_ms]
         if not idx:
-            raise UsageError(f"Nothing was said between {start_ms / 1000:.1f} s and {end_ms / 1000:.1f} s in vlog "
+            raise UsageError(f"Nothing was said between {format_seconds(start_ms)} s and {format_seconds(end_ms)} s in vlog "
                              f"{vlog.id}; `vlogkit transcribe {vlog.id}` shows the words and their times.")
         chosen = words[idx[0] : idx[-1] + 1]
         return self._add(vlog, chosen[0].start, chosen[-1].end, text or display_text(chosen), verbatim_text(chosen),

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from vlogkit.domain import Quote, Vlog
+from vlogkit.domain.times import format_span
 from vlogkit.errors import VlogkitError
 from vlogkit.failpoints import failpoint
 from vlogkit.fileutil import atomic_write_bytes, export_mode, safe_filename, unique_path
@@ -103,7 +104,7 @@ def _deck(
             q = row.quote
             still = Path(tmp) / f"{safe_filename(q.id, 40, 'quote')}-{i}.jpg"
             image = _still(bank, q, vlogs.get(q.vlog_id), still, grab_still)
-            note = f"{q.id} - vlog {q.vlog_id}, {q.start / 1000:.1f}-{q.end / 1000:.1f} s - consent {row.scope.value}"
+            note = f"{q.id} - vlog {q.vlog_id}, {format_span(q.start, q.end)} - consent {row.scope.value}"
             note += (f" - approved by {q.approved_by} on {q.approved_at[:10]}" if q.approved_by
                      else f" - {q.status.value}")
             items.append(SlideItem(q.text, q.speaker.attribution(), q.speaker.company, image, note))

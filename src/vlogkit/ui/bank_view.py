@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vlogkit.domain.times import format_clock
 from vlogkit.errors import VlogkitError
 from vlogkit.quotes.search import relevance
 from vlogkit.quotes.text import fold
 from vlogkit.ui.i18n import LANGUAGES, N_, current_language, tr
 from vlogkit.ui.library_view import badge_label
-from vlogkit.ui.player import format_ms
 from vlogkit.ui.quote_panel import status_label
 
 if TYPE_CHECKING:
@@ -159,7 +159,7 @@ class BankView(QWidget):
             self.table.insertRow(r)
             self.quotes.append(q)
             cells = [f"“{q.text}”", q.speaker.attribution(),
-                     f"{titles.get(q.vlog_id, q.source_title or q.vlog_id)} @ {format_ms(q.start)}",
+                     f"{titles.get(q.vlog_id, q.source_title or q.vlog_id)} @ {format_clock(q.start)}",
                      q.language.upper(), "", ", ".join(q.tags), badge_label(scope)]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)

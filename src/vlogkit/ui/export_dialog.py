@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
 
 from vlogkit.domain import AUDIENCES
 from vlogkit.domain.export import PRESETS, CaptionStyle, ExportRequest
+from vlogkit.domain.times import format_clock, format_seconds
 from vlogkit.errors import VlogkitError
 from vlogkit.jobs import JobContext
 from vlogkit.ui.i18n import current_language, tr
-from vlogkit.ui.player import format_ms
 
 if TYPE_CHECKING:
     from vlogkit.services import App
@@ -68,8 +68,8 @@ class ExportDialog(QDialog):
         left = QVBoxLayout()
         a, b = self.ranges[0]
         extra = tr(" (+{n} more)", n=len(self.ranges) - 1) if len(self.ranges) > 1 else ""
-        left.addWidget(QLabel(tr("Clip {a} – {b} ({s} s){more}", a=format_ms(a), b=format_ms(b),
-                                 s=round((b - a) / 1000, 1), more=extra)))
+        left.addWidget(QLabel(tr("Clip {a} – {b} ({s} s){more}", a=format_clock(a), b=format_clock(b),
+                                 s=format_seconds(b - a), more=extra)))
         left.addWidget(QLabel("<b>" + tr("Sizes") + "</b>"))
         self.preset_boxes: dict[str, QCheckBox] = {}
         for name in PRESETS:

@@ -10,6 +10,7 @@ from PySide6.QtCore import QRect, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QSlider, QVBoxLayout, QWidget
 
+from vlogkit.domain.times import format_clock
 from vlogkit.ui import theme
 from vlogkit.ui.i18n import tr
 from vlogkit.ui.icons import icon
@@ -258,7 +259,7 @@ class PlayerWidget(QWidget):
     def set_in_out(self, rng: tuple[int, int] | None) -> None:
         self.slider.range_ms = rng
         self.slider.update()
-        self.inout.setText(tr("In {a}  Out {b}", a=format_ms(rng[0]), b=format_ms(rng[1])) if rng else "")
+        self.inout.setText(tr("In {a}  Out {b}", a=format_clock(rng[0]), b=format_clock(rng[1])) if rng else "")
 
     def stop(self) -> None:
         if self.player is not None:
@@ -280,10 +281,6 @@ class PlayerWidget(QWidget):
         self.set_in_out(None)
         self.level.hide()
         self._update_time()
-
-
-def format_ms(ms: int) -> str:
-    return f"{ms // 60000}:{(ms // 1000) % 60:02d}.{(ms % 1000) // 100}"
 
 
 def audio_level(buf: object) -> float:

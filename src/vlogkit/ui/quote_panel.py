@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vlogkit.domain.times import format_clock
 from vlogkit.ui import theme
 from vlogkit.ui.i18n import tr
 from vlogkit.ui.icons import icon
-from vlogkit.ui.player import format_ms
 from vlogkit.ui.reasons import reason_line, reason_text, reason_tone
 
 __all__ = ["CandidateCard", "QuotePanel", "reason_text", "status_label", "transcript_key"]
@@ -76,7 +76,8 @@ class CandidateCard(QFrame):
                            "border-radius: 4px; padding: 1px 6px; font-weight: 600;")
         chip.setToolTip(tr("The same colour marks this line on the timeline."))
         head.addWidget(chip)
-        head.addWidget(QLabel(f"{format_ms(cand.start)}–{format_ms(cand.end)}"))
+        self.times = QLabel(f"{format_clock(cand.start)}–{format_clock(cand.end)}")
+        head.addWidget(self.times)
         head.addStretch(1)
         self.score_label = QLabel(tr("score {n}", n=int(cand.score)))
         self.score_label.setToolTip(tr("How quotable the finder thinks this line is (0-100)"))

@@ -20,11 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vlogkit.domain.times import format_clock
 from vlogkit.errors import VlogkitError
 from vlogkit.ui import theme
 from vlogkit.ui.i18n import current_language, tr
 from vlogkit.ui.icons import icon
-from vlogkit.ui.player import PlayerWidget, format_ms
+from vlogkit.ui.player import PlayerWidget
 
 if TYPE_CHECKING:
     from vlogkit.services import App
@@ -185,8 +186,8 @@ class ReviewQueue(QWidget):
             self.player.unload()
             return
         self.heading.setText(q.speaker.attribution() or tr("Unknown speaker"))
-        self.meta.setText(tr("From “{v}”, {a} – {b}. Tags: {t}", v=q.source_title or q.vlog_id, a=format_ms(q.start),
-                             b=format_ms(q.end), t=", ".join(q.tags) or "—"))
+        self.meta.setText(tr("From “{v}”, {a} – {b}. Tags: {t}", v=q.source_title or q.vlog_id, a=format_clock(q.start),
+                             b=format_clock(q.end), t=", ".join(q.tags) or "—"))
         self.text.setPlainText(q.text)
         lang = current_language()
         lines = []

@@ -42,7 +42,7 @@ def test_add_candidate_keeps_speaker_snapshot_and_consent_and_enters_as_candidat
     # same range again: the same quote, no duplicate
     assert app.bank.add_candidate(vlog.id, 1).id == q.id and len(app.bank.list()) == 1
     assert q.copy_text() == ("“Ik ben ervan overtuigd dat je dit werk niet doet voor het loon, maar voor het moment "
-                             "dat een patiënt je hand vastpakt.” - Els Peeters, Verpleegkundige (AZ Sint-Jan)")
+                             "dat een patiënt je hand vastpakt.” - Els Peeters, Verpleegkundige - Geriatrie (AZ Sint-Jan)")
 
 
 def test_add_range_snaps_to_whole_words(setup) -> None:  # noqa: ANN001

@@ -141,7 +141,7 @@ def cmd_show(args: argparse.Namespace, app: App) -> int:
     print(f"id:        {v.id}\ntitle:     {v.title}\nfile:      {v.path}\nduration:  {v.duration_s:.1f} s")
     print(f"video:     {d['width']}x{d['height']}" if v.media.has_video else "video:     none (audio vlog)")
     print(f"audio:     {'yes' if v.media.has_audio else 'none'}")
-    print(f"speaker:   {v.speaker.attribution() or '-'}{' (' + v.speaker.company + ')' if v.speaker.company else ''}")
+    print(f"speaker:   {v.speaker.credit() or '-'}")
     how = (f" (detected {v.language_label})" if v.language_label else "") if v.language == "auto" else " (set by hand)"
     print(f"language:  {v.language}{how}")
     for line in consent_lines(app, v):

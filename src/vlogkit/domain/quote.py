@@ -176,11 +176,9 @@ class Quote:
         return (self.end - self.start) / 1000.0
 
     def copy_text(self) -> str:
-        """`“Quote.” - Name, Role (Company)`, the parts that are unknown left out."""
+        """`“Quote.” - Name, Role - Team (Company)` (`Speaker.credit()`), the parts that are unknown left out."""
         text = self.text.strip().strip("\"“”„«» ")
-        who = ", ".join(p for p in (self.speaker.name, self.speaker.role) if p)
-        if self.speaker.company:
-            who = f"{who} ({self.speaker.company})" if who else self.speaker.company
+        who = self.speaker.credit()
         return f"“{text}”" + (f" - {who}" if who else "")
 
     def to_dict(self) -> dict[str, Any]:

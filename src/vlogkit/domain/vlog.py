@@ -37,6 +37,15 @@ class Speaker:
         head = ", ".join(p for p in (self.name, self.role) if p)
         return " - ".join(p for p in (head, self.team) if p)
 
+    def credit(self) -> str:
+        """The attribution on one line, the company after it in brackets: "Name, Role - Team (Company)". Copy text,
+        CSV, Markdown, the bank list and the CLI all write this; slides and cards put the company on a line of its
+        own under `attribution()`."""
+        who = self.attribution()
+        if self.company:
+            return f"{who} ({self.company})" if who else self.company
+        return who
+
 
 @dataclass(frozen=True, slots=True)
 class Vlog:

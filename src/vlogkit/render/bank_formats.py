@@ -69,7 +69,7 @@ def to_markdown(rows: Sequence[Row], title: str, audience: str = "internal") -> 
     out = [f"# {md_escape(title)}", ""]
     for r in rows:
         q = r.quote
-        who = q.speaker.attribution() + (f" ({q.speaker.company})" if q.speaker.company else "")
+        who = q.speaker.credit()
         out.append(f"> “{md_escape(q.text.strip())}”")
         if who.strip():
             out.append(">")

@@ -158,7 +158,7 @@ class BankView(QWidget):
             r = self.table.rowCount()
             self.table.insertRow(r)
             self.quotes.append(q)
-            cells = [f"“{q.text}”", q.speaker.attribution(),
+            cells = [f"“{q.text}”", q.speaker.credit(),
                      f"{titles.get(q.vlog_id, q.source_title or q.vlog_id)} @ {format_clock(q.start)}",
                      q.language.upper(), "", ", ".join(q.tags), badge_label(scope)]
             for c, text in enumerate(cells):

@@ -119,7 +119,7 @@ class ReviewQueue(QWidget):
         banked = {q.vlog_id for q in self.app.bank.search("")}
         self._head(tr("Quotes waiting for approval ({n})", n=len(waiting)))
         for q in waiting:
-            item = QListWidgetItem(icon("candidate", "warning"), f"“{q.text}”\n{q.speaker.attribution()}")
+            item = QListWidgetItem(icon("candidate", "warning"), f"“{q.text}”\n{q.speaker.credit()}")
             item.setData(Qt.ItemDataRole.UserRole, q.id)
             item.setData(KIND_ROLE, "quote")
             self.list.addItem(item)

@@ -175,6 +175,33 @@ def test_add_selection_to_bank_keeps_the_selected_words_exact_range(qtbot, windo
     assert q.verbatim == "Customers told us it"
 
 
+def test_fixing_a_word_puts_only_the_cards_holding_it_out_of_date(qtbot, window, opened) -> None:
+    ed = opened
+    qtbot.waitUntil(lambda: len(ed.quotes.cards) >= 2, timeout=60000)
+    words = ed.transcript.words
+    i = next(k for k, w in enumerate(words) if w.text == "easiest")
+    holds = {id(c): c.cand.start <= words[i].start < c.cand.end for c in ed.quotes.cards}
+    assert 1 <= sum(holds.values()) < len(ed.quotes.cards)  # some card holds the word, some do not
+    ed.open_inline("edit", i)
+    ed.inline.setText("simplest")
+    qtbot.keyClick(ed.inline, Qt.Key.Key_Return)
+    assert "the simplest setup" in ed.transcript_view.toPlainText()
+    for card in ed.quotes.cards:
+        if holds[id(card)]:  # its text and score were made from the old word: find quotes again for this one
+            assert card.stale and card.stale_label.isVisibleTo(card)
+            assert not card.add_button.isEnabled() and not card.export_button.isEnabled()
+        else:  # a fix elsewhere changes none of its words or times: it stays usable
+            assert not card.stale and not card.stale_label.isVisibleTo(card)
+            assert card.add_button.isEnabled() and card.export_button.isEnabled()
+    fresh = next(c for c in ed.quotes.cards if not holds[id(c)])
+    fresh.add_button.click()
+    [q] = window.app.bank.list()
+    assert (q.start, q.end, q.text) == (fresh.cand.start, fresh.cand.end, fresh.cand.text)
+    window.undo_action.trigger()  # the word comes back: so does the card it put out of date
+    assert not any(c.stale for c in ed.quotes.cards)
+    assert not fresh.add_button.isEnabled()  # already in the bank: stays so
+
+
 def test_audio_only_vlog_shows_a_poster_and_a_live_level_bar(qtbot, window, synth) -> None:
     tone = synth("tone12.wav", "-f", "lavfi", "-i", "sine=f=440:d=12", "-ac", "1")
     vid = import_and_wait(qtbot, window, tone, name="Bo Claes")

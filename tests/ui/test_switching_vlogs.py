@@ -1,6 +1,6 @@
 """The app never acts on a vlog - or a line - other than the one it shows: open vlog A, then vlog B, and no quote
-action can touch A's data, or B's with A's ranges; a card saves exactly what it shows, and is out of date once the
-transcript changes under it."""
+action can touch A's data, or B's with A's ranges; a card saves exactly what it shows, and is out of date once a
+word of its line changes under it."""
 
 from __future__ import annotations
 
@@ -77,12 +77,16 @@ def test_after_switching_vlogs_no_quote_action_touches_the_previous_one(qtbot, w
                                                                    b_card.cand.text)
     assert saved.status.value == "candidate" and saved.speaker.name == "Bo"
 
-    # a word fixed in B's transcript puts the cards out of date: their actions are off and refused
+    # a word fixed in B's transcript puts the cards holding it out of date: their actions are off and refused
     from vlogkit.ui import transcript_edits as edits
 
+    fixed = ed.transcript.words[1]
     ed.push_edit(edits.correct_word(ed.transcript, 1, "storage"), "Fix word")
-    assert all(c.stale and not c.add_button.isEnabled() and not c.export_button.isEnabled() for c in ed.quotes.cards)
-    other = ed.quotes.cards[-1]
+    holding = [c for c in ed.quotes.cards if c.cand.start <= fixed.start < c.cand.end]
+    assert holding and all(c.stale and not c.add_button.isEnabled() and not c.export_button.isEnabled()
+                           for c in holding)
+    assert not any(c.stale for c in ed.quotes.cards if c not in holding)
+    other = holding[-1]
     ed.add_candidate(b.id, other.cand, [], "candidate")
     assert "out of date" in errors[-1] and len(app.bank.list()) == 1
     ed.load_candidates()  # finding quotes again gives fresh cards for the corrected transcript

@@ -26,17 +26,20 @@ from vlogkit.ui.i18n import tr
 from vlogkit.ui.icons import icon
 from vlogkit.ui.reasons import reason_line, reason_text, reason_tone
 
-__all__ = ["CandidateCard", "QuotePanel", "reason_text", "status_label", "transcript_key"]
+__all__ = ["CandidateCard", "QuotePanel", "reason_text", "span_key", "status_label"]
 
 
-def transcript_key(transcript: Any) -> str:
-    """A short digest of a transcript's words (text and times): cards made from one transcript carry it, and are
-    out of date once the transcript's key changes (a word fixed, inserted or marked)."""
+def span_key(transcript: Any, start: int, end: int) -> str:
+    """A short digest of the words (text and times) in one quote's range [start, end): a card carries the key of its
+    own words and is out of date once a word in its range is fixed or one is inserted there - not when a word
+    elsewhere in the transcript changes. A card's padded range never reaches into a neighbouring word, so the words
+    whose middle falls inside it are exactly the line's."""
     if transcript is None:
         return ""
     h = hashlib.sha1(usedforsecurity=False)
     for w in transcript.words:
-        h.update(f"{w.start}:{w.end}:{w.display}\n".encode())
+        if start <= (w.start + w.end) // 2 < end:
+            h.update(f"{w.start}:{w.end}:{w.display}\n".encode())
     return h.hexdigest()[:16]
 
 
@@ -57,9 +60,9 @@ def status_label(status: str) -> str:
 
 
 class CandidateCard(QFrame):
-    """One quotable line. The card carries its vlog's id, its own words and range, and the key of the transcript it
-    was made from: "Add to bank" saves exactly what it shows, for that vlog only; once the transcript changes the
-    card is marked out of date and its actions are off."""
+    """One quotable line. The card carries its vlog's id, its own words and range, and the key of its words as they
+    were when it was made (`span_key`): "Add to bank" saves exactly what it shows, for that vlog only; once a word in
+    its range changes the card is out of date and its actions are off (undoing the change brings them back)."""
 
     play_clicked = Signal(object)
     add_clicked = Signal(str, object, list, str)  # vlog id, candidate, tags, status
@@ -67,7 +70,7 @@ class CandidateCard(QFrame):
 
     def __init__(self, cand: Any, vlog_id: str = "", key: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.cand, self.vlog_id, self.key, self.stale = cand, vlog_id, key, False
+        self.cand, self.vlog_id, self.key, self.stale, self.added = cand, vlog_id, key, False, False
         theme.set_role(self, "card")
         lay = QVBoxLayout(self)
         head = QHBoxLayout()
@@ -113,7 +116,7 @@ class CandidateCard(QFrame):
         for b in (self.play_button, self.add_button, self.export_button):
             row2.addWidget(b)
         lay.addLayout(row2)
-        self.stale_label = QLabel(tr("Out of date: the transcript changed since this line was found. Click “Find "
+        self.stale_label = QLabel(tr("Out of date: a word in this line changed since it was found. Click “Find "
                                      "quotes” to see it again."))
         self.stale_label.setWordWrap(True)
         self.stale_label.hide()
@@ -126,13 +129,14 @@ class CandidateCard(QFrame):
         tags = [t.strip() for t in self.tags.text().split(",") if t.strip()]
         self.add_clicked.emit(self.vlog_id, self.cand, tags, str(self.status.currentData()))
 
-    def mark_stale(self) -> None:
-        self.stale = True
-        self.add_button.setEnabled(False)
-        self.export_button.setEnabled(False)
-        self.stale_label.show()
+    def set_stale(self, stale: bool) -> None:
+        self.stale = stale
+        self.add_button.setEnabled(not stale and not self.added)
+        self.export_button.setEnabled(not stale)
+        self.stale_label.setVisible(stale)
 
     def mark_added(self) -> None:
+        self.added = True
         self.add_button.setEnabled(False)
         self.add_button.setText(tr("In the bank ✓"))
 
@@ -173,13 +177,14 @@ class QuotePanel(QWidget):
         self.status.setText(text)
         self.status.show()
 
-    def mark_stale(self, key: str) -> None:
-        """The transcript is now `key`: every card made from another transcript is out of date."""
+    def mark_stale(self, transcript: Any) -> None:
+        """The transcript is now `transcript`: a card whose own words changed is out of date; the others stay as they
+        are (a fix elsewhere does not touch their words or times)."""
         for card in self.cards:
-            if card.key != key and not card.stale:
-                card.mark_stale()
+            card.set_stale(span_key(transcript, card.cand.start, card.cand.end) != card.key)
 
-    def set_candidates(self, candidates: list[Any], vlog_id: str = "", key: str = "") -> None:
+    def set_candidates(self, candidates: list[Any], vlog_id: str = "", transcript: Any = None) -> None:
+        """Show `candidates`, found in `transcript` (each card keeps the key of its own words in it)."""
         for c in self.cards:
             c.setParent(None)
             c.deleteLater()
@@ -189,7 +194,7 @@ class QuotePanel(QWidget):
             return
         self.status.setText(tr("{n} candidates, best first.", n=len(candidates)))
         for cand in candidates:
-            card = CandidateCard(cand, vlog_id, key)
+            card = CandidateCard(cand, vlog_id, span_key(transcript, cand.start, cand.end))
             card.play_clicked.connect(lambda c: self.play_requested.emit(c.start, c.end))
             card.add_clicked.connect(self.add_requested)
             card.export_clicked.connect(lambda v, c: self.export_requested.emit(v, c.start, c.end))

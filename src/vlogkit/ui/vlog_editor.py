@@ -18,7 +18,6 @@ from vlogkit.ui import transcript_edits as edits
 from vlogkit.ui.editor_layout import setup_editor
 from vlogkit.ui.i18n import tr
 from vlogkit.ui.quote_actions import QuoteActions
-from vlogkit.ui.quote_panel import transcript_key
 from vlogkit.ui.timeline_view import QuoteMark
 from vlogkit.ui.transcript_editing import InlineEditor, TranscriptCommand
 
@@ -192,22 +191,22 @@ class VlogEditor(QuoteActions, QWidget):
         self.transcript_view.selection_range = sel if sel and sel[1] < len(t.words) else None
         self.transcript_view.verticalScrollBar().setValue(sb)
         self.timeline.set_words([(w.start, w.end) for w in t.words], self.app.quotes.sentence_starts(t))
-        self.quotes.mark_stale(transcript_key(t))  # cards made from another version are out of date
+        self.quotes.mark_stale(t)  # cards whose own words changed are out of date
 
     def load_candidates(self) -> None:
         if self.vlog is None or self.transcript is None:
             return
         self.quotes.set_busy(tr("Finding quotable lines…"))
-        vid, key = self.vlog.id, transcript_key(self.transcript)
+        vid, found_in = self.vlog.id, self.transcript
         job = self.jobs.run(tr("Quotes for {t}", t=self.vlog.title or vid), self.app.quotes.candidates, vid, top=8,
-                            on_result=lambda cands, v=vid, k=key: self._on_candidates(v, cands, k), quiet=True)
+                            on_result=lambda cands, v=vid, t=found_in: self._on_candidates(v, cands, t), quiet=True)
         job.failed.connect(self.quotes.set_busy)
 
-    def _on_candidates(self, vlog_id: str, cands: list[Any], key: str = "") -> None:
+    def _on_candidates(self, vlog_id: str, cands: list[Any], found_in: Transcript | None = None) -> None:
         if self.vlog is not None and self.vlog.id == vlog_id:
             self.candidates = list(cands)
-            self.quotes.set_candidates(self.candidates, vlog_id, key)
-            self.quotes.mark_stale(transcript_key(self.transcript))  # edited while they were being found
+            self.quotes.set_candidates(self.candidates, vlog_id, found_in)
+            self.quotes.mark_stale(self.transcript)  # a word of theirs edited while they were being found
             self.timeline.set_quotes([QuoteMark(c.start, c.end, c.rank, c.text) for c in self.candidates])
 
     # -- the vlog left the library --------------------------------------------------------------------

@@ -95,6 +95,16 @@ def test_export_a_candidate_and_a_bank_quote(cli, home: Path, desk_vlog: Path, t
     r = cli("export", vid, "--quote", q.id, "--preset", "640x360", "--captions", "off", "--out", str(tmp_path / "q"),
             "--audience", "external")
     assert r.returncode == 1 and "internal use only" in r.stderr
+    # a quote saved from a selection keeps its words' exact times; its clip gets the padding a card's clip has
+    words = app.transcription.get(vid).words[cand.word_start : cand.word_end]
+    exact = app.bank.add_range(vid, words[0].start, words[-1].end)
+    assert (exact.start, exact.end) == (words[0].start, words[-1].end)
+    assert app.export.quote_clip(exact) == (cand.start, cand.end) == app.export.quote_clip(q)
+    r = cli("export", vid, "--quote", exact.id, "--preset", "640x360", "--captions", "off", "--out",
+            str(tmp_path / "e"), "--json")
+    assert r.returncode == 0, r.stderr
+    (o,) = r.json()["outputs"]
+    assert abs(o["duration"] - (cand.end - cand.start) / 1000) < 0.05
 
 
 def with_words(home: Path, vid: str, words: list[tuple[str, int, int]], duration: int = 3000) -> None:

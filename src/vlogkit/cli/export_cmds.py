@@ -109,7 +109,7 @@ def _ranges(args: argparse.Namespace, app: App) -> tuple[list[tuple[int, int]], 
         q = app.bank.get(args.quote)
         if q.vlog_id != args.id:
             raise UsageError(f"Quote {q.id} belongs to vlog {q.vlog_id}, not {args.id}: `vlogkit export {q.vlog_id} --quote {q.id}`.")
-        return [(q.start, q.end)], q.text, q
+        return [app.export.quote_clip(q)], q.text, q
     c = run_job(lambda ctx: app.quotes.candidate(args.id, args.candidate, ctx=ctx), label="quotes")
     return [(c.start, c.end)], c.text, None
 

@@ -17,7 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from vlogkit.domain import Vlog
+from vlogkit.domain import Quote, Vlog
 from vlogkit.domain.export import (
     CaptionStyle,
     ExportPreset,
@@ -96,6 +96,18 @@ class ExportService:
             self.app.consent.require_vlog(vlog, audience)
 
     # -- the request --------------------------------------------------------------------------
+
+    def quote_clip(self, quote: Quote) -> tuple[int, int]:
+        """The clip to cut for a bank quote: its words with the little padding a quote card's clip has, never into a
+        neighbouring word (a quote's own times are its words'; the padding belongs to the clip)."""
+        from vlogkit.quotes import clip_range
+
+        transcript = self.app.transcription.get(quote.vlog_id)
+        words = transcript.words if transcript is not None else ()
+        inside = [i for i, w in enumerate(words) if quote.start <= (w.start + w.end) // 2 < quote.end]
+        if not inside:
+            return quote.start, quote.end
+        return clip_range(words, inside[0], inside[-1] + 1, self.app.vlogs.get(quote.vlog_id).media.duration_ms)
 
     def request(
         self,

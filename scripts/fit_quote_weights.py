@@ -15,6 +15,7 @@ points per unit of log-odds, EVEN_ODDS points at even odds.
 Usage: .venv/bin/python scripts/fit_quote_weights.py [--check] [--quick] [--ablate] [-FEATURE ...]
   --check: fit and report, write nothing; -FEATURE: leave that feature out (e.g. -edge -names);
   --fix=FEATURE:POINTS: that feature's points fixed, the rest fitted around them;
+  --halves=tune,fresh: fit on these corpus halves (default: tune only; any other half is then no longer held out);
   --quick: no cross-validation (minutes instead of most of an hour): for trying a change, never for shipping;
   --ablate: after choosing, the leave-one-author-out recall with each feature left out in turn (write nothing).
 """
@@ -275,11 +276,11 @@ def _words_of(words) -> list[str]:  # noqa: ANN001
     return lower_words(display_text(words))
 
 
-def load_vlogs() -> list[Vlog]:
-    hands = authors("tune")
+def load_vlogs(halves: tuple[str, ...] = ("tune",)) -> list[Vlog]:
     vlogs = []
-    for name in names("tune"):
-        transcript, gold = load("tune", name)
+    for half, name in [(h, n) for h in halves for n in names(h)]:
+        hands = authors(half)
+        transcript, gold = load(half, name)
         singles, doubles = pieces(transcript)
         w = transcript.words
         parts = [[_words_of(w[p.first : p.last])] for p in singles]
@@ -308,7 +309,8 @@ def main(argv: list[str]) -> int:
         if a.startswith("--fix="):
             name, pts = a[6:].split(":")
             FIXED[name] = float(pts)
-    vlogs = load_vlogs()
+    halves = next((tuple(a[9:].split(",")) for a in argv if a.startswith("--halves=")), ("tune",))
+    vlogs = load_vlogs(halves)
     VLOGS[:] = vlogs
     feats = all_features(vlogs, left_out)
     hands = sorted({v.author for v in vlogs})

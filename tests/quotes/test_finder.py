@@ -182,6 +182,18 @@ def test_a_reason_is_true_of_the_words_it_quotes() -> None:
     assert "triad" not in _reasons("It was like, like, like a wave that never really stopped.")
     assert _reasons("Cela peut-être fait demain, mais je ne suis pas sûr.", "fr").get("hedge") == "peut-être"
     assert "hedge" not in _reasons("Un retard peut être une chance quand toute l'équipe en parle.", "fr")  # can be
+    # an impersonal French "il" is nobody: no other person, nothing it points back to
+    assert not {"third_person", "context_open", "link"} & set(
+        _reasons("Il faut toujours écouter les gens du terrain avant de décider.", "fr"))
+    assert _reasons("Mon chef est venu hier soir.\nIl a tout de suite compris le problème des chauffeurs.",
+                    "fr").get("third_person") == "Il"
+    # the word reasons quote telling words, never glue alone, and never a word another reason already quotes
+    bell = _reasons("When you hear the bell at the gate, come quickly.")
+    assert bell.get("concrete") == "hear" and "hear" not in bell.get("plain_words", "")
+    shell = _reasons("A pink shell was found on the sandy beach.")
+    assert shell.get("quotable_words", "") not in ("a, the", "a", "the")
+    assert _reasons("A trainee who asks a stupid question is worth more than an expert who stays quiet.").get(
+        "generic_subject") == "A trainee"
     # value words count when said of us, our team or company, not for what they mean
     assert "values" not in _reasons("The long journey home from the plant took most of the year.")
     assert _reasons("Our journey as a company is only starting this year.").get("values") == "journey"

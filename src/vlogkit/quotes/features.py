@@ -269,7 +269,8 @@ def _stance(f: Features, st: SpanText, lex: Lexicon) -> None:
     k0 = st.keys[0]
     generic = (k0 in lex.indefinite or k0 in lex.general_people or k0 in lex.absolutes
                or any(i == 0 for i in st.positions("superlatives")))
-    f.set("generic_subject", 1.0 if generic else 0.0, st.tokens[0].orig)
+    subject = st.tokens[: 2 if k0 in lex.indefinite and len(st) > 2 else 1]  # "A trainee", "Nobody"
+    f.set("generic_subject", 1.0 if generic else 0.0, " ".join(t.orig for t in subject))
     f.set("absolute", 1.0 if st.has("absolutes") else 0.0, st.first("absolutes"))
     f.set("superlative", 1.0 if st.has("superlatives") else 0.0, st.first("superlatives"))
     f.set("insight", 1.0 if st.has("insight_words") else 0.0, st.first("insight_words"))

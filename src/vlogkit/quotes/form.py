@@ -113,7 +113,8 @@ def add_form(f, st: SpanText, parts: Sequence[SpanText]) -> None:  # noqa: ANN00
     f.set("values", min(1.0, n / 2), found)
     clean = not any(f.values.get(k) for k in _SPECIFIC)
     f.set("no_specifics", 1.0 if clean else 0.0)
-    pos, neg, plus, minus = wording([t.low for t in st.tokens], st.language)
+    quoted = frozenset(x.casefold() for ev in f.evidence.values() for x in ev.replace(",", " ").split())
+    pos, neg, plus, minus = wording([t.low for t in st.tokens], st.language, avoid=quoted)
     f.set("quotable_words", pos, plus)
     f.set("plain_words", neg, minus)
     if len(parts) >= 2:

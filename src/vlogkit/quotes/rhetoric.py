@@ -15,7 +15,7 @@ from vlogkit.quotes.tokens import SpanText, Token
 
 _FUNCTION = frozenset(
     "the a an of to in and on for at with is it that de het een van en te met op voor dat die le la les des du et "
-    "un une pour dans que qui est d l en à a".split()
+    "un une pour dans que qui est d l en à a il-".split()  # il-: an impersonal "il" ("il faut")
 )
 _INTERJECTIONS = frozenset("ha haha oh ah okay ok right anyway well allez awel bon ben bref voila oke".split())
 

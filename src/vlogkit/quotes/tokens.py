@@ -5,7 +5,7 @@ sentence starts; it never changes a token."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from vlogkit.quotes.frequency import prefetch, zipf
@@ -16,6 +16,7 @@ _TOKEN_RE = re.compile(r"\w[\w']*")
 _ENDERS = ".!?…:;"
 _SKIP = " \t\n\"'”’»)"
 MAX_PHRASE = 6
+IMPERSONAL_IL = "il-"  # the key of an impersonal French "il": no word list holds it
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +55,9 @@ class SpanText:
                 hyphened.add(len(toks))
             low = orig.casefold()
             toks.append(Token(orig, low, fold(low), starts, zipf(low, self.language)))
+        for i in range(len(toks) - 1):  # "il faut", "il y a", "il semble": an "il" that is nobody in particular
+            if toks[i].key == "il" and toks[i + 1].key in _IMPERSONAL:
+                toks[i] = replace(toks[i], key=IMPERSONAL_IL)
         self.tokens = toks
         self.keys = [t.key for t in toks]
         self.hyphened = frozenset(hyphened)
@@ -131,6 +135,8 @@ def _index(keys: tuple[str, ...], lex: Lexicon, hyphened: frozenset[int] = froze
 
 
 _BEFORE_A_VERB = frozenset("will would to can could might may should must i'll it'll you'll we'll they'll".split())
+_IMPERSONAL = frozenset("""faut fallait faudra faudrait y semble semblait semblerait parait paraissait
+    s'agit s'agissait suffit suffisait reste restait vaut vaudrait pleut manque""".split())
 _AFTER_SO = frozenset("that i we you he she it they the a an there this".split())  # "so we ...": a connective
 
 

@@ -35,22 +35,28 @@ def default_words() -> dict[str, dict[str, float]]:
     return {lang: {w: float(x) for w, x in words.items()} for lang, words in data.get("words", {}).items()}
 
 
-def wording(words: Iterable[str], language: str, weights: Weights | None = None) -> tuple[float, float, str, str]:
+def wording(words: Iterable[str], language: str, weights: Weights | None = None,
+            avoid: frozenset[str] = frozenset()) -> tuple[float, float, str, str]:
     """(sum of positive weights, minus the sum of negative weights, the two strongest words of each) over the
-    distinct lower-case words and grams of a line (a reason quotes real words, never a `_` or `^`)."""
+    distinct lower-case words and grams of a line (a reason quotes real words, never a `_` or `^`, and never a word
+    in `avoid` - one another reason already quotes)."""
     table = (default_words() if weights is None else weights).get((language or "").lower()[:2], {})
     found = {w: table[w] for w in dict.fromkeys(grams(words, language)) if w in table}
     pos = sorted((w for w in found if found[w] > 0), key=lambda w: -found[w])
     neg = sorted((w for w in found if found[w] < 0), key=lambda w: found[w])
-    return (sum(found[w] for w in pos), -sum(found[w] for w in neg), ", ".join(_shown(pos)), ", ".join(_shown(neg)))
+    return (sum(found[w] for w in pos), -sum(found[w] for w in neg), ", ".join(_shown(pos, avoid)),
+            ", ".join(_shown(neg, avoid)))
 
 
-def _shown(found: list[str]) -> list[str]:
-    """The two strongest bits to quote in a reason: real words, two-word phrases and longer words first ("you can",
-    "never" rather than "a, the")."""
-    real = [w for w in found if not MARKERS.intersection(w.split())]
-    telling = [w for w in real if " " in w or len(w) >= 4]
-    return (telling + [w for w in real if w not in telling])[:2]
+# short words that still tell something about how a line is phrased: who it speaks to, a negation
+_TELLING_SHORT = frozenset("you not no nor we us je jij u we wij ons niet geen tu vous nous on pas ne ni".split())
+
+
+def _shown(found: list[str], avoid: frozenset[str] = frozenset()) -> list[str]:
+    """The two strongest bits to quote in a reason: words that tell something ("you can", "never", "nobody"), never
+    glue alone ("a, the", "de, is": then the reason quotes nothing), never a word another reason quotes."""
+    real = [w for w in found if not MARKERS.intersection(w.split()) and not avoid.intersection(w.split())]
+    return [w for w in real if any(len(x) >= 4 or x in _TELLING_SHORT for x in w.split())][:2]
 
 
 def grams(words: Iterable[str], language: str) -> list[str]:

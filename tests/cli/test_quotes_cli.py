@@ -55,6 +55,12 @@ def test_quotes_text_output_and_bad_input(cli, vlog_id: str) -> None:  # noqa: A
     lines = r.stdout.splitlines()
     assert "score 0-100" in lines[0] and lines[1].startswith(" 1. [")
     top = cli("quotes", vlog_id, "--json", "--top", "1").json()[0]
+    # the header says what a score is made of: the start every line gets plus the points listed under it
+    base = top["score"] - sum(x["points"] for x in top["reasons"])
+    assert f"score 0-100: {base} for a line with no reason either way, plus the points below it" in lines[0]
+    every = cli("quotes", vlog_id, "--json", "--top", "50").json()
+    one = cli("quotes", vlog_id, "--top", "1").stdout.splitlines()[0]
+    assert one.startswith(f"1 of {len(every)} quotable line(s)") and f"--top {len(every)}" in one
     shown = lines[1 : next(i for i, ln in enumerate(lines) if ln.startswith(" 2. ["))]
     assert f"{top['start']:.1f}-{top['end']:.1f} s" in shown[0]  # no padding inside the times
     for x in top["reasons"]:  # each reason with its signed points, under "for" or "against"

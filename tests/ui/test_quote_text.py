@@ -61,3 +61,16 @@ def test_the_team_is_in_every_attribution_of_a_quote(qtbot, bank_view) -> None: 
     assert Speaker("Bo", "", "Sales", "").credit() == "Bo - Sales"
     assert Speaker("", "", "", "Acme").credit() == "Acme"
     assert q.with_(speaker=Speaker()).copy_text() == "“We never give up.”"
+
+
+def test_the_quote_panel_counts_one_candidate_in_the_singular(qtbot) -> None:  # noqa: ANN001
+    from vlogkit.ui.quote_panel import QuotePanel
+
+    panel = QuotePanel()
+    qtbot.addWidget(panel)
+    one = Candidate(1, 1000, 4000, "A line worth a slide.", "A line worth a slide.", 70, (), "en", 0, 5)
+    panel.set_candidates([one], "v1")
+    assert panel.status.text() == "One candidate."
+    panel.set_candidates([one, Candidate(2, 5000, 8000, "Another one here.", "Another one here.", 60, (), "en", 6, 9)],
+                         "v1")
+    assert panel.status.text() == "2 candidates, best first."

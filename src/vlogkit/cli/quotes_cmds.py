@@ -46,7 +46,8 @@ def cmd_quotes(args: argparse.Namespace, app: App) -> int:
 
     if args.top < 1:
         raise UsageError("--top must be 1 or more.")
-    cands = run_job(lambda ctx: app.quotes.candidates(args.id, top=args.top, ctx=ctx), label="Quotes")
+    every = run_job(lambda ctx: app.quotes.candidates(args.id, ctx=ctx), label="Quotes")
+    cands = every[: args.top]
     transcript = app.transcription.get(args.id)
     check = {c.rank: words_to_check(transcript, c.start, c.end) if transcript else () for c in cands}
     if args.json:
@@ -57,7 +58,13 @@ def cmd_quotes(args: argparse.Namespace, app: App) -> int:
         print(f"No quotable lines found in {args.id}: it may be too short or all logistics. "
               f"`vlogkit bank add {args.id} --start S --end S` saves any range.")
         return 0
-    print(f"{len(cands)} quotable line(s) in {args.id}, best first; score 0-100, the sum of the points below it:")
+    more = len(every) > len(cands)
+    base = next((c.score - sum(r.points for r in c.reasons) for c in cands if 0 < c.score < 100), None)
+    start = f"{base} for a line with no reason either way, plus the points below it" if base is not None else \
+        "from the points below it"
+    count = f"{len(cands)} of {len(every)}" if more else f"{len(cands)}"
+    hint = f" (--top {len(every)} lists them all)" if more else ""
+    print(f"{count} quotable line(s) in {args.id}, best first{hint}; score 0-100: {start}:")
     for c in cands:
         print(f"{c.rank:>2}. [{c.score:>3}] {format_span(c.start, c.end)}  “{c.text}”")
         for label, reasons in (("for", [r for r in c.reasons if r.points >= 0]),

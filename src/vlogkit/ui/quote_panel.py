@@ -192,7 +192,8 @@ class QuotePanel(QWidget):
         if not candidates:
             self.set_busy(tr("No quotable line found. Select words in the transcript to make a clip or quote."))
             return
-        self.status.setText(tr("{n} candidates, best first.", n=len(candidates)))
+        self.status.setText(tr("One candidate.") if len(candidates) == 1 else
+                            tr("{n} candidates, best first.", n=len(candidates)))
         for cand in candidates:
             card = CandidateCard(cand, vlog_id, span_key(transcript, cand.start, cand.end))
             card.play_clicked.connect(lambda c: self.play_requested.emit(c.start, c.end))

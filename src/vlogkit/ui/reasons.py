@@ -2,8 +2,9 @@
 
 The finder gives each reason a stable `code`, a phrase in the vlog's language, its points and the words it found
 (`Reason.words`); `vlogkit.quotes.reasons.phrase` says the same reason in English, Dutch or French, so the app shows
-it in the UI language with the spoken words as said. A reason without its words (a list cached by an older finder)
-or with a code the finder no longer knows shows the text it came with.
+it in the UI language with the spoken words as said (a reason that found no words to quote reads without them). A
+reason with a code the finder no longer knows, or one an older finder cached with its words only inside its text,
+shows the text it came with.
 """
 
 from __future__ import annotations
@@ -26,8 +27,8 @@ def reason_text(reason: Any) -> str:
     """A `Reason` (or its dict) in the UI language."""
     code, text, words, _ = _fields(reason)
     template = TEMPLATES.get(code)
-    if template is None or ("{w}" in template[0] and not words):
-        return text
+    if template is None or ("{w}" in template[0] and not words and "('" in text):
+        return text  # unknown, or cached by an older finder that quoted words without keeping them apart
     return phrase(code, current_language(), words)
 
 

@@ -71,3 +71,21 @@ def test_quotes_text_output_and_bad_input(cli, vlog_id: str) -> None:  # noqa: A
     assert bad.returncode == 1 and "No vlog with id 'nosuch'" in bad.stderr and "Traceback" not in bad.stderr
     bad = cli("quotes", vlog_id, "--top", "0")
     assert bad.returncode == 2 and "--top must be 1 or more" in bad.stderr
+
+
+def test_fix_a_misheard_word_from_the_cli_and_the_quotes_read_it(cli, home: Path, vlog_id: str) -> None:  # noqa: ANN001
+    words = App(Paths(home)).transcription.get(vlog_id).words
+    listening = next(w for w in words if w.text.startswith("listening"))
+    at = f"{(listening.start + listening.end) / 2000:.2f}"
+    r = cli("fix", vlog_id, at, "glistening")
+    assert r.returncode == 0, r.stderr
+    r = cli("fix", vlog_id, at, "listing")  # a fix of the fix: the recognised word stays what Whisper heard
+    assert r.returncode == 0 and "'listening' -> 'listing'" in r.stdout, r.stdout
+    fixed = App(Paths(home)).transcription.get(vlog_id).words
+    assert [(w.text, w.display) for w in fixed if w.corrected] == [("listening", "listing")]
+    assert any("listing" in c["text"] for c in cli("quotes", vlog_id, "--json").json())  # quotes use the fix
+    r = cli("fix", vlog_id, at, listening.text)  # the recognised word takes the fix back
+    assert r.returncode == 0 and "as recognised again" in r.stdout
+    assert all(w.corrected is None for w in App(Paths(home)).transcription.get(vlog_id).words)
+    bad = cli("fix", vlog_id, "300", "word")
+    assert bad.returncode == 2 and "No word within a second of 300 s" in bad.stderr and "Traceback" not in bad.stderr, bad.stderr

@@ -78,7 +78,7 @@ def test_after_switching_vlogs_no_quote_action_touches_the_previous_one(qtbot, w
     assert saved.status.value == "candidate" and saved.speaker.name == "Bo"
 
     # a word fixed in B's transcript puts the cards holding it out of date: their actions are off and refused
-    from vlogkit.ui import transcript_edits as edits
+    from vlogkit.domain import transcript_edits as edits
 
     fixed = ed.transcript.words[1]
     ed.push_edit(edits.correct_word(ed.transcript, 1, "storage"), "Fix word")

@@ -46,6 +46,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--undo", action="store_true", help="take the confirmation back")
     p.set_defaults(func=cmd_confirm)
 
+    p = sub.add_parser("fix", help="fix a misheard word (captions, quotes and subtitles use the fix; the recognised "
+                                   "word is kept beside it)")
+    p.add_argument("id")
+    p.add_argument("at", type=float, metavar="SECONDS", help="the word's time (as `vlogkit transcribe` shows it)")
+    p.add_argument("text", metavar="WORD", help="what was really said; the recognised word itself takes the fix back")
+    p.set_defaults(func=cmd_fix)
+
     p = sub.add_parser("subtitles", help="write a vlog's transcript as SRT, WebVTT, text or JSON")
     p.add_argument("id")
     p.add_argument("--format", choices=("srt", "vtt", "txt", "json"), default="srt")
@@ -139,6 +146,15 @@ def cmd_confirm(args: argparse.Namespace, app: App) -> int:
     for w in sensitive_words(transcript.words, transcript.language):
         state = "confirmed" if w.confirmed else "to check"
         print(f"{w.start / 1000:7.1f} s  {w.display:<20} {state}")
+    return 0
+
+
+def cmd_fix(args: argparse.Namespace, app: App) -> int:
+    if args.at < 0:
+        raise UsageError("Give the time in seconds from the start of the vlog (not negative).")
+    before, after = app.transcription.fix_word(args.id, round(args.at * 1000), args.text)
+    what = f"'{before.text}' -> '{after.display}'" if after.corrected else f"'{after.display}' as recognised again"
+    print(f"{after.start / 1000:.1f} s  {what}. Quotes are found again from the fixed words: `vlogkit quotes {args.id}`.")
     return 0
 
 

@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from vlogkit.domain import Transcript, Vlog, VlogState
+from vlogkit.domain import Transcript, Vlog, VlogState, Word
 from vlogkit.errors import LibraryError, NoAudioError, UsageError
 from vlogkit.failpoints import failpoint
 from vlogkit.fileutil import atomic_write_text, export_mode, safe_filename
@@ -178,6 +178,22 @@ class TranscriptionService:
         transcript = transcript.with_segments(tuple(segments))
         self.save(vlog_id, transcript)
         return transcript
+
+    def fix_word(self, vlog_id: str, at_ms: int, text: str) -> tuple[Word, Word]:
+        """Fix the word nearest `at_ms` (within a second) to `text`, as the editor does: the recognised word is kept
+        beside the fix, and the recognised word itself (or "") takes the fix back. Returns (before, after)."""
+        from vlogkit.domain.transcript_edits import correct_word
+
+        transcript = self.require(vlog_id)
+        near = sorted((abs(at_ms - max(w.start, min(at_ms, w.end))), i) for i, w in enumerate(transcript.words))
+        if not near or near[0][0] > 1000:
+            raise UsageError(f"No word within a second of {at_ms / 1000:g} s in vlog {vlog_id}: "
+                             f"`vlogkit transcribe {vlog_id}` shows the words and their times.")
+        i = near[0][1]
+        before = transcript.words[i]
+        fixed = correct_word(transcript, i, text.strip() or before.text)
+        self.save(vlog_id, fixed)
+        return before, fixed.words[i]
 
     def export_text(self, vlog_id: str, out: Path, text: str, *, audience: str = "internal",
                     ranges: list[tuple[int, int]] | None = None) -> Path:

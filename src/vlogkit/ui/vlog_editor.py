@@ -13,8 +13,8 @@ from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from vlogkit.domain import Transcript, Vlog
+from vlogkit.domain import transcript_edits as edits
 from vlogkit.errors import NotFoundError, VlogkitError
-from vlogkit.ui import transcript_edits as edits
 from vlogkit.ui.clip_in_out import ClipInOut
 from vlogkit.ui.editor_layout import setup_editor
 from vlogkit.ui.i18n import tr

@@ -1,4 +1,5 @@
-"""Pure edits of a `Transcript` for the editor (each returns a new transcript; the undo stack keeps the old one)."""
+"""Pure edits of a `Transcript` (each returns a new transcript): the editor keeps the old one on its undo stack, the
+CLI `fix` saves the new one."""
 
 from __future__ import annotations
 

@@ -105,6 +105,14 @@ def test_export_a_candidate_and_a_bank_quote(cli, home: Path, desk_vlog: Path, t
     assert r.returncode == 0, r.stderr
     (o,) = r.json()["outputs"]
     assert abs(o["duration"] - (cand.end - cand.start) / 1000) < 0.05
+    assert "edited in the bank" not in r.stderr
+    # a text edited in the bank is not what the clip will say: the export says so, and how to fix a word
+    assert app.export.quote_says_what_was_said(exact)
+    edited = app.bank.update(exact.id, text="Ask not what your country can do for you.")
+    assert not app.export.quote_says_what_was_said(edited)
+    r = cli("export", vid, "--quote", exact.id, "--preset", "640x360", "--captions", "off", "--out",
+            str(tmp_path / "x"), "--dry-run")
+    assert r.returncode == 0 and "text was edited in the bank" in r.stderr and f"vlogkit fix {vid} SECONDS WORD" in r.stderr
 
 
 def with_words(home: Path, vid: str, words: list[tuple[str, int, int]], duration: int = 3000) -> None:

@@ -109,6 +109,9 @@ def _ranges(args: argparse.Namespace, app: App) -> tuple[list[tuple[int, int]], 
         q = app.bank.get(args.quote)
         if q.vlog_id != args.id:
             raise UsageError(f"Quote {q.id} belongs to vlog {q.vlog_id}, not {args.id}: `vlogkit export {q.vlog_id} --quote {q.id}`.")
+        if not app.export.quote_says_what_was_said(q):
+            warn(f"quote {q.id}'s text was edited in the bank: the clip and its captions say what was said, from the "
+                 f"transcript - `vlogkit fix {q.vlog_id} SECONDS WORD` fixes a misheard word there.")
         return [app.export.quote_clip(q)], q.text, q
     c = run_job(lambda ctx: app.quotes.candidate(args.id, args.candidate, ctx=ctx), label="quotes")
     return [(c.start, c.end)], c.text, None

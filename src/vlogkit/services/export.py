@@ -109,6 +109,19 @@ class ExportService:
             return quote.start, quote.end
         return clip_range(words, inside[0], inside[-1] + 1, self.app.vlogs.get(quote.vlog_id).media.duration_ms)
 
+    def quote_says_what_was_said(self, quote: Quote) -> bool:
+        """Whether a bank quote's text is what its clip will say and caption: the words in its range as the
+        transcript has them (case, accents, punctuation and fillers aside). A text edited in the bank is not."""
+        import re
+
+        from vlogkit.quotes.text import display_text, fold
+
+        transcript = self.app.transcription.get(quote.vlog_id)
+        if transcript is None:
+            return True
+        said = display_text(transcript.words_between(quote.start, quote.end))
+        return re.findall(r"\w+", fold(said)) == re.findall(r"\w+", fold(quote.text))
+
     def request(
         self,
         vlog_id: str,

@@ -74,3 +74,18 @@ def test_the_quote_panel_counts_one_candidate_in_the_singular(qtbot) -> None:  #
     panel.set_candidates([one, Candidate(2, 5000, 8000, "Another one here.", "Another one here.", 60, (), "en", 6, 9)],
                          "v1")
     assert panel.status.text() == "2 candidates, best first."
+
+
+def test_a_french_quote_reads_in_guillemets_on_slides_in_markdown_and_in_the_copy_text(tmp_path) -> None:  # noqa: ANN001
+    from pptx import Presentation
+
+    from vlogkit.render.slides import SlideItem, build_deck
+
+    fr = Quote(id="q1", vlog_id="v1", start=0, end=2000, text="On ne lâche rien.", verbatim="On ne lâche rien.",
+               language="fr", speaker=SPEAKER)
+    assert fr.copy_text() == f"«\u00a0On ne lâche rien.\u00a0» - {WHO}"
+    assert "> «\u00a0On ne lâche rien.\u00a0»" in to_markdown([Row(fr, ConsentScope.INTERNAL)], "Banque")
+    deck = build_deck([SlideItem(fr.text, "Els Peeters", language="fr"), SlideItem("We never give up.", "Els")],
+                      tmp_path / "deck.pptx", title="Citations")
+    texts = [sh.text_frame.text for s in Presentation(str(deck)).slides for sh in s.shapes if sh.has_text_frame]
+    assert "«\u00a0On ne lâche rien.\u00a0»" in texts and "“We never give up.”" in texts

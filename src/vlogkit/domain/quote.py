@@ -176,10 +176,10 @@ class Quote:
         return (self.end - self.start) / 1000.0
 
     def copy_text(self) -> str:
-        """`“Quote.” - Name, Role - Team (Company)` (`Speaker.credit()`), the parts that are unknown left out."""
-        text = self.text.strip().strip("\"“”„«» ")
+        """`“Quote.” - Name, Role - Team (Company)` (`Speaker.credit()`), the parts that are unknown left out; a
+        French quote in « guillemets »."""
         who = self.speaker.credit()
-        return f"“{text}”" + (f" - {who}" if who else "")
+        return quoted(self.text, self.language) + (f" - {who}" if who else "")
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -235,3 +235,11 @@ class Quote:
             approved_at=str(d.get("approved_at", "") or ""),
             proposals=tuple(Proposal.from_dict(p) for p in d.get("proposals") or [] if isinstance(p, dict)),
         )
+
+
+def quoted(text: str, language: str = "") -> str:
+    """A quote's text in the quotation marks of its language: « … » in French (with no-break spaces), “…” else."""
+    body = text.strip().strip("\"“”„«» \u00a0")
+    if (language or "").lower().startswith("fr"):
+        return f"«\u00a0{body}\u00a0»"
+    return f"“{body}”"

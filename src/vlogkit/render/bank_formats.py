@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from vlogkit.domain import Consent, ConsentScope, Quote
+from vlogkit.domain.quote import quoted
 from vlogkit.domain.times import format_seconds, format_span
 from vlogkit.store.bank_file import BANK_FORMAT, BANK_FORMAT_VERSION
 
@@ -70,7 +71,7 @@ def to_markdown(rows: Sequence[Row], title: str, audience: str = "internal") -> 
     for r in rows:
         q = r.quote
         who = q.speaker.credit()
-        out.append(f"> “{md_escape(q.text.strip())}”")
+        out.append(f"> {md_escape(quoted(q.text, q.language))}")
         if who.strip():
             out.append(">")
             out.append(f"> — {md_escape(who.strip())}")

@@ -107,7 +107,7 @@ def _deck(
             note = f"{q.id} - vlog {q.vlog_id}, {format_span(q.start, q.end)} - consent {row.scope.value}"
             note += (f" - approved by {q.approved_by} on {q.approved_at[:10]}" if q.approved_by
                      else f" - {q.status.value}")
-            items.append(SlideItem(q.text, q.speaker.attribution(), q.speaker.company, image, note))
+            items.append(SlideItem(q.text, q.speaker.attribution(), q.speaker.company, image, note, q.language))
         n = len(rows)
         subtitle = f"{n} quote{'s' if n != 1 else ''} · {audience} use · {dt.date.today().isoformat()}"
         ctx.report(0.95, "Writing the deck")

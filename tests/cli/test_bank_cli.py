@@ -60,7 +60,7 @@ def test_add_search_review_and_export_for_each_audience(cli, vlog_id: str, tmp_p
     assert "approved by Press Office" in cli("bank", "list").stdout
     assert [q["id"] for q in cli("bank", "list", "--audience", "external", "--json").json()] == [q1["id"]]
     listing = cli("bank", "list").stdout
-    assert "“Je suis convaincu" in listing and "- Julien Lefèvre, Chef d'équipe - Production (Usine Charleroi)" in listing
+    assert "«\u00a0Je suis convaincu" in listing and "- Julien Lefèvre, Chef d'équipe - Production (Usine Charleroi)" in listing
 
     out = tmp_path / "ext.pptx"
     r = cli("bank", "export", "--format", "pptx", "--out", str(out), "--audience", "external")

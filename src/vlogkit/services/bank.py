@@ -19,14 +19,16 @@ from vlogkit.domain import (
     Quote,
     QuoteStatus,
     Speaker,
+    Transcript,
     Vlog,
     parse_day,
 )
 from vlogkit.domain.times import format_seconds, format_span
 from vlogkit.errors import ConsentError, UsageError, VlogkitError
 from vlogkit.jobs import JobContext
+from vlogkit.quotes.overlap import BankMatch, bank_match
 from vlogkit.quotes.search import Filters, matches, relevance
-from vlogkit.services.bank_merge import as_received, clean_tags, resolve
+from vlogkit.services.bank_merge import ImportReport, as_received, clean_tags, resolve
 from vlogkit.store.bank import make_quote_id
 
 if TYPE_CHECKING:
@@ -50,16 +52,6 @@ class ExportReport:
     count: int
     skipped: list[str] = field(default_factory=list)  # "qid: why it was left out"
     files: list[Path] = field(default_factory=list)
-
-
-@dataclass
-class ImportReport:
-    path: Path
-    added: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    proposals: int = 0  # changes to quotes held here, kept as proposals for someone here to accept
-    refused: list[str] = field(default_factory=list)  # "qid: why" for quotes not taken in
 
 
 class BankService:
@@ -138,6 +130,15 @@ class BankService:
 
     def get(self, qid: str) -> Quote:
         return self.repo.get(qid)
+
+    def of_vlog(self, vlog_id: str) -> list[Quote]:
+        """The quotes saved from one vlog (a read of the local bank; no consent or media work)."""
+        return [q for q in self.repo.all() if q.vlog_id == vlog_id]
+
+    def match(self, vlog_id: str, start: int, end: int, transcript: Transcript | None) -> BankMatch | None:
+        """The bank quote of `vlog_id` holding the line [start, end) of `transcript`: the same words, or most of
+        them (`quotes.overlap.bank_match`); None when the line is not in the bank."""
+        return bank_match(transcript, start, end, self.of_vlog(vlog_id))
 
     def search(self, query: str = "", *, sort: str = "", **filters: Any) -> list[Quote]:
         """Accent- and case-insensitive search with filters (speaker, team, tag, language, status, audience,

@@ -4,8 +4,22 @@ a review made here; what differs becomes a proposal."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from vlogkit.domain import Consent, ConsentScope, Proposal, Quote, QuoteStatus
+
+
+@dataclass
+class ImportReport:
+    """What `vlogkit bank import` did with a colleague's file."""
+
+    path: Path
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    proposals: int = 0  # changes to quotes held here, kept as proposals for someone here to accept
+    refused: list[str] = field(default_factory=list)  # "qid: why" for quotes not taken in
 
 
 def as_received(q: Quote, source: str) -> Quote:

@@ -148,6 +148,7 @@ class MainWindow(ImportActions, QMainWindow):
         self.editor.vlog_opened.connect(self._on_editor_vlog_opened)
         self.editor.error_raised.connect(self.show_error)
         self.editor.bank_changed.connect(self.bank.refresh)
+        self.editor.status_message.connect(lambda m: self.statusBar().showMessage(m, 15000))
         self.editor.vlog_changed.connect(lambda _v: (self.library.refresh(), self.bank.refresh()))  # name, consent
         self.bank.jump_requested.connect(self.jump_to)
         self.review.vlog_opened.connect(self.open_vlog)
@@ -236,6 +237,7 @@ class MainWindow(ImportActions, QMainWindow):
 
         if self.tabs.currentWidget() is self.review:
             self.review.refresh()
+        self.editor.show_bank_marks()  # a quote added or removed elsewhere: the open vlog's cards follow
         if self.tabs.currentWidget() is not self.bank:
             return
         if self.bank.table.state() is QAbstractItemView.State.EditingState:

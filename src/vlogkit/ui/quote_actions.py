@@ -1,19 +1,23 @@
 """Quote actions of the vlog editor: each one carries the vlog it was made for and refuses against any other.
 
 A quote card saves exactly the words and range it shows, for its own vlog, and only while it is not out of date.
+Cards show which lines the bank already holds (the same words, however they got there: a card, a selection, the
+CLI); adding a selection says what happened, and a selection that is mostly a line already in the bank is added only
+when the user clicks again.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from vlogkit.domain.times import format_clock
 from vlogkit.errors import VlogkitError
 from vlogkit.ui.i18n import tr
 
 if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
 
-    from vlogkit.domain import Vlog
+    from vlogkit.domain import Quote, Transcript, Vlog
     from vlogkit.services import App
     from vlogkit.ui.quote_panel import QuotePanel
 
@@ -23,10 +27,14 @@ class QuoteActions:
 
     app: App
     vlog: Vlog | None
+    transcript: Transcript | None
+    in_out: tuple[int, int] | None
     quotes: QuotePanel
     error_raised: SignalInstance
     export_requested: SignalInstance
     bank_changed: SignalInstance
+    status_message: SignalInstance
+    _overlap_pending: tuple[str, int, int] | None = None  # a selection the user was warned about: a 2nd click adds it
 
     def _acts_on_open_vlog(self, vlog_id: str) -> bool:
         """Every quote action carries the vlog it was made for; against any other (or no) open vlog it refuses."""
@@ -52,7 +60,67 @@ class QuoteActions:
             return
         card.mark_added()
         self.bank_changed.emit()
+        self.show_bank_marks()
+
+    def show_bank_marks(self) -> None:
+        """Mark the cards whose words are already in the bank "In the bank ✓" (and the others addable again, e.g.
+        after a quote was removed). One read of the local bank file; no media work."""
+        if self.vlog is None or not self.quotes.cards:
+            return
+        try:
+            for card in self.quotes.cards:
+                if card.vlog_id == self.vlog.id:
+                    m = self.app.bank.match(self.vlog.id, card.cand.start, card.cand.end, self.transcript)
+                    card.set_in_bank(m is not None and m.kind == "same")
+        except VlogkitError as exc:  # a damaged bank file: say so, leave the cards as they are
+            self.error_raised.emit(str(exc))
+
+    def add_selection_to_bank(self) -> None:
+        """Save the selected words as a quote and say what happened; the same words already in the bank are not
+        saved twice, and a selection that is mostly a bank quote is saved only on a second click."""
+        if self.vlog is None or self.in_out is None:
+            self.error_raised.emit(tr("Select some words in the transcript first."))
+            return
+        vid, (start, end) = self.vlog.id, self.in_out
+        try:
+            m = self.app.bank.match(vid, start, end, self.transcript)
+            if m is not None and m.kind == "same":
+                self._say(tr("Already in the bank as {what}: nothing added.", what=_describe(m.quote)))
+                return
+            if m is not None and self._overlap_pending != (vid, start, end):
+                self._overlap_pending = (vid, start, end)
+                self._say(tr("Not added yet: most of these words are already in the bank as {what}. Click “Add "
+                             "selection to bank” again to add it as a separate quote.", what=_describe(m.quote)),
+                          note=True)
+                return
+            if self._overlap_pending is not None:
+                self.note.hide()  # type: ignore[attr-defined]  # the warning was answered by this second click
+            self._overlap_pending = None
+            before = {q.id for q in self.app.bank.of_vlog(vid)}
+            q = self.app.bank.add_range(vid, start, end)
+        except VlogkitError as exc:
+            self._on_action_failed(str(exc))  # type: ignore[attr-defined]  # VlogEditor's: a vlog gone closes it
+            return
+        if q.id in before:
+            self._say(tr("Already in the bank as {what}: nothing added.", what=_describe(q)))
+            return
+        self._say(tr("Added to the bank: {what}.", what=_describe(q)))
+        self.bank_changed.emit()
+        self.show_bank_marks()
+
+    def _say(self, message: str, note: bool = False) -> None:
+        """Tell the user what an action did: in the status bar; a warning that asks for a decision also in the
+        editor's note bar (which stays until closed)."""
+        self.status_message.emit(message)
+        if note:
+            self.show_note(message)  # type: ignore[attr-defined]  # VlogEditor's
 
     def _on_quotes_export_requested(self, vlog_id: str, start: int, end: int) -> None:
         if self._acts_on_open_vlog(vlog_id):
             self.export_requested.emit(vlog_id, [(start, end)])
+
+
+def _describe(q: Quote, limit: int = 70) -> str:
+    """`“Ask not what your country…” (0:03.0–0:10.7)`: a bank quote as a message names it."""
+    text = q.text if len(q.text) <= limit else q.text[: limit - 1].rstrip() + "…"
+    return f"“{text}” ({format_clock(q.start)}–{format_clock(q.end)})"

@@ -136,9 +136,13 @@ class CandidateCard(QFrame):
         self.stale_label.setVisible(stale)
 
     def mark_added(self) -> None:
-        self.added = True
-        self.add_button.setEnabled(False)
-        self.add_button.setText(tr("In the bank ✓"))
+        self.set_in_bank(True)
+
+    def set_in_bank(self, in_bank: bool) -> None:
+        """The bank holds this line (its words) or, after a removal, no longer does."""
+        self.added = in_bank
+        self.add_button.setEnabled(not in_bank and not self.stale)
+        self.add_button.setText(tr("In the bank ✓") if in_bank else tr("Add to bank"))
 
 
 class QuotePanel(QWidget):

@@ -35,6 +35,7 @@ class VlogEditor(ClipInOut, QuoteActions, QWidget):
     vlog_opened = Signal(str)  # another vlog is now the open one
     error_raised = Signal(str)
     bank_changed = Signal()
+    status_message = Signal(str)  # what an action did, for the status bar
     vlog_changed = Signal(str)
     vlog_closed = Signal(str)  # the id of a vlog that left the library while open
 
@@ -207,6 +208,7 @@ class VlogEditor(ClipInOut, QuoteActions, QWidget):
         if self.vlog is not None and self.vlog.id == vlog_id:
             self.candidates = list(cands)
             self.quotes.set_candidates(self.candidates, vlog_id, found_in)
+            self.show_bank_marks()  # lines already saved (here, by the CLI, before a restart) show so at once
             self.quotes.mark_stale(self.transcript)  # a word of theirs edited while they were being found
             self.timeline.set_quotes([QuoteMark(c.start, c.end, c.rank, c.text) for c in self.candidates])
 
@@ -325,17 +327,6 @@ class VlogEditor(ClipInOut, QuoteActions, QWidget):
             self.load_candidates()  # kept text may now be quoted; held-back text no longer
 
     # -- quotes and export ----------------------------------------------------------------------------
-    def add_selection_to_bank(self) -> None:
-        if self.vlog is None or self.in_out is None:
-            self.error_raised.emit(tr("Select some words in the transcript first."))
-            return
-        try:
-            self.app.bank.add_range(self.vlog.id, self.in_out[0], self.in_out[1])
-        except VlogkitError as exc:
-            self._on_action_failed(str(exc))
-            return
-        self.bank_changed.emit()
-
     def request_export(self) -> None:
         if self.vlog is None:
             return

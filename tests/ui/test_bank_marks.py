@@ -1,0 +1,68 @@
+"""The quote cards know what the bank holds, and "Add selection to bank" says what it did (trial 4, m3)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from tests.ui.conftest import import_and_wait
+
+
+def test_cards_show_lines_already_in_the_bank_from_the_start(qtbot, window, clip12: Path) -> None:
+    vid = import_and_wait(qtbot, window, clip12)
+    saved = window.app.bank.add_candidate(vid, 1)  # what `vlogkit bank add VLOG --candidate 1` does
+    window.open_vlog(vid)
+    ed = window.editor
+    qtbot.waitUntil(lambda: len(ed.quotes.cards) >= 2, timeout=60000)
+    first, *others = ed.quotes.cards
+    assert first.cand.rank == 1
+    assert first.add_button.text() == "In the bank ✓" and not first.add_button.isEnabled()
+    assert all(c.add_button.text() == "Add to bank" and c.add_button.isEnabled() for c in others)
+    window.app.bank.remove(saved.id)  # removed elsewhere (the bank tab, the CLI): the card may add it again
+    window._on_store_watcher_bank_changed()
+    assert first.add_button.text() == "Add to bank" and first.add_button.isEnabled()
+
+
+def test_a_card_knows_a_selection_of_its_words_is_in_the_bank(qtbot, window, opened) -> None:
+    ed = opened
+    qtbot.waitUntil(lambda: len(ed.quotes.cards) >= 1, timeout=60000)
+    card = ed.quotes.cards[0]
+    ed.transcript_view.select_words(card.cand.word_start, card.cand.word_end - 1)  # the card's words, unpadded
+    qtbot.mouseClick(ed.add_range_button, Qt.MouseButton.LeftButton)
+    [q] = window.app.bank.list()
+    assert (q.start, q.end) != (card.cand.start, card.cand.end)  # another range of the same words
+    assert card.add_button.text() == "In the bank ✓" and not card.add_button.isEnabled()
+
+
+def test_add_selection_says_what_it_did_and_asks_before_a_near_duplicate(qtbot, window, opened) -> None:
+    ed = opened
+    words = ed.transcript.words
+    status = window.statusBar()
+    first = next(i for i, w in enumerate(words) if w.text == "Customers")
+    ed.transcript_view.select_words(first, first + 3)  # "Customers told us it"
+    qtbot.mouseClick(ed.add_range_button, Qt.MouseButton.LeftButton)
+    assert status.currentMessage() == "Added to the bank: “Customers told us it” (0:03.6–0:04.8)."
+    qtbot.mouseClick(ed.add_range_button, Qt.MouseButton.LeftButton)  # the same words again
+    assert status.currentMessage().startswith("Already in the bank as “Customers told us it” (0:03.6–0:04.8)")
+    assert len(window.app.bank.list()) == 1
+    ed.transcript_view.select_words(first, first + 5)  # four of its six words are the saved quote's
+    qtbot.mouseClick(ed.add_range_button, Qt.MouseButton.LeftButton)
+    assert status.currentMessage().startswith("Not added yet: most of these words are already in the bank as "
+                                              "“Customers told us it”")
+    assert ed.note.isVisibleTo(ed) and "Not added yet" in ed.note_text.text()
+    assert len(window.app.bank.list()) == 1
+    qtbot.mouseClick(ed.add_range_button, Qt.MouseButton.LeftButton)  # the user means it: a separate quote
+    assert status.currentMessage().startswith("Added to the bank: “Customers told us it is the”")
+    assert len(window.app.bank.list()) == 2 and not ed.note.isVisibleTo(ed)
+
+
+def test_add_selection_feedback_reads_in_dutch(qtbot, window, opened) -> None:
+    from vlogkit.ui.i18n import set_language
+
+    ed = opened
+    first = next(i for i, w in enumerate(ed.transcript.words) if w.text == "Customers")
+    set_language("nl")
+    ed.transcript_view.select_words(first, first + 3)
+    ed.add_selection_to_bank()
+    assert window.statusBar().currentMessage().startswith("Toegevoegd aan de bank: “Customers told us it”")

@@ -24,7 +24,7 @@ from vlogkit.domain.times import format_clock
 from vlogkit.ui import theme
 from vlogkit.ui.i18n import tr
 from vlogkit.ui.icons import icon
-from vlogkit.ui.reasons import reason_line, reason_text, reason_tone
+from vlogkit.ui.reasons import reason_points, reason_text, reason_tone
 
 __all__ = ["CandidateCard", "QuotePanel", "reason_text", "span_key", "status_label"]
 
@@ -44,15 +44,18 @@ def span_key(transcript: Any, start: int, end: int) -> str:
 
 
 def reasons_html(reasons: Any) -> str:
-    """Each reason on its line with its points, marked for or against the line with a sign and a colour (never colour
-    alone)."""
+    """Each reason on its row, marked for or against the line with a sign and a colour (never colour alone), its
+    points in a right-aligned column of their own: a long reason wraps within its column and its points stay beside
+    it, never alone on a line."""
     c = theme.colors()
-    lines = []
+    rows = []
     for r in reasons:
         tone = reason_tone(r)
         mark, color = ("✓", c.success) if tone > 0 else ("!", c.warning) if tone < 0 else ("•", c.muted)
-        lines.append(f"<span style='color:{color}'><b>{mark}</b></span>&nbsp;{html.escape(reason_line(r))}")
-    return "<br>".join(lines)
+        rows.append(f"<tr><td valign='top' width='16' style='color:{color}'><b>{mark}</b></td>"
+                    f"<td valign='top' width='100%'>{html.escape(reason_text(r))}</td>"
+                    f"<td valign='top' align='right' style='white-space:nowrap'>&nbsp;{reason_points(r)}</td></tr>")
+    return "<table cellspacing='0' cellpadding='0' width='100%'>" + "".join(rows) + "</table>"
 
 
 def status_label(status: str) -> str:
@@ -97,9 +100,9 @@ class CandidateCard(QFrame):
         text.setWordWrap(True)
         text.setStyleSheet("font-size: 13px;")
         lay.addWidget(text)
-        reasons = QLabel(reasons_html(cand.reasons))
-        reasons.setWordWrap(True)
-        lay.addWidget(reasons)
+        self.reasons = QLabel(reasons_html(cand.reasons))
+        self.reasons.setWordWrap(True)
+        lay.addWidget(self.reasons)
         row = QHBoxLayout()
         self.tags = QLineEdit()
         self.tags.setPlaceholderText(tr("tags, comma separated"))

@@ -38,8 +38,13 @@ def reason_tone(reason: Any) -> int:
     return (points > 0) - (points < 0) if isinstance(points, int) else 0
 
 
+def reason_points(reason: Any) -> str:
+    """The reason's points, signed ("+12", "-3"); "" when it has none."""
+    points = _fields(reason)[3]
+    return f"{points:+d}" if isinstance(points, int) else ""
+
+
 def reason_line(reason: Any) -> str:
     """The reason in the UI language and its points: "strong contrast ('not ... but') +12"."""
-    _, _, _, points = _fields(reason)
-    text = reason_text(reason)
-    return f"{text} {points:+d}" if isinstance(points, int) else text
+    pts = reason_points(reason)
+    return f"{reason_text(reason)} {pts}" if pts else reason_text(reason)

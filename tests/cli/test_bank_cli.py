@@ -62,6 +62,11 @@ def test_add_search_review_and_export_for_each_audience(cli, vlog_id: str, tmp_p
     listing = cli("bank", "list").stdout
     assert "«\u00a0Je suis convaincu" in listing and "- Julien Lefèvre, Chef d'équipe - Production (Usine Charleroi)" in listing
 
+    # the deck's order: newest first by default, as added, or approved first
+    for order, first in (("newest", q2), ("added", q1["id"]), ("approved", q1["id"])):
+        r = cli("bank", "export", "--format", "csv", "--order", order, "--out", str(tmp_path / f"{order}.csv"))
+        assert r.returncode == 0, r.stderr
+        assert (tmp_path / f"{order}.csv").read_text(encoding="utf-8-sig").splitlines()[1].startswith(first), order
     out = tmp_path / "ext.pptx"
     r = cli("bank", "export", "--format", "pptx", "--out", str(out), "--audience", "external")
     assert r.returncode == 0, r.stderr

@@ -92,6 +92,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--audience", choices=AUDIENCES, default="internal",
                    help="internal: not rejected, consent internal or external; external: approved, consent external")
     p.add_argument("--title", default="", help="title slide / heading")
+    p.add_argument("--order", choices=["newest", "added", "approved"], default="newest",
+                   help="slide/card/row order: newest first (as `bank list`), in the order added, or approved first")
     p.add_argument("query", nargs="?", default="", help="only quotes matching these words")
     add_filter_flags(p, audience=False)
     add_json_flag(p)
@@ -240,6 +242,10 @@ def cmd_remove(args: argparse.Namespace, app: App) -> int:
 def cmd_export(args: argparse.Namespace, app: App) -> int:
     f = filters_from(args)
     quotes = app.bank.search(args.query, sort="date" if not args.query else "", **f)
+    if args.order == "added":
+        quotes = sorted(quotes, key=lambda q: (q.created, q.id))
+    elif args.order == "approved":  # approved first, the earliest approved first; the rest newest first
+        quotes = sorted(quotes, key=lambda q: (q.status.value != "approved", q.approved_at or ""))
     if not quotes:
         from vlogkit.errors import VlogkitError
 

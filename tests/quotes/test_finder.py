@@ -192,6 +192,8 @@ def test_a_reason_is_true_of_the_words_it_quotes() -> None:
     assert bell.get("concrete") == "hear" and "hear" not in bell.get("plain_words", "")
     shell = _reasons("A pink shell was found on the sandy beach.")
     assert shell.get("quotable_words", "") not in ("a, the", "a", "the")
+    assert "on" not in shell.get("plain_words", "").replace(",", " ").split()  # French "on" tells, English "on" not
+    assert "generic_subject" not in shell  # one event told in the past, not a general statement
     assert _reasons("A trainee who asks a stupid question is worth more than an expert who stays quiet.").get(
         "generic_subject") == "A trainee"
     # value words count when said of us, our team or company, not for what they mean

@@ -267,7 +267,9 @@ def _stance(f: Features, st: SpanText, lex: Lexicon) -> None:
     f.set("past", _capped(past, 3), example)
     f.set("present", 1.0 if st.has("copulas") else 0.0)
     k0 = st.keys[0]
-    generic = (k0 in lex.indefinite or k0 in lex.general_people or k0 in lex.absolutes
+    # "Nobody", "Everyone", "The best ...", or "A trainee who ..." told in the present: "A pink shell was found" is
+    # one event, not a general statement
+    generic = ((k0 in lex.indefinite and not past) or k0 in lex.general_people or k0 in lex.absolutes
                or any(i == 0 for i in st.positions("superlatives")))
     subject = st.tokens[: 2 if k0 in lex.indefinite and len(st) > 2 else 1]  # "A trainee", "Nobody"
     f.set("generic_subject", 1.0 if generic else 0.0, " ".join(t.orig for t in subject))

@@ -44,19 +44,21 @@ def wording(words: Iterable[str], language: str, weights: Weights | None = None,
     found = {w: table[w] for w in dict.fromkeys(grams(words, language)) if w in table}
     pos = sorted((w for w in found if found[w] > 0), key=lambda w: -found[w])
     neg = sorted((w for w in found if found[w] < 0), key=lambda w: found[w])
-    return (sum(found[w] for w in pos), -sum(found[w] for w in neg), ", ".join(_shown(pos, avoid)),
-            ", ".join(_shown(neg, avoid)))
+    telling = _TELLING_SHORT.get((language or "").lower()[:2], frozenset())
+    return (sum(found[w] for w in pos), -sum(found[w] for w in neg), ", ".join(_shown(pos, telling, avoid)),
+            ", ".join(_shown(neg, telling, avoid)))
 
 
 # short words that still tell something about how a line is phrased: who it speaks to, a negation
-_TELLING_SHORT = frozenset("you not no nor we us je jij u we wij ons niet geen tu vous nous on pas ne ni".split())
+_TELLING_SHORT = {"en": frozenset("you not no nor we us".split()), "nl": frozenset("je jij u we wij ons niet geen".split()),
+                  "fr": frozenset("tu vous nous on pas ne ni".split())}
 
 
-def _shown(found: list[str], avoid: frozenset[str] = frozenset()) -> list[str]:
+def _shown(found: list[str], telling: frozenset[str], avoid: frozenset[str] = frozenset()) -> list[str]:
     """The two strongest bits to quote in a reason: words that tell something ("you can", "never", "nobody"), never
     glue alone ("a, the", "de, is": then the reason quotes nothing), never a word another reason quotes."""
     real = [w for w in found if not MARKERS.intersection(w.split()) and not avoid.intersection(w.split())]
-    return [w for w in real if any(len(x) >= 4 or x in _TELLING_SHORT for x in w.split())][:2]
+    return [w for w in real if any(len(x) >= 4 or x in telling for x in w.split())][:2]
 
 
 def grams(words: Iterable[str], language: str) -> list[str]:

@@ -1,7 +1,10 @@
 """The transcript view: words in paragraphs; the spoken word highlighted while playing; click a word to seek; select
 text to set the clip's in/out; low-confidence words underlined; swear words and slurs underlined to check; text
 Whisper may have invented greyed out (held back); a language tag where a vlog switches language; fillers struck
-through; a context menu to fix, insert, mark as filler, assign a speaker, confirm a word and keep held-back text."""
+through; a context menu to fix, insert, mark as filler, assign a speaker, confirm a word and keep held-back text.
+
+The selection shows whole words - the words the clip's in/out covers - while it is dragged or extended with the keys
+(Qt's own character-wise highlight is made invisible; the caret still moves one character at a time)."""
 
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ from PySide6.QtGui import (
     QFont,
     QKeyEvent,
     QMouseEvent,
+    QPalette,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -23,6 +27,7 @@ from PySide6.QtWidgets import QMenu, QTextEdit, QWidget
 
 from vlogkit.domain import Transcript
 from vlogkit.domain.sensitive import is_sensitive
+from vlogkit.ui import theme
 from vlogkit.ui.i18n import tr
 
 WORD_PROPERTY = QTextFormat.Property.UserProperty + 1
@@ -60,6 +65,11 @@ class TranscriptView(QTextEdit):
         self.current = -1
         self.selection_range: tuple[int, int] | None = None
         self.setPlaceholderText(tr("No transcript yet. Click Transcribe to make one."))
+        pal = self.palette()  # Qt's highlight would show part of a word; the word-wise one is painted instead
+        pal.setColor(QPalette.ColorRole.Highlight, QColor(0, 0, 0, 0))
+        pal.setColor(QPalette.ColorRole.HighlightedText, QColor("#ffffff"))  # as on the word-wise highlight
+        self.setPalette(pal)
+        self.selectionChanged.connect(self._on_self_selection_changed)
 
     def set_transcript(self, t: Transcript | None) -> None:
         self.transcript = t
@@ -202,7 +212,8 @@ class TranscriptView(QTextEdit):
             c.setPosition(self.spans[a][0])
             c.setPosition(self.spans[b][1], QTextCursor.MoveMode.KeepAnchor)
             sel.cursor = c
-            sel.format.setBackground(QColor(255, 196, 0, 90))
+            sel.format.setBackground(theme.qcolor("selection"))
+            sel.format.setForeground(QColor("#ffffff"))
             extra.append(sel)
         if 0 <= self.current < len(self.spans):
             sel = QTextEdit.ExtraSelection()
@@ -210,7 +221,9 @@ class TranscriptView(QTextEdit):
             c.setPosition(self.spans[self.current][0])
             c.setPosition(self.spans[self.current][1], QTextCursor.MoveMode.KeepAnchor)
             sel.cursor = c
-            sel.format.setBackground(QColor("#ffd54f"))
+            a, b = self.selection_range or (-1, -2)
+            if not a <= self.current <= b:  # inside the selection it stays on the selection's colour, in bold
+                sel.format.setBackground(QColor("#ffd54f"))
             sel.format.setFontWeight(QFont.Weight.Bold)
             extra.append(sel)
         self.setExtraSelections(extra)
@@ -246,12 +259,22 @@ class TranscriptView(QTextEdit):
         c = self.textCursor()
         return (c.selectionStart(), c.selectionEnd()) if c.hasSelection() else None
 
-    def _selection_done(self) -> None:
-        """The one place a selection (made with the mouse or the keys) becomes the words first..last."""
+    def _selected_words(self) -> tuple[int, int]:
+        """The words a selection covers: from the one holding its first character to the one holding its last."""
         c = self.textCursor()
         a = max(0, self.word_at_position(c.selectionStart()))
-        # the word holding the last selected character
-        b = max(a, self.word_at_position(max(c.selectionStart(), c.selectionEnd() - 1)))
+        return a, max(a, self.word_at_position(max(c.selectionStart(), c.selectionEnd() - 1)))
+
+    def _on_self_selection_changed(self) -> None:
+        """While a selection is dragged or extended, show the whole words it covers (in/out follows when it is
+        finished: `_selection_done`)."""
+        if self.spans and self.textCursor().hasSelection():
+            self.selection_range = self._selected_words()
+            self._paint_extra()
+
+    def _selection_done(self) -> None:
+        """The one place a selection (made with the mouse or the keys) becomes the words first..last."""
+        a, b = self._selected_words()
         self.selection_range = (a, b)
         self._paint_extra()
         self.range_selected.emit(a, b)

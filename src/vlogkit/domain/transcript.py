@@ -150,6 +150,10 @@ class Transcript:
         """Words whose middle lies inside [start, end)."""
         return tuple(w for w in self.words if start <= (w.start + w.end) // 2 < end)
 
+    def indices_between(self, start: int, end: int) -> list[int]:
+        """Indices in `words` of the words whose middle lies inside [start, end): the words a range quotes."""
+        return [i for i, w in enumerate(self.words) if start <= (w.start + w.end) // 2 < end]
+
     def with_segments(self, segments: tuple[Segment, ...]) -> Transcript:
         return replace(self, segments=segments)
 

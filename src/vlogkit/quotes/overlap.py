@@ -29,7 +29,7 @@ def word_indices(transcript: Transcript | None, start: int, end: int) -> frozens
     """Indices of the words whose middle lies inside [start, end) - the words a range quotes."""
     if transcript is None:
         return frozenset()
-    return frozenset(i for i, w in enumerate(transcript.words) if start <= (w.start + w.end) // 2 < end)
+    return frozenset(transcript.indices_between(start, end))
 
 
 def bank_match(transcript: Transcript | None, start: int, end: int, quotes: Iterable[Quote]) -> BankMatch | None:

@@ -99,7 +99,7 @@ class BankService:
         vlog = self.app.vlogs.get(vlog_id)
         transcript = self.app.quotes.transcript(vlog.id, ctx)
         words = transcript.words
-        idx = [i for i, w in enumerate(words) if start_ms <= (w.start + w.end) // 2 < end_ms]
+        idx = transcript.indices_between(start_ms, end_ms)
         if not idx:
             raise UsageError(f"Nothing was said between {format_seconds(start_ms)} s and {format_seconds(end_ms)} s in vlog "
                              f"{vlog.id}; `vlogkit transcribe {vlog.id}` shows the words and their times.")

@@ -103,11 +103,11 @@ class ExportService:
         from vlogkit.quotes import clip_range
 
         transcript = self.app.transcription.get(quote.vlog_id)
-        words = transcript.words if transcript is not None else ()
-        inside = [i for i, w in enumerate(words) if quote.start <= (w.start + w.end) // 2 < quote.end]
+        inside = transcript.indices_between(quote.start, quote.end) if transcript is not None else []
         if not inside:
             return quote.start, quote.end
-        return clip_range(words, inside[0], inside[-1] + 1, self.app.vlogs.get(quote.vlog_id).media.duration_ms)
+        return clip_range(transcript.words, inside[0], inside[-1] + 1,
+                          self.app.vlogs.get(quote.vlog_id).media.duration_ms)
 
     def quote_says_what_was_said(self, quote: Quote) -> bool:
         """Whether a bank quote's text is what its clip will say and caption: the words in its range as the

@@ -37,9 +37,8 @@ def span_key(transcript: Any, start: int, end: int) -> str:
     if transcript is None:
         return ""
     h = hashlib.sha1(usedforsecurity=False)
-    for w in transcript.words:
-        if start <= (w.start + w.end) // 2 < end:
-            h.update(f"{w.start}:{w.end}:{w.display}\n".encode())
+    for w in transcript.words_between(start, end):
+        h.update(f"{w.start}:{w.end}:{w.display}\n".encode())
     return h.hexdigest()[:16]
 
 

@@ -89,3 +89,11 @@ def test_a_french_quote_reads_in_guillemets_on_slides_in_markdown_and_in_the_cop
                       tmp_path / "deck.pptx", title="Citations")
     texts = [sh.text_frame.text for s in Presentation(str(deck)).slides for sh in s.shapes if sh.has_text_frame]
     assert "«\u00a0On ne lâche rien.\u00a0»" in texts and "“We never give up.”" in texts
+
+
+def test_a_bank_quote_named_in_a_message_has_its_language_s_quotation_marks() -> None:
+    from vlogkit.ui.quote_actions import _describe
+
+    fr = Quote(id="q1", vlog_id="v1", start=3050, end=7450, text="On ne lâche rien.", verbatim="", language="fr")
+    assert _describe(fr) == "«\u00a0On ne lâche rien.\u00a0» (0:03.1–0:07.5)"
+    assert _describe(fr.with_(language="en")) == "“On ne lâche rien.” (0:03.1–0:07.5)"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from vlogkit.domain.quote import quoted
 from vlogkit.domain.times import format_clock
 from vlogkit.errors import VlogkitError
 from vlogkit.ui.i18n import tr
@@ -121,6 +122,6 @@ class QuoteActions:
 
 
 def _describe(q: Quote, limit: int = 70) -> str:
-    """`“Ask not what your country…” (0:03.0–0:10.7)`: a bank quote as a message names it."""
+    """`“Ask not what your country…” (0:03.0–0:10.7)`: a bank quote as a message names it (« … » in French)."""
     text = q.text if len(q.text) <= limit else q.text[: limit - 1].rstrip() + "…"
-    return f"“{text}” ({format_clock(q.start)}–{format_clock(q.end)})"
+    return f"{quoted(text, q.language)} ({format_clock(q.start)}–{format_clock(q.end)})"

@@ -11,12 +11,12 @@ from collections.abc import Sequence
 
 from vlogkit.quotes.form import restarts
 from vlogkit.quotes.lexicons import Lexicon
-from vlogkit.quotes.tokens import SpanText, Token
+from vlogkit.quotes.tokens import IMPERSONAL_IL, SpanText, Token
 
 _FUNCTION = frozenset(
     "the a an of to in and on for at with is it that de het een van en te met op voor dat die le la les des du et "
-    "un une pour dans que qui est d l en à a il-".split()  # il-: an impersonal "il" ("il faut")
-)
+    "un une pour dans que qui est d l en à a".split()
+) | {IMPERSONAL_IL}  # an impersonal "il" ("il faut") is no parallel start
 _INTERJECTIONS = frozenset("ha haha oh ah okay ok right anyway well allez awel bon ben bref voila oke".split())
 
 PAIR = frozenset({"merged", "punchline", "turn", "echo", "parallel", "link", "shift", "antithesis"})  # what joins two sentences

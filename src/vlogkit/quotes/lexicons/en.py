@@ -13,8 +13,7 @@ EN = Lexicon(
         thank you for watching | thanks everyone | thanks all | that's it | that's all | take care | cheers |
         talk soon | over and out | signing off | that's it from me | hi all | hi everyone | hello everyone"""),
     meta=phrases("""recording | record | camera | video | vlog | microphone | mic | filming | film this | my phone |
-        webcam | sound | audio | wobbly | background | can you hear | can you see | on screen | take two |
-        laptop camera |
+        webcam | sound | audio | wobbly | background | can you hear | can you see | on screen | take two | laptop camera |
         first vlog | my first ever vlog | excuse the noise | sorry about the noise | bear with me | the light |
         want to talk about | wanted to talk about | going to talk about | wanna talk about | quick update |
         quick look back | a quick look at | wanted to share | want to share | let me tell you about"""),

@@ -112,15 +112,12 @@ class ExportService:
     def quote_says_what_was_said(self, quote: Quote) -> bool:
         """Whether a bank quote's text is what its clip will say and caption: the words in its range as the
         transcript has them (case, accents, punctuation and fillers aside). A text edited in the bank is not."""
-        import re
-
-        from vlogkit.quotes.text import display_text, fold
+        from vlogkit.quotes.text import display_text, tokens
 
         transcript = self.app.transcription.get(quote.vlog_id)
         if transcript is None:
             return True
-        said = display_text(transcript.words_between(quote.start, quote.end))
-        return re.findall(r"\w+", fold(said)) == re.findall(r"\w+", fold(quote.text))
+        return tokens(display_text(transcript.words_between(quote.start, quote.end))) == tokens(quote.text)
 
     def request(
         self,

@@ -111,3 +111,16 @@ def test_an_open_export_dialog_follows_a_consent_change_made_elsewhere(qtbot, wi
     qtbot.waitUntil(lambda: not dlg.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled(), timeout=10000)
     assert "removed" in dlg.audience_note.text()
     dlg.reject()
+
+
+def test_a_window_closed_right_after_its_vlog_left_raises_nothing_later(qtbot, window, opened) -> None:
+    """The undo history is cleared a moment after the vlog leaves; a window closed in that moment must not make the
+    clearing run on a deleted undo stack (it did, as an error in whatever ran next)."""
+    import shiboken6
+
+    ed = opened
+    ed.close_vlog(ed.vlog.id)
+    shiboken6.delete(ed.undo_stack)  # as when the window is deleted before the event loop comes round
+    window._on_bank_error("gone")  # the bank's refresh waits for the loop too
+    shiboken6.delete(window.bank)
+    QApplication.processEvents()  # an exception here is caught by pytest-qt and fails the test

@@ -264,11 +264,11 @@ class MainWindow(ImportActions, QMainWindow):
     def _on_bank_editor_closed(self, *_args: object) -> None:
         if self._bank_stale:
             self._bank_stale = False
-            QTimer.singleShot(0, self.bank.refresh)  # after the edit is written (or refused for a removed quote)
+            QTimer.singleShot(0, self.bank, self.bank.refresh)  # after the edit is written (or refused for a removed quote)
 
     def _on_bank_error(self, message: str) -> None:
         self.show_error(message)
-        QTimer.singleShot(0, self.bank.refresh)  # e.g. the quote was removed elsewhere: it leaves the table
+        QTimer.singleShot(0, self.bank, self.bank.refresh)  # e.g. the quote was removed elsewhere: it leaves the table
 
     def _on_tabs_changed(self, _index: int) -> None:
         if self.tabs.currentWidget() is self.bank:

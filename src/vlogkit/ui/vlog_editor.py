@@ -221,7 +221,7 @@ class VlogEditor(ClipInOut, QuoteActions, QWidget):
         self.player.unload()
         self.vlog, self.transcript, self.in_out, self.candidates = None, None, None, []
         self.inline.hide()
-        QTimer.singleShot(0, self.undo_stack.clear)  # maybe called from inside an undo command: clear after it
+        QTimer.singleShot(0, self.undo_stack, self.undo_stack.clear)  # maybe inside an undo command: clear after it
         self.transcript_view.set_transcript(None)
         self.timeline.clear()
         self.preview.clear()

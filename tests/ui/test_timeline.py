@@ -156,3 +156,31 @@ def test_zoom_tools_and_keys(qtbot, opened) -> None:
     assert tl.model.zoomed
     qtbot.keyClick(tl, Qt.Key.Key_0)
     assert not tl.model.zoomed
+
+
+def _wave_height(peaks: bytes) -> int:
+    """The tallest stroke of the waveform lane, in pixels, as drawn for a 10 s recording."""
+    from PySide6.QtGui import QColor
+
+    from vlogkit.ui import theme
+    from vlogkit.ui.timeline import WAVE_TOP, TimelineWidget
+
+    tl = TimelineWidget()
+    tl.resize(600, 110)
+    tl.model.resize(600)
+    tl.set_duration(10_000)
+    tl.set_waveform(peaks, 100)
+    img = tl.grab().toImage()
+    stroke = QColor(theme.colors().muted).rgb()
+    return max(sum(img.pixel(x, y) == stroke for y in range(WAVE_TOP, img.height())) for x in range(5, 595, 3))
+
+
+def test_a_quiet_recording_draws_a_waveform_as_tall_as_a_loud_one(qtbot) -> None:
+    """A recording 30 dB down (peaks at 8 of 255) drew a flat line; the lane scales to the recording's loud level."""
+    shape = [(i * 7) % 9 if (i // 40) % 3 else 0 for i in range(1000)]  # syllables and pauses, at most 8
+    loud = _wave_height(bytes(min(255, v * 30) for v in shape))
+    quiet = _wave_height(bytes(shape))
+    assert loud >= 40  # a lane of ~64 px: speech fills most of it
+    assert quiet >= loud - 4, (quiet, loud)
+    silent = _wave_height(bytes(1000))
+    assert silent <= 2  # silence stays a flat line, not scaled up into noise

@@ -48,6 +48,7 @@ class TimelineWidget(QWidget):
         self.model = TimelineModel()
         self.peaks: bytes = b""
         self.peak_rate = 100
+        self.loud = 255  # the recording's own loud level: a quiet recording fills the lane as a loud one does
         self.waveform_note = ""
         self._columns_key: tuple[float, float, int, int, int] | None = None
         self._columns_cache: list[float] = []
@@ -77,7 +78,13 @@ class TimelineWidget(QWidget):
         self.update()
 
     def set_waveform(self, peaks: bytes, rate: int) -> None:
+        import numpy as np
+
         self.peaks, self.peak_rate, self.waveform_note = bytes(peaks), max(1, rate), ""
+        heard = np.frombuffer(self.peaks, dtype=np.uint8)
+        heard = heard[heard > 0]
+        self.loud = max(1, int(np.percentile(heard, 98))) if heard.size else 255  # a click or two does not count
+        self._columns_key = None
         self.update()
 
     def set_waveform_note(self, text: str) -> None:
@@ -195,7 +202,8 @@ class TimelineWidget(QWidget):
             if inside.any():
                 idx = starts[inside]
                 stop = int(min(len(arr), max(edges[-1], idx[-1] + 1)))  # the last column ends at the window's edge
-                levels[inside] = np.maximum.reduceat(arr[:stop], idx) / 255.0  # max over [idx[i], idx[i+1])
+                levels[inside] = np.maximum.reduceat(arr[:stop], idx) / self.loud  # max over [idx[i], idx[i+1])
+                levels = np.minimum(levels, 1.0)
             self._columns_cache, self._columns_key = (levels ** 0.6).tolist(), key  # quiet speech stays visible
         return self._columns_cache
 

@@ -194,6 +194,7 @@ def test_a_reason_is_true_of_the_words_it_quotes() -> None:
     assert shell.get("quotable_words", "") not in ("a, the", "a", "the")
     assert "on" not in shell.get("plain_words", "").replace(",", " ").split()  # French "on" tells, English "on" not
     assert "generic_subject" not in shell  # one event told in the past, not a general statement
+    assert "generic_subject" not in _reasons("A severe storm tore down the barn.")  # an irregular past too
     assert _reasons("A trainee who asks a stupid question is worth more than an expert who stays quiet.").get(
         "generic_subject") == "A trainee"
     # value words count when said of us, our team or company, not for what they mean

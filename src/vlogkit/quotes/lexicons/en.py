@@ -52,6 +52,9 @@ EN = Lexicon(
     indefinite=phrases("a | an | any | every | each"),
     past=phrases("""was | were | had | did | went | came | said | told | asked | got | took | made | saw | thought |
         found | gave | knew | left | felt | became | began | started | finished | happened | called | spent |
+        tore | broke | wrote | ran | sat | stood | fell | held | brought | bought | caught | taught | met | kept | sent |
+        built | heard | understood | forgot | chose | drove | ate | drank | flew | grew | threw | spoke | woke | wore |
+        paid | sold | struck | sang | rang | shook | swore | fought | sought | won | lost |
         wasn't | weren't | didn't | hadn't | used to | last year | last month | last week | ago | yesterday"""),
     past_auxiliaries=frozenset(),
     future=phrases("""will | 'll | i'll | we'll | you'll | it'll | they'll | won't | going to | gonna | is coming |

@@ -105,3 +105,30 @@ def test_bad_input_gives_one_line_errors(cli, vlog_id: str, tmp_path: Path) -> N
         r = cli(*args)
         assert r.returncode == code, (args, r.stderr)
         assert text in r.stderr and "Traceback" not in r.stderr
+
+
+def test_a_word_fixed_with_vlogkit_fix_reaches_the_bank_and_undo_takes_it_back(  # noqa: ANN001
+    cli, home: Path, vlog_id: str, tmp_path: Path
+) -> None:
+    q1 = cli("bank", "add", vlog_id, "--candidate", "1", "--json").json()
+    q2 = cli("bank", "add", vlog_id, "--candidate", "2").stdout.strip()
+    edited = "La sécurité, c'est une affaire de respect."
+    assert cli("bank", "edit", q2, "--text", edited).returncode == 0
+    words = App(Paths(home)).transcription.require(vlog_id).words
+    at = {w.text: f"{(w.start + w.end) / 2000:.3f}" for w in words}
+
+    r = cli("fix", vlog_id, at["stop"], "non")
+    assert r.returncode == 0, r.stderr
+    assert f"Bank quote {q1['id']} now reads «\u00a0Ce que j'ai appris, c'est qu'une équipe qui ose dire non est" in r.stdout
+    shown = {q["id"]: q["text"] for q in cli("bank", "list", "--json").json()}
+    assert "qui ose dire non est toujours" in shown[q1["id"]] and shown[q2] == edited
+    md = tmp_path / "bank.md"
+    assert cli("bank", "export", "--format", "md", "--out", str(md)).returncode == 0
+    assert "qui ose dire non est toujours plus forte" in md.read_text(encoding="utf-8")
+
+    r = cli("fix", vlog_id, at["règlement,"], "règles")  # in the quote whose text was edited in the bank
+    assert r.returncode == 0 and f"bank quote {q2} was edited in the bank and keeps its text" in r.stderr
+    assert {q["id"]: q["text"] for q in cli("bank", "list", "--json").json()}[q2] == edited
+
+    assert cli("fix", vlog_id, at["stop"], "stop").returncode == 0  # the recognised word: the fix taken back
+    assert {q["id"]: q["text"] for q in cli("bank", "list", "--json").json()}[q1["id"]] == q1["text"]

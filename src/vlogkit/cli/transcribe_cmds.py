@@ -152,9 +152,21 @@ def cmd_confirm(args: argparse.Namespace, app: App) -> int:
 def cmd_fix(args: argparse.Namespace, app: App) -> int:
     if args.at < 0:
         raise UsageError("Give the time in seconds from the start of the vlog (not negative).")
-    before, after = app.transcription.fix_word(args.id, round(args.at * 1000), args.text)
+    from vlogkit.domain.quote import quoted
+
+    fix = app.transcription.fix_word(args.id, round(args.at * 1000), args.text)
+    before, after = fix.before, fix.after
     what = f"'{before.text}' -> '{after.display}'" if after.corrected else f"'{after.display}' as recognised again"
     print(f"{after.start / 1000:.1f} s  {what}. Quotes are found again from the fixed words: `vlogkit quotes {args.id}`.")
+    for was, q in zip(fix.bank.was, fix.bank.updated, strict=True):
+        again = (f" It was approved: `vlogkit bank approve {q.id}` approves the new text for external use."
+                 if was.status is not q.status else "")
+        print(f"Bank quote {q.id} now reads {quoted(q.text, q.language)}.{again}")
+    for q in fix.bank.kept:
+        warn(f"bank quote {q.id} was edited in the bank and keeps its text {quoted(q.text, q.language)}: "
+             f"`vlogkit bank edit {q.id} --text ...` changes it there.")
+    if fix.bank.problem:
+        warn(f"the word is fixed, but the bank quotes holding it were not brought up to date: {fix.bank.problem}")
     return 0
 
 

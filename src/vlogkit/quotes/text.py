@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 from vlogkit.domain import Word
@@ -93,3 +94,39 @@ def display_text(words: Sequence[Word]) -> str:
     if text and text[0].islower():  # a sentence cut at a pause ("ask not what...") starts with a capital
         text = text[0].upper() + text[1:]
     return text
+
+
+_SPAN_RE = re.compile(r"[\w'’]+", re.UNICODE)
+
+
+def follow_words(text: str, said: str, now: str) -> str | None:
+    """A saved quote's `text` once the words it quotes change from `said` to `now` (a misheard word fixed, or the
+    fix taken back): the changed words replaced, the text's own case and punctuation kept around them. None when
+    `text` does not say `said` (case, accents, punctuation aside): its words were edited by hand, and stay."""
+    if tokens(text) != tokens(said):
+        return None
+    mine = list(_SPAN_RE.finditer(text))
+    old = [fold(m.group()) for m in _SPAN_RE.finditer(said)]
+    spans = list(_SPAN_RE.finditer(now))
+    new = [fold(m.group()) for m in spans]
+    if [fold(m.group()) for m in mine] != old:
+        return now  # the same words, cut into pieces differently: what is said now
+    out = text
+    for op, i1, i2, j1, j2 in reversed(SequenceMatcher(None, old, new, autojunk=False).get_opcodes()):
+        if op == "equal":
+            continue
+        piece = now[spans[j1].start() : spans[j2 - 1].end()] if j2 > j1 else ""
+        if i1 == 0:  # the text's first word changes: its capital stays; a first word dropped is what is said now
+            if not piece:
+                return now
+            first = mine[0].group()
+            if first[:1].isupper() and piece[:1].islower():
+                piece = piece[0].upper() + piece[1:]
+        if op == "replace":
+            out = out[: mine[i1].start()] + piece + out[mine[i2 - 1].end() :]
+        elif op == "insert":
+            at = mine[i1 - 1].end() if i1 > 0 else mine[0].start()
+            out = out[:at] + (f" {piece}" if i1 > 0 else f"{piece} ") + out[at:]
+        else:  # delete: the words and the space before them
+            out = out[: mine[i1 - 1].end()] + out[mine[i2 - 1].end() :]
+    return out

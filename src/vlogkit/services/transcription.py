@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -11,12 +12,22 @@ from vlogkit.errors import LibraryError, NoAudioError, UsageError
 from vlogkit.failpoints import failpoint
 from vlogkit.fileutil import atomic_write_text, export_mode, safe_filename
 from vlogkit.jobs import JobContext
+from vlogkit.services.bank_follow import BankFollow, follow_transcript
 
 if TYPE_CHECKING:
     from vlogkit.services.app import App
     from vlogkit.transcribe.engine import Transcriber
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class WordFix:
+    """A fixed word (`vlogkit fix`): the word before and after, and the bank quotes that now read the fix."""
+
+    before: Word
+    after: Word
+    bank: BankFollow
 
 
 class TranscriptionService:
@@ -128,11 +139,15 @@ class TranscriptionService:
             raise LibraryError(f"Vlog {vlog_id} has no transcript yet: run `vlogkit transcribe {vlog_id}` first.")
         return t
 
-    def save(self, vlog_id: str, transcript: Transcript) -> None:
-        """Store an edited transcript (word corrections, inserted words, fillers, speaker labels)."""
+    def save(self, vlog_id: str, transcript: Transcript) -> BankFollow:
+        """Store an edited transcript (word corrections, inserted words, fillers, speaker labels). The bank quotes
+        of the vlog that still say what was said follow a word fixed (or a fix taken back): see `bank_follow`."""
         vlog = self.app.vlogs.get(vlog_id)
         stored = self._load_stored(vlog)
         self._store(vlog.id, transcript, stored[0] if stored else "")
+        if stored is None:
+            return BankFollow()
+        return follow_transcript(self.app.bank, vlog.id, stored[1], transcript)
 
     def adopt(self, vlog_id: str, transcript: Transcript, key: str = "") -> None:
         """Store a transcript made elsewhere (a hand-off package) as the vlog's own."""
@@ -179,9 +194,10 @@ class TranscriptionService:
         self.save(vlog_id, transcript)
         return transcript
 
-    def fix_word(self, vlog_id: str, at_ms: int, text: str) -> tuple[Word, Word]:
+    def fix_word(self, vlog_id: str, at_ms: int, text: str) -> WordFix:
         """Fix the word nearest `at_ms` (within a second) to `text`, as the editor does: the recognised word is kept
-        beside the fix, and the recognised word itself (or "") takes the fix back. Returns (before, after)."""
+        beside the fix, and the recognised word itself (or "") takes the fix back. The bank quotes holding the word
+        follow (unless edited in the bank)."""
         from vlogkit.domain.transcript_edits import correct_word
 
         transcript = self.require(vlog_id)
@@ -192,8 +208,8 @@ class TranscriptionService:
         i = near[0][1]
         before = transcript.words[i]
         fixed = correct_word(transcript, i, text.strip() or before.text)
-        self.save(vlog_id, fixed)
-        return before, fixed.words[i]
+        bank = self.save(vlog_id, fixed)
+        return WordFix(before, fixed.words[i], bank)
 
     def export_text(self, vlog_id: str, out: Path, text: str, *, audience: str = "internal",
                     ranges: list[tuple[int, int]] | None = None) -> Path:

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
     from vlogkit.domain import Quote, Transcript, Vlog
     from vlogkit.services import App
+    from vlogkit.services.bank_follow import BankFollow
     from vlogkit.ui.quote_panel import QuotePanel
 
 
@@ -108,6 +109,26 @@ class QuoteActions:
         self._say(tr("Added to the bank: {what}.", what=_describe(q)))
         self.bank_changed.emit()
         self.show_bank_marks()
+
+    def say_bank_followed(self, follow: BankFollow) -> None:
+        """A transcript edit (a word fixed, or the fix undone) reached the bank: say which quotes now read the
+        transcript's words, and - in the note bar, never silently - which ones kept a text edited in the bank."""
+        said = [] if not follow.updated else [
+            tr("The bank quote {what} now reads the transcript's words.", what=_describe(follow.updated[0]))
+            if len(follow.updated) == 1 else tr("{n} bank quotes now read the transcript's words.", n=len(follow.updated))]
+        notes = [tr("{what} was approved; its text changed, so it waits for review again.", what=_describe(q))
+                 for was, q in zip(follow.was, follow.updated, strict=True) if was.status is not q.status]
+        notes += [tr("{what} was edited in the bank and keeps its own text: change it in the Quote bank tab if the "
+                     "fix belongs there too.", what=_describe(q)) for q in follow.kept]
+        if follow.problem:
+            notes.append(tr("The word is fixed, but the bank could not be brought up to date: {why}",
+                            why=follow.problem))
+        if said or notes:
+            self.status_message.emit(" ".join(said + notes))
+        if notes:
+            self.show_note(" ".join(notes))  # type: ignore[attr-defined]  # VlogEditor's
+        if follow.updated:
+            self.bank_changed.emit()
 
     def _say(self, message: str, note: bool = False) -> None:
         """Tell the user what an action did: in the status bar; a warning that asks for a decision also in the

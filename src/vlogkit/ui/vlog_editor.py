@@ -273,10 +273,11 @@ class VlogEditor(ClipInOut, QuoteActions, QWidget):
         if self.vlog is None:
             return False
         try:
-            self.app.transcription.save(self.vlog.id, t)
+            follow = self.app.transcription.save(self.vlog.id, t)
         except VlogkitError as exc:
             self._on_action_failed(str(exc))
             return False
+        self.say_bank_followed(follow)  # bank quotes holding a fixed word now read it (or keep a text edited there)
         return True
 
     def apply_transcript(self, t: Transcript) -> None:

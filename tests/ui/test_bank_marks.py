@@ -66,3 +66,38 @@ def test_add_selection_feedback_reads_in_dutch(qtbot, window, opened) -> None:
     ed.transcript_view.select_words(first, first + 3)
     ed.add_selection_to_bank()
     assert window.statusBar().currentMessage().startswith("Toegevoegd aan de bank: “Customers told us it”")
+
+
+def test_a_card_whose_line_is_mostly_in_the_bank_asks_before_adding(qtbot, window, opened) -> None:
+    ed = opened
+    qtbot.waitUntil(lambda: len(ed.quotes.cards) >= 1, timeout=60000)
+    card = ed.quotes.cards[0]
+    words = ed.transcript.words
+    saved = window.app.bank.add_range(ed.vlog.id, words[card.cand.word_start].start,
+                                      words[card.cand.word_end - 2].end)  # the card's line but its last word
+    window._on_store_watcher_bank_changed()
+    assert card.add_button.text() == "Add to bank" and card.add_button.isEnabled()  # not the same line
+    qtbot.mouseClick(card.add_button, Qt.MouseButton.LeftButton)
+    message = window.statusBar().currentMessage()
+    assert message.startswith(f"Not added yet: most of these words are already in the bank as “{saved.text}”")
+    assert message.endswith("Click “Add to bank” again to add it as a separate quote.")
+    assert ed.note.isVisibleTo(ed) and ed.note_text.text() == message
+    assert [q.id for q in window.app.bank.list()] == [saved.id]
+    qtbot.mouseClick(card.add_button, Qt.MouseButton.LeftButton)  # the user means it
+    assert len(window.app.bank.list()) == 2 and not ed.note.isVisibleTo(ed)
+    assert card.add_button.text() == "In the bank ✓" and not card.add_button.isEnabled()
+    assert any(q.text == card.cand.text for q in window.app.bank.list())
+
+
+def test_the_cards_question_reads_in_dutch(qtbot, window, opened) -> None:
+    from vlogkit.ui.i18n import set_language
+
+    ed = opened
+    qtbot.waitUntil(lambda: len(ed.quotes.cards) >= 1, timeout=60000)
+    card = ed.quotes.cards[0]
+    words = ed.transcript.words
+    window.app.bank.add_range(ed.vlog.id, words[card.cand.word_start].start, words[card.cand.word_end - 2].end)
+    set_language("nl")
+    qtbot.mouseClick(card.add_button, Qt.MouseButton.LeftButton)
+    assert ed.note_text.text().startswith("Nog niet toegevoegd: de meeste van deze woorden staan al in de bank als")
+    assert ed.note_text.text().endswith("Klik nog eens op “In de bank” om het als apart citaat toe te voegen.")

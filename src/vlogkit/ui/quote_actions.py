@@ -2,8 +2,8 @@
 
 A quote card saves exactly the words and range it shows, for its own vlog, and only while it is not out of date.
 Cards show which lines the bank already holds (the same words, however they got there: a card, a selection, the
-CLI); adding a selection says what happened, and a selection that is mostly a line already in the bank is added only
-when the user clicks again.
+CLI); adding a selection says what happened, and a card's line or a selection that is mostly a line already in the
+bank is added only when the user clicks again.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
 
     from vlogkit.domain import Quote, Transcript, Vlog
+    from vlogkit.quotes.overlap import BankMatch
     from vlogkit.services import App
     from vlogkit.services.bank_follow import BankFollow
     from vlogkit.ui.quote_panel import QuotePanel
@@ -47,7 +48,8 @@ class QuoteActions:
         return False
 
     def add_candidate(self, vlog_id: str, cand: Any, tags: list[str], status: str) -> None:
-        """Save exactly what the card shows (its words and range) into the bank, for the card's own vlog."""
+        """Save exactly what the card shows (its words and range) into the bank, for the card's own vlog; a line that
+        is mostly a quote already in the bank is saved only on a second click (as a selection is)."""
         if not self._acts_on_open_vlog(vlog_id):
             return
         card = next((c for c in self.quotes.cards if c.cand is cand and c.vlog_id == vlog_id), None)
@@ -56,6 +58,9 @@ class QuoteActions:
                                       "and add the line again."))
             return
         try:
+            m = self.app.bank.match(vlog_id, cand.start, cand.end, self.transcript)
+            if self._asks_before_near_duplicate(vlog_id, cand.start, cand.end, tr("Add to bank"), m):
+                return
             self.app.bank.add_shown(vlog_id, cand, tags=tuple(tags), status=status)
         except VlogkitError as exc:
             self._on_action_failed(str(exc))  # type: ignore[attr-defined]  # VlogEditor's: a vlog gone closes it
@@ -89,15 +94,8 @@ class QuoteActions:
             if m is not None and m.kind == "same":
                 self._say(tr("Already in the bank as {what}: nothing added.", what=_describe(m.quote)))
                 return
-            if m is not None and self._overlap_pending != (vid, start, end):
-                self._overlap_pending = (vid, start, end)
-                self._say(tr("Not added yet: most of these words are already in the bank as {what}. Click “Add "
-                             "selection to bank” again to add it as a separate quote.", what=_describe(m.quote)),
-                          note=True)
+            if self._asks_before_near_duplicate(vid, start, end, tr("Add selection to bank"), m):
                 return
-            if self._overlap_pending is not None:
-                self.note.hide()  # type: ignore[attr-defined]  # the warning was answered by this second click
-            self._overlap_pending = None
             before = {q.id for q in self.app.bank.of_vlog(vid)}
             q = self.app.bank.add_range(vid, start, end)
         except VlogkitError as exc:
@@ -109,6 +107,20 @@ class QuoteActions:
         self._say(tr("Added to the bank: {what}.", what=_describe(q)))
         self.bank_changed.emit()
         self.show_bank_marks()
+
+    def _asks_before_near_duplicate(self, vid: str, start: int, end: int, button: str, m: BankMatch | None) -> bool:
+        """True when the line [start, end) is mostly the bank quote of `m` (`BankService.match`) and this is the
+        first click on `button` for it: the user is told (status bar and note bar) and nothing is added; the next
+        click adds it. The selection and the quote cards share this one question."""
+        if m is not None and m.kind == "overlap" and self._overlap_pending != (vid, start, end):
+            self._overlap_pending = (vid, start, end)
+            self._say(tr("Not added yet: most of these words are already in the bank as {what}. Click “{button}” "
+                         "again to add it as a separate quote.", what=_describe(m.quote), button=button), note=True)
+            return True
+        if self._overlap_pending is not None:
+            self.note.hide()  # type: ignore[attr-defined]  # the warning was answered by this second click
+        self._overlap_pending = None
+        return False
 
     def say_bank_followed(self, follow: BankFollow) -> None:
         """A transcript edit (a word fixed, or the fix undone) reached the bank: say which quotes now read the

@@ -13,7 +13,7 @@ from vlogkit.domain import AUDIENCES
 from vlogkit.errors import UsageError
 
 if TYPE_CHECKING:
-    from vlogkit.domain import Transcript
+    from vlogkit.domain import Transcript, Word
     from vlogkit.services import App
 
 
@@ -30,6 +30,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--no-cache", action="store_true",
                    help="run the model again even when a transcript for these options exists (drops corrections)")
     p.add_argument("--from-subtitles", metavar="PATH", help="use this SRT/VTT file as the transcript instead")
+    p.add_argument("--words", action="store_true",
+                   help="also list every word with its start time (the time `vlogkit fix` takes)")
     add_json_flag(p)
     p.set_defaults(func=cmd_transcribe)
 
@@ -49,7 +51,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("fix", help="fix a misheard word (captions, quotes and subtitles use the fix; the recognised "
                                    "word is kept beside it)")
     p.add_argument("id")
-    p.add_argument("at", type=float, metavar="SECONDS", help="the word's time (as `vlogkit transcribe` shows it)")
+    p.add_argument("at", type=float, metavar="SECONDS",
+                   help="a time inside the word (`vlogkit transcribe ID --words` lists each word's start)")
     p.add_argument("text", metavar="WORD", help="what was really said; the recognised word itself takes the fix back")
     p.set_defaults(func=cmd_fix)
 
@@ -96,7 +99,7 @@ def cmd_transcribe(args: argparse.Namespace, app: App) -> int:
     if args.json:
         print_json(transcript_json(transcript))
     else:
-        print_segments(transcript)
+        print_segments(transcript, words=args.words)
     words = len(transcript.words)
     warn(f"{args.id}: {words} words, language {transcript.language_label or '?'}, {how}, {elapsed:.1f} s.")
     if words == 0:
@@ -113,14 +116,19 @@ def cmd_transcribe(args: argparse.Namespace, app: App) -> int:
     return 0
 
 
-def print_segments(transcript: Transcript) -> None:
-    """One line per segment: times, the language when the vlog switches, speaker, text; held-back segments marked."""
+def print_segments(transcript: Transcript, words: bool = False) -> None:
+    """One line per segment: times, the language when the vlog switches, speaker, text; held-back segments marked.
+    `words`: each word under its segment with its start in seconds (what `vlogkit fix` takes)."""
     mixed = len(transcript.languages) > 1
     for s in transcript.segments:
         who = f"{s.speaker}: " if s.speaker else ""
         lang = f"{s.language or transcript.language} " if mixed else ""
         mark = f"[held back: {s.flag}] " if s.held_back else ""
         print(f"[{_clock(s.start)} - {_clock(s.end)}] {lang}{mark}{who}{s.text}")
+        if words:
+            for w in s.words:
+                fixed = f"  (recognised: {w.text})" if w.corrected is not None else ""
+                print(f"    {w.start / 1000:8.2f}  {w.display}{fixed}")
 
 
 def cmd_keep(args: argparse.Namespace, app: App) -> int:
@@ -157,7 +165,8 @@ def cmd_fix(args: argparse.Namespace, app: App) -> int:
     fix = app.transcription.fix_word(args.id, round(args.at * 1000), args.text)
     before, after = fix.before, fix.after
     what = f"'{before.text}' -> '{after.display}'" if after.corrected else f"'{after.display}' as recognised again"
-    print(f"{after.start / 1000:.1f} s  {what}. Quotes are found again from the fixed words: `vlogkit quotes {args.id}`.")
+    print(f"{after.start / 1000:.2f} s  {what} in “{_in_context(fix.line, after)}”. Quotes are found again from the "
+          f"fixed words: `vlogkit quotes {args.id}`.")
     for was, q in zip(fix.bank.was, fix.bank.updated, strict=True):
         again = (f" It was approved: `vlogkit bank approve {q.id}` approves the new text for external use."
                  if was.status is not q.status else "")
@@ -168,6 +177,16 @@ def cmd_fix(args: argparse.Namespace, app: App) -> int:
     if fix.bank.problem:
         warn(f"the word is fixed, but the bank quotes holding it were not brought up to date: {fix.bank.problem}")
     return 0
+
+
+def _in_context(line: tuple[Word, ...], word: Word, around: int = 5) -> str:
+    """The fixed word in brackets among up to `around` words either side of it in its segment."""
+    i = next((n for n, w in enumerate(line) if w.start == word.start and w.end == word.end), None)
+    if i is None:
+        return f"[{word.display}]"
+    a, b = max(0, i - around), min(len(line), i + around + 1)
+    shown = [f"[{w.display}]" if n == i else w.display for n, w in enumerate(line[a:b], a)]
+    return ("… " if a else "") + " ".join(shown) + (" …" if b < len(line) else "")
 
 
 def cmd_subtitles(args: argparse.Namespace, app: App) -> int:

@@ -28,6 +28,7 @@ class WordFix:
     before: Word
     after: Word
     bank: BankFollow
+    line: tuple[Word, ...] = ()  # the fixed word's segment, as it now reads
 
 
 class TranscriptionService:
@@ -201,15 +202,15 @@ class TranscriptionService:
         from vlogkit.domain.transcript_edits import correct_word
 
         transcript = self.require(vlog_id)
-        near = sorted((abs(at_ms - max(w.start, min(at_ms, w.end))), i) for i, w in enumerate(transcript.words))
-        if not near or near[0][0] > 1000:
+        i = word_at(transcript.words, at_ms)
+        if i is None:
             raise UsageError(f"No word within a second of {at_ms / 1000:g} s in vlog {vlog_id}: "
-                             f"`vlogkit transcribe {vlog_id}` shows the words and their times.")
-        i = near[0][1]
+                             f"`vlogkit transcribe {vlog_id} --words` shows the words and their times.")
         before = transcript.words[i]
         fixed = correct_word(transcript, i, text.strip() or before.text)
         bank = self.save(vlog_id, fixed)
-        return WordFix(before, fixed.words[i], bank)
+        line = next((s.words for s in fixed.segments if fixed.words[i] in s.words), ())
+        return WordFix(before, fixed.words[i], bank, line)
 
     def export_text(self, vlog_id: str, out: Path, text: str, *, audience: str = "internal",
                     ranges: list[tuple[int, int]] | None = None) -> Path:
@@ -252,3 +253,15 @@ class TranscriptionService:
                               spoken_languages=transcript.languages)
 
         self.app.vlogs.modify(vlog_id, change)
+
+
+def word_at(words: tuple[Word, ...] | list[Word], at_ms: int, within_ms: int = 1000) -> int | None:
+    """The index of the word spoken at `at_ms`: the word whose [start, end) holds it - so the time where one word ends
+    and the next begins (the start `vlogkit fix` prints) is the next word's - else the nearest one within `within_ms`."""
+    def key(i: int) -> tuple[int, int, int]:
+        w = words[i]
+        gap = abs(at_ms - max(w.start, min(at_ms, w.end)))
+        return gap, 0 if w.start <= at_ms < w.end else 1, abs(at_ms - w.start)
+
+    best = min(range(len(words)), key=key, default=None)
+    return best if best is not None and key(best)[0] <= within_ms else None

@@ -48,7 +48,8 @@ def language_name(code: str) -> str:
 
 
 class BankView(QWidget):
-    jump_requested = Signal(str, int)  # vlog id, ms
+    jump_requested = Signal(str)  # quote id: its vlog opens with the quote's words selected as the clip
+    clip_requested = Signal(str)  # quote id: the same, then the export dialog for that clip
     error_raised = Signal(str)
 
     def __init__(self, app: App, jobs: JobManager, parent: QWidget | None = None) -> None:
@@ -103,10 +104,13 @@ class BankView(QWidget):
         self.export_button = QPushButton(tr("Export selected…"))
         self.copy_button = QPushButton(tr("Copy with attribution"))
         self.jump_button = QPushButton(tr("Show in vlog"))
+        self.jump_button.setToolTip(tr("Open the vlog with the quote's words selected: “Export clip…” there cuts it."))
+        self.clip_button = QPushButton(tr("Export clip…"))
+        self.clip_button.setToolTip(tr("A captioned clip of the selected quote, as said in its vlog."))
         self.remove_button = QPushButton(tr("Remove"))
         self.result = QLabel()
         for w in (QLabel(tr("Format")), self.format, QLabel(tr("for")), self.audience, self.export_button,
-                  self.copy_button, self.jump_button, self.remove_button):
+                  self.copy_button, self.jump_button, self.clip_button, self.remove_button):
             actions.addWidget(w)
         actions.addStretch(1)
         lay.addLayout(actions)
@@ -122,6 +126,7 @@ class BankView(QWidget):
         self.export_button.clicked.connect(self.export_selected)
         self.copy_button.clicked.connect(self.copy_selected)
         self.jump_button.clicked.connect(self._on_jump_clicked)
+        self.clip_button.clicked.connect(self._on_clip_clicked)
         self.remove_button.clicked.connect(self._on_remove_clicked)
         self.table.cellDoubleClicked.connect(lambda r, c: c == 0 and self._on_jump_clicked())
 
@@ -318,7 +323,14 @@ class BankView(QWidget):
     def _on_jump_clicked(self) -> None:
         chosen = self.selected_quotes()
         if chosen:
-            self.jump_requested.emit(chosen[0].vlog_id, chosen[0].start)
+            self.jump_requested.emit(chosen[0].id)
+
+    def _on_clip_clicked(self) -> None:
+        chosen = self.selected_quotes()
+        if not chosen:
+            self.result.setText(tr("Select the quote to cut a clip of first."))
+            return
+        self.clip_requested.emit(chosen[0].id)
 
     def _on_remove_clicked(self) -> None:
         for q in self.selected_quotes():

@@ -56,9 +56,10 @@ def caption_style_items() -> list[tuple[str, str]]:
 
 class ExportDialog(QDialog):
     def __init__(self, app: App, jobs: JobManager, vlog_id: str, ranges: list[tuple[int, int]],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, quote_id: str | None = None) -> None:
         super().__init__(parent)
         self.app, self.jobs, self.vlog_id, self.ranges = app, jobs, vlog_id, list(ranges)
+        self.quote_id = quote_id  # a bank quote's clip: its status and consent cap count too
         self.vlog = app.library.get(vlog_id)
         self.preview_job: Job | None = None
         self.preview_pending = False
@@ -70,6 +71,12 @@ class ExportDialog(QDialog):
         extra = tr(" (+{n} more)", n=len(self.ranges) - 1) if len(self.ranges) > 1 else ""
         left.addWidget(QLabel(tr("Clip {a} – {b} ({s} s){more}", a=format_clock(a), b=format_clock(b),
                                  s=format_seconds(b - a), more=extra)))
+        if quote_id:
+            quote = app.bank.get(quote_id)
+            said = QLabel(tr("From the bank: {q}", q=f"“{quote.text}”") + ("" if app.export.quote_says_what_was_said(
+                quote) else " " + tr("(edited in the bank: the clip and its captions say what was said)")))
+            said.setWordWrap(True)
+            left.addWidget(said)
         left.addWidget(QLabel("<b>" + tr("Sizes") + "</b>"))
         self.preset_boxes: dict[str, QCheckBox] = {}
         for name in PRESETS:
@@ -141,7 +148,8 @@ class ExportDialog(QDialog):
     def clearances(self) -> dict[str, Any]:
         """The clearance rule's answer for these ranges of this vlog, per audience, as the library is now."""
         vlog = self.app.library.get(self.vlog_id)
-        return {a: self.app.consent.for_clip(vlog, self.ranges, a) for a in AUDIENCES}
+        quote = self.app.bank.get(self.quote_id) if self.quote_id else None
+        return {a: self.app.consent.for_clip(vlog, self.ranges, a, quote) for a in AUDIENCES}
 
     def refresh_clearance(self) -> None:
         """Audiences the rule refuses are disabled, with the rule's own reason; nothing cleared: no Export."""
@@ -229,7 +237,7 @@ class ExportDialog(QDialog):
             self.vlog_id, ranges=self.ranges, presets=self.chosen_presets(), captions=str(self.captions.currentData()),
             tighten=self.tighten.isChecked(), audience=str(self.audience.currentData()),
             out_dir=Path(out) if out else None, logo=self.app.settings.brand_logo if self.logo.isChecked() else "",
-            lower_third=self.lower_third.isChecked(),
+            lower_third=self.lower_third.isChecked(), quote_id=self.quote_id,
         )
 
     def _request_or_say(self) -> ExportRequest | None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vlogkit.errors import VlogkitError
 from vlogkit.ui.bank_view import BankView
 from vlogkit.ui.i18n import set_language, tr
 from vlogkit.ui.import_actions import ImportActions
@@ -150,7 +151,8 @@ class MainWindow(ImportActions, QMainWindow):
         self.editor.bank_changed.connect(self.bank.refresh)
         self.editor.status_message.connect(lambda m: self.statusBar().showMessage(m, 15000))
         self.editor.vlog_changed.connect(lambda _v: (self.library.refresh(), self.bank.refresh()))  # name, consent
-        self.bank.jump_requested.connect(self.jump_to)
+        self.bank.jump_requested.connect(self.show_quote)
+        self.bank.clip_requested.connect(self.export_quote_clip)
         self.review.vlog_opened.connect(self.open_vlog)
         self.review.error_raised.connect(self.show_error)
         self.review.bank_changed.connect(self.bank.refresh)
@@ -305,9 +307,44 @@ class MainWindow(ImportActions, QMainWindow):
         self.tabs.setCurrentWidget(self.editor)
         return True
 
-    def jump_to(self, vlog_id: str, ms: int) -> None:
-        if self.open_vlog(vlog_id):
-            self.editor.player.seek(ms)
+    def show_quote(self, qid: str) -> tuple[int, int] | None:
+        """A bank quote in its vlog: the vlog open (kept open, with its undo history, when it already is), the quote's
+        words selected as the clip - so “Export clip…” cuts this quote - and the playhead at its start."""
+        try:
+            q = self.app.bank.get(qid)
+        except VlogkitError as exc:
+            self.show_error(str(exc))
+            return None
+        if not self._still_open(q.vlog_id) and not self.open_vlog(q.vlog_id):
+            return None  # its vlog is gone: said
+        try:
+            rng = self.app.export.quote_clip(q)
+        except VlogkitError as exc:
+            self.show_error(str(exc))
+            return None
+        self.tabs.setCurrentWidget(self.editor)
+        self.editor.set_clip(rng)
+        self.editor.player.seek(q.start)
+        return rng
+
+    def _still_open(self, vlog_id: str) -> bool:
+        """The editor shows this vlog and it is still in the library."""
+        from vlogkit.errors import NotFoundError
+
+        if self.editor.vlog is None or self.editor.vlog.id != vlog_id:
+            return False
+        try:
+            self.app.library.get(vlog_id)
+        except NotFoundError:
+            return False
+        return True
+
+    def export_quote_clip(self, qid: str) -> None:
+        """The export dialog for a bank quote's clip (as `vlogkit export ID --quote QID`): the quote's own status and
+        consent cap count."""
+        rng = self.show_quote(qid)
+        if rng is not None and self.editor.vlog is not None:
+            self.open_export(self.editor.vlog.id, [rng], quote_id=qid)
 
     def _on_editor_vlog_opened(self, vlog_id: str) -> None:
         """Another vlog is open: an export dialog still open for the previous one closes (it could export A's range
@@ -318,7 +355,7 @@ class MainWindow(ImportActions, QMainWindow):
         if dlg is not None and dlg.vlog_id != vlog_id:
             self.export_dialog = None
 
-    def open_export(self, vlog_id: str, ranges: list[tuple[int, int]]) -> None:
+    def open_export(self, vlog_id: str, ranges: list[tuple[int, int]], quote_id: str | None = None) -> None:
         from vlogkit.ui.export_dialog import ExportDialog
 
         open_vlog = self.editor.vlog
@@ -328,7 +365,7 @@ class MainWindow(ImportActions, QMainWindow):
                                "words again."))
             return
         try:
-            dlg = ExportDialog(self.app, self.jobs, vlog_id, ranges, self)
+            dlg = ExportDialog(self.app, self.jobs, vlog_id, ranges, self, quote_id=quote_id)
         except Exception as exc:  # noqa: BLE001 - e.g. the export service is missing
             self.show_error(str(exc))
             return

@@ -121,6 +121,7 @@ class VlogEditor(ClipInOut, QuoteActions, QWidget):
         self.undo_stack.clear()
         self.in_out = None
         self.player.set_in_out(None)
+        self.transcript_view.clear_selection()  # no highlighted words that are not the clip
         self.timeline.clear()
         self.timeline.set_duration(vlog.media.duration_ms)
         self._show_header(vlog)

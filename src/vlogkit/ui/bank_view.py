@@ -28,6 +28,7 @@ from vlogkit.domain.times import format_clock
 from vlogkit.errors import VlogkitError
 from vlogkit.quotes.search import relevance
 from vlogkit.quotes.text import fold
+from vlogkit.ui.bank_actions import ask_text, confirm_remove, describe
 from vlogkit.ui.i18n import LANGUAGES, N_, current_language, tr
 from vlogkit.ui.library_view import badge_label
 from vlogkit.ui.quote_panel import status_label
@@ -105,12 +106,14 @@ class BankView(QWidget):
         self.copy_button = QPushButton(tr("Copy with attribution"))
         self.jump_button = QPushButton(tr("Show in vlog"))
         self.jump_button.setToolTip(tr("Open the vlog with the quote's words selected: “Export clip…” there cuts it."))
+        self.edit_button = QPushButton(tr("Edit text…"))
+        self.edit_button.setToolTip(tr("Change the selected quote's text here (the transcript keeps what was said)."))
         self.clip_button = QPushButton(tr("Export clip…"))
         self.clip_button.setToolTip(tr("A captioned clip of the selected quote, as said in its vlog."))
         self.remove_button = QPushButton(tr("Remove"))
         self.result = QLabel()
         for w in (QLabel(tr("Format")), self.format, QLabel(tr("for")), self.audience, self.export_button,
-                  self.copy_button, self.jump_button, self.clip_button, self.remove_button):
+                  self.copy_button, self.edit_button, self.jump_button, self.clip_button, self.remove_button):
             actions.addWidget(w)
         actions.addStretch(1)
         lay.addLayout(actions)
@@ -127,6 +130,7 @@ class BankView(QWidget):
         self.copy_button.clicked.connect(self.copy_selected)
         self.jump_button.clicked.connect(self._on_jump_clicked)
         self.clip_button.clicked.connect(self._on_clip_clicked)
+        self.edit_button.clicked.connect(self._on_edit_clicked)
         self.remove_button.clicked.connect(self._on_remove_clicked)
         self.table.cellDoubleClicked.connect(lambda r, c: c == 0 and self._on_jump_clicked())
 
@@ -332,8 +336,29 @@ class BankView(QWidget):
             return
         self.clip_requested.emit(chosen[0].id)
 
+    def _on_edit_clicked(self) -> None:
+        chosen = self.selected_quotes()
+        if not chosen:
+            self.result.setText(tr("Select the quote to edit first."))
+            return
+        q = chosen[0]
+        text = (ask_text(self, q) or "").strip()
+        if not text or text == q.text:
+            return
+        try:
+            saved = self.app.bank.update(q.id, text=text)
+        except VlogkitError as exc:
+            self.error_raised.emit(str(exc))
+            return
+        self.refresh()
+        again = " " + tr("It was approved: it waits for review again.") if saved.status is not q.status else ""
+        self.result.setText(tr("Saved the new text: {what}.", what=describe(saved)) + again)
+
     def _on_remove_clicked(self) -> None:
-        for q in self.selected_quotes():
+        chosen = self.selected_quotes()
+        if not chosen or not confirm_remove(self, chosen):
+            return
+        for q in chosen:
             try:
                 self.app.bank.remove(q.id)
             except VlogkitError as exc:

@@ -130,8 +130,8 @@ class QuoteActions:
             if len(follow.updated) == 1 else tr("{n} bank quotes now read the transcript's words.", n=len(follow.updated))]
         notes = [tr("{what} was approved; its text changed, so it waits for review again.", what=_describe(q))
                  for was, q in zip(follow.was, follow.updated, strict=True) if was.status is not q.status]
-        notes += [tr("{what} was edited in the bank and keeps its own text: change it in the Quote bank tab if the "
-                     "fix belongs there too.", what=_describe(q)) for q in follow.kept]
+        notes += [tr("{what} was edited in the bank and keeps its own text: “Edit text…” in the Quote bank tab "
+                     "changes it if the fix belongs there too.", what=_describe(q)) for q in follow.kept]
         if follow.problem:
             notes.append(tr("The word is fixed, but the bank could not be brought up to date: {why}",
                             why=follow.problem))

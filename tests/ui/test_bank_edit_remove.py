@@ -1,0 +1,101 @@
+"""The Quote bank tab edits a quote's text (what the editor's note tells the user to do there) and removes quotes only
+once the user says yes - real widgets and real modal dialogs offscreen, a real TinyDB bank."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
+
+from vlogkit.domain import QuoteStatus
+
+
+def answer(reply: Callable[[QWidget], None]) -> None:
+    """Answer the next modal dialog as a user would, once it is on screen."""
+    def go() -> None:
+        w = QApplication.activeModalWidget()
+        if w is None:
+            QTimer.singleShot(20, go)
+            return
+        reply(w)
+    QTimer.singleShot(0, go)
+
+
+def _select(bank, qid: str) -> None:  # noqa: ANN001
+    bank.table.clearSelection()
+    bank.table.selectRow(next(r for r, q in enumerate(bank.quotes) if q.id == qid))
+
+
+def test_edit_text_in_the_bank_tab_and_the_editor_note_names_it(qtbot, window, opened) -> None:
+    ed, app, bank = opened, window.app, window.bank
+    words = ed.transcript.words
+    q = app.bank.add_range(ed.vlog.id, words[9].start, words[20].end)  # "Customers told us ... ever seen."
+    app.bank.approve([q.id], by="Persdienst")
+    window.tabs.setCurrentWidget(bank)
+    bank.refresh()
+    _select(bank, q.id)
+    seen = {}
+
+    def edit(w: QWidget) -> None:
+        assert isinstance(w, QInputDialog)
+        seen["label"], seen["text"] = w.labelText(), w.textValue()
+        w.setTextValue("Customers told us it is the easiest setup they ever saw.")
+        w.accept()
+
+    answer(edit)
+    qtbot.mouseClick(bank.edit_button, Qt.MouseButton.LeftButton)
+    assert seen["text"] == q.text and "approved" in seen["label"]
+    saved = app.bank.get(q.id)
+    assert saved.text == "Customers told us it is the easiest setup they ever saw."
+    assert saved.status is QuoteStatus.CANDIDATE  # an approved text changed: reviewed again
+    assert bank.table.item(0, 0).text() == "“Customers told us it is the easiest setup they ever saw.”"
+    assert bank.result.text().startswith("Saved the new text: “Customers told us") and "review again" in bank.result.text()
+
+    window.tabs.setCurrentWidget(ed)
+    i = next(n for n, w in enumerate(ed.transcript.words) if w.text == "easiest")  # a fix in its vlog
+    ed.open_inline("edit", i)
+    ed.inline.setText("simplest")
+    qtbot.keyClick(ed.inline, Qt.Key.Key_Return)
+    assert app.bank.get(q.id).text == saved.text  # edited in the bank: kept
+    assert "“Edit text…” in the Quote bank tab" in ed.note_text.text()
+
+    answer(lambda w: w.reject())  # Cancel: nothing changes
+    window.tabs.setCurrentWidget(bank)
+    _select(bank, q.id)
+    qtbot.mouseClick(bank.edit_button, Qt.MouseButton.LeftButton)
+    assert app.bank.get(q.id).text == saved.text
+
+
+def test_remove_asks_first_and_cancel_keeps_the_quotes(qtbot, window, opened) -> None:
+    ed, app, bank = opened, window.app, window.bank
+    words = ed.transcript.words
+    a = app.bank.add_range(ed.vlog.id, words[0].start, words[8].end, tags=("launch",))
+    b = app.bank.add_range(ed.vlog.id, words[9].start, words[20].end)
+    app.bank.approve([a.id], by="Persdienst")
+    window.tabs.setCurrentWidget(bank)
+    bank.refresh()
+    bank.table.selectAll()
+    asked = {}
+
+    def cancel(w: QWidget) -> None:
+        assert isinstance(w, QMessageBox)
+        asked["text"] = w.text()
+        assert w.defaultButton().text() == "Cancel"
+        w.defaultButton().click()
+
+    answer(cancel)
+    qtbot.mouseClick(bank.remove_button, Qt.MouseButton.LeftButton)
+    assert asked["text"].startswith("Remove 2 quotes from the bank?") and "cannot be undone" in asked["text"]
+    assert {q.id for q in app.bank.search("")} == {a.id, b.id}  # nothing lost
+    assert app.bank.get(a.id).approved_by == "Persdienst"
+
+    def remove(w: QWidget) -> None:
+        asked["text"] = w.text()
+        next(btn for btn in w.buttons() if btn.text() == "Remove").click()
+
+    _select(bank, b.id)
+    answer(remove)
+    qtbot.mouseClick(bank.remove_button, Qt.MouseButton.LeftButton)
+    assert asked["text"].startswith("Remove “Customers told us")
+    assert [q.id for q in app.bank.search("")] == [a.id] and bank.table.rowCount() == 1

@@ -99,3 +99,23 @@ def test_remove_asks_first_and_cancel_keeps_the_quotes(qtbot, window, opened) ->
     qtbot.mouseClick(bank.remove_button, Qt.MouseButton.LeftButton)
     assert asked["text"].startswith("Remove “Customers told us")
     assert [q.id for q in app.bank.search("")] == [a.id] and bank.table.rowCount() == 1
+
+
+def test_a_bank_export_job_is_named_by_its_format_and_opens_its_file(qtbot, window, opened, tmp_path) -> None:  # noqa: ANN001
+    from pathlib import Path
+
+    ed, app, bank = opened, window.app, window.bank
+    words = ed.transcript.words
+    app.bank.add_range(ed.vlog.id, words[9].start, words[20].end)
+    window.tabs.setCurrentWidget(bank)
+    bank.refresh()
+    bank.format.setCurrentIndex(bank.format.findData("csv"))
+    bank.choose_output = lambda fmt, default: tmp_path / "bank.csv"
+    qtbot.mouseClick(bank.export_button, Qt.MouseButton.LeftButton)
+    job = bank.export_job
+    qtbot.waitUntil(lambda: not job.running, timeout=60000)
+    assert job.state == "done", job.error
+    row = next(r for r in window.jobs_panel.rows if r.job is job)
+    assert job.title == "Bank export: Spreadsheet (.csv)"  # the format as the user chose it, not its code
+    assert Path(job.outputs[0]) == tmp_path / "bank.csv"
+    assert not row.play_button.isHidden() and row.play_button.text() == "Open"  # a spreadsheet is opened, not played

@@ -271,7 +271,7 @@ class BankView(QWidget):
         if out is None:
             return  # the dialog was cancelled
         self.result.setText(tr("Exporting {n} quote(s)…", n=len(chosen)))
-        job = self.jobs.run(tr("Bank export ({f})", f=fmt), self.app.bank.export, fmt, out, audience=audience,
+        job = self.jobs.run(tr("Bank export: {f}", f=self.format.currentText()), self.app.bank.export, fmt, out, audience=audience,
                             quotes=chosen, on_result=self._on_export_done)
         job.succeeded.connect(lambda rep, j=job: setattr(j, "outputs", [str(p) for p in (getattr(rep, "files", None) or [rep.path])]))
         job.failed.connect(self.result.setText)

@@ -20,6 +20,8 @@ from vlogkit.ui.i18n import tr
 from vlogkit.ui.jobs import CANCELLED, DONE, FAILED, Job, JobManager
 from vlogkit.ui.progress_text import progress_text
 
+PLAYABLE = {".mp4", ".mov", ".m4v", ".mkv", ".webm", ".avi", ".mp3", ".m4a", ".wav", ".flac", ".ogg"}  # outputs the Play button plays
+
 
 class JobRow(QWidget):
     def __init__(self, job: Job, parent: QWidget | None = None) -> None:
@@ -64,7 +66,10 @@ class JobRow(QWidget):
             self.status.setText(tr("Done"))
             if self.job.outputs:
                 self.open_button.show()
-                self.play_button.show()
+                first = Path(self.job.outputs[0])  # a clip plays; a slide deck or a spreadsheet opens
+                if first.is_file():
+                    self.play_button.setText(tr("Play") if first.suffix.lower() in PLAYABLE else tr("Open"))
+                    self.play_button.show()
         elif self.job.state == FAILED:
             self.status.setText(self.job.error)
             self.status.setStyleSheet("color: #b00020;")

@@ -112,8 +112,13 @@ class BankView(QWidget):
         self.clip_button.setToolTip(tr("A captioned clip of the selected quote, as said in its vlog."))
         self.remove_button = QPushButton(tr("Remove"))
         self.result = QLabel()
+        one = QHBoxLayout()  # the selected quote: its text, its vlog, its clip; then the bank's exports
+        for w in (self.edit_button, self.jump_button, self.clip_button, self.remove_button):
+            one.addWidget(w)
+        one.addStretch(1)
+        lay.addLayout(one)
         for w in (QLabel(tr("Format")), self.format, QLabel(tr("for")), self.audience, self.export_button,
-                  self.copy_button, self.edit_button, self.jump_button, self.clip_button, self.remove_button):
+                  self.copy_button):
             actions.addWidget(w)
         actions.addStretch(1)
         lay.addLayout(actions)

@@ -103,3 +103,9 @@ def open_and_wait(qtbot, window, path: Path):  # noqa: ANN001, ANN201
 def opened(qtbot, window, clip12: Path):
     """The scripted 12 s vlog, imported and open in the editor."""
     return open_and_wait(qtbot, window, clip12)
+
+
+def select_quote(bank, qid: str) -> None:  # noqa: ANN001
+    """Select the bank tab's row holding quote `qid` (and only it), as a click would."""
+    bank.table.clearSelection()
+    bank.table.selectRow(next(r for r, q in enumerate(bank.quotes) if q.id == qid))

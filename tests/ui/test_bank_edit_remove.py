@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
 
+from tests.ui.conftest import select_quote
 from vlogkit.domain import QuoteStatus
 
 
@@ -22,11 +23,6 @@ def answer(reply: Callable[[QWidget], None]) -> None:
     QTimer.singleShot(0, go)
 
 
-def _select(bank, qid: str) -> None:  # noqa: ANN001
-    bank.table.clearSelection()
-    bank.table.selectRow(next(r for r, q in enumerate(bank.quotes) if q.id == qid))
-
-
 def test_edit_text_in_the_bank_tab_and_the_editor_note_names_it(qtbot, window, opened) -> None:
     ed, app, bank = opened, window.app, window.bank
     words = ed.transcript.words
@@ -34,7 +30,7 @@ def test_edit_text_in_the_bank_tab_and_the_editor_note_names_it(qtbot, window, o
     app.bank.approve([q.id], by="Persdienst")
     window.tabs.setCurrentWidget(bank)
     bank.refresh()
-    _select(bank, q.id)
+    select_quote(bank, q.id)
     seen = {}
 
     def edit(w: QWidget) -> None:
@@ -62,7 +58,7 @@ def test_edit_text_in_the_bank_tab_and_the_editor_note_names_it(qtbot, window, o
 
     answer(lambda w: w.reject())  # Cancel: nothing changes
     window.tabs.setCurrentWidget(bank)
-    _select(bank, q.id)
+    select_quote(bank, q.id)
     qtbot.mouseClick(bank.edit_button, Qt.MouseButton.LeftButton)
     assert app.bank.get(q.id).text == saved.text
 
@@ -94,7 +90,7 @@ def test_remove_asks_first_and_cancel_keeps_the_quotes(qtbot, window, opened) ->
         asked["text"] = w.text()
         next(btn for btn in w.buttons() if btn.text() == "Remove").click()
 
-    _select(bank, b.id)
+    select_quote(bank, b.id)
     answer(remove)
     qtbot.mouseClick(bank.remove_button, Qt.MouseButton.LeftButton)
     assert asked["text"].startswith("Remove “Customers told us")

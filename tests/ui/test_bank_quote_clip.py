@@ -9,10 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-
-def _select(bank, qid: str) -> None:  # noqa: ANN001
-    bank.table.clearSelection()
-    bank.table.selectRow(next(r for r, q in enumerate(bank.quotes) if q.id == qid))
+from tests.ui.conftest import select_quote
 
 
 def test_show_in_vlog_selects_the_bank_quote_so_export_clip_cuts_it(qtbot, window, opened) -> None:
@@ -22,7 +19,7 @@ def test_show_in_vlog_selects_the_bank_quote_so_export_clip_cuts_it(qtbot, windo
     ed.transcript_view.select_words(0, 3)  # an earlier selection: "Our team shipped the"
     window.tabs.setCurrentWidget(bank)
     bank.refresh()
-    _select(bank, proud.id)
+    select_quote(bank, proud.id)
     qtbot.mouseClick(bank.jump_button, Qt.MouseButton.LeftButton)
 
     clip = app.export.quote_clip(proud)
@@ -44,7 +41,7 @@ def test_export_clip_in_the_bank_cuts_the_quote_and_a_rejected_quote_goes_nowher
     line = app.bank.add_range(ed.vlog.id, words[9].start, words[19].end)  # "Customers told us ... ever seen."
     window.tabs.setCurrentWidget(bank)
     bank.refresh()
-    _select(bank, line.id)
+    select_quote(bank, line.id)
     qtbot.mouseClick(bank.clip_button, Qt.MouseButton.LeftButton)
     dlg = window.export_dialog
     assert dlg is not None and dlg.isVisible() and dlg.quote_id == line.id
@@ -65,7 +62,7 @@ def test_export_clip_in_the_bank_cuts_the_quote_and_a_rejected_quote_goes_nowher
     dlg.reject()
     app.bank.update(line.id, status=QuoteStatus.REJECTED)  # a rejected quote goes nowhere, as `export --quote` says
     bank.refresh()
-    _select(bank, line.id)
+    select_quote(bank, line.id)
     qtbot.mouseClick(bank.clip_button, Qt.MouseButton.LeftButton)
     dlg = window.export_dialog
     assert not dlg.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()

@@ -16,7 +16,8 @@ if TYPE_CHECKING:
 
 
 def describe(q: Quote, limit: int = 70) -> str:
-    """`“Ask not what your country…” (0:03.0–0:10.7)`: a quote as a question names it."""
+    """`“Ask not what your country…” (0:03.0–0:10.7)`: a bank quote as a message or question names it (« … » in
+    French)."""
     text = q.text if len(q.text) <= limit else q.text[: limit - 1].rstrip() + "…"
     return f"{quoted(text, q.language)} ({format_clock(q.start)}–{format_clock(q.end)})"
 

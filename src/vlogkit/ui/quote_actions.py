@@ -10,15 +10,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from vlogkit.domain.quote import quoted
-from vlogkit.domain.times import format_clock
 from vlogkit.errors import VlogkitError
+from vlogkit.ui.bank_actions import describe
 from vlogkit.ui.i18n import tr
 
 if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
 
-    from vlogkit.domain import Quote, Transcript, Vlog
+    from vlogkit.domain import Transcript, Vlog
     from vlogkit.quotes.overlap import BankMatch
     from vlogkit.services import App
     from vlogkit.services.bank_follow import BankFollow
@@ -92,7 +91,7 @@ class QuoteActions:
         try:
             m = self.app.bank.match(vid, start, end, self.transcript)
             if m is not None and m.kind == "same":
-                self._say(tr("Already in the bank as {what}: nothing added.", what=_describe(m.quote)))
+                self._say(tr("Already in the bank as {what}: nothing added.", what=describe(m.quote)))
                 return
             if self._asks_before_near_duplicate(vid, start, end, tr("Add selection to bank"), m):
                 return
@@ -102,9 +101,9 @@ class QuoteActions:
             self._on_action_failed(str(exc))  # type: ignore[attr-defined]  # VlogEditor's: a vlog gone closes it
             return
         if q.id in before:
-            self._say(tr("Already in the bank as {what}: nothing added.", what=_describe(q)))
+            self._say(tr("Already in the bank as {what}: nothing added.", what=describe(q)))
             return
-        self._say(tr("Added to the bank: {what}.", what=_describe(q)))
+        self._say(tr("Added to the bank: {what}.", what=describe(q)))
         self.bank_changed.emit()
         self.show_bank_marks()
 
@@ -115,7 +114,7 @@ class QuoteActions:
         if m is not None and m.kind == "overlap" and self._overlap_pending != (vid, start, end):
             self._overlap_pending = (vid, start, end)
             self._say(tr("Not added yet: most of these words are already in the bank as {what}. Click “{button}” "
-                         "again to add it as a separate quote.", what=_describe(m.quote), button=button), note=True)
+                         "again to add it as a separate quote.", what=describe(m.quote), button=button), note=True)
             return True
         if self._overlap_pending is not None:
             self.note.hide()  # type: ignore[attr-defined]  # the warning was answered by this second click
@@ -126,12 +125,12 @@ class QuoteActions:
         """A transcript edit (a word fixed, or the fix undone) reached the bank: say which quotes now read the
         transcript's words, and - in the note bar, never silently - which ones kept a text edited in the bank."""
         said = [] if not follow.updated else [
-            tr("The bank quote {what} now reads the transcript's words.", what=_describe(follow.updated[0]))
+            tr("The bank quote {what} now reads the transcript's words.", what=describe(follow.updated[0]))
             if len(follow.updated) == 1 else tr("{n} bank quotes now read the transcript's words.", n=len(follow.updated))]
-        notes = [tr("{what} was approved; its text changed, so it waits for review again.", what=_describe(q))
+        notes = [tr("{what} was approved; its text changed, so it waits for review again.", what=describe(q))
                  for was, q in zip(follow.was, follow.updated, strict=True) if was.status is not q.status]
         notes += [tr("{what} was edited in the bank and keeps its own text: “Edit text…” in the Quote bank tab "
-                     "changes it if the fix belongs there too.", what=_describe(q)) for q in follow.kept]
+                     "changes it if the fix belongs there too.", what=describe(q)) for q in follow.kept]
         if follow.problem:
             notes.append(tr("The word is fixed, but the bank could not be brought up to date: {why}",
                             why=follow.problem))
@@ -152,9 +151,3 @@ class QuoteActions:
     def _on_quotes_export_requested(self, vlog_id: str, start: int, end: int) -> None:
         if self._acts_on_open_vlog(vlog_id):
             self.export_requested.emit(vlog_id, [(start, end)])
-
-
-def _describe(q: Quote, limit: int = 70) -> str:
-    """`“Ask not what your country…” (0:03.0–0:10.7)`: a bank quote as a message names it (« … » in French)."""
-    text = q.text if len(q.text) <= limit else q.text[: limit - 1].rstrip() + "…"
-    return f"{quoted(text, q.language)} ({format_clock(q.start)}–{format_clock(q.end)})"

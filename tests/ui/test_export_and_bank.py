@@ -194,8 +194,11 @@ def test_bank_export_refusals_read_in_the_ui_language(qtbot, window, opened, tmp
     qtbot.waitUntil(lambda: not job.running, timeout=60000)
     assert job.state == "done", job.error
     text = bank.result.text()
-    assert "Weggelaten:" in text and b.id in text and "nog niet goedgekeurd" in text, text
+    assert "Weggelaten:" in text and "nog niet goedgekeurd" in text, text
+    assert f"“{b.text[:20]}" in text and b.id not in text, text  # named by its words, as a comms person knows it
     assert "not approved" not in text and "vlogkit" not in text
+    set_language("fr")
+    assert ") : pas encore approuvée" in bank.refusals([b], "external")[b.id]  # a French colon has its space
 
 
 def test_job_progress_lines_read_in_the_ui_language(qtbot, window, opened, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -306,14 +306,15 @@ class BankView(QWidget):
         return out.with_suffix(f".{ext}") if ext and out.suffix.lower() != f".{ext}" else out
 
     def refusals(self, quotes: list[Any], audience: str) -> dict[str, str]:
-        """The quotes the clearance rule keeps from `audience`: id -> "id: reason" in the UI language."""
+        """The quotes the clearance rule keeps from `audience`: id -> "“the quote…” (times): reason" in the UI
+        language (a comms person knows a quote by its words, not its id)."""
         vlogs = {v.id: v for v in self.app.library.list()}
         lang = current_language()
         out = {}
         for q in quotes:
             c = self.app.bank.clearance(q, audience, vlogs)
             if not c.ok:
-                out[q.id] = f"{q.id}: {c.reason(lang)}"
+                out[q.id] = tr("{what}: {why}", what=describe(q, 40), why=c.reason(lang))
         return out
 
     def _on_export_done(self, report: Any) -> None:

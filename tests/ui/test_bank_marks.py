@@ -87,6 +87,7 @@ def test_a_card_whose_line_is_mostly_in_the_bank_asks_before_adding(qtbot, windo
     assert len(window.app.bank.list()) == 2 and not ed.note.isVisibleTo(ed)
     assert card.add_button.text() == "In the bank ✓" and not card.add_button.isEnabled()
     assert any(q.text == card.cand.text for q in window.app.bank.list())
+    assert window.statusBar().currentMessage().startswith(f"Added to the bank: “{card.cand.text[:30]}")
 
 
 def test_the_cards_question_reads_in_dutch(qtbot, window, opened) -> None:

@@ -60,11 +60,12 @@ class QuoteActions:
             m = self.app.bank.match(vlog_id, cand.start, cand.end, self.transcript)
             if self._asks_before_near_duplicate(vlog_id, cand.start, cand.end, tr("Add to bank"), m):
                 return
-            self.app.bank.add_shown(vlog_id, cand, tags=tuple(tags), status=status)
+            q = self.app.bank.add_shown(vlog_id, cand, tags=tuple(tags), status=status)
         except VlogkitError as exc:
             self._on_action_failed(str(exc))  # type: ignore[attr-defined]  # VlogEditor's: a vlog gone closes it
             return
         card.mark_added()
+        self._say(tr("Added to the bank: {what}.", what=describe(q)))  # as "Add selection to bank" says it
         self.bank_changed.emit()
         self.show_bank_marks()
 

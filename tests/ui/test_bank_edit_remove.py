@@ -115,3 +115,17 @@ def test_a_bank_export_job_is_named_by_its_format_and_opens_its_file(qtbot, wind
     assert job.title == "Bank export: Spreadsheet (.csv)"  # the format as the user chose it, not its code
     assert Path(job.outputs[0]) == tmp_path / "bank.csv"
     assert not row.play_button.isHidden() and row.play_button.text() == "Open"  # a spreadsheet is opened, not played
+
+
+def test_the_export_button_says_whether_it_exports_the_selection_or_every_quote_shown(qtbot, window, opened) -> None:
+    ed, app, bank = opened, window.app, window.bank
+    words = ed.transcript.words
+    q = app.bank.add_range(ed.vlog.id, words[9].start, words[20].end)
+    window.tabs.setCurrentWidget(bank)
+    bank.refresh()
+    bank.table.clearSelection()
+    assert bank.export_button.text() == "Export all shown…"  # it exports the whole list: it said "selected"
+    select_quote(bank, q.id)
+    assert bank.export_button.text() == "Export selected…"
+    bank.table.clearSelection()
+    assert bank.export_button.text() == "Export all shown…"

@@ -138,6 +138,8 @@ class BankView(QWidget):
         self.edit_button.clicked.connect(self._on_edit_clicked)
         self.remove_button.clicked.connect(self._on_remove_clicked)
         self.table.cellDoubleClicked.connect(lambda r, c: c == 0 and self._on_jump_clicked())
+        self.table.itemSelectionChanged.connect(self._name_export_button)
+        self._name_export_button()
 
     def scope_of(self, q: Any, vlogs: dict[str, Any] | None = None) -> str:
         try:
@@ -260,6 +262,16 @@ class BankView(QWidget):
             except VlogkitError:
                 continue  # removed meanwhile (another window or process)
         return fresh
+
+    def _name_export_button(self) -> None:
+        """The button says what it exports: the selected quotes, or - none selected - every quote the list shows."""
+        if self.table.selectionModel().hasSelection():
+            self.export_button.setText(tr("Export selected…"))
+            self.export_button.setToolTip(tr("Export the selected quotes in the format and for the audience chosen."))
+        else:
+            self.export_button.setText(tr("Export all shown…"))
+            self.export_button.setToolTip(tr("No quote selected: every quote the list shows (after search and "
+                                             "filters) is exported."))
 
     def export_selected(self) -> None:
         chosen = self.selected_quotes() or self._current(list(self.quotes))

@@ -92,8 +92,8 @@ def test_a_french_quote_reads_in_guillemets_on_slides_in_markdown_and_in_the_cop
 
 
 def test_a_bank_quote_named_in_a_message_has_its_language_s_quotation_marks() -> None:
-    from vlogkit.ui.quote_actions import _describe
+    from vlogkit.ui.bank_actions import describe
 
     fr = Quote(id="q1", vlog_id="v1", start=3050, end=7450, text="On ne lâche rien.", verbatim="", language="fr")
-    assert _describe(fr) == "«\u00a0On ne lâche rien.\u00a0» (0:03.1–0:07.5)"
-    assert _describe(fr.with_(language="en")) == "“On ne lâche rien.” (0:03.1–0:07.5)"
+    assert describe(fr) == "«\u00a0On ne lâche rien.\u00a0» (0:03.1–0:07.5)"
+    assert describe(fr.with_(language="en")) == "“On ne lâche rien.” (0:03.1–0:07.5)"

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from vlogkit.domain import AUDIENCES
 from vlogkit.domain.export import PRESETS, CaptionStyle, ExportRequest
+from vlogkit.domain.quote import quoted
 from vlogkit.domain.times import format_clock, format_seconds
 from vlogkit.errors import VlogkitError
 from vlogkit.jobs import JobContext
@@ -73,8 +74,9 @@ class ExportDialog(QDialog):
                                  s=format_seconds(b - a), more=extra)))
         if quote_id:
             quote = app.bank.get(quote_id)
-            said = QLabel(tr("From the bank: {q}", q=f"“{quote.text}”") + ("" if app.export.quote_says_what_was_said(
-                quote) else " " + tr("(edited in the bank: the clip and its captions say what was said)")))
+            edited = "" if app.export.quote_says_what_was_said(quote) else " " + tr(
+                "(edited in the bank: the clip and its captions say what was said)")
+            said = QLabel(tr("From the bank: {q}", q=quoted(quote.text, quote.language)) + edited)
             said.setWordWrap(True)
             left.addWidget(said)
         left.addWidget(QLabel("<b>" + tr("Sizes") + "</b>"))

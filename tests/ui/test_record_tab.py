@@ -259,3 +259,48 @@ def test_record_preview_scales_with_the_window(qtbot, file_tab) -> None:
     assert not tab.script.isVisible()
     qtbot.mouseClick(tab.script_button, Qt.MouseButton.LeftButton)
     assert tab.script.isVisible()
+
+
+def test_record_tab_keep_says_what_is_missing_in_french_and_the_message_stays(qtbot, record_app, desk_vlog) -> None:
+    """Keep without a name or consent: the French reason stays on screen (the 50 ms status timer used to replace it
+    with "Keep it, or retake." at once, so Keep looked dead), and nothing is kept."""
+    from vlogkit.ui.i18n import set_language
+
+    set_language("fr")
+    cam = DeviceInfo("file", "File camera", True)
+    tab = make_tab(qtbot, record_app, devices={"cameras": [cam], "microphones": [cam]},
+                   backend_factory=lambda: record_app.capture.file_backend(desk_vlog))
+    tab.countdown_s = 0
+    qtbot.mouseClick(tab.record_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.last_status.elapsed_ms > 800, timeout=10000)
+    qtbot.mouseClick(tab.stop_button, Qt.MouseButton.LeftButton)
+    assert tab.take is not None and tab.status_label.text() == "Arrêté. Garder, ou refaire."
+    qtbot.mouseClick(tab.keep_button, Qt.MouseButton.LeftButton)
+    qtbot.wait(300)  # several status ticks
+    assert tab.status_label.text() == "Indiquez le nom de la personne avant de garder la prise."
+    assert tab.keep_form.name.hasFocus()
+    tab.keep_form.name.setText("Camille Dubois")
+    qtbot.mouseClick(tab.keep_button, Qt.MouseButton.LeftButton)
+    qtbot.wait(300)
+    assert tab.status_label.text().startswith("Choisissez le consentement de la personne")
+    assert tab.take is not None and record_app.library.list() == []
+    tab.keep_form.internal.setChecked(True)
+    with qtbot.waitSignal(tab.take_kept, timeout=30000):
+        qtbot.mouseClick(tab.keep_button, Qt.MouseButton.LeftButton)
+    qtbot.wait(300)
+    assert tab.status_label.text().startswith("Gardé sous ")  # "Kept as …" stays too
+    set_language("en")
+    tab.close()
+
+
+def test_record_tab_stop_during_the_countdown_says_nothing_was_recorded(qtbot, file_tab, record_app) -> None:
+    tab = file_tab
+    tab.countdown_s = 3
+    qtbot.mouseClick(tab.record_button, Qt.MouseButton.LeftButton)
+    assert tab.session.state is State.COUNTDOWN and tab.status_label.text() == "Get ready…"
+    qtbot.mouseClick(tab.stop_button, Qt.MouseButton.LeftButton)
+    qtbot.wait(300)
+    assert tab.session.state is State.IDLE and tab.take is None
+    assert tab.status_label.text() == ("Countdown cancelled: nothing was recorded. Press Record when you are "
+                                       "ready.")
+    assert tab.record_button.isEnabled() and not list(record_app.paths.captures_dir.glob("take-*"))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from vlogkit.capture.backend import CaptureBackend, CaptureConfig, DeviceInfo
 from vlogkit.capture.session import CaptureSession, State, Status, Take
+from vlogkit.domain import ConsentScope
 from vlogkit.errors import VlogkitError
 from vlogkit.ui.i18n import tr
 from vlogkit.ui.record_layout import setup_record_tab
@@ -206,14 +207,17 @@ class RecordTab(QWidget):
     def stop_recording(self) -> None:
         if self.session is None:
             return
+        cancelled = self.session.state is State.COUNTDOWN
         try:
-            if self.session.state is State.COUNTDOWN:
+            if cancelled:
                 self.session.retake()
             elif self.session.state is State.RECORDING:
                 self.take = self.session.stop()
         except VlogkitError as exc:
             self.show_error(str(exc))
         self._refresh_status()
+        if cancelled and self.session.state is State.IDLE:
+            self.status_label.setText(tr("Countdown cancelled: nothing was recorded. Press Record when you are ready."))
 
     def retake(self) -> None:
         if self.take is None or not self.confirm(tr("Discard this take and record again?")):
@@ -231,6 +235,15 @@ class RecordTab(QWidget):
         if self.take is None:
             return None
         speaker, consent = self.keep_form.speaker(), self.keep_form.consent()
+        if not speaker.name:  # said here in the UI language; the service checks the same in English
+            self.show_error(tr("Enter the speaker's name before keeping the take."))
+            self.keep_form.name.setFocus()
+            return None
+        if consent is ConsentScope.NONE:
+            self.show_error(tr("Choose the speaker's consent (internal only, or may be shared externally) "
+                               "before keeping."))
+            self.keep_form.internal.setFocus()
+            return None
         try:
             self.app.capture.check_keep(speaker, consent)
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -291,8 +304,10 @@ class RecordTab(QWidget):
             self.take = self.session.take  # stopped by the limit or a lost device
             if st.error:
                 self.show_error(st.error)
+        changed = st.state is not self.last_status.state
         self.last_status = st
-        self._show_status(st)
+        # the message line changes with the state: a message shown since (an error, "Kept as…") stays until then
+        self._show_status(st, message=changed or st.state in (State.COUNTDOWN, State.RECORDING))
         self._show_preview(st)
         self.level_meter.setValue(int(self.session.backend.level() * 100))
         if st.state is State.RECORDING and self.script.toPlainText():
@@ -305,24 +320,26 @@ class RecordTab(QWidget):
         self._show_status(self.last_status)
         self._update_controls()
 
-    def _show_status(self, st: Status) -> None:
+    def _show_status(self, st: Status, *, message: bool = True) -> None:
         color = "#1f2933"
+        text = None
         if st.state is State.COUNTDOWN:
             self.timer_label.setText(str(st.countdown))
-            self.status_label.setText(tr("Get ready…"))
+            text = tr("Get ready…")
         elif st.state is State.RECORDING:
             self.timer_label.setText(st.remaining_text)
             if st.warning:
                 color = "#d64545"
-                self.status_label.setText(tr("{s} seconds left - time to wrap up.", s=st.remaining_ms // 1000 + 1))
+                text = tr("{s} seconds left - time to wrap up.", s=st.remaining_ms // 1000 + 1)
             else:
-                self.status_label.setText(tr("Recording… {t} so far.", t=st.elapsed_text))
+                text = tr("Recording… {t} so far.", t=st.elapsed_text)
         elif self.take is not None:
             self.timer_label.setText(f"{self.take.duration_ms / 1000:.1f} s")
-            reason = stop_reason_text(self.take.stop_reason)
-            self.status_label.setText(reason + " " + tr("Keep it, or retake."))
+            text = stop_reason_text(self.take.stop_reason) + " " + tr("Keep it, or retake.")
         elif self.session is not None:
             self.timer_label.setText(Status(State.IDLE, remaining_ms=self.session.limit_ms).remaining_text)
+        if message and text is not None:
+            self.status_label.setText(text)
         self.timer_label.setStyleSheet(f"color: {color};")
         self._update_controls()
 

@@ -66,3 +66,58 @@ def test_vlogs_to_check_and_a_quote_removed_elsewhere(qtbot, window, queue) -> N
     rq.approve()  # the quote is gone: it says so, nothing raises
     assert "no longer" in window.last_error or "No quote" in window.last_error
     assert len(rq.waiting_ids()) == 1
+
+
+def test_review_decisions_are_said_and_undone_with_ctrl_z(qtbot, window, queue) -> None:
+    """Opening the tab puts the keyboard in the queue; A and R say what they did in the status bar, and Ctrl+Z /
+    Ctrl+Y (Edit > Undo / Redo) take a decision back and do it again - not the vlog editor's transcript undo."""
+    rq, _vid, first, second = queue
+    assert window.focusWidget() is rq.list  # A / R / P work at once
+    shown = rq.quote
+    qtbot.keyClick(rq.list, Qt.Key.Key_A)
+    assert window.app.bank.get(shown.id).status.value == "approved"
+    said = window.statusBar().currentMessage()
+    assert said.startswith("Approved “") and "(by Mira Comms)" in said and "Ctrl+Z undoes it" in said
+    assert window.undo_action.isEnabled() and window.undo_action.text() == "Undo Approve"
+    qtbot.keyClick(rq.list, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    back = window.app.bank.get(shown.id)
+    assert back.status.value == "candidate" and back.approved_by == "" and back.approved_at == ""
+    assert rq.quote is not None and rq.quote.id == shown.id and shown.id in rq.waiting_ids()  # shown again
+    qtbot.keyClick(rq.list, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert window.app.bank.get(shown.id).status.value == "approved"
+    assert window.app.bank.get(shown.id).approved_by == "Mira Comms"
+    other = rq.quote
+    assert other is not None and other.id != shown.id
+    qtbot.keyClick(rq.list, Qt.Key.Key_R)
+    assert window.app.bank.get(other.id).status.value == "rejected"
+    assert window.statusBar().currentMessage().startswith("Rejected “")
+    qtbot.keyClick(rq.list, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.app.bank.get(other.id).status.value == "candidate" and rq.quote.id == other.id
+    # on another tab Ctrl+Z is the editor's again: the review's history is not touched from there
+    window.tabs.setCurrentWidget(window.library)
+    assert not window.undo_action.isEnabled()
+
+
+def test_review_text_typed_is_saved_when_moving_on_and_approved_as_shown(qtbot, window, queue) -> None:
+    rq, _vid, first, second = queue
+    target = rq.quote
+    rq.text.setFocus()
+    rq.text.selectAll()
+    qtbot.keyClicks(rq.text, "Our team shipped the onboarding flow.")
+    rq.list.setFocus()
+    qtbot.keyClick(rq.list, Qt.Key.Key_Down)  # on to the next quote without Ctrl+S: the text is not lost
+    assert rq.quote.id != target.id
+    assert window.app.bank.get(target.id).text == "Our team shipped the onboarding flow."
+    assert window.statusBar().currentMessage().startswith("Saved the new text of “Our team shipped")
+    qtbot.keyClick(rq.list, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.app.bank.get(target.id).text == target.text and rq.quote.id == target.id
+    # Approve with a new text in the box approves that text; one Ctrl+Z takes back both
+    rq.text.selectAll()
+    qtbot.keyClicks(rq.text, "Customers call it the easiest setup.")
+    qtbot.mouseClick(rq.approve_button, Qt.MouseButton.LeftButton)
+    q = window.app.bank.get(target.id)
+    assert q.status.value == "approved" and q.text == "Customers call it the easiest setup."
+    rq.list.setFocus()
+    qtbot.keyClick(rq.list, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    q = window.app.bank.get(target.id)
+    assert q.status.value == "candidate" and q.text == target.text

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -120,9 +120,13 @@ class MainWindow(ImportActions, QMainWindow):
         f.addSeparator()
         self._action(f, tr("Quit"), self.close, QKeySequence.StandardKey.Quit)
         e = mb.addMenu(tr("&Edit"))
-        self.undo_action = self.editor.undo_stack.createUndoAction(self, tr("Undo"))
+        self.undo_group = QUndoGroup(self)  # the editor's transcript edits, or the review's decisions on its tab
+        self.undo_group.addStack(self.editor.undo_stack)
+        self.undo_group.addStack(self.review.undo_stack)
+        self.undo_group.setActiveStack(self.editor.undo_stack)
+        self.undo_action = self.undo_group.createUndoAction(self, tr("Undo"))
         self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
-        self.redo_action = self.editor.undo_stack.createRedoAction(self, tr("Redo"))
+        self.redo_action = self.undo_group.createRedoAction(self, tr("Redo"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         e.addAction(self.undo_action)
         e.addAction(self.redo_action)
@@ -155,6 +159,7 @@ class MainWindow(ImportActions, QMainWindow):
         self.bank.clip_requested.connect(self.export_quote_clip)
         self.review.vlog_opened.connect(self.open_vlog)
         self.review.error_raised.connect(self.show_error)
+        self.review.status_message.connect(lambda m: self.statusBar().showMessage(m, 15000))
         self.review.bank_changed.connect(self.bank.refresh)
         self.bank.error_raised.connect(self._on_bank_error)
         self._bank_stale = False
@@ -277,6 +282,9 @@ class MainWindow(ImportActions, QMainWindow):
             self.bank.refresh()
         elif self.tabs.currentWidget() is self.review:
             self.review.refresh()
+            self.review.list.setFocus()  # A / R / P work at once
+        self.undo_group.setActiveStack(self.review.undo_stack if self.tabs.currentWidget() is self.review
+                                       else self.editor.undo_stack)
 
     # -- other actions --------------------------------------------------------------------------------
     def remove(self, ids: list[str]) -> None:

@@ -1,13 +1,14 @@
 """The review queue for comms staff: quotes waiting for approval (the source clip playable beside each, approve /
-reject / edit with the keyboard, the approver recorded by the bank service) and new vlogs to check (no consent
-recorded yet, or transcribed with nothing in the bank yet). What may go where is the clearance rule's answer."""
+reject / edit with the keyboard, the approver recorded by the bank service, each decision undoable with Ctrl+Z) and
+new vlogs to check (no consent recorded yet, or transcribed with nothing in the bank yet). A new text left unsaved is
+saved when the reviewer moves on. What may go where is the clearance rule's answer."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -20,14 +21,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vlogkit.domain.quote import QuoteStatus
 from vlogkit.domain.times import format_clock
 from vlogkit.errors import VlogkitError
 from vlogkit.ui import theme
+from vlogkit.ui.bank_actions import describe
 from vlogkit.ui.i18n import current_language, tr
 from vlogkit.ui.icons import icon
 from vlogkit.ui.player import PlayerWidget
+from vlogkit.ui.review_undo import ReviewCommand
 
 if TYPE_CHECKING:
+    from vlogkit.domain import Quote
     from vlogkit.services import App
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "quote" | "vlog" | "head"
@@ -37,11 +42,13 @@ class ReviewQueue(QWidget):
     vlog_opened = Signal(str)
     error_raised = Signal(str)
     bank_changed = Signal()
+    status_message = Signal(str)  # what a decision did, and that Ctrl+Z undoes it (the window's status bar)
 
     def __init__(self, app: App, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.app = app
         self.quote: Any = None
+        self.undo_stack = QUndoStack(self)  # the window's Edit > Undo while this tab is shown
         self.list = QListWidget()
         self.list.setAccessibleName(tr("Review queue"))
         self.list.setWordWrap(True)
@@ -106,8 +113,8 @@ class ReviewQueue(QWidget):
         self._show(None)
 
     # -- the queue --------------------------------------------------------------------------------------
-    def refresh(self) -> None:
-        keep = self.quote.id if self.quote is not None else None
+    def refresh(self, select: str | None = None) -> None:
+        keep = select or (self.quote.id if self.quote is not None else None)
         self.list.blockSignals(True)
         self.list.clear()
         vlogs = {v.id: v for v in self.app.library.list()}
@@ -119,7 +126,7 @@ class ReviewQueue(QWidget):
         banked = {q.vlog_id for q in self.app.bank.search("")}
         self._head(tr("Quotes waiting for approval ({n})", n=len(waiting)))
         for q in waiting:
-            item = QListWidgetItem(icon("candidate", "warning"), f"“{q.text}”\n{q.speaker.credit()}")
+            item = QListWidgetItem(icon("candidate", "warning"), self._item_text(q))
             item.setData(Qt.ItemDataRole.UserRole, q.id)
             item.setData(KIND_ROLE, "quote")
             self.list.addItem(item)
@@ -145,6 +152,10 @@ class ReviewQueue(QWidget):
         self.list.blockSignals(False)
         self._on_list_current_changed(self.list.currentItem(), None)
 
+    @staticmethod
+    def _item_text(q: Quote) -> str:
+        return f"“{q.text}”\n{q.speaker.credit()}"
+
     def _head(self, text: str) -> None:
         item = QListWidgetItem(text)
         item.setData(KIND_ROLE, "head")
@@ -162,16 +173,32 @@ class ReviewQueue(QWidget):
                 if self.list.item(i).data(KIND_ROLE) == "quote"]
 
     # -- one quote --------------------------------------------------------------------------------------
+    def _draft(self) -> str | None:
+        """The new text typed for the quote shown, when it is not saved yet."""
+        if self.quote is None:
+            return None
+        text = self.text.toPlainText().strip()
+        return text if text and text != self.quote.text else None
+
     def _on_list_current_changed(self, item: QListWidgetItem | None, _prev: object) -> None:
-        if item is None or item.data(KIND_ROLE) != "quote":
+        new_id = str(item.data(Qt.ItemDataRole.UserRole)) if item is not None and item.data(KIND_ROLE) == "quote" \
+            else None
+        draft = self._draft()
+        if draft is not None and self.quote.id != new_id:  # moving on saves what was typed (Ctrl+Z undoes it)
+            self._save_text(self.quote, draft)
+            draft = None
+        if new_id is None:
             self._show(None)
             return
         try:
-            self._show(self.app.bank.get(str(item.data(Qt.ItemDataRole.UserRole))))
+            self._show(self.app.bank.get(new_id))
         except VlogkitError:
             self.error_raised.emit(tr("That quote is no longer in the bank (removed in another window or by a "
                                       "vlogkit command)."))
             self.refresh()
+            return
+        if draft is not None:  # the same quote shown again (a refresh): the text being typed stays
+            self.text.setPlainText(draft)
 
     def _show(self, q: Any) -> None:
         self.quote = q
@@ -210,16 +237,31 @@ class ReviewQueue(QWidget):
         self.player.set_in_out((q.start, q.end))
         self.player.seek(q.start + 200)
 
-    def _act(self, fn: Any, done: str) -> None:
+    def _act(self, fn: Any, name: str) -> None:
+        """Approve or reject the quote shown (a new text typed for it is saved first: what is approved is what is
+        shown); both go on the undo stack as one step, and the next quote is shown."""
         if self.quote is None:
             return
         q = self.quote
+        draft = self._draft()
+        if draft is not None:
+            self.undo_stack.beginMacro(name)
         try:
-            saved = fn(q)
-        except VlogkitError as exc:
-            self.error_raised.emit(str(exc))
-            self.refresh()
-            return
+            if draft is not None:
+                q = self._save_text(q, draft, quiet=True)
+                if q is None:
+                    return
+            try:
+                saved = fn(q)
+            except VlogkitError as exc:
+                self.error_raised.emit(str(exc))
+                self.quote = None
+                self.refresh()
+                return
+            self.undo_stack.push(ReviewCommand(self, q, saved, name))
+        finally:
+            if draft is not None:
+                self.undo_stack.endMacro()
         row = self.list.currentRow()
         self.quote = None
         self.bank_changed.emit()
@@ -228,27 +270,56 @@ class ReviewQueue(QWidget):
         nxt = next((i for i in quotes if i >= row), quotes[-1] if quotes else None)
         if nxt is not None:
             self.list.setCurrentRow(nxt)
-        self.meta.setText(done.format(by=getattr(saved, "approved_by", "") or self.app.user))
+        if saved.status is QuoteStatus.APPROVED:
+            msg = tr("Approved {q} (by {by}). Ctrl+Z undoes it.", q=describe(saved), by=saved.approved_by)
+        else:
+            msg = tr("Rejected {q}. Ctrl+Z undoes it.", q=describe(saved))
+        self.status_message.emit(msg)
 
     def approve(self) -> None:
-        self._act(lambda q: self.app.bank.approve([q.id])[0], tr("Approved by {by}.", by="{by}"))
+        self._act(lambda q: self.app.bank.approve([q.id])[0], tr("Approve"))
 
     def reject(self) -> None:
-        from vlogkit.domain.quote import QuoteStatus
+        self._act(lambda q: self.app.bank.update(q.id, status=QuoteStatus.REJECTED), tr("Reject"))
 
-        self._act(lambda q: self.app.bank.update(q.id, status=QuoteStatus.REJECTED), tr("Rejected."))
+    def _save_text(self, q: Quote, text: str, *, quiet: bool = False) -> Quote | None:
+        """Save a new text for `q` as an undoable step; the list shows it. None when it cannot be saved."""
+        try:
+            saved = self.app.bank.update(q.id, text=text)
+        except VlogkitError as exc:
+            self.error_raised.emit(str(exc))
+            return None
+        self.undo_stack.push(ReviewCommand(self, q, saved, tr("Edit the quote's text")))
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            if item.data(KIND_ROLE) == "quote" and item.data(Qt.ItemDataRole.UserRole) == saved.id:
+                item.setText(self._item_text(saved))
+        if self.quote is not None and self.quote.id == saved.id:
+            self.quote = saved
+        self.bank_changed.emit()
+        if not quiet:
+            self.status_message.emit(tr("Saved the new text of {q}. Ctrl+Z undoes it.", q=describe(saved)))
+        return saved
 
     def save_text(self) -> None:
         if self.quote is None:
             return
-        text = self.text.toPlainText().strip()
+        saved = self._save_text(self.quote, self.text.toPlainText().strip())
+        if saved is not None:
+            self._show(saved)
+
+    def restore(self, q: Quote) -> None:
+        """Undo/redo: save `q`'s status and text again (its approver, when approved) and show it."""
         try:
-            saved = self.app.bank.update(self.quote.id, text=text)
+            saved = self.app.bank.update(q.id, text=q.text, status=q.status,
+                                         by=q.approved_by if q.status is QuoteStatus.APPROVED else None)
         except VlogkitError as exc:
             self.error_raised.emit(str(exc))
+            self.refresh()
             return
-        self._show(saved)
+        self.quote = None
         self.bank_changed.emit()
+        self.refresh(select=saved.id)
 
     def play_source(self) -> None:
         if self.quote is not None:

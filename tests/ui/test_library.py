@@ -222,3 +222,31 @@ def test_a_vlog_whose_file_is_gone_says_so_on_its_card(qtbot, window, clip12: Pa
     item = window.library.list.item(0)
     assert item.data(STATE_ROLE) == "missing"
     assert "File missing" in item.text() and str(first) in item.toolTip()
+
+
+def test_next_import_never_inherits_the_previous_persons_consent_and_typing_replaces_the_name(
+        qtbot, window, clip12: Path) -> None:
+    """Trial 6: after importing Sofie's vlog with external consent, the dialog for Luc's phone clip started at
+    'External (public) use' and typing 'Luc Dubois' into it stored 'Sofie JanssensLuc Dubois'."""
+    window.app.settings.last_speaker = {"name": "Sofie Janssens", "role": "Process engineer",
+                                        "team": "Production Antwerp", "language": "en", "consent": "external"}
+    lib = window.library
+    drop_files(lib, [clip12])
+    dlg = window.import_dialog
+    qtbot.waitExposed(dlg)
+    assert dlg.consent.currentData() == "none" and dlg.consent.currentText() == "No consent recorded"
+    assert dlg.language.currentData() == "en"  # the language is still remembered
+    dlg.activateWindow()  # what the window manager does for a new dialog
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dlg.name)
+    qtbot.keyClicks(dlg.name, "Luc Dubois")  # typed as a user types: into the focused, pre-filled field
+    assert dlg.name.text() == "Luc Dubois"
+    dlg.consent.setCurrentIndex(dlg.consent.findData("internal"))
+    qtbot.mouseClick(dlg.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok),
+                     Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: lib.list.count() == 1, timeout=60000)
+    vlog = window.app.library.get(lib.list.item(0).data(Qt.ItemDataRole.UserRole))
+    assert vlog.speaker.name == "Luc Dubois" and vlog.consent.scope.value == "internal"
+    assert "consent" not in json.loads(window.app.paths.settings_file.read_text())["last_speaker"]
+    drop_files(lib, [clip12])
+    assert window.import_dialog.consent.currentData() == "none"
+    window.import_dialog.reject()

@@ -1,4 +1,5 @@
-"""The small dialog shown before an import: speaker, role, team, language and consent (remembers the last speaker)."""
+"""The small dialog shown before an import: speaker, role, team, language and consent. It remembers the last speaker
+(selected, so typing another name replaces it) but never the consent: that is each person's own, chosen every time."""
 
 from __future__ import annotations
 
@@ -65,7 +66,7 @@ class ImportDialog(QDialog):
         self.language = QComboBox()
         fill_language_combo(self.language, last.get("language", settings.default_language or "auto"))
         self.consent = QComboBox()
-        fill_consent_combo(self.consent, ConsentScope(last.get("consent", "none")))
+        fill_consent_combo(self.consent, ConsentScope.NONE)  # never the previous person's consent
         self.copy = QCheckBox(tr("Keep a copy in the library folder"))
         form.addRow(tr("Speaker"), self.name)
         form.addRow(tr("Role"), self.role)
@@ -83,6 +84,8 @@ class ImportDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
+        self.name.selectAll()
+        self.name.setFocus()
 
     def options(self) -> ImportOptions:
         from vlogkit.services.library import ImportOptions
@@ -97,5 +100,5 @@ class ImportDialog(QDialog):
     def remember(self) -> None:
         self.settings.last_speaker = {
             "name": self.name.text().strip(), "role": self.role.text().strip(), "team": self.team.text().strip(),
-            "language": str(self.language.currentData()), "consent": str(self.consent.currentData()),
+            "language": str(self.language.currentData()),
         }

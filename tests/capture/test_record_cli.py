@@ -122,3 +122,10 @@ def test_capture_crash_mid_take_is_recovered_at_the_next_start(cli, home: Path, 
     assert len(cli("list", "--json").json()) == 2
     again = cli("record", "--recover", "--speaker", "Ann", "--consent", "internal")
     assert again.returncode == 0 and "No interrupted takes" in again.stderr
+
+
+def test_gui_from_file_refuses_a_missing_or_silent_file_in_one_line(cli, tmp_path: Path, media: Path) -> None:
+    r = cli("gui", "--from-file", str(tmp_path / "nope.mp4"), env={"QT_QPA_PLATFORM": "offscreen"})
+    assert r.returncode == 2 and r.stderr.count("\n") == 1 and "No such file" in r.stderr
+    assert "Traceback" not in r.stderr
+    assert "--from-file" in cli("gui", "--help").stdout

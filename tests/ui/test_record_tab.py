@@ -304,3 +304,29 @@ def test_record_tab_stop_during_the_countdown_says_nothing_was_recorded(qtbot, f
     assert tab.status_label.text() == ("Countdown cancelled: nothing was recorded. Press Record when you are "
                                        "ready.")
     assert tab.record_button.isEnabled() and not list(record_app.paths.captures_dir.glob("take-*"))
+
+
+def test_the_app_can_play_a_file_as_its_camera_and_microphone(qtbot, gui_app, desk_vlog: Path, media: Path) -> None:
+    """`vlogkit gui --from-file`: the Record tab of the real window records the desk vlog as if it were the webcam
+    (the GUI had no way to, only `vlogkit record --from-file`); an audio file stands in for a microphone only."""
+    from vlogkit.ui.main_window import MainWindow
+
+    w = MainWindow(gui_app, record_source=desk_vlog)
+    qtbot.addWidget(w)
+    w.show()
+    w.tabs.setCurrentWidget(w.record_page)
+    tab = w.record
+    assert tab.camera_box.currentText() == "File: desk_vlog_en_1080p.mp4 (default)"
+    assert tab.session is not None and not tab.no_device.isVisible()
+    tab.countdown_s = 0
+    qtbot.mouseClick(tab.record_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.last_status.elapsed_ms > 1200, timeout=10000)
+    qtbot.mouseClick(tab.stop_button, Qt.MouseButton.LeftButton)
+    assert tab.take is not None and tab.take.duration_ms >= 1000 and not tab.take.audio_only
+    tab.shutdown()
+    w.close()
+    audio = MainWindow(gui_app, record_source=media / "fr" / "fleurs-fr-001.ogg")
+    qtbot.addWidget(audio)
+    assert audio.record.camera_box.currentText() == "none found"
+    assert audio.record.audio_only_check.isChecked() and audio.record.can_record()
+    audio.record.shutdown()

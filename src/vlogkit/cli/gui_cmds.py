@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -15,6 +16,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("gui", help="start the desktop app")
     p.add_argument("--screenshot", metavar="PNG", help=argparse.SUPPRESS)
     p.add_argument("--quit-after", type=float, metavar="SECONDS", help=argparse.SUPPRESS)
+    p.add_argument("--from-file", metavar="PATH", type=Path,
+                   help="play a media file as if it were the camera and microphone in the Record tab (demos, "
+                        "testing a kiosk), as `vlogkit record --from-file` does")
     p.set_defaults(func=cmd_gui)
 
 
@@ -42,6 +46,8 @@ def cmd_gui(args: argparse.Namespace, app: App) -> int:
     if problem:
         print(f"vlogkit: {problem}", file=sys.stderr)
         return 1
+    if args.from_file is not None:
+        app.capture.file_devices(args.from_file)  # a missing or silent file: one line, before any window
     from vlogkit.ui.main import run_gui
 
-    return run_gui(app, screenshot=args.screenshot, quit_after=args.quit_after)
+    return run_gui(app, screenshot=args.screenshot, quit_after=args.quit_after, record_source=args.from_file)

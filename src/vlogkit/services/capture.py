@@ -72,6 +72,20 @@ class CaptureService:
 
         return FileBackend(source, ffmpeg_exe=self.app.ffmpeg.exe, lose_after_s=lose_after_s)
 
+    def file_devices(self, source: Path) -> dict[str, list[DeviceInfo]]:
+        """The camera and microphone a media file stands in for (`--from-file`): a camera only when it has video.
+        A file that cannot be read, or has no sound, is refused in one line."""
+        from vlogkit.media.probe import probe
+
+        source = Path(source)
+        if not source.is_file():
+            raise UsageError(f"No such file: {source}. Give a video or audio file to play as the camera.")
+        info = probe(source)
+        if not info.has_audio:
+            raise DeviceError(f"No microphone: {source.name} has no audio to record.")
+        dev = DeviceInfo("file", f"File: {source.name}", True)
+        return {"cameras": [dev] if info.has_video else [], "microphones": [dev]}
+
     def new_session(self, backend: CaptureBackend, *, config: CaptureConfig | None = None,
                     limit_s: float | None = None, countdown_s: int = 3) -> CaptureSession:
         limit = limit_s if limit_s is not None else self.app.settings.record_limit_s

@@ -5,10 +5,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from vlogkit.services import App
 
 
-def run_gui(app: App, screenshot: str | None = None, quit_after: float | None = None) -> int:
+def run_gui(app: App, screenshot: str | None = None, quit_after: float | None = None,
+            record_source: Path | None = None) -> int:
     import os
 
     from PySide6.QtCore import QTimer
@@ -24,7 +27,7 @@ def run_gui(app: App, screenshot: str | None = None, quit_after: float | None = 
     stop = SignalStop(qapp)  # before the window exists: a SIGTERM right after it appears must close it cleanly
     if not open_library(app, ask=not (screenshot or quit_after)):
         return 1
-    window = MainWindow(app)
+    window = MainWindow(app, record_source=record_source)
     stop.window = window
     failpoint("gui.window_built")
     window.show()

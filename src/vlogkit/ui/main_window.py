@@ -3,6 +3,7 @@ It wires the views to the services and to background jobs; the views themselves 
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, Qt, QTimer
@@ -34,7 +35,9 @@ if TYPE_CHECKING:
     from vlogkit.ui.import_dialog import ImportDialog
 
 
-def record_tab(app: App) -> QWidget:
+def record_tab(app: App, source: Path | None = None) -> QWidget:
+    """The Record tab: the system's camera and microphone, or a media file played as both (`vlogkit gui
+    --from-file`, for demos and kiosks)."""
     try:
         from vlogkit.ui.record_tab import RecordTab
     except ImportError:
@@ -43,11 +46,14 @@ def record_tab(app: App) -> QWidget:
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         label.setWordWrap(True)
         return label
-    return RecordTab(app)
+    if source is None:
+        return RecordTab(app)
+    return RecordTab(app, devices=app.capture.file_devices(source),
+                     backend_factory=lambda: app.capture.file_backend(source))
 
 
 class MainWindow(ImportActions, QMainWindow):
-    def __init__(self, app: App, parent: QWidget | None = None) -> None:
+    def __init__(self, app: App, parent: QWidget | None = None, *, record_source: Path | None = None) -> None:
         set_language(app.settings.ui_language)  # strings are built with the language chosen at start-up
         super().__init__(parent)
         self.theme = install_theme(app.settings.theme)
@@ -62,7 +68,7 @@ class MainWindow(ImportActions, QMainWindow):
         self.tabs = QTabWidget()
         self.library = LibraryView(app)
         self.editor = VlogEditor(app, self.jobs)
-        self.record = record_tab(app)
+        self.record = record_tab(app, record_source)
         self.bank = BankView(app, self.jobs)
         self.tabs.addTab(self.library, tr("Library"))
         self.tabs.addTab(self.editor, tr("Vlog"))

@@ -129,3 +129,10 @@ def test_gui_from_file_refuses_a_missing_or_silent_file_in_one_line(cli, tmp_pat
     assert r.returncode == 2 and r.stderr.count("\n") == 1 and "No such file" in r.stderr
     assert "Traceback" not in r.stderr
     assert "--from-file" in cli("gui", "--help").stdout
+
+
+def test_record_from_a_sound_file_names_the_audio_only_flag(cli, media: Path, home: Path) -> None:
+    r = cli("record", "--from-file", str(media / "fr" / "fleurs-fr-001.ogg"), "--speaker", "Camille",
+            "--consent", "internal", "--countdown", "0", "--duration", "1")
+    assert r.returncode == 1 and r.stderr.count("\n") == 1 and "--audio-only" in r.stderr
+    assert not list((home / "captures").glob("*.mkv"))

@@ -330,3 +330,37 @@ def test_the_app_can_play_a_file_as_its_camera_and_microphone(qtbot, gui_app, de
     assert audio.record.camera_box.currentText() == "none found"
     assert audio.record.audio_only_check.isChecked() and audio.record.can_record()
     audio.record.shutdown()
+
+
+def test_closing_the_window_mid_take_finishes_the_take_for_the_next_start(qtbot, gui_app, desk_vlog: Path) -> None:
+    """Quitting while recording stops the take properly (the camera is let go, the file finished) and the next
+    start offers it; the window used to leave the recorder running until the process ended. A kept take updates
+    the status bar's count."""
+    from vlogkit.ui.main_window import MainWindow
+
+    w = MainWindow(gui_app, record_source=desk_vlog)
+    qtbot.addWidget(w)
+    w.show()
+    w.tabs.setCurrentWidget(w.record_page)
+    tab = w.record
+    tab.countdown_s = 0
+    qtbot.mouseClick(tab.record_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.last_status.elapsed_ms > 1200, timeout=10000)
+    w.close()
+    assert tab.session is None
+    [left] = gui_app.capture.interrupted()  # its lock is free: nothing records any more
+    assert left.status == "stopped" and left.size_bytes > 0
+    again = MainWindow(gui_app, record_source=desk_vlog)
+    qtbot.addWidget(again)
+    again.show()
+    again.tabs.setCurrentWidget(again.record_page)
+    assert again.record.recovery.isVisible()
+    qtbot.mouseClick(again.record.recovery.recover_button, Qt.MouseButton.LeftButton)
+    again.record.keep_form.name.setText("Camille Dubois")
+    again.record.keep_form.internal.setChecked(True)
+    assert again.statusBar().currentMessage() == "0 vlog(s) in the library"
+    qtbot.mouseClick(again.record.keep_button, Qt.MouseButton.LeftButton)
+    [vlog] = gui_app.library.list()
+    assert vlog.media.duration_ms >= 1000
+    assert again.statusBar().currentMessage() == "1 vlog(s) in the library"
+    again.close()

@@ -61,7 +61,8 @@ class FileBackend(CaptureBackend):
         if not info.has_audio:
             raise DeviceError(f"No microphone: {self.source.name} has no audio to record.")
         if not info.has_video and not config.audio_only:
-            raise DeviceError(f"No camera: {self.source.name} has no video; record with audio only.")
+            raise DeviceError(f"No camera: {self.source.name} has no video; record sound only (--audio-only, or "
+                              "tick Audio only in the app).")
         self._config = config
         self._has_video = info.has_video and not config.audio_only
         if self._has_video:

@@ -174,6 +174,8 @@ class MainWindow(ImportActions, QMainWindow):
         self.tabs.currentChanged.connect(self._on_tabs_changed)
         if hasattr(self.record, "take_kept"):
             self.record.take_kept.connect(self._on_record_take_kept)
+            self.record.take_kept.connect(lambda _vid: self.statusBar().showMessage(
+                tr("{n} vlog(s) in the library", n=len(self.app.library.list()))))
 
     # -- window state ---------------------------------------------------------------------------------
     def _qsettings(self) -> QSettings:
@@ -201,6 +203,8 @@ class MainWindow(ImportActions, QMainWindow):
         self.editor.player.stop()
         self.jobs.cancel_all()
         self.team_link.close()
+        if hasattr(self.record, "shutdown"):  # a take being recorded is finished and offered at the next start
+            self.record.shutdown()
         super().closeEvent(event)
 
     # -- errors and help ------------------------------------------------------------------------------

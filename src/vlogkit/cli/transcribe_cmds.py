@@ -104,6 +104,12 @@ def cmd_transcribe(args: argparse.Namespace, app: App) -> int:
     warn(f"{args.id}: {words} words, language {transcript.language_label or '?'}, {how}, {elapsed:.1f} s.")
     if words == 0:
         warn("warning: no speech was found.")
+    lost = getattr(svc, "last_edits_lost", ())
+    if lost and not args.from_subtitles:
+        shown = ", ".join(f"'{w.display}' at {w.start / 1000:.1f} s" for w in lost[:5])
+        more = f" and {len(lost) - 5} more" if len(lost) > 5 else ""
+        warn(f"warning: {len(lost)} edit(s) of the previous transcript are not in this one (the word was not heard "
+             f"again there): {shown}{more} - `vlogkit fix {args.id} SECONDS WORD` makes them again.")
     from vlogkit.services.wordcheck import check_line, words_to_check
 
     check = check_line(words_to_check(transcript), args.id)

@@ -74,3 +74,40 @@ def set_speaker(t: Transcript, first: int, last: int, speaker: str) -> Transcrip
     for i in range(min(first, last), max(first, last) + 1):
         t = update_word(t, i, speaker=speaker)
     return t
+
+
+CARRY_WINDOW_MS = 600  # a word heard again this close to where it was is the same word
+
+
+def _same_word(a: str, b: str) -> bool:
+    def norm(s: str) -> str:
+        return "".join(ch for ch in s.casefold() if ch.isalnum())
+
+    return norm(a) == norm(b)
+
+
+def carry_edits(old: Transcript, new: Transcript) -> tuple[Transcript, tuple[Word, ...]]:
+    """A fresh transcript with the user's word edits of `old` (fixes, fillers, confirmations) carried onto the same
+    words heard again: same recognised text, starting within CARRY_WINDOW_MS of where it was. Returns the new
+    transcript and the edited words of `old` that found no such word (words typed in are among them)."""
+    lost: list[Word] = []
+    taken: set[int] = set()
+    new_words = new.words
+    recognised = any(w.probability is not None for w in old.words)  # else it came from subtitles: no word typed in
+    for w in old.words:
+        changes = {k: v for k, v in (("corrected", w.corrected), ("filler", w.filler), ("confirmed", w.confirmed))
+                   if v}
+        if recognised and w.probability is None:  # typed in: no recognised word to find again
+            lost.append(w)
+            continue
+        if not changes:
+            continue
+        near = [(abs(nw.start - w.start), i) for i, nw in enumerate(new_words)
+                if i not in taken and abs(nw.start - w.start) <= CARRY_WINDOW_MS and _same_word(nw.text, w.text)]
+        if not near:
+            lost.append(w)
+            continue
+        _d, i = min(near)
+        taken.add(i)
+        new = update_word(new, i, **changes)
+    return new, tuple(lost)

@@ -104,6 +104,7 @@ class TranscriptionService:
         engine = self.engine(model)
         key = self._key(vlog, engine, lang, prompt, allowed)
         self.last_from_cache = False
+        self.last_edits_lost: tuple[Word, ...] = ()
         if use_cache:
             stored = self._load_stored(vlog)
             if stored is not None and stored[0] == key:
@@ -114,6 +115,7 @@ class TranscriptionService:
             cached = self._cache().get(key)
             if cached is not None:
                 self.last_from_cache = True
+                cached = self._carry(vlog, cached)
                 self._store(vlog.id, cached, key)
                 ctx.report(1.0, "From the cache")
                 return cached
@@ -125,9 +127,21 @@ class TranscriptionService:
         failpoint("transcribe.before_store")
         self.app.tombstones.check(vlog.id, vlog.fingerprint, what=f"Vlog {vlog.id}")  # forgotten meanwhile: keep nothing
         self._cache().put(key, transcript)
+        transcript = self._carry(vlog, transcript)
         self._store(vlog.id, transcript, key)
         ctx.report(1.0, "Transcribed")
         return transcript
+
+    def _carry(self, vlog: Vlog, fresh: Transcript) -> Transcript:
+        """A new run replacing the stored transcript keeps the user's fixes, fillers and confirmations on the words
+        it hears again; the ones it could not place are kept in `last_edits_lost` (the CLI and the app say so)."""
+        from vlogkit.domain.transcript_edits import carry_edits
+
+        stored = self._load_stored(vlog)
+        if stored is None:
+            return fresh
+        fresh, self.last_edits_lost = carry_edits(stored[1], fresh)
+        return fresh
 
     def get(self, vlog_id: str) -> Transcript | None:
         """The stored transcript with the user's corrections, or None when the vlog has not been transcribed."""

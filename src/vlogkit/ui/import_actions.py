@@ -134,3 +134,10 @@ class ImportActions:
         self.library.refresh()
         if job.state == DONE and self.editor.vlog is not None and self.editor.vlog.id == vlog_id:
             self.editor.reload_transcript()
+        if job.state == DONE:
+            lost = (job.result.get("edits_lost", []) if isinstance(job.result, dict)
+                    else [w.display for w in self.app.transcription.last_edits_lost])
+            if lost:
+                self.statusBar().showMessage(tr(
+                    "Transcribed again: your fixes were kept, except {n} edit(s) on words it did not hear again "
+                    "({words}) - make them again in the transcript.", n=len(lost), words=", ".join(lost[:5])))

@@ -22,7 +22,8 @@ def _emit(**msg: Any) -> None:
 
 def transcribe(app: Any, ctx: JobContext, vlog_id: str, language: str | None = None) -> dict[str, Any]:
     t = app.transcription.transcribe(vlog_id, language=language, ctx=ctx)
-    return {"vlog_id": vlog_id, "language": t.language, "words": len(t.words)}
+    lost = [w.display for w in app.transcription.last_edits_lost]
+    return {"vlog_id": vlog_id, "language": t.language, "words": len(t.words), "edits_lost": lost}
 
 
 def download_model(app: Any, ctx: JobContext, name: str) -> dict[str, Any]:

@@ -136,3 +136,25 @@ def test_record_from_a_sound_file_names_the_audio_only_flag(cli, media: Path, ho
             "--consent", "internal", "--countdown", "0", "--duration", "1")
     assert r.returncode == 1 and r.stderr.count("\n") == 1 and "--audio-only" in r.stderr
     assert not list((home / "captures").glob("*.mkv"))
+
+
+def test_a_crashed_take_is_recovered_with_the_speaker_and_consent_it_was_recorded_with(cli, home: Path,
+                                                                                      desk_vlog: Path) -> None:
+    """kill -9 mid-take, then someone else records; `record --recover` alone keeps the crashed take as Camille's,
+    with her consent and language - not the last speaker's, and without asking for them again."""
+    proc = _start_record(home, "--from-file", str(desk_vlog), "--duration", "60", "--countdown", "0",
+                         "--speaker", "Camille Dubois", "--role", "Technicienne", "--consent", "external",
+                         "--language", "fr", "--prompt", "Qu'est-ce que ton équipe a appris ?", "--no-transcribe")
+    take = _wait_for_take(home, min_bytes=400_000)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.communicate(timeout=30)
+    other = cli("record", "--from-file", str(desk_vlog), "--duration", "1", "--countdown", "0", "--speaker", "Ann",
+                "--consent", "internal", "--no-transcribe")
+    assert other.returncode == 0, other.stderr
+    r = cli("record", "--recover", "--no-transcribe", "--json")
+    assert r.returncode == 0, r.stderr
+    [recovered] = r.json()
+    assert recovered["speaker"]["name"] == "Camille Dubois" and recovered["speaker"]["role"] == "Technicienne"
+    assert recovered["consent"]["scope"] == "external" and recovered["language"] == "fr"
+    assert recovered["extra"]["recording"]["prompt"] == "Qu'est-ce que ton équipe a appris ?"
+    assert recovered["duration"] >= 1.0 and not take.exists()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from filelock import FileLock, Timeout
@@ -30,10 +30,11 @@ class InterruptedTake:
     audio_only: bool
     status: str  # "recording": the app died mid-take; "stopped": it died before the take was kept
     size_bytes: int
+    details: dict[str, object] = field(default_factory=dict)  # speaker, consent, language, title given at the start
 
     def to_dict(self) -> dict[str, object]:
         return {"path": str(self.path), "started": self.started, "prompt": self.prompt, "audio_only": self.audio_only,
-                "status": self.status, "size_bytes": self.size_bytes}
+                "status": self.status, "size_bytes": self.size_bytes, "details": dict(self.details)}
 
 
 def _in_use(take_path: Path) -> bool:
@@ -69,6 +70,7 @@ def find_interrupted(captures_dir: Path) -> list[InterruptedTake]:
             audio_only=bool(meta.get("audio_only", False)),
             status=str(meta.get("status", "recording")),
             size_bytes=mkv.stat().st_size,
+            details=meta.get("details") if isinstance(meta.get("details"), dict) else {},
         ))
     return found
 

@@ -130,6 +130,7 @@ class CaptureSession:
         self.state = State.IDLE
         self.take: Take | None = None
         self.prompt = ""
+        self.details: dict[str, Any] = {}  # who is speaking and their consent, when known before the take
         self._path: Path | None = None
         self._lock: FileLock | None = None
         self._t0 = 0.0  # countdown start, then recording start
@@ -159,13 +160,16 @@ class CaptureSession:
 
     # -- the take -----------------------------------------------------------------------------------
 
-    def start(self, prompt: str = "") -> Status:
-        """Begin the countdown (or recording at once when the countdown is 0)."""
+    def start(self, prompt: str = "", details: dict[str, Any] | None = None) -> Status:
+        """Begin the countdown (or recording at once when the countdown is 0). `details` (speaker, consent,
+        language, title, as the recorder gave them) go into the take's journal, so a take recovered after a crash
+        keeps them."""
         if self.state is not State.IDLE:
             raise UsageError("A take is already running or waiting to be kept; keep it or retake first.")
         if not self._opened:
             self.open()
         self.prompt = prompt
+        self.details = dict(details or {})
         self.captures_dir.mkdir(parents=True, exist_ok=True)
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         path = self.captures_dir / f"take-{stamp}.mkv"
@@ -187,7 +191,7 @@ class CaptureSession:
         self._lock.acquire()
         self._started_iso = dt.datetime.now().astimezone().isoformat(timespec="seconds")
         write_meta(self._path, status="recording", started=self._started_iso, prompt=self.prompt,
-                   audio_only=self.config.audio_only, backend=self.backend.name)
+                   audio_only=self.config.audio_only, backend=self.backend.name, details=self.details)
         try:
             self.backend.start(self._path)
         except BaseException:

@@ -17,6 +17,7 @@ from vlogkit.domain import ConsentScope, Speaker
 from vlogkit.errors import Cancelled, UsageError, VlogkitError
 
 if TYPE_CHECKING:
+    from vlogkit.capture.recovery import InterruptedTake
     from vlogkit.capture.session import CaptureSession, Take
     from vlogkit.services import App
 
@@ -110,7 +111,8 @@ def cmd_record(args: argparse.Namespace, app: App) -> int:
     session = app.capture.new_session(backend, config=config, limit_s=args.duration, countdown_s=args.countdown)
     session.open()
     try:
-        take = _record(session, args.prompt)
+        take = _record(session, args.prompt, {"speaker": speaker.to_dict(), "consent": consent.value,
+                                              "language": language, "title": args.title})
     except BaseException:
         with _signals_held():
             session.close()  # a take already stopped stays in the captures folder, offered for recovery
@@ -125,7 +127,7 @@ def cmd_record(args: argparse.Namespace, app: App) -> int:
     return 0
 
 
-def _record(session: CaptureSession, prompt: str) -> Take:
+def _record(session: CaptureSession, prompt: str, details: dict[str, object]) -> Take:
     from vlogkit.capture.session import STOP_REASONS, State
 
     tty = sys.stderr.isatty()
@@ -133,7 +135,7 @@ def _record(session: CaptureSession, prompt: str) -> Take:
         print(f"Prompt: {prompt}", file=sys.stderr)
     last_shown = ""
     try:
-        st = session.start(prompt)
+        st = session.start(prompt, details)  # in the take's journal: a crash keeps who and which consent
         while True:
             if st.state is State.COUNTDOWN:
                 line = f"Recording in {st.countdown}..."
@@ -185,6 +187,20 @@ def _transcribe(app: App, vlog_id: str) -> None:
         warn(f"transcription cancelled; the take is kept as {vlog_id} (`vlogkit transcribe {vlog_id}` later).")
 
 
+def _recovered_details(args: argparse.Namespace, it: InterruptedTake, speaker: Speaker, consent: ConsentScope,
+                       language: str) -> tuple[Speaker, ConsentScope, str, str]:
+    """Speaker, consent, language and title for a recovered take: what is given now, else what the take's own
+    `record` was given (its journal), else the remembered speaker - never another person's consent."""
+    d = it.details
+    if args.speaker is None and isinstance(d.get("speaker"), dict) and d["speaker"].get("name"):
+        speaker = Speaker.from_dict(d["speaker"])
+    if args.consent is None and d.get("consent") in (ConsentScope.INTERNAL.value, ConsentScope.EXTERNAL.value):
+        consent = ConsentScope(str(d["consent"]))
+    if args.language == "auto" and d.get("language"):
+        language = str(d["language"])
+    return speaker, consent, language, args.title or str(d.get("title") or "")
+
+
 def _recover(args: argparse.Namespace, app: App, speaker: Speaker, consent: ConsentScope, language: str) -> int:
     left = app.capture.interrupted()
     if not left:
@@ -192,11 +208,12 @@ def _recover(args: argparse.Namespace, app: App, speaker: Speaker, consent: Cons
         if args.json:
             print_json([])
         return 0
-    if not speaker.name or consent is ConsentScope.NONE:
+    plans = [(it, *_recovered_details(args, it, speaker, consent, language)) for it in left]
+    if any(not s.name or c is ConsentScope.NONE for _it, s, c, _lang, _title in plans):
         raise UsageError("Recovered takes need --speaker NAME and --consent internal|external.")
     kept = []
     failed = 0
-    for it in left:
+    for it, t_speaker, t_consent, t_language, t_title in plans:
         try:
             take = app.capture.recover(it)
         except VlogkitError as exc:
@@ -204,7 +221,7 @@ def _recover(args: argparse.Namespace, app: App, speaker: Speaker, consent: Cons
             failed += 1
             continue
         with _signals_held():
-            vlog = app.capture.keep(take, speaker=speaker, consent=consent, title=args.title, language=language,
+            vlog = app.capture.keep(take, speaker=t_speaker, consent=t_consent, title=t_title, language=t_language,
                                     transcribe=False)
         kept.append((vlog, take))
         print(f"Recovered {it.path.name} ({take.duration_ms / 1000:.1f} s) as {vlog.id}", file=sys.stderr)

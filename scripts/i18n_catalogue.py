@@ -23,10 +23,11 @@ def ui_strings() -> list[str]:
     found: list[str] = []
     for path in [*sorted(UI.glob("*.py")), *MARKED]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("tr", "N_") and node.args:
-                arg = node.args[0]
-                if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and arg.value not in found:
-                    found.append(arg.value)
+            name = getattr(node.func, "id", None) if isinstance(node, ast.Call) else None
+            if name in ("tr", "N_", "trn") and node.args:
+                for arg in node.args[:2 if name == "trn" else 1]:  # trn: the singular and the plural form
+                    if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and arg.value not in found:
+                        found.append(arg.value)
     return found
 
 

@@ -78,7 +78,7 @@ def test_bank_search_edit_export_and_copy(qtbot, window, opened, tmp_path: Path)
     csv_text = Path(job.outputs[0]).read_text(encoding="utf-8")
     # the rejected quote is left out, and the view says so
     assert "easiest setup" in csv_text and "Ann Peeters" in csv_text and "café" not in csv_text
-    assert "Exported 1 quote(s)" in bank.result.text() and "Left out" in bank.result.text()
+    assert "Exported 1 quote to" in bank.result.text() and "Left out" in bank.result.text()
     # jump to the quote in its vlog
     bank.table.clearSelection()
     bank.table.selectRow(1)

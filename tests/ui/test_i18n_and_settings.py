@@ -51,12 +51,13 @@ def test_choosing_dutch_in_settings_shows_dutch_after_restart(qtbot, window, gui
 
 
 def test_french_catalogue_and_system_locale_default(monkeypatch: pytest.MonkeyPatch) -> None:
-    from vlogkit.ui.i18n import set_language, tr
+    from vlogkit.ui.i18n import set_language, tr, trn
 
     monkeypatch.setenv("LC_ALL", "fr_BE.UTF-8")
     assert set_language("") == "fr"
     assert tr("Quote bank") == "Banque de citations"
-    assert tr("Imported {n} vlog(s)", n=2) == "2 vlog(s) importé(s)"
+    assert trn("Imported {n} vlog", "Imported {n} vlogs", 2) == "2 vlogs importés"
+    assert trn("Imported {n} vlog", "Imported {n} vlogs", 0) == "0 vlog importé"  # French: 0 is singular
     monkeypatch.setenv("LC_ALL", "ja_JP.UTF-8")
     assert set_language("") == "en" and tr("Quote bank") == "Quote bank"
 
@@ -174,3 +175,26 @@ def test_dutch_speaks_to_the_user_as_je_throughout() -> None:
     formal = {k: v for k, v in nl.items() if re.search(r"\b[Uu]w?\b", v)}
     assert formal == {}, formal
     assert nl["Your name"] == "Je naam"
+
+
+def test_counts_read_as_words_not_vlog_s(qtbot, window, clip12) -> None:  # noqa: ANN001
+    """Trial 6: '1 file(s) to import', '1 of 1 vlog(s)', '0 vlog(s) in the library' - one vlog is a vlog."""
+    from tests.ui.conftest import import_and_wait
+    from tests.ui.test_library import drop_files
+    from vlogkit.ui.main_window import MainWindow
+
+    assert window.statusBar().currentMessage() == "0 vlogs in the library"
+    import_and_wait(qtbot, window, clip12)
+    assert window.library.count.text() == "1 of 1 vlog"
+    drop_files(window.library, [clip12])
+    labels = [w.text() for w in window.import_dialog.findChildren(QLabel)]
+    assert "1 file to import. Who speaks in it?" in labels
+    window.import_dialog.reject()
+    window.app.settings.ui_language = "nl"  # as Settings does; the next start reads it
+    again = MainWindow(window.app)
+    qtbot.addWidget(again)
+    assert again.statusBar().currentMessage() == "1 vlog in de bibliotheek"
+    window.app.settings.ui_language = "fr"
+    again = MainWindow(window.app)
+    qtbot.addWidget(again)
+    assert again.statusBar().currentMessage() == "1 vlog dans la bibliothèque"

@@ -358,9 +358,9 @@ def test_closing_the_window_mid_take_finishes_the_take_for_the_next_start(qtbot,
     qtbot.mouseClick(again.record.recovery.recover_button, Qt.MouseButton.LeftButton)
     again.record.keep_form.name.setText("Camille Dubois")
     again.record.keep_form.internal.setChecked(True)
-    assert again.statusBar().currentMessage() == "0 vlog(s) in the library"
+    assert again.statusBar().currentMessage() == "0 vlogs in the library"
     qtbot.mouseClick(again.record.keep_button, Qt.MouseButton.LeftButton)
     [vlog] = gui_app.library.list()
     assert vlog.media.duration_ms >= 1000
-    assert again.statusBar().currentMessage() == "1 vlog(s) in the library"
+    assert again.statusBar().currentMessage() == "1 vlog in the library"
     again.close()

@@ -32,4 +32,4 @@ def test_transcribe_again_keeps_a_fix_made_in_the_editor_and_names_the_typed_wor
     qtbot.waitUntil(lambda: "simplest" in view.toPlainText())
     assert "easiest" not in view.toPlainText() and "really" not in view.toPlainText()
     message = window.statusBar().currentMessage()
-    assert "except 1 edit(s)" in message and "(really)" in message, message
+    assert "except 1 edit on a word it did not hear again" in message and "(really)" in message, message

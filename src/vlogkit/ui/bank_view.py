@@ -29,7 +29,7 @@ from vlogkit.errors import VlogkitError
 from vlogkit.quotes.search import relevance
 from vlogkit.quotes.text import fold
 from vlogkit.ui.bank_actions import ask_text, confirm_remove, describe
-from vlogkit.ui.i18n import LANGUAGES, N_, current_language, tr
+from vlogkit.ui.i18n import LANGUAGES, N_, current_language, tr, trn
 from vlogkit.ui.library_view import badge_label
 from vlogkit.ui.quote_panel import status_label
 
@@ -287,7 +287,7 @@ class BankView(QWidget):
         out = self.choose_output(fmt, self.default_output(fmt))
         if out is None:
             return  # the dialog was cancelled
-        self.result.setText(tr("Exporting {n} quote(s)…", n=len(chosen)))
+        self.result.setText(trn("Exporting {n} quote…", "Exporting {n} quotes…", len(chosen)))
         job = self.jobs.run(tr("Bank export: {f}", f=self.format.currentText()), self.app.bank.export, fmt, out, audience=audience,
                             quotes=chosen, on_result=self._on_export_done)
         job.succeeded.connect(lambda rep, j=job: setattr(j, "outputs", [str(p) for p in (getattr(rep, "files", None) or [rep.path])]))
@@ -330,7 +330,7 @@ class BankView(QWidget):
         return out
 
     def _on_export_done(self, report: Any) -> None:
-        text = tr("Exported {n} quote(s) to {p}", n=report.count, p=str(report.path))
+        text = trn("Exported {n} quote to {p}", "Exported {n} quotes to {p}", report.count, p=str(report.path))
         if report.skipped:  # the service's lines are English: the rule's reasons in the UI language where known
             text += "\n" + tr("Left out:") + " " + "; ".join(self.refused.get(s.split(":", 1)[0], s)
                                                            for s in report.skipped)
@@ -340,7 +340,7 @@ class BankView(QWidget):
         chosen = self.selected_quotes()
         if chosen:
             QGuiApplication.clipboard().setText("\n\n".join(q.copy_text() for q in chosen))
-            self.result.setText(tr("Copied {n} quote(s) with attribution.", n=len(chosen)))
+            self.result.setText(trn("Copied {n} quote with attribution.", "Copied {n} quotes with attribution.", len(chosen)))
 
     def _on_jump_clicked(self) -> None:
         chosen = self.selected_quotes()

@@ -63,6 +63,13 @@ def N_(text: str) -> str:  # noqa: N802 - the usual gettext marker name
     return text
 
 
+def trn(one: str, many: str, count: int, **fields: object) -> str:
+    """The translated singular or plural form of a message about `count` things (French counts 0 as singular too);
+    `{n}` is `count` unless given."""
+    singular = count == 1 or (count == 0 and _current == "fr")
+    return tr(one if singular else many, **{"n": count, **fields})
+
+
 def tr(text: str, **fields: object) -> str:
     """The translation of `text`; `{name}` fields are filled in after translating."""
     out = _catalogue.get(text, text)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QFileDialog
 
-from vlogkit.ui.i18n import tr
+from vlogkit.ui.i18n import tr, trn
 from vlogkit.ui.import_dialog import ImportDialog
 from vlogkit.ui.jobs import DONE, Job
 
@@ -54,7 +54,7 @@ class ImportActions:
         self.start_import(paths, dlg.options())
 
     def start_import(self, paths: list[str], options: Any) -> Job:
-        job = self.jobs.run(tr("Import {n} item(s)", n=len(paths)), self._import_job, list(paths), options,
+        job = self.jobs.run(trn("Import {n} item", "Import {n} items", len(paths)), self._import_job, list(paths), options,
                             on_result=self._on_import_done)
         return job
 
@@ -72,9 +72,9 @@ class ImportActions:
         if errors:
             self.show_error("\n".join(errors[:8]))
         found = [r for r in results if r.ok and r.existing and r.warnings]  # its file had moved: it uses this one
-        message = tr("Imported {n} vlog(s)", n=len(new))
+        message = trn("Imported {n} vlog", "Imported {n} vlogs", len(new))
         if found:
-            message += " " + tr("{n} vlog(s) found its file again at its new place.", n=len(found))
+            message += " " + trn("{n} vlog found its file again at its new place.", "{n} vlogs found their files again at their new place.", len(found))
         self.statusBar().showMessage(message, 10000)
         if new and self.app.settings.auto_transcribe:
             self.transcribe(new)
@@ -138,6 +138,8 @@ class ImportActions:
             lost = (job.result.get("edits_lost", []) if isinstance(job.result, dict)
                     else [w.display for w in self.app.transcription.last_edits_lost])
             if lost:
-                self.statusBar().showMessage(tr(
-                    "Transcribed again: your fixes were kept, except {n} edit(s) on words it did not hear again "
-                    "({words}) - make them again in the transcript.", n=len(lost), words=", ".join(lost[:5])))
+                self.statusBar().showMessage(trn(
+                    "Transcribed again: your fixes were kept, except {n} edit on a word it did not hear again "
+                    "({words}) - make it again in the transcript.",
+                    "Transcribed again: your fixes were kept, except {n} edits on words it did not hear again "
+                    "({words}) - make them again in the transcript.", len(lost), words=", ".join(lost[:5])))

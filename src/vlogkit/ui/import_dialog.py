@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from vlogkit.domain import ConsentScope, Speaker
-from vlogkit.ui.i18n import tr
+from vlogkit.ui.i18n import tr, trn
 
 if TYPE_CHECKING:
     from vlogkit.config import Settings
@@ -58,7 +58,7 @@ class ImportDialog(QDialog):
         self.setWindowTitle(tr("Import vlogs"))
         last = settings.last_speaker or {}
         lay = QVBoxLayout(self)
-        lay.addWidget(QLabel(tr("{n} file(s) to import. Who speaks in them?", n=count)))
+        lay.addWidget(QLabel(trn("{n} file to import. Who speaks in it?", "{n} files to import. Who speaks in them?", count)))
         form = QFormLayout()
         self.name = QLineEdit(last.get("name", ""))
         self.role = QLineEdit(last.get("role", ""))

@@ -27,7 +27,7 @@ from vlogkit.domain import ConsentScope, Vlog, VlogState
 from vlogkit.quotes.text import fold
 from vlogkit.ui import theme
 from vlogkit.ui.badges import badge_label, consent_badge, state_label
-from vlogkit.ui.i18n import tr
+from vlogkit.ui.i18n import tr, trn
 from vlogkit.ui.icons import icon
 from vlogkit.ui.library_card import BADGE_ROLE, CARD, STATE_ROLE, VLOG_ROLE, VlogCardDelegate, format_duration
 from vlogkit.ui.library_empty import EmptyLibrary
@@ -178,7 +178,8 @@ class LibraryView(QWidget):
             self.list.addItem(item)
             item.setSelected(v.id in selected)
         self.stack.setCurrentWidget(self.empty if not self.vlogs else self.list if self.list.count() else self.no_match)
-        self.count.setText(tr("{n} of {total} vlog(s)", n=self.list.count(), total=len(self.vlogs)) if self.vlogs else "")
+        self.count.setText(trn("{n} of {total} vlog", "{n} of {total} vlogs", len(self.vlogs),
+                                n=self.list.count(), total=len(self.vlogs)) if self.vlogs else "")
         self._update_buttons()
 
     def item_for(self, vlog_id: str) -> QListWidgetItem | None:

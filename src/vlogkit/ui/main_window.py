@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from vlogkit.errors import VlogkitError
 from vlogkit.ui.bank_view import BankView
-from vlogkit.ui.i18n import set_language, tr
+from vlogkit.ui.i18n import set_language, tr, trn
 from vlogkit.ui.import_actions import ImportActions
 from vlogkit.ui.jobs import Job, JobManager
 from vlogkit.ui.jobs_panel import JobsPanel
@@ -101,7 +101,7 @@ class MainWindow(ImportActions, QMainWindow):
         self.team_link.bank_changed.connect(self._on_store_watcher_bank_changed)
         self.team_link.inbox_event.connect(lambda m: self.statusBar().showMessage(m, 15000))
         self.team_link.start()
-        self.statusBar().showMessage(tr("{n} vlog(s) in the library", n=len(app.library.list())))
+        self.statusBar().showMessage(trn("{n} vlog in the library", "{n} vlogs in the library", len(app.library.list())))
         self.resize(1360, 860)
         self.restore_window_state()
 
@@ -175,7 +175,7 @@ class MainWindow(ImportActions, QMainWindow):
         if hasattr(self.record, "take_kept"):
             self.record.take_kept.connect(self._on_record_take_kept)
             self.record.take_kept.connect(lambda _vid: self.statusBar().showMessage(
-                tr("{n} vlog(s) in the library", n=len(self.app.library.list()))))
+                trn("{n} vlog in the library", "{n} vlogs in the library", len(self.app.library.list()))))
 
     # -- window state ---------------------------------------------------------------------------------
     def _qsettings(self) -> QSettings:
@@ -308,8 +308,7 @@ class MainWindow(ImportActions, QMainWindow):
             self.editor.close_vlog(self.editor.vlog.id, tr("The vlog was removed from the library, so it was closed. "
                                                            "Your video file is where it was."))
         self.library.refresh()
-        self.statusBar().showMessage(tr("Removed {n} vlog(s) from the library; your files were not touched.",
-                                        n=len(ids)), 10000)
+        self.statusBar().showMessage(trn("Removed {n} vlog from the library; your file was not touched.", "Removed {n} vlogs from the library; your files were not touched.", len(ids)), 10000)
 
     def open_vlog(self, vlog_id: str) -> bool:
         """Open the vlog in the editor; a vlog that is no longer in the library is said, not raised."""

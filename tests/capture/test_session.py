@@ -39,6 +39,21 @@ def test_capture_countdown_shows_3_2_1_and_records_nothing_before_it_ends(file_c
     session.close()
 
 
+def test_a_short_limit_warns_only_in_its_last_third_not_from_the_first_second(file_camera, tmp_path: Path,
+                                                                              clock) -> None:
+    # the default warning is 10 s before the limit; with a 10 s limit that was "time to wrap up" from the start
+    session = CaptureSession(file_camera(), tmp_path / "captures", limit_s=10, countdown_s=0, clock=clock)
+    session.open()
+    session.start()
+    clock.advance(1.0)
+    assert not session.tick().warning  # 9 s left of 10: too early to wrap up
+    clock.advance(6.0)
+    st = session.tick()
+    assert st.state is State.RECORDING and st.warning  # 3 s left: the last third
+    session.stop()
+    session.close()
+
+
 def test_record_stops_at_the_time_limit_after_a_soft_warning(file_camera, tmp_path: Path, run_until_stopped) -> None:
     session = CaptureSession(file_camera(), tmp_path / "captures", limit_s=2.5, countdown_s=0, warn_s=1)
     session.open()

@@ -125,7 +125,7 @@ class CaptureSession:
         self.config = config or CaptureConfig()
         self.limit_ms = int(limit_s * 1000)
         self.countdown_s = max(0, int(countdown_s))
-        self.warn_ms = int(warn_s * 1000)
+        self.warn_ms = min(int(warn_s * 1000), self.limit_ms // 3)  # a short limit warns in its last third only
         self.clock = clock
         self.state = State.IDLE
         self.take: Take | None = None

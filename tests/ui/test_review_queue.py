@@ -36,7 +36,7 @@ def test_waiting_quotes_show_their_source_and_approve_records_who(qtbot, window,
     q = window.app.bank.get(shown.id)
     assert q.status.value == "approved" and q.approved_by == "Mira Comms" and q.approved_at
     assert shown.id not in rq.waiting_ids() and len(rq.waiting_ids()) == 1
-    assert "Mira Comms" in rq.meta.text() or rq.quote is not None  # said, or the next quote is shown
+    assert rq.quote is not None and rq.quote.id == (second.id if shown.id == first.id else first.id)  # the next one
 
 
 def test_reject_and_edit_by_keyboard(qtbot, window, queue) -> None:
@@ -121,3 +121,13 @@ def test_review_text_typed_is_saved_when_moving_on_and_approved_as_shown(qtbot, 
     qtbot.keyClick(rq.list, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     q = window.app.bank.get(target.id)
     assert q.status.value == "candidate" and q.text == target.text
+
+
+def test_a_french_quote_waits_in_the_list_in_guillemets(qtbot, window, queue) -> None:
+    rq, _vid, first, _second = queue
+    bank = window.app.bank
+    bank.repo.save(bank.get(first.id).with_(language="fr"))
+    rq.refresh()
+    texts = [rq.list.item(i).text() for i in range(rq.list.count())]
+    french = next(t for t in texts if first.text in t)
+    assert french.startswith("«\u00a0") and f"{first.text}\u00a0»" in french  # as every French quote, never “…”

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vlogkit.domain.quote import QuoteStatus
+from vlogkit.domain.quote import QuoteStatus, quoted
 from vlogkit.domain.times import format_clock
 from vlogkit.errors import VlogkitError
 from vlogkit.ui import theme
@@ -154,7 +154,7 @@ class ReviewQueue(QWidget):
 
     @staticmethod
     def _item_text(q: Quote) -> str:
-        return f"“{q.text}”\n{q.speaker.credit()}"
+        return f"{quoted(q.text, q.language)}\n{q.speaker.credit()}"
 
     def _head(self, text: str) -> None:
         item = QListWidgetItem(text)

@@ -285,10 +285,12 @@ def test_record_tab_keep_says_what_is_missing_in_french_and_the_message_stays(qt
     assert tab.status_label.text().startswith("Choisissez le consentement de la personne")
     assert tab.take is not None and record_app.library.list() == []
     tab.keep_form.internal.setChecked(True)
-    with qtbot.waitSignal(tab.take_kept, timeout=30000):
+    with qtbot.waitSignal(tab.take_kept, timeout=30000) as blocker:
         qtbot.mouseClick(tab.keep_button, Qt.MouseButton.LeftButton)
     qtbot.wait(300)
     assert tab.status_label.text().startswith("Gardé sous ")  # "Kept as …" stays too
+    # a take without a question is titled in the app's language, not "Recording by …"
+    assert record_app.library.get(blocker.args[0]).title == "Enregistrement de Camille Dubois"
     set_language("en")
     tab.close()
 

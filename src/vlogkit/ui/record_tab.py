@@ -249,8 +249,9 @@ class RecordTab(QWidget):
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             try:
                 session = self.session if self.session is not None and self.session.take is self.take else None
-                vlog = self.app.capture.keep(self.take, speaker=speaker, consent=consent, transcribe=False,
-                                             session=session)
+                title = "" if self.take.prompt else tr("Recording by {name}", name=speaker.name)
+                vlog = self.app.capture.keep(self.take, speaker=speaker, consent=consent, title=title,
+                                             transcribe=False, session=session)
             finally:
                 QApplication.restoreOverrideCursor()
         except VlogkitError as exc:

@@ -62,6 +62,9 @@ def _fsync_dir(path: Path) -> None:
 def disk_error(exc: OSError, target: Path) -> VlogkitError:
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return DiskFullError(f"The disk is full while writing {target}: free some space and try again.")
+    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return VlogkitError(f"Could not write {target}: {exc.strerror or exc}. Choose another folder: this one "
+                            "cannot be written to.")
     return VlogkitError(f"Could not write {target}: {exc.strerror or exc}.")
 
 
@@ -69,9 +72,12 @@ def atomic_write_bytes(path: Path, data: bytes, mode: int | None = None) -> None
     """Write to a temporary file beside `path`, fsync, then rename over it. The file is private (0600, as
     `mkstemp` makes it) unless `mode` is given - exports pass `export_mode()`."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{safe_filename(path.name, 60, 'file')}{TEMP_MARK}{os.getpid()}-", suffix=".tmp",
-                               dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{safe_filename(path.name, 60, 'file')}{TEMP_MARK}{os.getpid()}-",
+                                   suffix=".tmp", dir=path.parent)
+    except OSError as exc:  # a folder that cannot be written to: the same one-line error as a failed write
+        raise disk_error(exc, path) from exc
     try:
         if mode is not None:
             os.fchmod(fd, mode)

@@ -366,3 +366,24 @@ def test_closing_the_window_mid_take_finishes_the_take_for_the_next_start(qtbot,
     assert vlog.media.duration_ms >= 1000
     assert again.statusBar().currentMessage() == "1 vlog in the library"
     again.close()
+
+
+def test_a_new_library_can_start_from_example_questions_in_the_app_language(qtbot, record_app) -> None:
+    """A fresh library has no prompt cards: Prompts… > Add example questions fills the list in the UI language,
+    picks the first, and a second click adds nothing twice."""
+    from vlogkit.ui.i18n import set_language
+
+    set_language("fr")
+    try:
+        tab = make_tab(qtbot, record_app, devices={"cameras": [], "microphones": []})
+        card = tab.prompt_card
+        assert card.choice.count() == 1  # only "(pas de question - parole libre)"
+        assert card.examples_action.text() == "Ajouter des questions d'exemple"
+        card.examples_action.trigger()
+        assert card.text.text() == "Qu'est-ce que ton équipe a appris cette semaine ?"
+        assert card.choice.count() == 6 and len(record_app.prompts.all()) == 5
+        card.examples_action.trigger()
+        assert len(record_app.prompts.all()) == 5  # not added twice
+        tab.close()
+    finally:
+        set_language("en")

@@ -25,6 +25,21 @@ def _clean(text: str) -> str:
         raise UsageError(str(exc)) from None
 
 
+# Example questions a new library can start from (Prompts… > Add example questions), in the app's language.
+EXAMPLES: dict[str, tuple[str, ...]] = {
+    "en": ("What did your team learn this week?", "What are you proud of this month?",
+           "What would you tell a new colleague on their first day?", "What surprised you at work lately?",
+           "Which problem did you solve this week, and how?"),
+    "nl": ("Wat heeft je team deze week geleerd?", "Waar ben je deze maand trots op?",
+           "Wat zou je een nieuwe collega op de eerste dag vertellen?", "Wat verraste je de laatste tijd op het werk?",
+           "Welk probleem heb je deze week opgelost, en hoe?"),
+    "fr": ("Qu'est-ce que ton équipe a appris cette semaine ?", "De quoi es-tu fier ou fière ce mois-ci ?",
+           "Que dirais-tu à un nouveau collègue le premier jour ?",
+           "Qu'est-ce qui t'a surpris au travail ces derniers temps ?",
+           "Quel problème as-tu résolu cette semaine, et comment ?"),
+}
+
+
 class PromptService:
     def __init__(self, app: App) -> None:
         self.app = app
@@ -45,6 +60,11 @@ class PromptService:
     def add(self, text: str) -> Prompt:
         """Append a prompt; an identical one already there is returned instead of a duplicate."""
         return self.repo.add_many([_clean(text)])[0]
+
+    def add_examples(self, language: str) -> list[Prompt]:
+        """Add the example questions in `language` (English when there are none in it); returns them. Ones already
+        in the list are not added twice."""
+        return self.repo.add_many([_clean(t) for t in EXAMPLES.get(language, EXAMPLES["en"])])
 
     def update(self, prompt_id: str, text: str) -> Prompt:
         return self.repo.update(prompt_id, _clean(text))

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from vlogkit.domain import ConsentScope, Speaker
 from vlogkit.errors import VlogkitError
-from vlogkit.ui.i18n import N_, tr
+from vlogkit.ui.i18n import N_, current_language, tr
 
 if TYPE_CHECKING:
     from vlogkit.services.prompts import PromptService
@@ -62,6 +62,7 @@ class PromptCard(QFrame):
 
         menu = QMenu(self.manage_button)
         menu.addAction(tr("Add a prompt…"), self.add_prompt)
+        self.examples_action = menu.addAction(tr("Add example questions"), self.add_examples)
         menu.addAction(tr("Remove this prompt"), self.remove_current)
         menu.addSeparator()
         menu.addAction(tr("Import from a text file…"), self.import_file)
@@ -85,6 +86,15 @@ class PromptCard(QFrame):
 
     def current(self) -> str:
         return str(self.choice.currentData() or "")
+
+    def add_examples(self) -> None:
+        """Example questions in the app's language, the first one chosen (a new library has none)."""
+        try:
+            added = self.prompts.add_examples(current_language())
+        except VlogkitError as exc:
+            self.error_raised.emit(str(exc))
+            return
+        self.refresh(select=added[0].text if added else "")
 
     def refresh(self, select: str = "") -> None:
         keep = select or self.current()

@@ -24,6 +24,12 @@ PREVIEW_FPS = 10
 LEVEL_WINDOW_MS = 100
 
 
+def file_devices(source: Path, has_video: bool) -> dict[str, list[DeviceInfo]]:
+    """The camera (only when the file has video) and microphone a media file stands in for."""
+    dev = DeviceInfo("file", f"File: {Path(source).name}", True)
+    return {"cameras": [dev] if has_video else [], "microphones": [dev]}
+
+
 class FileBackend(CaptureBackend):
     name = "file"
 
@@ -48,8 +54,7 @@ class FileBackend(CaptureBackend):
     # -- what it pretends to be ---------------------------------------------------------------------
 
     def devices(self) -> dict[str, list[DeviceInfo]]:
-        cams = [DeviceInfo("file", f"File: {self.source.name}", True)] if self._has_video else []
-        return {"cameras": cams, "microphones": [DeviceInfo("file", f"File: {self.source.name}", True)]}
+        return file_devices(self.source, self._has_video)
 
     def open(self, config: CaptureConfig) -> None:
         from vlogkit.media.probe import probe

@@ -75,6 +75,7 @@ class CaptureService:
     def file_devices(self, source: Path) -> dict[str, list[DeviceInfo]]:
         """The camera and microphone a media file stands in for (`--from-file`): a camera only when it has video.
         A file that cannot be read, or has no sound, is refused in one line."""
+        from vlogkit.capture.file_backend import file_devices
         from vlogkit.media.probe import probe
 
         source = Path(source)
@@ -83,8 +84,7 @@ class CaptureService:
         info = probe(source)
         if not info.has_audio:
             raise DeviceError(f"No microphone: {source.name} has no audio to record.")
-        dev = DeviceInfo("file", f"File: {source.name}", True)
-        return {"cameras": [dev] if info.has_video else [], "microphones": [dev]}
+        return file_devices(source, info.has_video)
 
     def new_session(self, backend: CaptureBackend, *, config: CaptureConfig | None = None,
                     limit_s: float | None = None, countdown_s: int = 3) -> CaptureSession:

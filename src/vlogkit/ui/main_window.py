@@ -101,7 +101,7 @@ class MainWindow(ImportActions, QMainWindow):
         self.team_link.bank_changed.connect(self._on_store_watcher_bank_changed)
         self.team_link.inbox_event.connect(lambda m: self.statusBar().showMessage(m, 15000))
         self.team_link.start()
-        self.statusBar().showMessage(trn("{n} vlog in the library", "{n} vlogs in the library", len(app.library.list())))
+        self.show_library_count()
         self.resize(1360, 860)
         self.restore_window_state()
 
@@ -174,8 +174,11 @@ class MainWindow(ImportActions, QMainWindow):
         self.tabs.currentChanged.connect(self._on_tabs_changed)
         if hasattr(self.record, "take_kept"):
             self.record.take_kept.connect(self._on_record_take_kept)
-            self.record.take_kept.connect(lambda _vid: self.statusBar().showMessage(
-                trn("{n} vlog in the library", "{n} vlogs in the library", len(self.app.library.list()))))
+            self.record.take_kept.connect(lambda _vid: self.show_library_count())
+
+    def show_library_count(self) -> None:
+        n = len(self.app.library.list())
+        self.statusBar().showMessage(trn("{n} vlog in the library", "{n} vlogs in the library", n))
 
     # -- window state ---------------------------------------------------------------------------------
     def _qsettings(self) -> QSettings:

@@ -1,5 +1,6 @@
 """Check (and with --write, update) the UI catalogues in resources/i18n: every tr()/N_() string of src/vlogkit/ui,
-plus the N_()-marked texts of the Qt-free modules the UI shows (MARKED).
+plus the N_()-marked texts of the Qt-free modules the UI shows (the core's error templates, `vlogkit.errors`; the
+device help of `capture/devices.py`).
 
     python scripts/i18n_catalogue.py            # list strings missing from nl.json / fr.json (exit 1 if any)
     python scripts/i18n_catalogue.py --write    # add missing keys with an empty value, drop unused ones
@@ -16,12 +17,17 @@ ROOT = Path(__file__).resolve().parents[1]
 UI = ROOT / "src" / "vlogkit" / "ui"
 I18N = ROOT / "resources" / "i18n"
 LANGS = ("nl", "fr")
-MARKED = (ROOT / "src" / "vlogkit" / "capture" / "devices.py",)  # N_() texts shown by the UI, translated there
+PACKAGE = ROOT / "src" / "vlogkit"
+
+
+def marked_modules() -> list[Path]:
+    """The Qt-free modules holding N_() texts the UI shows (error templates, device help), translated there."""
+    return [p for p in sorted(PACKAGE.rglob("*.py")) if UI not in p.parents and "N_(" in p.read_text(encoding="utf-8")]
 
 
 def ui_strings() -> list[str]:
     found: list[str] = []
-    for path in [*sorted(UI.glob("*.py")), *MARKED]:
+    for path in [*sorted(UI.glob("*.py")), *marked_modules()]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             name = getattr(node.func, "id", None) if isinstance(node, ast.Call) else None
             if name in ("tr", "N_", "trn") and node.args:

@@ -13,15 +13,77 @@
     +-- DiskFullError               the disk filled up while writing an output
     +-- DeviceError                 a camera or microphone is missing or was lost
     +-- Cancelled                   the user cancelled a job (not an error to show as such)
+
+Messages in the app's language. `str(exc)` is always the English text (the CLI prints it, logs keep it). A message
+the app shows in Dutch and French is raised as a template marked with `N_()` plus its fields:
+
+    raise MediaError(N_("{path}: the file is empty."), path=p)
+
+`scripts/i18n_catalogue.py` collects every `N_()` text of the package into `resources/i18n/*.json`; the UI's
+`error_text(exc)` (`vlogkit.ui.i18n`) translates the template and fills in the fields. A field may itself be a
+`{"en": ..., "nl": ..., "fr": ...}` mapping (a part the core already words in each language); `texts` holds whole
+messages already written per language (the consent rule's refusals). Plain f-string messages stay English everywhere.
+Templates take plain `{name}` fields only (format numbers before passing them), so every translation can fill them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+LocalText = Mapping[str, str]
+"""A text already written per language code (`en`, `nl`, `fr`); `en` is always there."""
+
+
+def N_(text: str) -> str:  # noqa: N802 - the usual gettext marker name
+    """Marks a message template for the UI catalogue; the UI translates it where it is shown (`error_text`)."""
+    return text
+
+
+def _english(value: object) -> object:
+    return value.get("en", "") if isinstance(value, Mapping) else value
+
 
 class VlogkitError(Exception):
-    """Base of all errors vlogkit reports to people."""
+    """Base of all errors vlogkit reports to people.
+
+    `VlogkitError(message)`: an English message. `VlogkitError(N_(template), **fields)`: a message the app shows in
+    its language; `str()` is the English template filled in."""
 
     exit_code = 1
+
+    def __init__(self, message: str = "", /, **fields: object) -> None:
+        self.template = message
+        self.fields: dict[str, object] = fields
+        self.texts: dict[str, str] = {}
+        super().__init__(message.format(**{k: _english(v) for k, v in fields.items()}) if fields else message)
+
+    def in_languages(self, texts: LocalText) -> VlogkitError:
+        """The whole message as already written in each language (`texts[lang]`); the app shows its language's."""
+        self.texts = dict(texts)
+        return self
+
+    def to_dict(self) -> dict[str, object]:
+        """What a worker process sends back (JSON): the English line, the template, its fields, the texts."""
+        safe = {k: dict(v) if isinstance(v, Mapping) else v if isinstance(v, int | float) else str(v)
+                for k, v in self.fields.items()}
+        return {"error": str(self), "template": self.template, "fields": safe, "texts": self.texts}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, object]) -> VlogkitError:
+        """The error a worker process reported (`to_dict`), rebuilt for the app to show in its language."""
+        fields = data.get("fields")
+        template = data.get("template")
+        if isinstance(template, str) and isinstance(fields, Mapping) and fields:
+            try:
+                exc = cls(template, **{str(k): v for k, v in fields.items()})
+            except (KeyError, IndexError, ValueError):
+                exc = cls(str(data.get("error", "")))
+        else:
+            exc = cls(str(data.get("error", template or "")))
+        texts = data.get("texts")
+        if isinstance(texts, Mapping):
+            exc.texts = {str(k): str(v) for k, v in texts.items()}
+        return exc
 
 
 class UsageError(VlogkitError):
@@ -73,5 +135,5 @@ class Cancelled(VlogkitError):
 
     exit_code = 130
 
-    def __init__(self, message: str = "Cancelled.") -> None:
-        super().__init__(message)
+    def __init__(self, message: str = N_("Cancelled."), /, **fields: object) -> None:
+        super().__init__(message, **fields)

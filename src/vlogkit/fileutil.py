@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from vlogkit.errors import DiskFullError, VlogkitError
+from vlogkit.errors import N_, DiskFullError, VlogkitError
 from vlogkit.failpoints import failpoint
 
 _WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL"} | {f"COM{i}" for i in range(1, 10)} | {f"LPT{i}" for i in range(1, 10)}
@@ -61,11 +61,11 @@ def _fsync_dir(path: Path) -> None:
 
 def disk_error(exc: OSError, target: Path) -> VlogkitError:
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return DiskFullError(f"The disk is full while writing {target}: free some space and try again.")
+        return DiskFullError(N_("The disk is full while writing {path}: free some space and try again."), path=target)
     if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-        return VlogkitError(f"Could not write {target}: {exc.strerror or exc}. Choose another folder: this one "
-                            "cannot be written to.")
-    return VlogkitError(f"Could not write {target}: {exc.strerror or exc}.")
+        return VlogkitError(N_("Could not write {path}: {reason}. Choose another folder: this one cannot be written "
+                               "to."), path=target, reason=exc.strerror or exc)
+    return VlogkitError(N_("Could not write {path}: {reason}."), path=target, reason=exc.strerror or exc)
 
 
 def atomic_write_bytes(path: Path, data: bytes, mode: int | None = None) -> None:
@@ -139,11 +139,12 @@ def output_file(final: Path) -> Iterator[Path]:
         try:
             st = tmp.lstat()
         except FileNotFoundError:
-            raise VlogkitError(f"Nothing was written for {final}.") from None
+            raise VlogkitError(N_("Nothing was written for {path}."), path=final) from None
         if not stat.S_ISREG(st.st_mode) or (st.st_dev, st.st_ino) != (made.st_dev, made.st_ino):
-            raise VlogkitError(f"The temporary file for {final} was replaced while it was written; nothing was saved.")
+            raise VlogkitError(N_("The temporary file for {path} was replaced while it was written; nothing was "
+                                  "saved."), path=final)
         if st.st_size == 0:
-            raise VlogkitError(f"Nothing was written for {final}.")
+            raise VlogkitError(N_("Nothing was written for {path}."), path=final)
         failpoint("output.before_rename")
         os.replace(tmp, final)
     except OSError as exc:

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from vlogkit.domain import AudioStream, MediaInfo, VideoStream
-from vlogkit.errors import MediaError
+from vlogkit.errors import N_, MediaError
 
 # Single-image and text "formats" that libav will happily open but that are not vlogs.
 _NOT_MEDIA_FORMATS = {"image2", "png_pipe", "jpeg_pipe", "tty", "bmp_pipe", "webp_pipe", "gif", "svg_pipe", "txt"}
@@ -25,15 +25,15 @@ def probe(path: str | os.PathLike[str]) -> MediaInfo:
     p = Path(path)
     name = str(p)
     if not p.exists():
-        raise MediaError(f"{name}: file not found.")
+        raise MediaError(N_("{path}: file not found."), path=name)
     if p.is_dir():
-        raise MediaError(f"{name}: is a folder, not a media file.")
+        raise MediaError(N_("{path}: is a folder, not a media file."), path=name)
     try:
         size = p.stat().st_size
     except OSError as exc:
-        raise MediaError(f"{name}: cannot be read ({exc.strerror}).") from exc
+        raise MediaError(N_("{path}: cannot be read ({reason})."), path=name, reason=exc.strerror) from exc
     if size == 0:
-        raise MediaError(f"{name}: the file is empty.")
+        raise MediaError(N_("{path}: the file is empty."), path=name)
 
     import av
 
@@ -41,17 +41,23 @@ def probe(path: str | os.PathLike[str]) -> MediaInfo:
         container = av.open(name, metadata_errors="ignore")
     except av.error.FFmpegError as exc:
         reason = (getattr(exc, "strerror", None) or str(exc).split(":")[-1].strip().strip("'")) or exc.__class__.__name__
-        if reason.strip("'") in (name, p.name) or "/" in reason:
-            reason = "the format was not recognised"
         if "moov" in str(exc):
-            reason = "truncated or incomplete (no index/moov atom) - was the copy or recording interrupted?"
-        raise MediaError(f"{name}: not a usable media file ({reason}).") from exc
+            raise MediaError(N_("{path}: not a usable media file (truncated or incomplete (no index/moov atom) - was "
+                                "the copy or recording interrupted?)."), path=name) from exc
+        if reason.strip("'") in (name, p.name) or "/" in reason:
+            raise MediaError(N_("{path}: not a usable media file (the format was not recognised)."),
+                             path=name) from exc
+        if reason == "Invalid data found when processing input":  # the usual word for a damaged or cut-off file
+            raise MediaError(N_("{path}: not a usable media file (Invalid data found when processing input)."),
+                             path=name) from exc
+        raise MediaError(N_("{path}: not a usable media file ({reason})."), path=name, reason=reason) from exc
     except (OSError, UnicodeError) as exc:
-        raise MediaError(f"{name}: cannot be opened ({exc}).") from exc
+        raise MediaError(N_("{path}: cannot be opened ({reason})."), path=name, reason=exc) from exc
     try:
         fmt = container.format.name
         if any(f in _NOT_MEDIA_FORMATS for f in fmt.split(",")):
-            raise MediaError(f"{name}: not a video or audio file (looks like {container.format.long_name}).")
+            raise MediaError(N_("{path}: not a video or audio file (looks like {kind})."), path=name,
+                             kind=container.format.long_name)
         videos: list[VideoStream] = []
         audios: list[AudioStream] = []
         for s in container.streams:
@@ -75,7 +81,7 @@ def probe(path: str | os.PathLike[str]) -> MediaInfo:
                 cc = s.codec_context
                 audios.append(AudioStream(channels=int(cc.channels or 0), sample_rate=int(cc.sample_rate or 0), codec=str(cc.name)))
         if not videos and not audios:
-            raise MediaError(f"{name}: not a video or audio file (no audio or video stream found).")
+            raise MediaError(N_("{path}: not a video or audio file (no audio or video stream found)."), path=name)
         duration_ms = 0
         if container.duration:
             duration_ms = int(container.duration / 1000)
@@ -88,7 +94,7 @@ def probe(path: str | os.PathLike[str]) -> MediaInfo:
             v0 = videos[0]
             videos[0] = VideoStream(v0.width, v0.height, v0.fps, v0.codec, rotation % 360)
         if duration_ms <= 0:
-            raise MediaError(f"{name}: has no duration (empty or broken stream).")
+            raise MediaError(N_("{path}: has no duration (empty or broken stream)."), path=name)
         if duration_ms > 2000:
             _check_tail(container, name, duration_ms)
         return MediaInfo(
@@ -124,9 +130,10 @@ def _check_decodable(container: object, name: str) -> int:
             if got > 400:
                 return rotation
     except av.error.FFmpegError as exc:
-        raise MediaError(f"{name}: the media data is damaged or missing ({str(exc).split(':')[-1].strip()}).") from exc
+        raise MediaError(N_("{path}: the media data is damaged or missing ({reason})."), path=name,
+                         reason=str(exc).split(":")[-1].strip()) from exc
     if got == 0:
-        raise MediaError(f"{name}: no frame could be decoded (the media data is missing or truncated).")
+        raise MediaError(N_("{path}: no frame could be decoded (the media data is missing or truncated)."), path=name)
     return rotation
 
 
@@ -154,20 +161,22 @@ def _check_tail(container: object, name: str, duration_ms: int) -> None:
     slack_ms = max(30_000, duration_ms // 10)
     if reached is not None and reached * 1000 >= target_ms - slack_ms:
         return
-    ends = f" (its data ends near {reached:.1f} s)" if reached is not None else ""
-    raise MediaError(
-        f"{name}: truncated - the file ends before the {duration_ms / 1000:.1f} s its header promises{ends} "
-        f"(an interrupted copy or download, or a damaged header?)."
-    )
+    if reached is not None:
+        raise MediaError(N_("{path}: truncated - the file ends before the {seconds} s its header promises (its data "
+                            "ends near {reached} s) (an interrupted copy or download, or a damaged header?)."),
+                         path=name, seconds=f"{duration_ms / 1000:.1f}", reached=f"{reached:.1f}")
+    raise MediaError(N_("{path}: truncated - the file ends before the {seconds} s its header promises (an "
+                        "interrupted copy or download, or a damaged header?)."),
+                     path=name, seconds=f"{duration_ms / 1000:.1f}")
 
 
-def check_output(path: Path, expected_ms: int, *, video: bool, audio: bool, what: str = "The export") -> None:
+def check_output(path: Path, expected_ms: int, *, video: bool, audio: bool) -> None:
     """An output ffmpeg says it wrote, checked before it is renamed into place: the streams it must have and about
     the duration it must last. ffmpeg exits 0 for a range with no media in it, leaving an empty file."""
     import av
 
-    short = (f"{what} came out empty: the source holds no media in the range asked for (its header may promise "
-             f"more than the file holds). Nothing was written; choose a range within the media.")
+    short = N_("The export came out empty: the source holds no media in the range asked for (its header may promise "
+               "more than the file holds). Nothing was written; choose a range within the media.")
     try:
         container = av.open(str(path), metadata_errors="ignore")
     except (av.error.FFmpegError, OSError) as exc:
@@ -182,7 +191,7 @@ def check_output(path: Path, expected_ms: int, *, video: bool, audio: bool, what
     if missing or duration_ms <= 0:
         raise MediaError(short)
     if duration_ms < expected_ms - max(500, expected_ms // 10):
-        raise MediaError(
-            f"{what} came out {duration_ms / 1000:.1f} s long instead of {expected_ms / 1000:.1f} s: the source "
-            "holds no media for the rest of the range (its header may promise more than the file holds). Nothing "
-            "was written; choose a range within the media.")
+        raise MediaError(N_(
+            "The export came out {got} s long instead of {wanted} s: the source holds no media for the rest of the "
+            "range (its header may promise more than the file holds). Nothing was written; choose a range within the "
+            "media."), got=f"{duration_ms / 1000:.1f}", wanted=f"{expected_ms / 1000:.1f}")

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from vlogkit.domain import Consent, ConsentScope, MediaInfo, Speaker, Vlog
-from vlogkit.errors import ConsentError, MediaError, UsageError, VlogkitError
+from vlogkit.errors import N_, ConsentError, MediaError, UsageError, VlogkitError
 from vlogkit.failpoints import failpoint
 from vlogkit.fileutil import output_file, safe_filename
 from vlogkit.jobs import JobContext
@@ -43,6 +43,11 @@ class ImportResult:
     existing: bool = False
     error: str = ""
     warnings: list[str] = field(default_factory=list)
+    failure: VlogkitError | None = None  # what `error` says, for the app to word in its language
+
+    def __post_init__(self) -> None:
+        if self.failure is not None and not self.error:
+            self.error = str(self.failure)
 
     @property
     def ok(self) -> bool:
@@ -83,9 +88,11 @@ class LibraryService:
                 found, other = scan_folder(p)
                 files.extend(found)
                 for s in other:
-                    skipped.append(ImportResult(str(s), error=f"{s}: skipped, not a media file."))
+                    skipped.append(ImportResult(str(s), failure=MediaError(
+                        N_("{path}: skipped, not a media file."), path=s)))
                 if not found:
-                    skipped.append(ImportResult(str(p), error=f"{p}: the folder holds no media files."))
+                    skipped.append(ImportResult(str(p), failure=MediaError(
+                        N_("{path}: the folder holds no media files."), path=p)))
             else:
                 files.append(p)
         return files, skipped
@@ -96,11 +103,13 @@ class LibraryService:
         try:
             vlog, existing, warnings = self._import(Path(path), options, ctx)
         except VlogkitError as exc:
-            result.error = str(exc)
+            result.error, result.failure = str(exc), exc
             log.info("import failed: %s", exc)
             return result
         except OSError as exc:
-            result.error = f"{path}: cannot be read ({exc.strerror or exc})."
+            result.failure = MediaError(N_("{path}: cannot be read ({reason})."), path=path,
+                                        reason=exc.strerror or exc)
+            result.error = str(result.failure)
             return result
         result.vlog, result.existing, result.warnings = vlog, existing, warnings
         return result
@@ -165,8 +174,8 @@ class LibraryService:
 
         root = media_root(self.app.settings)
         if root is None:
-            raise UsageError("A team library keeps its videos in a shared folder: set VLOGKIT_MEDIA_ROOT (or the "
-                             "media_root setting) to the team's media share, then import again.")
+            raise UsageError(N_("A team library keeps its videos in a shared folder: set VLOGKIT_MEDIA_ROOT (or the "
+                                "media_root setting) to the team's media share, then import again."))
         return ContentStore(root)
 
     def _refuse_forgotten(self, path: Path, fp: str) -> None:
@@ -176,8 +185,8 @@ class LibraryService:
         tomb = self.app.tombstones
         if tomb.is_forgotten(fingerprint=fp) or (tomb.entries() and tomb.is_forgotten(
                 fingerprint=legacy_fingerprint(path))):
-            raise ConsentError(f"{path}: this recording's person was forgotten (`vlogkit forget`); vlogkit does not "
-                               "import it again.")
+            raise ConsentError(N_("{path}: this recording's person was forgotten (`vlogkit forget`); vlogkit does "
+                                  "not import it again."), path=path)
 
     def _thumbnail(self, vlog: Vlog, info: MediaInfo) -> None:
         from vlogkit.media.thumbnail import make_thumbnail
@@ -203,11 +212,11 @@ class LibraryService:
         """The vlog's file, checked: still there and unchanged since import."""
         p = Path(vlog.path)
         if not p.exists():
-            raise MediaError(
-                f"The file of vlog {vlog.id} is gone: {p}. Put it back, or import it again from its new place."
-            )
+            raise MediaError(N_("The file of vlog {id} is gone: {path}. Put it back, or import it again from its new "
+                                "place."), id=vlog.id, path=p)
         if not self._same_content(vlog, p, fingerprint(p)):
-            raise MediaError(f"The file of vlog {vlog.id} changed since import: {p}. Import it again as a new vlog.")
+            raise MediaError(N_("The file of vlog {id} changed since import: {path}. Import it again as a new vlog."),
+                             id=vlog.id, path=p)
         return p
 
     # -- fingerprints of older vlogkits ---------------------------------------------------------------------------

@@ -29,7 +29,7 @@ from vlogkit.errors import VlogkitError
 from vlogkit.quotes.search import relevance
 from vlogkit.quotes.text import fold
 from vlogkit.ui.bank_actions import ask_text, confirm_remove, describe
-from vlogkit.ui.i18n import LANGUAGES, N_, current_language, tr, trn
+from vlogkit.ui.i18n import LANGUAGES, N_, current_language, error_text, tr, trn
 from vlogkit.ui.library_view import badge_label
 from vlogkit.ui.quote_panel import status_label
 
@@ -159,7 +159,7 @@ class BankView(QWidget):
         try:
             everything = self.app.bank.search("")
         except (VlogkitError, ImportError) as exc:
-            self.result.setText(str(exc))
+            self.result.setText(error_text(exc))
             everything = []
         self._filling = True
         self.table.setRowCount(0)
@@ -238,7 +238,7 @@ class BankView(QWidget):
         try:
             self.app.bank.update(qid, status=QuoteStatus(status))
         except VlogkitError as exc:
-            self.error_raised.emit(str(exc))
+            self.error_raised.emit(error_text(exc))
 
     def _on_table_item_changed(self, item: QTableWidgetItem) -> None:
         if self._filling or item.column() != 5:
@@ -247,7 +247,7 @@ class BankView(QWidget):
         try:
             self.app.bank.update(str(item.data(Qt.ItemDataRole.UserRole)), tags=tags)
         except VlogkitError as exc:
-            self.error_raised.emit(str(exc))
+            self.error_raised.emit(error_text(exc))
 
     def selected_quotes(self) -> list[Any]:
         """The selected quotes as stored now (an inline status/tag edit may be newer than the last refresh)."""
@@ -366,7 +366,7 @@ class BankView(QWidget):
         try:
             saved = self.app.bank.update(q.id, text=text)
         except VlogkitError as exc:
-            self.error_raised.emit(str(exc))
+            self.error_raised.emit(error_text(exc))
             return
         self.refresh()
         again = " " + tr("It was approved: it waits for review again.") if saved.status is not q.status else ""
@@ -380,5 +380,5 @@ class BankView(QWidget):
             try:
                 self.app.bank.remove(q.id)
             except VlogkitError as exc:
-                self.error_raised.emit(str(exc))
+                self.error_raised.emit(error_text(exc))
         self.refresh()

@@ -29,7 +29,7 @@ from vlogkit.domain.quote import quoted
 from vlogkit.domain.times import format_clock, format_seconds
 from vlogkit.errors import VlogkitError
 from vlogkit.jobs import JobContext
-from vlogkit.ui.i18n import current_language, tr
+from vlogkit.ui.i18n import current_language, error_text, tr
 
 if TYPE_CHECKING:
     from vlogkit.services import App
@@ -247,7 +247,7 @@ class ExportDialog(QDialog):
         try:
             return self.request()
         except VlogkitError as exc:
-            self._on_preview_failed(str(exc))
+            self._on_preview_failed(error_text(exc))
             return None
 
     def _on_export_clicked(self) -> None:

@@ -9,7 +9,9 @@ from __future__ import annotations
 import json
 import locale
 import os
+from collections.abc import Mapping
 
+from vlogkit.errors import VlogkitError
 from vlogkit.ui.resources import resource
 
 LANGUAGES = {"en": "English", "nl": "Nederlands", "fr": "Français"}
@@ -74,3 +76,19 @@ def tr(text: str, **fields: object) -> str:
     """The translation of `text`; `{name}` fields are filled in after translating."""
     out = _catalogue.get(text, text)
     return out.format(**fields) if fields else out
+
+
+def error_text(error: BaseException | str) -> str:
+    """The one way the app words an error: a `VlogkitError` raised with an `N_()` template (or with `texts`) in the
+    UI language with its fields filled in; anything else as it is (English). A plain string passes through."""
+    if not isinstance(error, VlogkitError):
+        return str(error)
+    if error.texts:
+        return error.texts.get(_current) or str(error)
+    if not error.fields:
+        return tr(error.template) if error.template else str(error)
+    fields = {k: (v.get(_current) or v.get("en", "")) if isinstance(v, Mapping) else v for k, v in error.fields.items()}
+    try:
+        return tr(error.template, **fields)
+    except (KeyError, IndexError, ValueError):  # a translation naming a field the template lacks: say it in English
+        return str(error)

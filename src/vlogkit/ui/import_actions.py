@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QFileDialog
 
-from vlogkit.ui.i18n import tr, trn
+from vlogkit.ui.i18n import error_text, tr, trn
 from vlogkit.ui.import_dialog import ImportDialog
 from vlogkit.ui.jobs import DONE, Job
 
@@ -67,7 +67,7 @@ class ImportActions:
 
     def _on_import_done(self, results: list[Any]) -> None:
         self.library.refresh()
-        errors = [r.error for r in results if not r.ok]
+        errors = [error_text(r.failure or r.error) for r in results if not r.ok]
         new = [r.vlog.id for r in results if r.ok and not r.existing]
         if errors:
             self.show_error("\n".join(errors[:8]))
@@ -88,7 +88,7 @@ class ImportActions:
 
     def _on_sample_imported(self, result: Any) -> None:
         if not result.ok:
-            self.show_error(result.error)
+            self.show_error(error_text(result.failure or result.error))
             return
         self._on_import_done([result])
         self.open_vlog(result.vlog.id)
@@ -115,7 +115,7 @@ class ImportActions:
             try:
                 vlog = self.app.library.get(vid)
             except Exception as exc:  # noqa: BLE001 - NotFound etc.: one line
-                self.show_error(str(exc))
+                self.show_error(error_text(exc))
                 continue
             title = tr("Transcribe {t}", t=vlog.title or vid)
             lang = None if vlog.language == "auto" else vlog.language

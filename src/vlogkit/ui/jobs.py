@@ -24,7 +24,7 @@ from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, QRunnable, QT
 
 from vlogkit.errors import Cancelled, VlogkitError
 from vlogkit.jobs import JobContext
-from vlogkit.ui.i18n import tr
+from vlogkit.ui.i18n import error_text, tr
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +34,7 @@ RUNNING, DONE, FAILED, CANCELLED = "running", "done", "failed", "cancelled"
 def readable_error(exc: BaseException) -> str:
     """One line a person can act on; tracebacks go to the log file only."""
     if isinstance(exc, VlogkitError):
-        return str(exc)
+        return error_text(exc)
     log.error("unexpected error in a job", exc_info=exc)
     return tr("Something went wrong ({kind}). Details are in the log file.", kind=type(exc).__name__)
 
@@ -162,7 +162,7 @@ class ProcessJob(Job):
             elif "result" in msg:
                 self._outcome = (True, msg["result"])
             elif "error" in msg:
-                self._outcome = (False, str(msg["error"]))
+                self._outcome = (False, error_text(VlogkitError.from_dict(msg)))
             elif "cancelled" in msg:
                 self._outcome = (False, None)
 

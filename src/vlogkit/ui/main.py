@@ -51,7 +51,7 @@ def open_library(app: App, ask: bool = True) -> bool:
     from PySide6.QtWidgets import QMessageBox
 
     from vlogkit.errors import LibraryError
-    from vlogkit.ui.i18n import tr
+    from vlogkit.ui.i18n import error_text, tr
 
     try:
         app.library.list()
@@ -59,7 +59,7 @@ def open_library(app: App, ask: bool = True) -> bool:
     except LibraryError as exc:
         if app.store_kind_wanted() == "tinydb":
             raise
-        reason = str(exc)
+        reason = error_text(exc)
     if ask:
         box = QMessageBox(QMessageBox.Icon.Warning, "vlogkit", reason)
         box.setInformativeText(tr("Work on this computer's own library for now? Nothing was changed in the team "

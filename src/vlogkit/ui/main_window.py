@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from vlogkit.errors import VlogkitError
 from vlogkit.ui.bank_view import BankView
-from vlogkit.ui.i18n import set_language, tr, trn
+from vlogkit.ui.i18n import error_text, set_language, tr, trn
 from vlogkit.ui.import_actions import ImportActions
 from vlogkit.ui.jobs import Job, JobManager
 from vlogkit.ui.jobs_panel import JobsPanel
@@ -306,7 +306,7 @@ class MainWindow(ImportActions, QMainWindow):
             try:
                 self.app.library.remove(vid)
             except Exception as exc:  # noqa: BLE001
-                self.show_error(str(exc))
+                self.show_error(error_text(exc))
         if self.editor.vlog is not None and self.editor.vlog.id in ids:
             self.editor.close_vlog(self.editor.vlog.id, tr("The vlog was removed from the library, so it was closed. "
                                                            "Your video file is where it was."))
@@ -333,14 +333,14 @@ class MainWindow(ImportActions, QMainWindow):
         try:
             q = self.app.bank.get(qid)
         except VlogkitError as exc:
-            self.show_error(str(exc))
+            self.show_error(error_text(exc))
             return None
         if not self._still_open(q.vlog_id) and not self.open_vlog(q.vlog_id):
             return None  # its vlog is gone: said
         try:
             rng = self.app.export.quote_clip(q)
         except VlogkitError as exc:
-            self.show_error(str(exc))
+            self.show_error(error_text(exc))
             return None
         self.tabs.setCurrentWidget(self.editor)
         self.editor.set_clip(rng)
@@ -387,7 +387,7 @@ class MainWindow(ImportActions, QMainWindow):
         try:
             dlg = ExportDialog(self.app, self.jobs, vlog_id, ranges, self, quote_id=quote_id)
         except Exception as exc:  # noqa: BLE001 - e.g. the export service is missing
-            self.show_error(str(exc))
+            self.show_error(error_text(exc))
             return
         self.export_dialog = dlg
         dlg.open()

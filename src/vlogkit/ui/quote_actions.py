@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from vlogkit.errors import VlogkitError
 from vlogkit.ui.bank_actions import describe
-from vlogkit.ui.i18n import tr
+from vlogkit.ui.i18n import error_text, tr
 
 if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
@@ -62,7 +62,7 @@ class QuoteActions:
                 return
             q = self.app.bank.add_shown(vlog_id, cand, tags=tuple(tags), status=status)
         except VlogkitError as exc:
-            self._on_action_failed(str(exc))  # type: ignore[attr-defined]  # VlogEditor's: a vlog gone closes it
+            self._on_action_failed(error_text(exc))  # type: ignore[attr-defined]  # VlogEditor's: a vlog gone closes it
             return
         card.mark_added()
         self._say(tr("Added to the bank: {what}.", what=describe(q)))  # as "Add selection to bank" says it
@@ -80,7 +80,7 @@ class QuoteActions:
                     m = self.app.bank.match(self.vlog.id, card.cand.start, card.cand.end, self.transcript)
                     card.set_in_bank(m is not None and m.kind == "same")
         except VlogkitError as exc:  # a damaged bank file: say so, leave the cards as they are
-            self.error_raised.emit(str(exc))
+            self.error_raised.emit(error_text(exc))
 
     def add_selection_to_bank(self) -> None:
         """Save the selected words as a quote and say what happened; the same words already in the bank are not
@@ -99,7 +99,7 @@ class QuoteActions:
             before = {q.id for q in self.app.bank.of_vlog(vid)}
             q = self.app.bank.add_range(vid, start, end)
         except VlogkitError as exc:
-            self._on_action_failed(str(exc))  # type: ignore[attr-defined]  # VlogEditor's: a vlog gone closes it
+            self._on_action_failed(error_text(exc))  # type: ignore[attr-defined]  # VlogEditor's: a vlog gone closes it
             return
         if q.id in before:
             self._say(tr("Already in the bank as {what}: nothing added.", what=describe(q)))

@@ -23,7 +23,7 @@ from vlogkit.capture.backend import CaptureBackend, CaptureConfig, DeviceInfo
 from vlogkit.capture.session import CaptureSession, State, Status, Take
 from vlogkit.domain import ConsentScope
 from vlogkit.errors import VlogkitError
-from vlogkit.ui.i18n import tr
+from vlogkit.ui.i18n import error_text, tr
 from vlogkit.ui.record_layout import setup_record_tab
 from vlogkit.ui.record_preview import paint_preview
 from vlogkit.ui.record_widgets import stop_reason_text
@@ -158,7 +158,7 @@ class RecordTab(QWidget):
         try:
             session.open()
         except VlogkitError as exc:
-            self.show_error(str(exc))
+            self.show_error(error_text(exc))
             return
         self.session = session
         self._timer.start()
@@ -200,7 +200,7 @@ class RecordTab(QWidget):
         try:
             self.last_status = self.session.start(prompt=self.prompt_card.current())
         except VlogkitError as exc:
-            self.show_error(str(exc))
+            self.show_error(error_text(exc))
         self.status_label.setStyleSheet("")
         self._show_status(self.last_status)
 
@@ -214,7 +214,7 @@ class RecordTab(QWidget):
             elif self.session.state is State.RECORDING:
                 self.take = self.session.stop()
         except VlogkitError as exc:
-            self.show_error(str(exc))
+            self.show_error(error_text(exc))
         self._refresh_status()
         if cancelled and self.session.state is State.IDLE:
             self.status_label.setText(tr("Countdown cancelled: nothing was recorded. Press Record when you are ready."))
@@ -255,7 +255,7 @@ class RecordTab(QWidget):
             finally:
                 QApplication.restoreOverrideCursor()
         except VlogkitError as exc:
-            self.show_error(str(exc))
+            self.show_error(error_text(exc))
             return None
         self.take = None
         self.status_label.setText(tr("Kept as {id}: it is in the library now.", id=vlog.id))
@@ -283,7 +283,7 @@ class RecordTab(QWidget):
         try:
             self.take = self.app.capture.recover(self.interrupted[0])
         except VlogkitError as exc:
-            self.show_error(str(exc))
+            self.show_error(error_text(exc))
             return
         self.check_interrupted()
         self.status_label.setText(tr("Recovered {s} s. Fill in the speaker and consent, then Keep.",
@@ -380,7 +380,7 @@ class RecordTab(QWidget):
             result = self.app.library.import_file(p, ImportOptions(speaker=self.keep_form.speaker(),
                                                                    consent=self.keep_form.consent()))
             if result.vlog is None:
-                self.show_error(result.error)
+                self.show_error(error_text(result.failure or result.error))
             else:
                 self.status_label.setText(tr("Imported as {id}.", id=result.vlog.id))
                 self.take_kept.emit(result.vlog.id)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from vlogkit.domain import ConsentScope, Speaker
 from vlogkit.errors import VlogkitError
-from vlogkit.ui.i18n import N_, current_language, tr
+from vlogkit.ui.i18n import N_, current_language, error_text, tr
 
 if TYPE_CHECKING:
     from vlogkit.services.prompts import PromptService
@@ -92,7 +92,7 @@ class PromptCard(QFrame):
         try:
             added = self.prompts.add_examples(current_language())
         except VlogkitError as exc:
-            self.error_raised.emit(str(exc))
+            self.error_raised.emit(error_text(exc))
             return
         self.refresh(select=added[0].text if added else "")
 
@@ -147,7 +147,7 @@ class PromptCard(QFrame):
         try:
             fn()
         except VlogkitError as exc:
-            self.error_raised.emit(str(exc))
+            self.error_raised.emit(error_text(exc))
 
 
 class KeepForm(QFrame):

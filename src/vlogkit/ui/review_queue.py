@@ -26,7 +26,7 @@ from vlogkit.domain.times import format_clock
 from vlogkit.errors import VlogkitError
 from vlogkit.ui import theme
 from vlogkit.ui.bank_actions import describe
-from vlogkit.ui.i18n import current_language, tr
+from vlogkit.ui.i18n import current_language, error_text, tr
 from vlogkit.ui.icons import icon
 from vlogkit.ui.player import PlayerWidget
 from vlogkit.ui.review_undo import ReviewCommand
@@ -122,7 +122,7 @@ class ReviewQueue(QWidget):
             waiting = [q for q in self.app.bank.search("") if q.status.value == "candidate"]
         except VlogkitError as exc:
             waiting = []
-            self.error_raised.emit(str(exc))
+            self.error_raised.emit(error_text(exc))
         banked = {q.vlog_id for q in self.app.bank.search("")}
         self._head(tr("Quotes waiting for approval ({n})", n=len(waiting)))
         for q in waiting:
@@ -254,7 +254,7 @@ class ReviewQueue(QWidget):
             try:
                 saved = fn(q)
             except VlogkitError as exc:
-                self.error_raised.emit(str(exc))
+                self.error_raised.emit(error_text(exc))
                 self.quote = None
                 self.refresh()
                 return
@@ -287,7 +287,7 @@ class ReviewQueue(QWidget):
         try:
             saved = self.app.bank.update(q.id, text=text)
         except VlogkitError as exc:
-            self.error_raised.emit(str(exc))
+            self.error_raised.emit(error_text(exc))
             return None
         self.undo_stack.push(ReviewCommand(self, q, saved, tr("Edit the quote's text")))
         for i in range(self.list.count()):
@@ -314,7 +314,7 @@ class ReviewQueue(QWidget):
             saved = self.app.bank.update(q.id, text=q.text, status=q.status,
                                          by=q.approved_by if q.status is QuoteStatus.APPROVED else None)
         except VlogkitError as exc:
-            self.error_raised.emit(str(exc))
+            self.error_raised.emit(error_text(exc))
             self.refresh()
             return
         self.quote = None

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from vlogkit.errors import VlogkitError
-from vlogkit.ui.i18n import LANGUAGES, tr
+from vlogkit.ui.i18n import LANGUAGES, error_text, tr
 from vlogkit.ui.import_dialog import fill_language_combo
 from vlogkit.ui.resources import bundled_fonts
 
@@ -210,7 +210,7 @@ class SettingsDialog(QDialog):
         try:
             s.languages = self.app.transcription.allowed_languages(self.languages.text())
         except VlogkitError as exc:
-            self.languages_note.setText(str(exc))
+            self.languages_note.setText(error_text(exc))
             return
         s.model = str(self.model.currentData())
         s.default_language = str(self.language.currentData())

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QLineEd
 
 from vlogkit.domain import ConsentScope, Speaker, Vlog
 from vlogkit.errors import VlogkitError
-from vlogkit.ui.i18n import tr
+from vlogkit.ui.i18n import error_text, tr
 from vlogkit.ui.import_dialog import consent_label, fill_consent_combo
 
 if TYPE_CHECKING:
@@ -67,7 +67,7 @@ class VlogDetails(QGroupBox):
                                          consent=ConsentScope(self.consent.currentData()),
                                          consent_expires=self.expires.text().strip())
         except VlogkitError as exc:
-            self.error.emit(str(exc))
+            self.error.emit(error_text(exc))
             return
         self.set_vlog(vlog)
         self.saved.emit(vlog)

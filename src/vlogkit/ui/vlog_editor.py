@@ -17,7 +17,7 @@ from vlogkit.domain import transcript_edits as edits
 from vlogkit.errors import NotFoundError, VlogkitError
 from vlogkit.ui.clip_in_out import ClipInOut
 from vlogkit.ui.editor_layout import setup_editor
-from vlogkit.ui.i18n import tr
+from vlogkit.ui.i18n import error_text, tr
 from vlogkit.ui.quote_actions import QuoteActions
 from vlogkit.ui.timeline_view import QuoteMark
 from vlogkit.ui.transcript_editing import InlineEditor, TranscriptCommand
@@ -174,7 +174,7 @@ class VlogEditor(ClipInOut, QuoteActions, QWidget):
             return
         except (VlogkitError, ImportError) as exc:
             t = None
-            self.error_raised.emit(str(exc))
+            self.error_raised.emit(error_text(exc))
         self.show_transcript(t)
         self.transcribe_button.setText(tr("Transcribe again") if t else tr("Transcribe"))
         if t is not None:
@@ -276,7 +276,7 @@ class VlogEditor(ClipInOut, QuoteActions, QWidget):
         try:
             follow = self.app.transcription.save(self.vlog.id, t)
         except VlogkitError as exc:
-            self._on_action_failed(str(exc))
+            self._on_action_failed(error_text(exc))
             return False
         self.say_bank_followed(follow)  # bank quotes holding a fixed word now read it (or keep a text edited there)
         return True

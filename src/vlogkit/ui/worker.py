@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from vlogkit.errors import Cancelled, VlogkitError
+from vlogkit.errors import N_, Cancelled, VlogkitError
 from vlogkit.jobs import JobContext
 
 
@@ -66,13 +66,14 @@ def main(argv: list[str]) -> int:
         _emit(cancelled=True)
         return 130
     except VlogkitError as exc:
-        _emit(error=str(exc))
+        _emit(**exc.to_dict())  # the app words it in its own language
         return 1
     except Exception as exc:  # noqa: BLE001 - the GUI shows one line; the traceback goes to the log
         import logging
 
         logging.getLogger("vlogkit.ui.worker").exception("worker task %s failed", task)
-        _emit(error=f"Something went wrong ({type(exc).__name__}: {exc}). Details are in the log file.")
+        _emit(**VlogkitError(N_("Something went wrong ({kind}). Details are in the log file."),
+                             kind=f"{type(exc).__name__}: {exc}").to_dict())
         return 1
     _emit(result=result)
     return 0

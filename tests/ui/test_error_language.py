@@ -1,0 +1,130 @@
+"""The core's errors in the UI language (EN/NL/FR) with their file names and values filled in; `str(exc)` and the
+CLI stay English."""
+
+from __future__ import annotations
+
+import errno
+import shutil
+from pathlib import Path
+
+import pytest
+
+
+def _truncated(src: Path, folder: Path, name: str, ffmpeg_exe: str) -> Path:
+    """A real mp4 with its index first (as phones and web downloads write it), cut off halfway: an interrupted copy."""
+    import subprocess
+
+    whole = folder / "whole.mp4"
+    subprocess.run([ffmpeg_exe, "-loglevel", "error", "-y", "-i", str(src), "-c", "copy", "-movflags", "+faststart",
+                    str(whole)], check=True)
+    data = whole.read_bytes()
+    bad = folder / name
+    bad.write_bytes(data[: len(data) // 2])
+    return bad
+
+
+def _shown_boxes(window) -> list[str]:  # noqa: ANN001
+    from PySide6.QtWidgets import QMessageBox
+
+    return [b.text() for b in window.findChildren(QMessageBox) if b.isVisible()]
+
+
+def test_a_truncated_import_reads_dutch_with_its_file_name(qtbot, window, clip12: Path, tmp_path: Path, cli,
+                                                          ffmpeg_exe: str) -> None:
+    from vlogkit.errors import MediaError
+    from vlogkit.media.probe import probe
+    from vlogkit.services.library import ImportOptions
+    from vlogkit.ui.i18n import set_language
+
+    bad = _truncated(clip12, tmp_path, "Été in Gent (1).mp4", ffmpeg_exe)
+    set_language("nl")
+    job = window.start_import([str(bad)], ImportOptions())
+    qtbot.waitUntil(lambda: not job.running, timeout=60000)
+    shown = window.last_error
+    assert shown == (f"{bad}: afgebroken - het bestand stopt vóór de 12.0 s die de header belooft (een onderbroken "
+                     "kopie of download, of een beschadigde header?).")
+    assert shown in _shown_boxes(window)  # the dialog the user reads, not only the status bar
+    assert window.app.library.list() == []
+
+    with pytest.raises(MediaError) as caught:  # the exception itself stays English
+        probe(bad)
+    assert str(caught.value) == (f"{bad}: truncated - the file ends before the 12.0 s its header promises (an "
+                                 "interrupted copy or download, or a damaged header?).")
+    r = cli("import", str(bad))  # and so does the CLI, whatever the app's language
+    assert r.returncode != 0
+    assert f"{bad}: truncated - the file ends before the 12.0 s" in r.stderr
+    assert "afgebroken" not in r.stderr
+
+
+def test_a_corrupt_file_and_a_folder_without_media_read_french(qtbot, window, clip12: Path, tmp_path: Path) -> None:
+    from vlogkit.services.library import ImportOptions
+    from vlogkit.ui.i18n import set_language
+
+    data = clip12.read_bytes()
+    corrupt = tmp_path / "réunion d'équipe.mp4"
+    corrupt.write_bytes(data[: len(data) // 2])  # its index (written last) is gone
+    empty = tmp_path / "vide.mov"
+    empty.write_bytes(b"")
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "idées.txt").write_text("pas une vidéo")
+    set_language("fr")
+    job = window.start_import([str(corrupt), str(empty), str(folder)], ImportOptions())
+    qtbot.waitUntil(lambda: not job.running, timeout=60000)
+    lines = window.last_error.splitlines()
+    assert (f"{corrupt} : pas un fichier média utilisable (données invalides : endommagées, tronquées ou pas une "
+            "vidéo).") in lines
+    assert f"{empty} : le fichier est vide." in lines
+    assert f"{folder / 'idées.txt'} : ignoré, pas un fichier média." in lines
+    assert f"{folder} : le dossier ne contient aucun fichier média." in lines
+
+
+def test_a_job_in_the_worker_process_reports_in_the_ui_language(qtbot, window, clip12: Path, tmp_path: Path) -> None:
+    """Transcription runs in a child process: its error crosses as JSON and is worded by the app (French)."""
+    from vlogkit.services.library import ImportOptions
+    from vlogkit.ui.i18n import set_language
+
+    mine = tmp_path / "mine.mp4"
+    shutil.copyfile(clip12, mine)
+    vid = window.app.library.import_file(mine, ImportOptions()).vlog.id
+    mine.unlink()  # the user moved the file away
+    set_language("fr")
+    job = window.jobs.run_process("transcribe", "transcribe", vlog_id=vid)
+    qtbot.waitUntil(lambda: not job.running, timeout=60000)
+    assert job.error == (f"Le fichier du vlog {vid} a disparu : {mine}. Remettez-le en place, ou importez-le à "
+                         "nouveau depuis son nouvel emplacement.")
+
+
+@pytest.mark.parametrize(("code", "lang", "expected"), [
+    (errno.ENOSPC, "nl", "De schijf is vol bij het schrijven van {p}: maak ruimte vrij en probeer opnieuw."),
+    (errno.EROFS, "nl", "{p} kon niet geschreven worden ({e}): in deze map kan niet geschreven worden. Kies een "
+                        "andere map."),
+    (errno.EACCES, "fr", "Impossible d'écrire {p} ({e}) : ce dossier n'est pas accessible en écriture. Choisissez "
+                         "un autre dossier."),
+])
+def test_disk_errors_read_in_the_ui_language(code: int, lang: str, expected: str, tmp_path: Path) -> None:
+    import os
+
+    from vlogkit.fileutil import disk_error
+    from vlogkit.ui.i18n import error_text, set_language
+
+    target = tmp_path / "clips" / "reel.mp4"
+    exc = disk_error(OSError(code, os.strerror(code)), target)
+    set_language(lang)
+    assert error_text(exc) == expected.format(p=target, e=os.strerror(code))
+    assert str(target) in str(exc) and ("disk is full" in str(exc) or "Could not write" in str(exc))
+
+
+def test_an_error_crossing_from_a_process_keeps_its_fields_and_plain_text_stays() -> None:
+    import json
+
+    from vlogkit.errors import N_, MediaError, VlogkitError
+    from vlogkit.ui.i18n import error_text, set_language
+
+    exc = MediaError(N_("{path}: the file is empty."), path=Path("/tmp/a b.mp4"))
+    back = VlogkitError.from_dict(json.loads(json.dumps(exc.to_dict())))
+    set_language("nl")
+    assert error_text(back) == "/tmp/a b.mp4: het bestand is leeg."
+    assert str(back) == str(exc) == "/tmp/a b.mp4: the file is empty."
+    plain = VlogkitError("Something only English {with braces}.")  # not marked: shown as it is
+    assert error_text(plain) == "Something only English {with braces}."

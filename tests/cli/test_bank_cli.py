@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -132,3 +135,17 @@ def test_a_word_fixed_with_vlogkit_fix_reaches_the_bank_and_undo_takes_it_back( 
 
     assert cli("fix", vlog_id, at["stop"], "stop").returncode == 0  # the recognised word: the fix taken back
     assert {q["id"]: q["text"] for q in cli("bank", "list", "--json").json()}[q1["id"]] == q1["text"]
+
+
+def test_ids_and_messages_reach_a_shared_log_in_order(home: Path, vlog_id: str) -> None:
+    """`vlogkit bank add ... 2>&1 | tee log`: stdout is block-buffered in a pipe, so the id used to land after the
+    message that names it (at exit); stderr now flushes stdout first."""
+    env = dict(os.environ, VLOGKIT_HOME=str(home))
+    env.pop("PYTHONUNBUFFERED", None)  # as in a user's shell
+    proc = subprocess.run([sys.executable, "-m", "vlogkit", "bank", "add", vlog_id, "--candidate", "1"],
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=300, env=env)
+    assert proc.returncode == 0, proc.stdout
+    lines = proc.stdout.splitlines()
+    qid = lines[0]
+    assert qid.startswith("q") and " " not in qid, lines
+    assert lines[1].startswith(f"Saved {qid} as a candidate"), lines

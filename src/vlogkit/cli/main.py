@@ -72,7 +72,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from vlogkit.cli.output import SafeTerminal
 
     real_out, real_err = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = SafeTerminal(real_out), SafeTerminal(real_err, keep_cr=True)  # type: ignore[assignment]
+    sys.stdout = SafeTerminal(real_out)  # type: ignore[assignment]
+    sys.stderr = SafeTerminal(real_err, keep_cr=True, after=sys.stdout)  # type: ignore[assignment]
     try:
         return _run(args)
     finally:

@@ -30,11 +30,18 @@ class SafeTerminal:
     names from other people's files) reaches the terminal with its escape codes neutralised. JSON is unaffected:
     `json.dump` already writes control characters as `\\u001b` escapes."""
 
-    def __init__(self, stream: TextIO, keep_cr: bool = False) -> None:
+    def __init__(self, stream: TextIO, keep_cr: bool = False, after: TextIO | None = None) -> None:
         self._stream = stream
         self._keep_cr = keep_cr
+        self._after = after  # flushed before each write: stderr's messages and stdout's ids (block-buffered when
+        # piped) reach a shared log (`2>&1 | tee`) in the order they were printed
 
     def write(self, text: str) -> int:
+        if self._after is not None:
+            try:
+                self._after.flush()
+            except (OSError, ValueError):  # stdout closed (`| head`): the message still goes out
+                pass
         self._stream.write(neutralise(text, self._keep_cr))
         return len(text)
 

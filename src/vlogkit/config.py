@@ -14,6 +14,30 @@ from pathlib import Path
 from typing import Any
 
 APP = "vlogkit"
+APP_LANGUAGES = ("en", "nl", "fr")  # the languages the app speaks (its UI, its example prompts)
+
+
+def system_language() -> str:
+    """The system locale's language when the app speaks it, else English."""
+    import locale
+
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        val = os.environ.get(var, "")
+        if val and val not in ("C", "POSIX") and not val.startswith("C."):
+            code = val.split("_")[0].split(".")[0].split(":")[0].lower()
+            return code if code in APP_LANGUAGES else "en"
+    try:
+        loc = locale.getlocale()[0] or ""
+    except ValueError:
+        loc = ""
+    code = loc.split("_")[0].lower()
+    return code if code in APP_LANGUAGES else "en"
+
+
+def app_language(chosen: str | None = "") -> str:
+    """The app's language: the one chosen in Settings ('' = the system's), English when the app does not speak it."""
+    code = (chosen or system_language()).lower()
+    return code if code in APP_LANGUAGES else "en"
 
 
 @dataclass(frozen=True)

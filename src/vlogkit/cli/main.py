@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "bank_cmds",
     "export_cmds",
     "record_cmds",
+    "prompts_cmds",
     "data_cmds",
     "doctor_cmds",
     "gui_cmds",

@@ -34,7 +34,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--audio-only", action="store_true", help="record sound only (no camera needed)")
     p.add_argument("--resolution", choices=["720p", "1080p"], default="720p")
     p.add_argument("--countdown", type=int, default=3, metavar="S", help="seconds of countdown before recording")
-    p.add_argument("--prompt", default="", help="the question being answered (stored with the vlog)")
+    which = p.add_mutually_exclusive_group()
+    which.add_argument("--prompt", default="", metavar="TEXT",
+                       help="the question being answered (stored with the vlog; a new one joins the prompt list, "
+                            "so the app offers it too)")
+    which.add_argument("--prompt-number", type=int, metavar="N",
+                       help="show question N of the prompt list (`vlogkit prompts list`)")
     add_speaker_flags(p, default=None)
     p.add_argument("--consent", choices=["internal", "external"], help="internal only, or may be shared externally")
     p.add_argument("--language", default="auto", help="spoken language: nl, fr, en, any Whisper code, or auto")
@@ -105,13 +110,16 @@ def cmd_record(args: argparse.Namespace, app: App) -> int:
         raise UsageError("Who is speaking? Give --speaker NAME (it is remembered on this computer).")
     if consent is ConsentScope.NONE:
         raise UsageError("Give --consent internal (inside the company only) or --consent external (may be shared).")
+    prompt = _prompt(args, app)
     left = app.capture.interrupted()
     if left:
         warn(f"{len(left)} take(s) were left behind by a crash: `vlogkit record --recover --consent ...` keeps them.")
     session = app.capture.new_session(backend, config=config, limit_s=args.duration, countdown_s=args.countdown)
     session.open()
     try:
-        take = _record(session, args.prompt, {"speaker": speaker.to_dict(), "consent": consent.value,
+        if prompt and args.prompt_number is None:
+            _remember_prompt(app, prompt)
+        take = _record(session, prompt, {"speaker": speaker.to_dict(), "consent": consent.value,
                                               "language": language, "title": args.title})
     except BaseException:
         with _signals_held():
@@ -125,6 +133,24 @@ def cmd_record(args: argparse.Namespace, app: App) -> int:
     if not args.no_transcribe and app.settings.auto_transcribe:
         _transcribe(app, vlog.id)
     return 0
+
+
+def _prompt(args: argparse.Namespace, app: App) -> str:
+    """The question to show: number N of the prompt list, or the text given (checked, spaces folded)."""
+    if args.prompt_number is not None:
+        if args.prompt_number < 1:
+            raise UsageError("--prompt-number counts from 1, as `vlogkit prompts list` numbers the questions.")
+        return app.prompts.resolve(str(args.prompt_number)).text
+    return app.prompts.clean(args.prompt) if args.prompt.strip() else ""
+
+
+def _remember_prompt(app: App, text: str) -> None:
+    """A question given with --prompt joins the prompt list when it is new, so the app (and `--prompt-number`)
+    offer it next time."""
+    prompt, added = app.prompts.ensure(text)
+    if added:
+        print(f"Added the question to the prompt list as number {app.prompts.number(prompt.id)}: the app offers it "
+              "from now on.", file=sys.stderr)
 
 
 def _record(session: CaptureSession, prompt: str, details: dict[str, object]) -> Take:

@@ -57,9 +57,59 @@ class PromptService:
                 return p
         raise NotFoundError(f"No prompt with id '{prompt_id}'.")
 
+    @staticmethod
+    def clean(text: str) -> str:
+        """The question as the list keeps it (one line, spaces folded); UsageError when it is empty or too long."""
+        return _clean(text)
+
     def add(self, text: str) -> Prompt:
         """Append a prompt; an identical one already there is returned instead of a duplicate."""
         return self.repo.add_many([_clean(text)])[0]
+
+    def add_new(self, text: str) -> Prompt:
+        """Append a question that is not in the list yet; the same question again is refused (`vlogkit prompts
+        add`), so a script learns it is there already."""
+        cleaned = _clean(text)
+        self._refuse_duplicate(cleaned)
+        return self.repo.add_many([cleaned])[0]
+
+    def ensure(self, text: str) -> tuple[Prompt, bool]:
+        """The prompt with this text, appended when it is new (a question given to `vlogkit record --prompt`, so the
+        app offers it next time); True when it was added."""
+        cleaned = _clean(text)
+        found = self.find(cleaned)
+        return (found, False) if found is not None else (self.repo.add_many([cleaned])[0], True)
+
+    def find(self, text: str) -> Prompt | None:
+        """The prompt reading `text` (spaces folded as when it was added), or None."""
+        text = " ".join(str(text).split())
+        return next((p for p in self.all() if p.text == text), None)
+
+    def resolve(self, ref: str) -> Prompt:
+        """The prompt `ref` names: its number in the list (1 = the first, as `vlogkit prompts list` shows them), or
+        its exact text."""
+        prompts = self.all()
+        ref = " ".join(str(ref).split())
+        if ref.isdigit():
+            n = int(ref)
+            if 1 <= n <= len(prompts):
+                return prompts[n - 1]
+            have = f"the list has {len(prompts)}" if prompts else "the list is empty"
+            raise NotFoundError(f"No prompt number {n}: {have} (`vlogkit prompts list` shows them).")
+        found = self.find(ref)
+        if found is None:
+            raise NotFoundError(f"No prompt reads '{ref[:80]}': give its number or its exact text "
+                                "(`vlogkit prompts list` shows them).")
+        return found
+
+    def number(self, prompt_id: str) -> int:
+        """Where a prompt stands in the list, 1 = the first (0 when it is not there)."""
+        return next((n for n, p in enumerate(self.all(), start=1) if p.id == prompt_id), 0)
+
+    def _refuse_duplicate(self, text: str, except_id: str = "") -> None:
+        for n, p in enumerate(self.all(), start=1):
+            if p.text == text and p.id != except_id:
+                raise UsageError(f"That question is already prompt {n} in the list; nothing was changed.")
 
     def add_examples(self, language: str) -> list[Prompt]:
         """Add the example questions in `language` (English when there are none in it); returns them. Ones already
@@ -67,7 +117,10 @@ class PromptService:
         return self.repo.add_many([_clean(t) for t in EXAMPLES.get(language, EXAMPLES["en"])])
 
     def update(self, prompt_id: str, text: str) -> Prompt:
-        return self.repo.update(prompt_id, _clean(text))
+        """Reword a prompt; a text another prompt already has is refused (the list holds each question once)."""
+        cleaned = _clean(text)
+        self._refuse_duplicate(cleaned, except_id=prompt_id)
+        return self.repo.update(prompt_id, cleaned)
 
     def remove(self, prompt_id: str) -> None:
         self.repo.remove(prompt_id)

@@ -7,31 +7,16 @@ chosen once at start-up (`set_language`) from the settings, or the system locale
 from __future__ import annotations
 
 import json
-import locale
-import os
 from collections.abc import Mapping
 
+from vlogkit.config import app_language
 from vlogkit.errors import VlogkitError
 from vlogkit.ui.resources import resource
 
-LANGUAGES = {"en": "English", "nl": "Nederlands", "fr": "Français"}
+LANGUAGES = {"en": "English", "nl": "Nederlands", "fr": "Français"}  # config.APP_LANGUAGES, named
 
 _catalogue: dict[str, str] = {}
 _current = "en"
-
-
-def system_language() -> str:
-    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
-        val = os.environ.get(var, "")
-        if val and val not in ("C", "POSIX") and not val.startswith("C."):
-            code = val.split("_")[0].split(".")[0].split(":")[0].lower()
-            return code if code in LANGUAGES else "en"
-    try:
-        loc = locale.getlocale()[0] or ""
-    except ValueError:
-        loc = ""
-    code = loc.split("_")[0].lower()
-    return code if code in LANGUAGES else "en"
 
 
 def load_catalogue(code: str) -> dict[str, str]:
@@ -48,9 +33,7 @@ def load_catalogue(code: str) -> dict[str, str]:
 def set_language(code: str | None) -> str:
     """Use `code` ('' or None = the system locale). Returns the language in use."""
     global _catalogue, _current
-    code = (code or system_language()).lower()
-    if code not in LANGUAGES:
-        code = "en"
+    code = app_language(code)
     _current = code
     _catalogue = load_catalogue(code)
     return code

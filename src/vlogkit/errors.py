@@ -2,6 +2,7 @@
 
     VlogkitError                    anything vlogkit reports to a person (CLI: one line, exit 1; GUI: a dialog)
     +-- UsageError                  the command was asked for something that makes no sense (CLI exit 2)
+    |   +-- ConsentDateError        a consent dated in the future, after its expiry or before a withdrawal
     +-- MediaError                  a file is missing, unreadable, not media, or lacks what the task needs
     |   +-- NoAudioError            nothing to transcribe
     +-- LibraryError                the library or bank database cannot be used (damaged, locked, schema too new)
@@ -88,6 +89,14 @@ class VlogkitError(Exception):
 
 class UsageError(VlogkitError):
     exit_code = 2
+
+
+class ConsentDateError(UsageError):
+    """`problem` is the domain's `GivenOnProblem` (its code and days), so the app can say it in the UI language."""
+
+    def __init__(self, problem: object, message: str) -> None:
+        super().__init__(message)
+        self.problem = problem
 
 
 class MediaError(VlogkitError):

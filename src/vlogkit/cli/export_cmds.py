@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from vlogkit.cli.library_cmds import add_consent_record_flags, with_consent_record
 from vlogkit.cli.output import PROGRESS_MODES, add_json_flag, print_json, run_job, short_text, warn
 from vlogkit.domain import AUDIENCES, ConsentScope, Quote
 from vlogkit.domain.export import CaptionStyle, ExportRequest, ExportResult
@@ -87,6 +88,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--language", default="auto", help="nl, fr, en, any Whisper code, or auto")
     p.add_argument("--consent", choices=[c.value for c in ConsentScope], default="none",
                    help="consent scope the speakers gave (needed to export anything)")
+    add_consent_record_flags(p)
     _add_output_flags(p)
     add_json_flag(p)
     p.set_defaults(func=cmd_process)
@@ -184,8 +186,9 @@ def cmd_process(args: argparse.Namespace, app: App) -> int:
 
     if args.top < 1:
         raise UsageError("--top must be 1 or more.")
-    options = ImportOptions(speaker=Speaker(args.speaker or "", args.role or "", args.team or ""),
-                            language=validate_language(args.language), consent=ConsentScope(args.consent))
+    options = with_consent_record(args, app, ImportOptions(
+        speaker=Speaker(args.speaker or "", args.role or "", args.team or ""),
+        language=validate_language(args.language), consent=ConsentScope(args.consent)))
     files, skipped = app.library.expand(args.paths)
     for s in skipped:
         warn(s.error)

@@ -7,10 +7,11 @@ import sys
 from typing import TYPE_CHECKING
 
 from vlogkit.cli.output import add_json_flag, print_json, run_job, warn, warn_damaged
-from vlogkit.domain import ConsentScope, Speaker, Vlog
+from vlogkit.domain import Consent, ConsentScope, Speaker, Vlog
 
 if TYPE_CHECKING:
     from vlogkit.services import App
+    from vlogkit.services.library import ImportOptions
 
 CONSENTS = [c.value for c in ConsentScope]
 
@@ -22,6 +23,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--language", default="auto", help="spoken language: nl, fr, en, any Whisper code, or auto")
     p.add_argument("--consent", choices=CONSENTS, default="none", help="consent given by the speaker: internal (colleagues), external (public channels) or none "
                         "(the default: nothing may be exported until it is recorded)")
+    add_consent_record_flags(p)
     p.add_argument("--copy", action="store_true", help="copy the file into the library folder instead of referencing it")
     add_json_flag(p)
     p.set_defaults(func=cmd_import)
@@ -42,8 +44,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--consent", choices=CONSENTS,
                    help="internal (colleagues), external (public channels) or none = withdrawn: nothing may be "
                         "exported from then on; the change is dated and kept in the history")
-    p.add_argument("--consent-expires", metavar="YYYY-MM-DD",
-                   help="last day the consent holds, in your zone (any ISO 8601 date; empty string: never)")
+    add_consent_record_flags(p)
     p.add_argument("--title")
     p.add_argument("--confirm-consent", action="store_true",
                    help="accept the consent an unsigned hand-off package claimed (recorded as your change)")
@@ -53,6 +54,37 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("remove", help="remove a vlog from the library (never deletes your file)")
     p.add_argument("id")
     p.set_defaults(func=cmd_remove)
+
+
+def add_consent_record_flags(p: argparse.ArgumentParser) -> None:
+    """The dated consent record's flags, the same on import and edit."""
+    p.add_argument("--consent-expires", metavar="YYYY-MM-DD",
+                   help="last day the consent holds, in your zone (any ISO 8601 date; empty string: never)")
+    p.add_argument("--consent-date", metavar="YYYY-MM-DD",
+                   help="the day the person gave (or withdrew) consent, e.g. the date on the signed form; default "
+                        "today; never in the future nor after the expiry (when it was recorded is kept apart)")
+    p.add_argument("--by", metavar="NAME", dest="recorded_by",
+                   help="who records the consent (default: the user_name setting, else your login name)")
+
+
+def with_consent_record(args: argparse.Namespace, app: App, options: ImportOptions) -> ImportOptions:
+    """`options` with the consent record's day, expiry and recorder from the flags, checked once (by the one rule in
+    `app.consent`) before any file is read."""
+    import dataclasses
+
+    from vlogkit.errors import UsageError
+    from vlogkit.services.consent import parse_expiry
+
+    if options.consent is ConsentScope.NONE:
+        if args.consent_date or args.consent_expires or args.recorded_by:
+            raise UsageError("--consent-date, --consent-expires and --by describe a consent: give --consent internal "
+                             "or external with them.")
+        return options
+    options = dataclasses.replace(options, consent_date=parse_expiry(args.consent_date),
+                                  consent_expires=parse_expiry(args.consent_expires),
+                                  recorded_by=(args.recorded_by or "").strip())
+    app.consent.check_given_on(options.consent, options.consent_date, options.consent_expires)
+    return options
 
 
 def add_speaker_flags(p: argparse.ArgumentParser, default: str | None = "") -> None:
@@ -92,12 +124,12 @@ def cmd_import(args: argparse.Namespace, app: App) -> int:
         return import_packages(args, app, packages)
     from vlogkit.services.library import ImportOptions, validate_language
 
-    options = ImportOptions(
+    options = with_consent_record(args, app, ImportOptions(
         speaker=speaker_from_args(args) or Speaker(),
         language=validate_language(args.language),
         consent=ConsentScope(args.consent),
         copy=args.copy,
-    )
+    ))
     files, skipped = app.library.expand(args.paths)
     results = []
     for f in files:
@@ -161,9 +193,9 @@ def cmd_show(args: argparse.Namespace, app: App) -> int:
 def consent_lines(app: App, v: Vlog) -> list[str]:
     """The consent now (with what the rule says about it), the timezone rule, and the dated history."""
     c = v.consent
-    since = f" since {c.date.isoformat()}" if c.date else ""
+    since = f", {_given_word(c)} on {c.date.isoformat()}" if c.date else ""
     exp = f", expires {c.expires.isoformat()}" if c.expires else ""
-    who = f" (recorded by {c.recorded_by})" if c.recorded_by else ""
+    who = f" (recorded by {c.recorded_by}" + (f" on {c.recorded_at})" if c.recorded_at else ")") if c.recorded_by else ""
     lines = [f"consent:   {c.scope.value}{since}{exp}{who}"]
     verdict = [a for a in ("internal", "external") if app.consent.for_vlog(v, a).ok]
     lines.append("cleared:   " + (", ".join(verdict) if verdict else
@@ -172,12 +204,17 @@ def consent_lines(app: App, v: Vlog) -> list[str]:
     if c.release_version:
         lines.append(f"release:   version {c.release_version}: {c.release}")
     for h in v.consent_history:
-        when = h.recorded_at or (h.date.isoformat() if h.date else "?")
+        when = h.recorded_at or "?"
+        given = f" {_given_word(h)} on {h.date.isoformat()}" if h.date else ""
         until = f" until {h.expires.isoformat()}" if h.expires else ""
-        by = f" by {h.recorded_by}" if h.recorded_by else ""
+        by = f" recorded by {h.recorded_by}" if h.recorded_by else ""
         rel = f" (release v{h.release_version})" if h.release_version else ""
-        lines.append(f"  history: {when}  {h.scope.value}{until}{by}{rel}")
+        lines.append(f"  history: {when}  {h.scope.value}{given}{until}{by}{rel}")
     return lines
+
+
+def _given_word(c: Consent) -> str:
+    return "withdrawn" if c.scope is ConsentScope.NONE else "given"
 
 
 def cmd_edit(args: argparse.Namespace, app: App) -> int:
@@ -191,6 +228,8 @@ def cmd_edit(args: argparse.Namespace, app: App) -> int:
         language=args.language,
         consent=ConsentScope(args.consent) if args.consent else None,
         consent_expires=args.consent_expires,
+        consent_date=args.consent_date,
+        recorded_by=args.recorded_by,
         title=args.title,
     )
     if args.json:

@@ -7,6 +7,7 @@ the values. Days follow the rule in `vlogkit.domain.dates` (the consent's own da
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -84,4 +85,49 @@ class Consent:
         return cls(scope, days["date"], days["expires"], problem="; ".join(problems), **text)
 
 
-__all__ = ["Consent", "ConsentScope"]
+@dataclass(frozen=True, slots=True)
+class GivenOnProblem:
+    """Why a consent cannot be recorded as given on `given`: `code` (future, after_expiry, before_withdrawal) and the
+    day it collides with (`limit`). `message` is the English one-line text; the app shows its own translation."""
+
+    code: str
+    given: dt.date
+    limit: dt.date
+
+    @property
+    def message(self) -> str:
+        g, lim = self.given.isoformat(), self.limit.isoformat()
+        if self.code == "future":
+            return (f"The consent date {g} is in the future (today is {lim} in your zone): give the day the person "
+                    f"gave consent, today or earlier.")
+        if self.code == "after_expiry":
+            return (f"The consent date {g} is after its expiry {lim}: a consent cannot end before it was given - "
+                    f"fix one of the two dates.")
+        return (f"The consent date {g} is before the withdrawal recorded for {lim}: a consent given before it was "
+                f"withdrawn cannot be restored - record the day the person gave consent again.")
+
+
+def given_on_problem(scope: ConsentScope, given: dt.date | None, expires: dt.date | None, today: dt.date,
+                     history: Sequence[Consent] = ()) -> GivenOnProblem | None:
+    """The one rule for the day a consent was given (the record's `date`), or None when it may be recorded.
+
+    `given` is the day the person gave (or withdrew) it, as the user states it; None means the record is simply
+    dated `today`, the day of the change (so recording today that a consent ended on a past day stays possible).
+    `today` is the user's day in their zone. A stated day is never after today, never after the consent's own
+    expiry, and a consent (internal/external) is never dated before the last withdrawal in `history`: an old signed
+    form cannot bring back a consent the person withdrew later. A withdrawal may be dated in the past freely."""
+    if given is None:
+        return None
+    if given > today:
+        return GivenOnProblem("future", given, today)
+    if scope is ConsentScope.NONE:
+        return None
+    if expires is not None and given > expires:
+        return GivenOnProblem("after_expiry", given, expires)
+    withdrawals = [h.date for h in history if isinstance(h, Consent) and h.scope is ConsentScope.NONE and h.date]
+    if withdrawals and given < max(withdrawals):
+        return GivenOnProblem("before_withdrawal", given, max(withdrawals))
+    return None
+
+
+__all__ = ["Consent", "ConsentScope", "GivenOnProblem", "given_on_problem"]

@@ -25,8 +25,9 @@ from vlogkit.domain import (
     clearance,
 )
 from vlogkit.domain.clearance import cleared_scope, refusal
+from vlogkit.domain.consent import given_on_problem
 from vlogkit.domain.dates import DateFormatError, parse_optional_day, zone_of
-from vlogkit.errors import ConsentError, UsageError
+from vlogkit.errors import ConsentDateError, ConsentError, UsageError
 from vlogkit.jobs import JobContext
 
 if TYPE_CHECKING:
@@ -58,8 +59,9 @@ def local_zone_name() -> str:
     return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
-def parse_expiry(text: str | None) -> dt.date | None:
-    """A consent expiry from the CLI or a dialog: "" = never; every ISO form; anything else a UsageError."""
+def parse_expiry(text: str | dt.date | None) -> dt.date | None:
+    """A consent expiry (or given-on day) from the CLI or a dialog: "" = none; every ISO form; anything else a
+    UsageError."""
     try:
         return parse_optional_day(text, "date")
     except DateFormatError as exc:
@@ -89,13 +91,25 @@ class ConsentService:
         s = self.app.settings
         return (s.release_text or DEFAULT_RELEASE), (str(s.release_version or "") or DEFAULT_RELEASE_VERSION)
 
-    def record(self, scope: ConsentScope, expires: dt.date | None = None) -> Consent:
-        """A new consent record: scope and expiry as given, dated today in the user's zone, with who recorded it
-        and the release wording (and its version) in force."""
+    def check_given_on(self, scope: ConsentScope, given_on: dt.date | None, expires: dt.date | None = None,
+                       history: Sequence[Consent] = ()) -> None:
+        """Raise a one-line ConsentDateError when a consent may not be recorded as given on `given_on` (None =
+        dated today, the day of the change): the domain's rule (`given_on_problem`), today in the user's zone."""
+        problem = given_on_problem(ConsentScope(scope), given_on, expires, self.today(), history)
+        if problem is not None:
+            raise ConsentDateError(problem, problem.message)
+
+    def record(self, scope: ConsentScope, expires: dt.date | None = None, *, given_on: dt.date | None = None,
+               recorded_by: str = "", history: Sequence[Consent] = ()) -> Consent:
+        """A new consent record: scope and expiry as given, dated `given_on` (the day the person gave it; default
+        today in the user's zone; checked by `check_given_on` against today, the expiry and `history`), with who
+        recorded it (`recorded_by`, else the settings user name, else the OS user), the real moment it was entered
+        (`recorded_at`, the audit trail) and the release wording (and its version) in force."""
+        self.check_given_on(scope, given_on, expires, history)
         now = self.now()
         text, version = self.release()
-        return Consent(scope=ConsentScope(scope), date=now.date(), expires=expires, zone=self.zone_name(),
-                       recorded_by=self.user(), recorded_at=now.isoformat(timespec="seconds"),
+        return Consent(scope=ConsentScope(scope), date=given_on or now.date(), expires=expires, zone=self.zone_name(),
+                       recorded_by=recorded_by.strip() or self.user(), recorded_at=now.isoformat(timespec="seconds"),
                        release=text if scope is not ConsentScope.NONE else "",
                        release_version=version if scope is not ConsentScope.NONE else "")
 

@@ -34,6 +34,9 @@ class ImportOptions:
     consent: ConsentScope = ConsentScope.NONE
     copy: bool = False
     title: str = ""
+    consent_date: dt.date | None = None  # the day the person gave it (None = today); checked by app.consent
+    consent_expires: dt.date | None = None
+    recorded_by: str = ""  # who records it ("" = the settings user name, else the OS user)
 
 
 @dataclass
@@ -115,6 +118,9 @@ class LibraryService:
         return result
 
     def _import(self, path: Path, options: ImportOptions, ctx: JobContext) -> tuple[Vlog, bool, list[str]]:
+        consent = (self.app.consent.record(options.consent, options.consent_expires, given_on=options.consent_date,
+                                           recorded_by=options.recorded_by)
+                   if options.consent is not ConsentScope.NONE else Consent())  # a wrong date: refused before work
         ctx.report(0.05, f"Probing {path.name}")
         info = probe(path)
         failpoint("import.after_probe")
@@ -145,8 +151,6 @@ class LibraryService:
                     shutil.copyfile(path, tmp)
             source = dest
         language = validate_language(options.language)
-        consent = (self.app.consent.record(options.consent) if options.consent is not ConsentScope.NONE
-                   else Consent())
         vlog = Vlog(
             id=make_id(fp),
             path=str(source),
@@ -263,19 +267,28 @@ class LibraryService:
         language: str | None = None,
         consent: ConsentScope | None = None,
         consent_expires: str | dt.date | None = None,
+        consent_date: str | dt.date | None = None,
+        recorded_by: str | None = None,
         title: str | None = None,
     ) -> Vlog:
         """Change what was given and nothing else. `speaker` replaces the whole speaker; `speaker_changes`
         ({"role": ...}) changes single fields. The change is applied to the stored vlog inside one transaction, so
-        other processes' edits of other fields made meanwhile are kept."""
+        other processes' edits of other fields made meanwhile are kept.
+
+        A consent change is a new dated record appended to the history: `consent_date` is the day the person gave
+        (or withdrew) it - default today; a different day alone corrects the current record's day with a new record
+        - and `recorded_by` who records it; both are checked by `app.consent.record`."""
         if language is not None:
             language = validate_language(language)
         from vlogkit.services.consent import parse_expiry
 
         expires_day = (consent_expires if isinstance(consent_expires, dt.date)
                        else parse_expiry(consent_expires) if consent_expires is not None else None)
+        given_day = (consent_date if isinstance(consent_date, dt.date)
+                     else parse_expiry(consent_date) if consent_date is not None else None)
         if consent is not None:
             consent = ConsentScope(consent)
+        dated = consent is not None or consent_expires is not None or given_day is not None
 
         def change(vlog: Vlog) -> Vlog:
             changes: dict[str, object] = {}
@@ -289,19 +302,24 @@ class LibraryService:
                 changes["language"] = language
             if title is not None:
                 changes["title"] = title
-            if consent is not None or consent_expires is not None:
+            if dated:
                 scope = consent if consent is not None else vlog.consent.scope
                 expires = expires_day if consent_expires is not None else vlog.consent.expires
                 if scope is ConsentScope.NONE:
                     expires = None  # a withdrawal has no end; granting again sets a new expiry
                 old = vlog.consent
-                if (scope, expires) != (old.scope, old.expires) or old.problem:
-                    new = self.app.consent.record(scope, expires)
+                redated = given_day is not None and old.date is not None and given_day != old.date
+                if given_day is not None and old.date is None and scope is ConsentScope.NONE:
+                    raise UsageError(f"Vlog {vlog.id} has no consent to date: give --consent internal or external "
+                                     f"with --consent-date.")
+                if (scope, expires) != (old.scope, old.expires) or old.problem or redated:
+                    new = self.app.consent.record(scope, expires, given_on=given_day, recorded_by=recorded_by or "",
+                                                  history=vlog.consent_history)
                     changes["consent"] = new
                     changes["consent_history"] = (*vlog.consent_history, new)
             return vlog.with_(**changes) if changes else vlog
 
-        before = self.app.vlogs.get(vlog_id).consent if consent is not None or consent_expires is not None else None
+        before = self.app.vlogs.get(vlog_id).consent if dated else None
         after = self.app.vlogs.modify(vlog_id, change)
         if (speaker is not None or speaker_changes) and after.speaker.name:
             self._name_unattributed_quotes(after)
@@ -309,7 +327,8 @@ class LibraryService:
             c = after.consent
             self.app.export_log.record(
                 "consent", vlog_ids=[vlog_id], outputs=[], audience=c.scope.value, user=self.app.user,
-                detail=f"consent {before.scope.value} -> {c.scope.value}" + (f", expires {c.expires}" if c.expires else ""))
+                detail=f"consent {before.scope.value} -> {c.scope.value}, given {c.date}"
+                + (f", expires {c.expires}" if c.expires else "") + f", recorded by {c.recorded_by}")
         return after
 
     def _name_unattributed_quotes(self, vlog: Vlog) -> None:

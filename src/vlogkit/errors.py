@@ -92,11 +92,7 @@ class UsageError(VlogkitError):
 
 
 class ConsentDateError(UsageError):
-    """`problem` is the domain's `GivenOnProblem` (its code and days), so the app can say it in the UI language."""
-
-    def __init__(self, problem: object, message: str) -> None:
-        super().__init__(message)
-        self.problem = problem
+    pass
 
 
 class MediaError(VlogkitError):

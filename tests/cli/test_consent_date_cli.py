@@ -36,7 +36,7 @@ def test_bad_consent_dates_are_one_line_errors_and_import_nothing(cli, home: Pat
     today = _today(cli)
     future = (today + dt.timedelta(days=3)).isoformat()
     r = cli("import", str(small_video), "--consent", "internal", "--consent-date", future)
-    assert r.returncode == 2 and r.stderr.count("\n") == 1 and f"consent date {future} is in the future" in r.stderr
+    assert r.returncode == 2 and r.stderr.count("\n") == 1 and f"consent date {future} is in the future (today is {today.isoformat()}" in r.stderr
     r = cli("import", str(small_video), "--consent", "internal", "--consent-date", "2026-03-10",
             "--consent-expires", "2026-03-01")
     assert r.returncode == 2 and "after its expiry 2026-03-01" in r.stderr and "Traceback" not in r.stderr
@@ -51,7 +51,7 @@ def test_edit_dates_a_change_and_refuses_reviving_a_withdrawn_consent(cli, small
     vid = cli("import", str(small_video), "--consent", "external", "--consent-date", d[0], "--json").json()[0]["id"]
     assert cli("edit", vid, "--consent", "none", "--consent-date", d[1], "--by", "HR").returncode == 0
     r = cli("edit", vid, "--consent", "external", "--consent-date", d[2])  # the old form, before the withdrawal
-    assert r.returncode == 2 and f"before the withdrawal recorded for {d[1]}" in r.stderr
+    assert r.returncode == 2 and f"before the withdrawal recorded for {d[1]}: an older consent cannot bring back a withdrawn one" in r.stderr
     assert cli("show", vid, "--json").json()["consent"]["scope"] == "none"
     assert cli("edit", vid, "--consent", "internal", "--consent-date", d[3], "--by", "Comms").returncode == 0
     v = cli("show", vid, "--json").json()

@@ -19,14 +19,12 @@ def test_a_past_day_and_today_may_be_recorded() -> None:
 def test_a_future_day_is_refused_with_today_named() -> None:
     p = given_on_problem(E, dt.date(2026, 12, 1), None, TODAY)
     assert p is not None and p.code == "future" and p.limit == TODAY
-    assert "2026-12-01 is in the future" in p.message and "2026-11-30" in p.message and "\n" not in p.message
     assert given_on_problem(N, dt.date(2026, 12, 1), None, TODAY) is not None  # a withdrawal neither
 
 
 def test_a_day_after_the_expiry_is_refused() -> None:
     p = given_on_problem(I, dt.date(2026, 10, 2), dt.date(2026, 10, 1), TODAY)
     assert p is not None and p.code == "after_expiry" and p.limit == dt.date(2026, 10, 1)
-    assert "after its expiry 2026-10-01" in p.message
 
 
 def test_an_old_form_cannot_bring_back_a_consent_withdrawn_later() -> None:

@@ -87,24 +87,12 @@ class Consent:
 
 @dataclass(frozen=True, slots=True)
 class GivenOnProblem:
-    """Why a consent cannot be recorded as given on `given`: `code` (future, after_expiry, before_withdrawal) and the
-    day it collides with (`limit`). `message` is the English one-line text; the app shows its own translation."""
+    """Why a consent cannot be recorded as given on `given`: `code` - future (after `limit`, today), after_expiry
+    (after `limit`, the expiry) or before_withdrawal (before `limit`, a later withdrawal). The services word it."""
 
     code: str
     given: dt.date
     limit: dt.date
-
-    @property
-    def message(self) -> str:
-        g, lim = self.given.isoformat(), self.limit.isoformat()
-        if self.code == "future":
-            return (f"The consent date {g} is in the future (today is {lim} in your zone): give the day the person "
-                    f"gave consent, today or earlier.")
-        if self.code == "after_expiry":
-            return (f"The consent date {g} is after its expiry {lim}: a consent cannot end before it was given - "
-                    f"fix one of the two dates.")
-        return (f"The consent date {g} is before the withdrawal recorded for {lim}: a consent given before it was "
-                f"withdrawn cannot be restored - record the day the person gave consent again.")
 
 
 def given_on_problem(scope: ConsentScope, given: dt.date | None, expires: dt.date | None, today: dt.date,

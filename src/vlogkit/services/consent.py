@@ -27,7 +27,7 @@ from vlogkit.domain import (
 from vlogkit.domain.clearance import cleared_scope, refusal
 from vlogkit.domain.consent import given_on_problem
 from vlogkit.domain.dates import DateFormatError, parse_optional_day, zone_of
-from vlogkit.errors import ConsentDateError, ConsentError, UsageError
+from vlogkit.errors import N_, ConsentDateError, ConsentError, UsageError
 from vlogkit.jobs import JobContext
 
 if TYPE_CHECKING:
@@ -36,6 +36,15 @@ if TYPE_CHECKING:
 DEFAULT_RELEASE = ("I agree that my employer may use this recording, its transcript and quotes from it for the "
                    "audience chosen here, until I withdraw this consent.")
 DEFAULT_RELEASE_VERSION = "1"
+
+GIVEN_ON_TEXTS = {  # the domain's `given_on_problem` codes, worded (the app shows them in its language)
+    "future": N_("The consent date {given} is in the future (today is {limit} in your zone): give the day the person "
+                 "gave consent, today or earlier."),
+    "after_expiry": N_("The consent date {given} is after its expiry {limit}: a consent cannot end before it was "
+                       "given - fix one of the two dates."),
+    "before_withdrawal": N_("The consent date {given} is before the withdrawal recorded for {limit}: an older consent "
+                            "cannot bring back a withdrawn one - give the day the person gave consent again."),
+}
 
 
 def local_zone_name() -> str:
@@ -97,7 +106,8 @@ class ConsentService:
         dated today, the day of the change): the domain's rule (`given_on_problem`), today in the user's zone."""
         problem = given_on_problem(ConsentScope(scope), given_on, expires, self.today(), history)
         if problem is not None:
-            raise ConsentDateError(problem, problem.message)
+            raise ConsentDateError(GIVEN_ON_TEXTS[problem.code], given=problem.given.isoformat(),
+                                   limit=problem.limit.isoformat())
 
     def record(self, scope: ConsentScope, expires: dt.date | None = None, *, given_on: dt.date | None = None,
                recorded_by: str = "", history: Sequence[Consent] = ()) -> Consent:

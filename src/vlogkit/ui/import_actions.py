@@ -43,7 +43,7 @@ class ImportActions:
 
     def import_paths(self, paths: list[str]) -> None:
         """Ask who speaks (non-modal dialog), then import in a background job."""
-        dlg = ImportDialog(self.app.settings, len(paths), self)
+        dlg = ImportDialog(self.app.settings, len(paths), self, consent=self.app.consent)
         dlg.accepted.connect(lambda: self._on_import_accepted(dlg, paths))
         self.import_dialog = dlg
         dlg.open()

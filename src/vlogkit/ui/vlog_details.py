@@ -1,4 +1,5 @@
-"""Speaker and consent details of one vlog, editable; consent changes are dated (the history is shown)."""
+"""Speaker and consent details of one vlog, editable; consent changes are dated (the history is shown): the day the
+person gave it (the date field; today unless changed) and who records it."""
 
 from __future__ import annotations
 
@@ -7,13 +8,22 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QPushButton, QWidget
 
-from vlogkit.domain import ConsentScope, Speaker, Vlog
+from vlogkit.domain import Consent, ConsentScope, Speaker, Vlog
 from vlogkit.errors import VlogkitError
+from vlogkit.ui.consent_fields import ConsentDateEdit, recorded_by_edit, to_qdate
 from vlogkit.ui.i18n import error_text, tr
 from vlogkit.ui.import_dialog import consent_label, fill_consent_combo
 
 if TYPE_CHECKING:
     from vlogkit.services import App
+
+
+def history_line(c: Consent) -> str:
+    """One consent record as the details show it: what, the day it was given (or withdrawn), until, who recorded it."""
+    day = c.date.isoformat() if c.date else "?"
+    when = tr("withdrawn on {d}", d=day) if c.scope is ConsentScope.NONE else tr("given on {d}", d=day)
+    return (f"{consent_label(c.scope)}, {when}" + (f" ({tr('until')} {c.expires.isoformat()})" if c.expires else "")
+            + (f" — {tr('recorded by {who}', who=c.recorded_by)}" if c.recorded_by else ""))
 
 
 class VlogDetails(QGroupBox):
@@ -30,6 +40,10 @@ class VlogDetails(QGroupBox):
         fill_consent_combo(self.consent)
         self.expires = QLineEdit()
         self.expires.setPlaceholderText(tr("YYYY-MM-DD (optional)"))
+        self.given_on = ConsentDateEdit(app.consent.today())
+        self.recorded_by = recorded_by_edit(app.user)
+        self._syncing = False
+        self._date_touched = False
         self.history = QLabel()
         self.history.setWordWrap(True)
         self.history.setStyleSheet("color: #546e7a;")
@@ -40,21 +54,57 @@ class VlogDetails(QGroupBox):
         form.addRow(tr("Company"), self.company)
         form.addRow(tr("Consent"), self.consent)
         form.addRow(tr("Expires"), self.expires)
+        form.addRow(tr("Given on"), self.given_on)
+        form.addRow(tr("Recorded by"), self.recorded_by)
         form.addRow(self.history)
         form.addRow(self.save_button)
         self.save_button.clicked.connect(self._on_save_clicked)
+        self.given_on.dateChanged.connect(self._on_given_on_date_changed)
+        self.consent.currentIndexChanged.connect(self._on_consent_edited)
+        self.expires.textEdited.connect(self._on_consent_edited)
+
+    def _on_given_on_date_changed(self) -> None:
+        if not self._syncing:
+            self._date_touched = True
+
+    def _on_consent_edited(self) -> None:
+        """A new consent (or expiry) is given today unless the user sets the day; the field follows until then."""
+        if self._syncing or self.vlog is None:
+            return
+        self._sync_date(self.app.consent.today())
+        self.given_on.setEnabled(self._datable())
+
+    def _sync_date(self, day: object) -> None:
+        if self._date_touched:
+            return
+        self._syncing = True
+        try:
+            self.given_on.setMaximumDate(to_qdate(self.app.consent.today()))  # the app may run past midnight
+            self.given_on.set_day(day)  # type: ignore[arg-type]
+        finally:
+            self._syncing = False
+
+    def _datable(self) -> bool:
+        """A day to set: a consent chosen, or a stored one (a withdrawal can be dated too)."""
+        return ConsentScope(self.consent.currentData()) is not ConsentScope.NONE or (
+            self.vlog is not None and self.vlog.consent.date is not None)
 
     def set_vlog(self, vlog: Vlog) -> None:
         self.vlog = vlog
         s = vlog.speaker
         for w, v in ((self.name, s.name), (self.role, s.role), (self.team, s.team), (self.company, s.company)):
             w.setText(v)
-        self.consent.setCurrentIndex(max(0, self.consent.findData(vlog.consent.scope.value)))
-        self.expires.setText(vlog.consent.expires.isoformat() if vlog.consent.expires else "")
-        lines = [f"{c.date.isoformat() if c.date else '?'}: {consent_label(c.scope)}"
-                 + (f" ({tr('until')} {c.expires.isoformat()})" if c.expires else "")
-                 + (f" — {c.recorded_by}" if c.recorded_by else "")
-                 for c in vlog.consent_history]
+        self._syncing = True
+        try:
+            self.consent.setCurrentIndex(max(0, self.consent.findData(vlog.consent.scope.value)))
+            self.expires.setText(vlog.consent.expires.isoformat() if vlog.consent.expires else "")
+        finally:
+            self._syncing = False
+        self._date_touched = False
+        self._sync_date(vlog.consent.date or self.app.consent.today())
+        self.given_on.setEnabled(self._datable())
+        self.recorded_by.setText(self.app.user)  # who records the next change
+        lines = [history_line(c) for c in vlog.consent_history]
         self.history.setText(tr("Consent history:") + " " + ("; ".join(lines) if lines else tr("none recorded")))
 
     def _on_save_clicked(self) -> None:
@@ -65,7 +115,9 @@ class VlogDetails(QGroupBox):
         try:
             vlog = self.app.library.edit(self.vlog.id, speaker=speaker,
                                          consent=ConsentScope(self.consent.currentData()),
-                                         consent_expires=self.expires.text().strip())
+                                         consent_expires=self.expires.text().strip(),
+                                         consent_date=self.given_on.day() if self._datable() else None,
+                                         recorded_by=self.recorded_by.text().strip())
         except VlogkitError as exc:
             self.error.emit(error_text(exc))
             return

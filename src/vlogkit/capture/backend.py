@@ -14,7 +14,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from vlogkit.errors import N_
+
 RESOLUTIONS: dict[str, tuple[int, int]] = {"720p": (1280, 720), "1080p": (1920, 1080)}
+FILE_DEVICE_NAME = N_("File: {name}")  # a media file standing in for a camera/microphone; the UI translates it
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +25,7 @@ class DeviceInfo:
     id: str
     name: str
     default: bool = False
+    file: str = ""  # the media file's name when a file stands in for the device (the UI words it in its language)
 
     def to_dict(self) -> dict[str, object]:
         return {"id": self.id, "name": self.name, "default": self.default}

@@ -14,7 +14,7 @@ import threading
 import time
 from pathlib import Path
 
-from vlogkit.capture.backend import CaptureBackend, CaptureConfig, DeviceInfo, Frame
+from vlogkit.capture.backend import FILE_DEVICE_NAME, CaptureBackend, CaptureConfig, DeviceInfo, Frame
 from vlogkit.errors import DeviceError, MediaError
 
 log = logging.getLogger(__name__)
@@ -26,7 +26,8 @@ LEVEL_WINDOW_MS = 100
 
 def file_devices(source: Path, has_video: bool) -> dict[str, list[DeviceInfo]]:
     """The camera (only when the file has video) and microphone a media file stands in for."""
-    dev = DeviceInfo("file", f"File: {Path(source).name}", True)
+    name = Path(source).name
+    dev = DeviceInfo("file", FILE_DEVICE_NAME.format(name=name), True, file=name)
     return {"cameras": [dev] if has_video else [], "microphones": [dev]}
 
 

@@ -26,7 +26,7 @@ from vlogkit.errors import VlogkitError
 from vlogkit.ui.i18n import error_text, tr
 from vlogkit.ui.record_layout import setup_record_tab
 from vlogkit.ui.record_preview import paint_preview
-from vlogkit.ui.record_widgets import stop_reason_text
+from vlogkit.ui.record_widgets import device_label, stop_reason_text
 
 if TYPE_CHECKING:
     from vlogkit.capture.recovery import InterruptedTake
@@ -119,7 +119,7 @@ class RecordTab(QWidget):
             box.blockSignals(True)
             box.clear()
             for d in self.devices[kind]:
-                box.addItem(d.name + (tr(" (default)") if d.default else ""), d.id)
+                box.addItem(device_label(d), d.id)
             if not self.devices[kind]:
                 box.addItem(tr("none found"), None)
             idx = box.findData(current) if current else -1

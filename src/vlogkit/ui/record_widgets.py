@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vlogkit.capture.backend import FILE_DEVICE_NAME, DeviceInfo
 from vlogkit.domain import ConsentScope, Speaker
 from vlogkit.errors import VlogkitError
 from vlogkit.ui.i18n import N_, current_language, error_text, tr
@@ -202,6 +203,13 @@ STOP_REASON_TEXTS = {
     "interrupted": N_("Recording interrupted; what was recorded up to then is kept."),
     "recovered": N_("Recovered after vlogkit stopped unexpectedly."),
 }
+
+
+def device_label(d: DeviceInfo) -> str:
+    """A camera or microphone as the device boxes show it: a media file standing in for one (`vlogkit gui
+    --from-file`) is named in the app's language."""
+    name = tr(FILE_DEVICE_NAME, name=d.file) if d.file else d.name
+    return name + (tr(" (default)") if d.default else "")
 
 
 def stop_reason_text(code: str) -> str:

@@ -39,6 +39,7 @@ class TeamLink(QObject):
     library_changed = Signal()
     bank_changed = Signal()
     log_changed = Signal()
+    prompts_changed = Signal()  # another desk changed the prompt list
     inbox_event = Signal(str)  # a line for the status bar
     _heard = Signal(str)  # from the listening thread
 
@@ -93,6 +94,8 @@ class TeamLink(QObject):
             self.bank_changed.emit()
         if "*" in tables or "activity_log" in tables:
             self.log_changed.emit()
+        if "*" in tables or "prompts" in tables:
+            self.prompts_changed.emit()
 
     # -- send to comms ----------------------------------------------------------------------------
 

@@ -1,0 +1,62 @@
+"""The Record tab and `vlogkit prompts` share one prompt list (real window offscreen, the real CLI in a
+subprocess, one TinyDB library); a media file standing in for the camera is named in the app's language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from vlogkit.services.prompts import EXAMPLES
+
+
+def _offered(tab) -> list[str]:  # type: ignore[no-untyped-def]
+    """The questions the prompt box offers, after its '(no prompt - free talk)' entry."""
+    box = tab.prompt_card.choice
+    return [box.itemData(i) for i in range(1, box.count())]
+
+
+def test_questions_added_by_the_cli_show_in_the_record_tab_and_back(qtbot, window, gui_app, cli) -> None:  # type: ignore[no-untyped-def]
+    from vlogkit.ui.i18n import set_language
+    from vlogkit.ui.main_window import MainWindow
+
+    tab = window.record
+    assert _offered(tab) == []
+    r = cli("prompts", "add", "What did your team learn this week?")
+    assert r.returncode == 0, r.stderr
+    # the open window follows the library file: the new question is offered without a restart
+    qtbot.waitUntil(lambda: _offered(tab) == ["What did your team learn this week?"], timeout=10000)
+    tab.prompt_card.choice.setCurrentIndex(1)
+    assert tab.prompt_card.text.text() == "What did your team learn this week?"
+    assert cli("prompts", "add", "Who helped you most?").returncode == 0
+    qtbot.waitUntil(lambda: len(_offered(tab)) == 2, timeout=10000)
+    assert tab.prompt_card.current() == "What did your team learn this week?"  # the chosen one stays chosen
+
+    set_language("nl")  # the app's "Add example questions" in Dutch; the CLI lists what the app added
+    tab.prompt_card.add_examples()
+    listed = cli("prompts", "list", "--json").json()
+    assert [p["text"] for p in listed] == ["What did your team learn this week?", "Who helped you most?",
+                                           *EXAMPLES["nl"]]
+    assert cli("prompts", "remove", "1").returncode == 0
+    qtbot.waitUntil(lambda: len(_offered(tab)) == 6, timeout=10000)
+    assert "What did your team learn this week?" not in _offered(tab)
+
+    set_language("en")
+    fresh = MainWindow(gui_app)  # the next start offers the same list
+    qtbot.addWidget(fresh)
+    assert _offered(fresh.record) == ["Who helped you most?", *EXAMPLES["nl"]]
+    fresh.close()
+
+
+def test_a_file_standing_in_for_the_camera_is_named_in_the_apps_language(qtbot, gui_app, desk_vlog: Path) -> None:  # type: ignore[no-untyped-def]
+    from vlogkit.ui.main_window import MainWindow
+
+    shown = {}
+    for lang in ("nl", "fr", "en"):
+        gui_app.settings.ui_language = lang
+        w = MainWindow(gui_app, record_source=desk_vlog)
+        qtbot.addWidget(w)
+        shown[lang] = (w.record.camera_box.currentText(), w.record.mic_box.currentText())
+        w.record.shutdown()
+        w.close()
+    assert shown["nl"] == ("Bestand: desk_vlog_en_1080p.mp4 (standaard)",) * 2
+    assert shown["fr"] == ("Fichier : desk_vlog_en_1080p.mp4 (par défaut)",) * 2
+    assert shown["en"] == ("File: desk_vlog_en_1080p.mp4 (default)",) * 2

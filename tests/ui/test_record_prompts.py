@@ -60,3 +60,21 @@ def test_a_file_standing_in_for_the_camera_is_named_in_the_apps_language(qtbot, 
     assert shown["nl"] == ("Bestand: desk_vlog_en_1080p.mp4 (standaard)",) * 2
     assert shown["fr"] == ("Fichier : desk_vlog_en_1080p.mp4 (par défaut)",) * 2
     assert shown["en"] == ("File: desk_vlog_en_1080p.mp4 (default)",) * 2
+
+
+def test_a_question_added_at_another_desk_of_a_team_library_shows_at_once(qtbot, team, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                                           home: Path) -> None:
+    from vlogkit.config import Paths
+    from vlogkit.services import App
+    from vlogkit.ui.main_window import MainWindow
+
+    window = MainWindow(App(Paths(home)))
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        qtbot.waitUntil(lambda: window.team_link.threads and not window.team_link._pending, timeout=10000)
+        App(Paths(tmp_path / "desk-b")).prompts.add_new("What did the roadshow teach you?")
+        # no file watch on a server: the NOTIFY from desk B's commit refreshes desk A's prompt box
+        qtbot.waitUntil(lambda: _offered(window.record) == ["What did the roadshow teach you?"], timeout=15000)
+    finally:
+        window.close()

@@ -22,8 +22,9 @@ the app shows in Dutch and French is raised as a template marked with `N_()` plu
 
 `scripts/i18n_catalogue.py` collects every `N_()` text of the package into `resources/i18n/*.json`; the UI's
 `error_text(exc)` (`vlogkit.ui.i18n`) translates the template and fills in the fields. A field may itself be a
-`{"en": ..., "nl": ..., "fr": ...}` mapping (a part the core already words in each language); `texts` holds whole
-messages already written per language (the consent rule's refusals). Plain f-string messages stay English everywhere.
+`{"en": ..., "nl": ..., "fr": ...}` mapping (a part the core already words in each language), a `Phrase` (an `N_()`
+text the app translates too) or another `VlogkitError` (worded the same way); `texts` holds whole messages already
+written per language (the consent rule's refusals). Plain f-string messages stay English everywhere.
 Templates take plain `{name}` fields only (format numbers before passing them), so every translation can fill them.
 """
 
@@ -38,6 +39,12 @@ LocalText = Mapping[str, str]
 def N_(text: str) -> str:  # noqa: N802 - the usual gettext marker name
     """Marks a message template for the UI catalogue; the UI translates it where it is shown (`error_text`)."""
     return text
+
+
+class Phrase(str):
+    """A field value the app translates too: an `N_()` text of the catalogue (a sentence of help, say)."""
+
+    __slots__ = ()
 
 
 def _english(value: object) -> object:

@@ -128,3 +128,78 @@ def test_an_error_crossing_from_a_process_keeps_its_fields_and_plain_text_stays(
     assert str(back) == str(exc) == "/tmp/a b.mp4: the file is empty."
     plain = VlogkitError("Something only English {with braces}.")  # not marked: shown as it is
     assert error_text(plain) == "Something only English {with braces}."
+
+
+def test_an_export_refused_for_consent_reads_french_in_the_window(qtbot, window, clip12: Path, tmp_path: Path,
+                                                                    cli) -> None:
+    """The dialog was opened while external consent held; it expired before Export was clicked: the job is refused
+    with the consent rule's French words (no command line), the CLI keeps its English line with the command."""
+    from vlogkit.domain import ConsentScope
+    from vlogkit.services.library import ImportOptions
+    from vlogkit.ui.export_dialog import ExportDialog
+    from vlogkit.ui.i18n import set_language
+
+    app = window.app
+    app.settings.export_dir = str(tmp_path / "out")
+    vid = app.library.import_file(clip12, ImportOptions(consent=ConsentScope.EXTERNAL)).vlog.id
+    set_language("fr")
+    dlg = ExportDialog(app, window.jobs, vid, [(0, 2000)])
+    qtbot.addWidget(dlg)
+    dlg.audience.setCurrentIndex(dlg.audience.findData("external"))
+    app.library.edit(vid, consent_expires="2020-01-01")
+    dlg.buttons.button(dlg.buttons.StandardButton.Ok).click()
+    job = dlg.export_job
+    qtbot.waitUntil(lambda: not job.running, timeout=60000)
+    assert job.error == f"Le vlog {vid} ne peut pas être exporté : consentement expiré le 2020-01-01."
+    qtbot.waitUntil(lambda: job.error in window.last_error, timeout=5000)  # shown in the window
+    assert not list((tmp_path / "out").rglob("*.mp4"))
+
+    r = cli("export", vid, "--range", "0:2", "--audience", "external", "--out", str(tmp_path / "cli"))
+    assert r.returncode != 0
+    assert f"Vlog {vid} may not be exported: consent expired on 2020-01-01 - " in r.stderr
+    assert "vlogkit edit" in r.stderr and "expiré" not in r.stderr
+
+
+def test_a_bank_export_with_nothing_cleared_names_each_reason_in_dutch(window, clip12: Path, tmp_path: Path) -> None:
+    from vlogkit.domain import ConsentScope
+    from vlogkit.errors import ConsentError
+    from vlogkit.services.library import ImportOptions
+    from vlogkit.ui.i18n import error_text, set_language
+
+    app = window.app
+    vid = app.library.import_file(clip12, ImportOptions(consent=ConsentScope.INTERNAL)).vlog.id
+    q = app.bank.add_range(vid, 0, 2500, text="Our team shipped the new onboarding flow")
+    with pytest.raises(ConsentError) as caught:
+        app.bank.export("md", tmp_path / "extern.md", audience="external")
+    assert str(caught.value).startswith(f"Nothing to export for the external audience: left out 1 quote: {q.id}: ")
+    set_language("nl")
+    assert error_text(caught.value).startswith(f"Niets te exporteren voor extern gebruik: 1 citaat weggelaten: {q.id}: ")
+    assert "intern" in error_text(caught.value).split(f"{q.id}: ", 1)[1]  # the rule's Dutch reason
+    assert not list(tmp_path.glob("extern*"))
+
+
+def test_a_missing_camera_reads_dutch_with_the_help_for_this_system() -> None:
+    from vlogkit.capture.backend import CaptureConfig
+    from vlogkit.capture.devices import permission_help
+    from vlogkit.errors import DeviceError
+    from vlogkit.services.capture import CaptureService
+    from vlogkit.ui.i18n import error_text, set_language, tr
+
+    with pytest.raises(DeviceError) as caught:
+        CaptureService(None).check_devices(CaptureConfig(), {"cameras": [], "microphones": []})  # type: ignore[arg-type]
+    assert str(caught.value) == f"No camera and no microphone found. {permission_help('camera')}"
+    set_language("nl")
+    shown = error_text(caught.value)
+    assert shown == f"Geen camera en geen microfoon gevonden. {tr(permission_help('camera'))}"
+    assert tr(permission_help("camera")) != permission_help("camera")  # the help itself is Dutch too
+
+
+def test_a_nested_reason_is_worded_in_the_ui_language_too() -> None:
+    from vlogkit.errors import N_, MediaError, VlogkitError
+    from vlogkit.ui.i18n import error_text, set_language
+
+    inner = MediaError(N_("{path}: the file is empty."), path="take.mp4")
+    outer = VlogkitError(N_("The take could not be added to the library: {reason}"), reason=inner)
+    assert str(outer) == "The take could not be added to the library: take.mp4: the file is empty."
+    set_language("fr")
+    assert error_text(outer) == "La prise n'a pas pu être ajoutée à la bibliothèque : take.mp4 : le fichier est vide."

@@ -12,6 +12,7 @@ import sys
 from typing import Any
 
 from vlogkit.capture.backend import DeviceInfo
+from vlogkit.errors import N_, DeviceError, Phrase
 
 log = logging.getLogger(__name__)
 
@@ -89,10 +90,6 @@ def find_microphone(device_id: str | None) -> Any:
     return next((d for d in devices if _decode(d.id()) == device_id), None)
 
 
-def N_(text: str) -> str:  # noqa: N802 - the gettext-style marker: the UI translates these where it shows them
-    return text
-
-
 # How to let vlogkit use a device, per system and device: whole sentences, so translations need not glue words.
 PERMISSION_HELP = {
     ("linux", "camera"): N_("Linux: plug the camera in, and make sure your user may use it "
@@ -125,6 +122,7 @@ def permission_help(kind: str, platform: str | None = None) -> str:
     return PERMISSION_HELP[(platform_key(platform), thing)]
 
 
-def missing_message(kind: str, platform: str | None = None) -> str:
-    thing = "camera" if kind == "camera" else "microphone"
-    return f"No {thing} found. {permission_help(kind, platform)}"
+def missing_error(kind: str, platform: str | None = None) -> DeviceError:
+    """"No camera found." (or microphone) with how to allow it on this OS; the app words both in its language."""
+    template = N_("No camera found. {help}") if kind == "camera" else N_("No microphone found. {help}")
+    return DeviceError(template, help=Phrase(permission_help(kind, platform)))

@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 from vlogkit.capture.backend import FILE_DEVICE_NAME, CaptureBackend, CaptureConfig, DeviceInfo, Frame
-from vlogkit.errors import DeviceError, MediaError
+from vlogkit.errors import N_, DeviceError, MediaError
 
 log = logging.getLogger(__name__)
 
@@ -63,12 +63,12 @@ class FileBackend(CaptureBackend):
         try:
             info = probe(self.source)
         except MediaError as exc:
-            raise DeviceError(f"The file used as a camera cannot be read: {exc}") from exc
+            raise DeviceError(N_("The file used as a camera cannot be read: {reason}"), reason=exc) from exc
         if not info.has_audio:
-            raise DeviceError(f"No microphone: {self.source.name} has no audio to record.")
+            raise DeviceError(N_("No microphone: {name} has no audio to record."), name=self.source.name)
         if not info.has_video and not config.audio_only:
-            raise DeviceError(f"No camera: {self.source.name} has no video; record sound only (--audio-only, or "
-                              "tick Audio only in the app).")
+            raise DeviceError(N_("No camera: {name} has no video; record sound only (--audio-only, or tick Audio "
+                                 "only in the app)."), name=self.source.name)
         self._config = config
         self._has_video = info.has_video and not config.audio_only
         if self._has_video:

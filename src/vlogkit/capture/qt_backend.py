@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from vlogkit.capture.backend import CaptureBackend, CaptureConfig, Frame
-from vlogkit.capture.devices import find_camera, find_microphone, missing_message, qt_core_app
-from vlogkit.errors import DeviceError
+from vlogkit.capture.devices import find_camera, find_microphone, missing_error, qt_core_app
+from vlogkit.errors import N_, DeviceError
 
 log = logging.getLogger(__name__)
 
@@ -57,12 +57,12 @@ class QtBackend(CaptureBackend):
         if not config.audio_only:
             cam = find_camera(config.camera_id)
             if cam is None:
-                raise DeviceError(missing_message("camera") if not config.camera_id else
-                                  f"No camera with id '{config.camera_id}': `vlogkit devices` lists them.")
+                raise (missing_error("camera") if not config.camera_id else DeviceError(
+                    N_("No camera with id '{id}': `vlogkit devices` lists them."), id=config.camera_id))
         mic = find_microphone(config.microphone_id)
         if mic is None:
-            raise DeviceError(missing_message("microphone") if not config.microphone_id else
-                              f"No microphone with id '{config.microphone_id}': `vlogkit devices` lists them.")
+            raise (missing_error("microphone") if not config.microphone_id else DeviceError(
+                N_("No microphone with id '{id}': `vlogkit devices` lists them."), id=config.microphone_id))
         q = self._q
         session = q["session"]
         q["audio"] = QAudioInput(mic)
@@ -176,9 +176,9 @@ class QtBackend(CaptureBackend):
         recorder.record()
         if not self._wait(lambda: recorder.recorderState() == QMediaRecorder.RecorderState.RecordingState
                           or bool(self._error), 10):
-            raise DeviceError("The recorder did not start within 10 seconds: check the camera and microphone.")
+            raise DeviceError(N_("The recorder did not start within 10 seconds: check the camera and microphone."))
         if self._error:
-            raise DeviceError(f"Recording could not start: {self._error}.")
+            raise DeviceError(N_("Recording could not start: {reason}."), reason=self._error)
 
     def stop(self) -> None:
         from PySide6.QtMultimedia import QMediaRecorder

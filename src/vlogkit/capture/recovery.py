@@ -16,7 +16,7 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from vlogkit.capture.session import Take, remove_take_files, take_duration_ms, write_meta
-from vlogkit.errors import MediaError, VlogkitError
+from vlogkit.errors import N_, MediaError, VlogkitError
 from vlogkit.fileutil import output_file
 
 log = logging.getLogger(__name__)
@@ -84,7 +84,7 @@ def recover(take: InterruptedTake, ffmpeg_exe: str | None = None) -> Take:
 
     path = take.path
     if not path.exists() or path.stat().st_size == 0:
-        raise MediaError(f"The interrupted take {path.name} is empty: nothing can be recovered. Discard it.")
+        raise MediaError(N_("The interrupted take {name} is empty: nothing can be recovered. Discard it."), name=path.name)
     ff = Ffmpeg(ffmpeg_exe)
     fixed = path.with_name(path.stem + "-recovered.mkv")
     try:
@@ -92,11 +92,12 @@ def recover(take: InterruptedTake, ffmpeg_exe: str | None = None) -> Take:
             ff.run(["-err_detect", "ignore_err", "-fflags", "+genpts+discardcorrupt", "-i", str(path),
                     "-map", "0", "-c", "copy", "-f", "matroska", str(tmp)], outputs=[tmp])
     except VlogkitError as exc:
-        raise MediaError(f"The interrupted take {path.name} could not be recovered ({exc}). Discard it.") from exc
+        raise MediaError(N_("The interrupted take {name} could not be recovered ({reason}). Discard it."),
+                         name=path.name, reason=exc) from exc
     duration = take_duration_ms(fixed)
     if duration <= 0:
         fixed.unlink(missing_ok=True)
-        raise MediaError(f"The interrupted take {path.name} holds nothing playable. Discard it.")
+        raise MediaError(N_("The interrupted take {name} holds nothing playable. Discard it."), name=path.name)
     os.replace(fixed, path)
     write_meta(path, status="stopped", stop_reason="recovered", duration_ms=duration)
     log.info("recovered %s (%d ms)", path.name, duration)

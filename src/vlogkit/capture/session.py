@@ -21,7 +21,7 @@ from typing import Any
 from filelock import FileLock
 
 from vlogkit.capture.backend import CaptureBackend, CaptureConfig
-from vlogkit.errors import DeviceError, UsageError, VlogkitError
+from vlogkit.errors import N_, DeviceError, UsageError, VlogkitError
 from vlogkit.fileutil import atomic_write_text
 
 log = logging.getLogger(__name__)
@@ -75,6 +75,7 @@ class Status:
     warning: bool = False  # the soft warning near the limit
     stop_reason: str = ""
     error: str = ""  # a stop that recorded nothing usable
+    failure: VlogkitError | None = None  # what `error` says, for the app to word in its language
 
     @property
     def remaining_text(self) -> str:
@@ -165,7 +166,7 @@ class CaptureSession:
         language, title, as the recorder gave them) go into the take's journal, so a take recovered after a crash
         keeps them."""
         if self.state is not State.IDLE:
-            raise UsageError("A take is already running or waiting to be kept; keep it or retake first.")
+            raise UsageError(N_("A take is already running or waiting to be kept; keep it or retake first."))
         if not self._opened:
             self.open()
         self.prompt = prompt
@@ -226,7 +227,7 @@ class CaptureSession:
             return self._last
         if self.state is State.STOPPED and self.take is not None:
             return Status(State.STOPPED, elapsed_ms=self.take.duration_ms, stop_reason=self.take.stop_reason)
-        return Status(self.state, remaining_ms=self.limit_ms, error=self._last.error)
+        return Status(self.state, remaining_ms=self.limit_ms, error=self._last.error, failure=self._last.failure)
 
     def _lost_reason(self) -> str:
         return "source_ended" if getattr(self.backend, "ended", False) else "device_lost"
@@ -235,7 +236,7 @@ class CaptureSession:
         try:
             self.stop(reason)
         except VlogkitError as exc:
-            self._last = Status(State.IDLE, remaining_ms=self.limit_ms, error=str(exc))
+            self._last = Status(State.IDLE, remaining_ms=self.limit_ms, error=str(exc), failure=exc)
             return self._last
         return self.tick()
 
@@ -260,8 +261,10 @@ class CaptureSession:
             self.state = State.IDLE
             remove_take_files(path)
             self._release_lock()
-            why = f" ({self.backend.lost})" if self.backend.lost else ""
-            raise DeviceError(f"Nothing was recorded{why}: check the camera and microphone and try again.")
+            if self.backend.lost:
+                raise DeviceError(N_("Nothing was recorded ({reason}): check the camera and microphone and try again."),
+                                  reason=self.backend.lost)
+            raise DeviceError(N_("Nothing was recorded: check the camera and microphone and try again."))
         write_meta(path, status="stopped", stop_reason=reason, duration_ms=duration)
         self.take = Take(path, duration, reason, self._started_iso, self.prompt, self.config.audio_only)
         log.info("take %s stopped (%s, %d ms)", path.name, reason, duration)

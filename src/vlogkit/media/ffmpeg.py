@@ -12,7 +12,7 @@ from collections import deque
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from vlogkit.errors import Cancelled, DiskFullError, FfmpegError
+from vlogkit.errors import N_, Cancelled, DiskFullError, FfmpegError
 from vlogkit.jobs import JobContext
 
 
@@ -104,8 +104,9 @@ class Ffmpeg:
             _remove(outputs)
             log = "\n".join(tail)
             if "No space left on device" in log:
-                raise DiskFullError("The disk is full: ffmpeg could not write the output. Free some space and try again.")
-            raise FfmpegError(f"ffmpeg failed (exit {proc.returncode}): {_meaningful_line(tail)}")
+                raise DiskFullError(N_("The disk is full: ffmpeg could not write the output. Free some space and try "
+                                        "again."))
+            raise FfmpegError(N_("ffmpeg failed (exit {code}): {line}"), code=proc.returncode, line=_meaningful_line(tail))
         return "\n".join(tail)
 
 

@@ -10,7 +10,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from vlogkit.errors import FfmpegError, UsageError
+from vlogkit.errors import N_, FfmpegError, UsageError
 from vlogkit.failpoints import failpoint
 from vlogkit.fileutil import atomic_write_text, export_mode, output_file
 from vlogkit.jobs import JobContext
@@ -28,7 +28,7 @@ def render(plan: ExportPlan, ffmpeg: Ffmpeg, ctx: JobContext | None = None,
     ctx = ctx or JobContext()
     appeared = [p for p in plan.files if p.exists()]
     if appeared:
-        raise UsageError(f"{appeared[0]} appeared after the export was planned: run the export again.")
+        raise UsageError(N_("{path} appeared after the export was planned: run the export again."), path=appeared[0])
 
     def rendering(fraction: float, message: str) -> None:
         if fraction > 0:  # ffmpeg has started writing the temporary outputs

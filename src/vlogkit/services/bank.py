@@ -24,7 +24,7 @@ from vlogkit.domain import (
     parse_day,
 )
 from vlogkit.domain.times import format_seconds, format_span
-from vlogkit.errors import ConsentError, UsageError, VlogkitError
+from vlogkit.errors import N_, ConsentError, UsageError, VlogkitError
 from vlogkit.jobs import JobContext
 from vlogkit.quotes.overlap import BankMatch, bank_match
 from vlogkit.quotes.search import Filters, matches, relevance
@@ -39,6 +39,11 @@ log = logging.getLogger(__name__)
 
 FORMATS = ("pptx", "cards", "csv", "md", "json")
 QUOTES_MARK = "quotes:"  # in a bank export's log entry: the ids of the quotes the file holds (forget rebuilds it)
+_SCOPE_WORDS = {"none": {"en": "none", "nl": "geen", "fr": "aucun"},
+                "internal": {"en": "internal", "nl": "intern", "fr": "interne"},
+                "external": {"en": "external", "nl": "extern", "fr": "externe"}}
+_AUDIENCE_WORDS = {"internal": {"en": "internal", "nl": "intern gebruik", "fr": "un usage interne"},
+                   "external": {"en": "external", "nl": "extern gebruik", "fr": "un usage externe"}}
 EDITABLE = ("text", "tags", "status", "note", "consent", "speaker", "language")
 
 
@@ -300,11 +305,10 @@ class BankService:
             raise UsageError(f"Quote {q.id}: {exc}.") from None
         ceiling = self.effective_scope(q.with_(consent=ConsentScope.EXTERNAL))
         if scope.rank > ceiling.rank:
-            raise ConsentError(
-                f"Quote {q.id} cannot have {scope.value} consent: its vlog's consent allows {ceiling.value}. A quote "
-                f"can narrow its vlog's consent, never widen it; change the vlog's consent with "
-                f"`vlogkit edit {q.vlog_id}`."
-            )
+            raise ConsentError(N_(
+                "Quote {qid} cannot have {scope} consent: its vlog's consent allows {ceiling}. A quote can narrow its "
+                "vlog's consent, never widen it; change the vlog's consent with `vlogkit edit {id}`."),
+                qid=q.id, scope=_SCOPE_WORDS[scope.value], ceiling=_SCOPE_WORDS[ceiling.value], id=q.vlog_id)
         return scope
 
     def tag(self, qid: str, add: Iterable[str] = (), remove: Iterable[str] = ()) -> Quote:
@@ -337,20 +341,25 @@ class BankService:
         vlogs = self._vlogs()
         pool = quotes if quotes is not None else self.search(sort="date")
         if not pool:
-            raise VlogkitError("The bank holds no quotes to export (or none match the filters): "
-                               "`vlogkit bank add` saves some.")
+            raise VlogkitError(N_("The bank holds no quotes to export (or none match the filters): "
+                                  "`vlogkit bank add` saves some."))
         kept, skipped = [], []
+        reasons: dict[str, list[str]] = {lang: [] for lang in ("en", "nl", "fr")}  # the app shows its language's
         for q in pool:
-            why = self.why_not(q, audience, vlogs) or self._words_to_confirm(q, audience, fmt, vlogs)
+            c = self.clearance(q, audience, vlogs)
+            why = c.reason() or self._words_to_confirm(q, audience, fmt, vlogs)
             if why:
                 skipped.append(f"{q.id}: {why}")
+                for lang, lines in reasons.items():
+                    lines.append(f"{q.id}: {c.reason(lang) if not c.ok else why}")
             else:
                 kept.append(q)
         if not kept:
-            raise ConsentError(
-                f"Nothing to export for the {audience} audience: left out {len(skipped)} "
-                f"quote{'s' if len(skipped) != 1 else ''}: " + "; ".join(skipped) + "."
-            )
+            template = (N_("Nothing to export for the {audience} audience: left out {n} quote: {reasons}.")
+                        if len(skipped) == 1 else
+                        N_("Nothing to export for the {audience} audience: left out {n} quotes: {reasons}."))
+            raise ConsentError(template, audience=_AUDIENCE_WORDS[audience], n=len(skipped),
+                               reasons={lang: "; ".join(lines) for lang, lines in reasons.items()})
         report = write_export(self, fmt, Path(out), audience, kept, vlogs, ctx, title)
         report.skipped = skipped
         files = list(getattr(report, "files", None) or [report.path])

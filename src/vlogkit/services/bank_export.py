@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from vlogkit.domain import Quote, Vlog
 from vlogkit.domain.times import format_span
-from vlogkit.errors import VlogkitError
+from vlogkit.errors import N_, VlogkitError
 from vlogkit.failpoints import failpoint
 from vlogkit.fileutil import atomic_write_bytes, export_mode, safe_filename, unique_path
 from vlogkit.jobs import JobContext
@@ -34,7 +34,8 @@ def write_export(
         files = _cards(bank, out, rows, bank.app.consent.watch(ctx, sorted({q.vlog_id for q in quotes})), audience)
         return ExportReport(out, len(rows), files=files)
     if out.exists() and out.is_dir():
-        raise VlogkitError(f"{out} is a folder: give a file name for --out (only --format cards takes a folder).")
+        raise VlogkitError(N_("{path} is a folder: give a file name for --out (only --format cards takes a folder)."),
+                           path=out)
     if not out.suffix:
         out = out.with_suffix(SUFFIXES[fmt])
     target = unique_path(out)
@@ -61,7 +62,8 @@ def _cards(bank: BankService, folder: Path, rows: list, ctx: JobContext, audienc
     from vlogkit.render.cards import CARD_SIZES, render_card
 
     if folder.exists() and not folder.is_dir():
-        raise VlogkitError(f"{folder} is a file: --format cards writes PNG files into a folder; give a folder.")
+        raise VlogkitError(N_("{path} is a file: --format cards writes PNG files into a folder; give a folder."),
+                           path=folder)
     folder.mkdir(parents=True, exist_ok=True)
     brand = bank.app.settings.brand_color
     files: list[Path] = []

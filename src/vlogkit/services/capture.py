@@ -18,7 +18,7 @@ from vlogkit.capture.backend import CaptureBackend, CaptureConfig, DeviceInfo
 from vlogkit.capture.recovery import InterruptedTake, discard, find_interrupted, recover
 from vlogkit.capture.session import CaptureSession, Take, remove_take_files
 from vlogkit.domain import ConsentScope, Speaker, Vlog
-from vlogkit.errors import DeviceError, UsageError, VlogkitError
+from vlogkit.errors import N_, DeviceError, Phrase, UsageError, VlogkitError
 from vlogkit.fileutil import output_file, safe_filename, unique_path
 from vlogkit.jobs import JobContext
 
@@ -54,13 +54,14 @@ class CaptureService:
         if not mics:
             missing.append("microphone")
         if missing:
-            what = " and no ".join(missing)
-            hint = " Use --audio-only to record sound only." if missing == ["camera"] else ""
-            raise DeviceError(f"No {what} found.{hint} {permission_help(missing[0])}")
+            template = {("camera",): N_("No camera found. Use --audio-only to record sound only. {help}"),
+                        ("microphone",): N_("No microphone found. {help}"),
+                        ("camera", "microphone"): N_("No camera and no microphone found. {help}")}[tuple(missing)]
+            raise DeviceError(template, help=Phrase(permission_help(missing[0])))
         if config.camera_id and not config.audio_only and config.camera_id not in {d.id for d in cams}:
-            raise DeviceError(f"No camera with id '{config.camera_id}': `vlogkit devices` lists them.")
+            raise DeviceError(N_("No camera with id '{id}': `vlogkit devices` lists them."), id=config.camera_id)
         if config.microphone_id and config.microphone_id not in {d.id for d in mics}:
-            raise DeviceError(f"No microphone with id '{config.microphone_id}': `vlogkit devices` lists them.")
+            raise DeviceError(N_("No microphone with id '{id}': `vlogkit devices` lists them."), id=config.microphone_id)
 
     def qt_backend(self, *, pump_events: bool = False) -> CaptureBackend:
         from vlogkit.capture.qt_backend import QtBackend
@@ -80,10 +81,10 @@ class CaptureService:
 
         source = Path(source)
         if not source.is_file():
-            raise UsageError(f"No such file: {source}. Give a video or audio file to play as the camera.")
+            raise UsageError(N_("No such file: {path}. Give a video or audio file to play as the camera."), path=source)
         info = probe(source)
         if not info.has_audio:
-            raise DeviceError(f"No microphone: {source.name} has no audio to record.")
+            raise DeviceError(N_("No microphone: {name} has no audio to record."), name=source.name)
         return file_devices(source, info.has_video)
 
     def new_session(self, backend: CaptureBackend, *, config: CaptureConfig | None = None,
@@ -106,9 +107,10 @@ class CaptureService:
     @staticmethod
     def check_keep(speaker: Speaker, consent: ConsentScope) -> None:
         if not speaker.name.strip():
-            raise UsageError("Enter the speaker's name before keeping the take.")
+            raise UsageError(N_("Enter the speaker's name before keeping the take."))
         if ConsentScope(consent) not in KEEPABLE_CONSENTS:
-            raise UsageError("Choose the speaker's consent (internal only, or may be shared externally) before keeping.")
+            raise UsageError(N_("Choose the speaker's consent (internal only, or may be shared externally) before "
+                                "keeping."))
 
     def keep(
         self,
@@ -129,7 +131,7 @@ class CaptureService:
         consent = ConsentScope(consent)
         self.check_keep(speaker, consent)
         if not take.path.exists():
-            raise VlogkitError(f"The take {take.path.name} is gone; record it again.")
+            raise VlogkitError(N_("The take {name} is gone; record it again."), name=take.path.name)
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         name = safe_filename(f"recording-{stamp}-{speaker.name}", 80, "recording")
         dest = unique_path(self.app.paths.media_dir / f"{name}.mp4")
@@ -142,7 +144,8 @@ class CaptureService:
         )
         if result.vlog is None:
             dest.unlink(missing_ok=True)
-            raise VlogkitError(f"The take could not be added to the library: {result.error}")
+            raise VlogkitError(N_("The take could not be added to the library: {reason}"),
+                               reason=result.failure or result.error)
         vlog = result.vlog
         if Path(vlog.path) != dest:  # a team library keeps its own copy in the shared media folder
             dest.unlink(missing_ok=True)
@@ -199,7 +202,8 @@ class CaptureService:
         try:
             lock.acquire()
         except Timeout as exc:
-            raise VlogkitError(f"The take {take.path.name} is being recovered by another vlogkit window.") from exc
+            raise VlogkitError(N_("The take {name} is being recovered by another vlogkit window."),
+                               name=take.path.name) from exc
         try:
             recovered = recover(take, self.app.ffmpeg.exe)
         except BaseException:

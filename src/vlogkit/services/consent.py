@@ -163,7 +163,8 @@ class ConsentService:
         if c.code == "unknown_audience":
             raise UsageError(c.message)
         hint = c.hint
-        raise ConsentError(c.message[:-1] + (f" - {hint}." if hint else "."))
+        raise ConsentError(c.message[:-1] + (f" - {hint}." if hint else ".")).in_languages(
+            {lang: c.text(lang) for lang in ("en", "nl", "fr")})  # the app: the rule's words, without the commands
 
     def require_vlog(self, vlog: Vlog, audience: str) -> None:
         self.require(self.for_vlog(vlog, audience))
@@ -182,14 +183,16 @@ class ConsentService:
         try:
             vlog = self.app.vlogs.get(vlog_id)
         except NotFoundError:
-            raise ConsentError(f"Vlog {vlog_id} is no longer in the library, so nothing of it is exported.") from None
+            raise ConsentError(N_("Vlog {id} is no longer in the library, so nothing of it is exported."),
+                               id=vlog_id) from None
         self.app.tombstones.check(fingerprint=vlog.fingerprint, what=f"Vlog {vlog_id}")
         quote = None
         if quote_id:
             try:
                 quote = self.app.bank.get(quote_id)
             except NotFoundError:
-                raise ConsentError(f"Quote {quote_id} is no longer in the bank, so it is not exported.") from None
+                raise ConsentError(N_("Quote {qid} is no longer in the bank, so it is not exported."),
+                                   qid=quote_id) from None
         if ranges or quote is not None:
             self.require_clip(vlog, ranges or ((quote.start, quote.end),) if quote else (), audience, quote)
         else:
@@ -204,13 +207,15 @@ class ConsentService:
         forgotten = self.app.tombstones.forgotten_ids()
         for q in quotes:
             if q.vlog_id in forgotten:
-                raise ConsentError(f"Quote {q.id}: its vlog {q.vlog_id} was forgotten meanwhile; nothing is exported.")
+                raise ConsentError(N_("Quote {qid}: its vlog {id} was forgotten meanwhile; nothing is exported."),
+                                   qid=q.id, id=q.vlog_id)
             try:
                 current = self.app.bank.get(q.id)
             except NotFoundError:
-                raise ConsentError(f"Quote {q.id} was removed from the bank meanwhile; nothing is exported.") from None
+                raise ConsentError(N_("Quote {qid} was removed from the bank meanwhile; nothing is exported."),
+                                   qid=q.id) from None
             if (current.text, current.speaker, current.start, current.end) != (q.text, q.speaker, q.start, q.end):
-                raise ConsentError(f"Quote {q.id} changed while it was being exported; export again.")
+                raise ConsentError(N_("Quote {qid} changed while it was being exported; export again."), qid=q.id)
             self.require(self.for_quote(current, audience, vlogs))
 
     @contextlib.contextmanager

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from vlogkit.domain import Transcript, Vlog, VlogState, Word
-from vlogkit.errors import LibraryError, NoAudioError, UsageError
+from vlogkit.errors import N_, LibraryError, NoAudioError, UsageError
 from vlogkit.failpoints import failpoint
 from vlogkit.fileutil import atomic_write_text, export_mode, safe_filename
 from vlogkit.jobs import JobContext
@@ -98,7 +98,8 @@ class TranscriptionService:
         lang = validate_language(language if language is not None else vlog.language)
         allowed = format_languages(parse_languages(languages if languages is not None else self.app.settings.languages))
         if not vlog.media.has_audio:
-            raise NoAudioError(f"Vlog {vlog.id} ({vlog.path}) has no audio track - there is nothing to transcribe.")
+            raise NoAudioError(N_("Vlog {id} ({path}) has no audio track - there is nothing to transcribe."),
+                              id=vlog.id, path=vlog.path)
         path = self.app.library.check_source(vlog)
         prompt = (self.app.settings.glossary or "").strip()
         engine = self.engine(model)

@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from vlogkit.errors import MediaError, NoAudioError
+from vlogkit.errors import N_, MediaError, NoAudioError
 
 if TYPE_CHECKING:
     import numpy as np
@@ -56,10 +56,10 @@ def decode_channels(path: str | os.PathLike[str]) -> tuple[list[np.ndarray], int
     try:
         container = av.open(name, metadata_errors="ignore")
     except (av.error.FFmpegError, OSError) as exc:
-        raise MediaError(f"{name}: cannot be read as media ({exc}).") from exc
+        raise MediaError(N_("{path}: cannot be read as media ({reason})."), path=name, reason=exc) from exc
     with container:
         if not container.streams.audio:
-            raise NoAudioError(f"{name}: has no audio track - there is nothing to transcribe.")
+            raise NoAudioError(N_("{path}: has no audio track - there is nothing to transcribe."), path=name)
         stream = container.streams.audio[0]
         n_src = int(stream.codec_context.channels or 1)
         layout = "stereo" if n_src >= 2 else "mono"
@@ -90,7 +90,7 @@ def decode_channels(path: str | os.PathLike[str]) -> tuple[list[np.ndarray], int
                 put(out.to_ndarray())
         except av.error.FFmpegError as exc:
             if not filled:
-                raise MediaError(f"{name}: its audio cannot be decoded ({exc}).") from exc
+                raise MediaError(N_("{path}: its audio cannot be decoded ({reason})."), path=name, reason=exc) from exc
     channels = []
     for b in bufs:
         if len(b) - filled > SAMPLE_RATE * 10:  # a duration that was far off: give the spare memory back
@@ -151,7 +151,8 @@ def load_audio(path: str | os.PathLike[str]) -> Audio:
     """Decode `path` for transcription: one mixed channel, or two for split stereo."""
     channels, n_src = decode_channels(path)
     if len(channels[0]) == 0:
-        raise NoAudioError(f"{os.fspath(path)}: its audio track is empty - there is nothing to transcribe.")
+        raise NoAudioError(N_("{path}: its audio track is empty - there is nothing to transcribe."),
+                          path=os.fspath(path))
     if len(channels) == 1:
         return Audio((channels[0],), n_src)
     left, right = channels

@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, replace
 from typing import TYPE_CHECKING, Any, Protocol
 
 from vlogkit.domain import Segment, Transcript, Word
-from vlogkit.errors import ModelError
+from vlogkit.errors import N_, ModelError
 from vlogkit.failpoints import failpoint
 from vlogkit.jobs import JobContext
 from vlogkit.transcribe import languages as langid
@@ -71,8 +71,8 @@ def load_whisper(path: str, device: str, compute_type: str) -> Any:
                 model = WhisperModel(path, device=device, compute_type=compute_type,
                                      cpu_threads=os.cpu_count() or 0, local_files_only=True)
             except (RuntimeError, ValueError, OSError) as exc:
-                raise ModelError(f"The Whisper model in {path} could not be loaded ({exc}); "
-                                 "`vlogkit models` lists the installed ones.") from exc
+                raise ModelError(N_("The Whisper model in {path} could not be loaded ({reason}); `vlogkit models` "
+                                    "lists the installed ones."), path=path, reason=exc) from exc
             _MODELS[key] = model
         return model
 

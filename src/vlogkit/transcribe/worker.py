@@ -83,7 +83,7 @@ class WorkerTranscriber:
             cls = getattr(errors, str(reply.get("type", "")), VlogkitError)
             if not (isinstance(cls, type) and issubclass(cls, VlogkitError)):
                 cls = VlogkitError
-            raise cls(str(reply["error"]))
+            raise cls.from_dict(reply)
         return Transcript.from_dict(reply["result"])
 
 
@@ -105,7 +105,7 @@ def main() -> int:
                               initial_prompt=req.get("initial_prompt"), duration_ms=int(req.get("duration_ms") or 0),
                               ctx=ctx, languages=str(req.get("languages") or "nl,fr,en"))
     except VlogkitError as exc:
-        send({"error": str(exc), "type": exc.__class__.__name__})
+        send({**exc.to_dict(), "type": exc.__class__.__name__})
         return 1
     except Exception as exc:  # noqa: BLE001 - reported to the parent as one line
         send({"error": f"transcription failed: {exc.__class__.__name__}: {exc}", "type": "VlogkitError"})

@@ -10,7 +10,7 @@ import json
 from collections.abc import Mapping
 
 from vlogkit.config import app_language
-from vlogkit.errors import VlogkitError
+from vlogkit.errors import Phrase, VlogkitError
 from vlogkit.ui.resources import resource
 
 LANGUAGES = {"en": "English", "nl": "Nederlands", "fr": "Français"}  # config.APP_LANGUAGES, named
@@ -70,8 +70,18 @@ def error_text(error: BaseException | str) -> str:
         return error.texts.get(_current) or str(error)
     if not error.fields:
         return tr(error.template) if error.template else str(error)
-    fields = {k: (v.get(_current) or v.get("en", "")) if isinstance(v, Mapping) else v for k, v in error.fields.items()}
+    fields = {k: _field_text(v) for k, v in error.fields.items()}
     try:
         return tr(error.template, **fields)
     except (KeyError, IndexError, ValueError):  # a translation naming a field the template lacks: say it in English
         return str(error)
+
+
+def _field_text(value: object) -> object:
+    if isinstance(value, Mapping):
+        return value.get(_current) or value.get("en", "")
+    if isinstance(value, VlogkitError):
+        return error_text(value)
+    if isinstance(value, Phrase):
+        return tr(str(value))
+    return value

@@ -304,7 +304,7 @@ class RecordTab(QWidget):
         if self.last_status.state is State.RECORDING and st.state is not State.RECORDING:
             self.take = self.session.take  # stopped by the limit or a lost device
             if st.error:
-                self.show_error(st.error)
+                self.show_error(error_text(st.failure or st.error))
         changed = st.state is not self.last_status.state
         self.last_status = st
         # the message line changes with the state: a message shown since (an error, "Kept as…") stays until then

@@ -68,6 +68,19 @@ def test_add_list_edit_remove_and_refuse_duplicates(cli, home: Path) -> None:  #
     assert _texts(cli) == ["Who helped you most this month?"]
 
 
+def test_move_puts_a_question_at_another_place(cli) -> None:  # type: ignore[no-untyped-def]
+    for q in ("One?", "Two?", "Three?"):
+        assert cli("prompts", "add", q).returncode == 0
+    r = cli("prompts", "move", "3", "1")
+    assert r.returncode == 0 and r.stdout.splitlines() == ["  1  Three?", "  2  One?", "  3  Two?"]
+    moved = cli("prompts", "move", "One?", "9", "--json")
+    assert [(p["number"], p["text"]) for p in moved.json()] == [(1, "Three?"), (2, "Two?"), (3, "One?")]
+    bad = cli("prompts", "move", "1", "0")
+    assert bad.returncode == 2 and bad.stderr == ("vlogkit: error: Prompts are numbered from 1 (the first); 0 is not "
+                                                  "a place in the list.\n")
+    assert _texts(cli) == ["Three?", "Two?", "One?"]
+
+
 def test_examples_are_the_apps_and_never_added_twice(cli, home: Path) -> None:  # type: ignore[no-untyped-def]
     assert cli("prompts", "add", "Wat heeft je team deze week geleerd?").returncode == 0  # one of them, typed by hand
     r = cli("prompts", "examples", "--language", "nl", "--json")

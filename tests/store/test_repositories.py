@@ -133,6 +133,21 @@ def test_prompts_keep_order_and_texts_are_unique(app: App) -> None:
         repo.remove(b.id)
 
 
+def test_prompts_move_to_a_place_and_the_others_keep_their_order(app: App) -> None:
+    repo = app.store.prompts
+    a, b, c, d = repo.add_many(["One?", "Two?", "Three?", "Four?"])
+    repo.move(d.id, 0)
+    assert [p.text for p in repo.all()] == ["Four?", "One?", "Two?", "Three?"]
+    repo.move(d.id, 2)
+    assert [p.text for p in repo.all()] == ["One?", "Two?", "Four?", "Three?"]
+    repo.move(a.id, 99)  # past the end: last
+    assert [p.text for p in repo.all()] == ["Two?", "Four?", "Three?", "One?"]
+    assert repo.add_many(["Five?"])[0].position > max(p.position for p in repo.all()[:-1])  # still appended last
+    with pytest.raises(NotFoundError):
+        repo.move("nope", 0)
+    assert [p.text for p in repo.all()] == ["Two?", "Four?", "Three?", "One?", "Five?"]
+
+
 def test_activity_log_keeps_who_did_what(app: App) -> None:
     log = app.export_log
     log.record("clip", vlog_ids=["v1"], outputs=["/out/a.mp4"], audience="external", detail="reel", user="an")

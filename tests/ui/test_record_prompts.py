@@ -5,13 +5,26 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from vlogkit.services.prompts import EXAMPLES
 
 
 def _offered(tab) -> list[str]:  # type: ignore[no-untyped-def]
+    return _offered_by(tab.prompt_card)
+
+
+def _offered_by(card) -> list[str]:  # type: ignore[no-untyped-def]
     """The questions the prompt box offers, after its '(no prompt - free talk)' entry."""
-    box = tab.prompt_card.choice
-    return [box.itemData(i) for i in range(1, box.count())]
+    return [card.choice.itemData(i) for i in range(1, card.choice.count())]
+
+
+@pytest.fixture
+def record_tab_app(home: Path):  # type: ignore[no-untyped-def]
+    from vlogkit.config import Paths
+    from vlogkit.services import App
+
+    return App(Paths(home))
 
 
 def test_questions_added_by_the_cli_show_in_the_record_tab_and_back(qtbot, window, gui_app, cli) -> None:  # type: ignore[no-untyped-def]
@@ -44,6 +57,36 @@ def test_questions_added_by_the_cli_show_in_the_record_tab_and_back(qtbot, windo
     qtbot.addWidget(fresh)
     assert _offered(fresh.record) == ["Who helped you most?", *EXAMPLES["nl"]]
     fresh.close()
+
+
+def test_the_prompts_menu_edits_and_moves_the_chosen_question(qtbot, record_tab_app, cli, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QInputDialog
+
+    from vlogkit.ui.i18n import set_language
+    from vlogkit.ui.record_widgets import PromptCard
+
+    for q in ("One?", "Two?", "Three?"):
+        record_tab_app.prompts.add(q)
+    card = PromptCard(record_tab_app.prompts)
+    qtbot.addWidget(card)
+    errors: list[str] = []
+    card.error_raised.connect(errors.append)
+    card.choice.setCurrentIndex(3)  # "Three?"
+    card.move_current(-1)
+    card.move_current(-1)
+    card.move_current(-1)  # already first: stays there
+    assert _offered_by(card) == ["Three?", "One?", "Two?"] and card.current() == "Three?"
+    card.move_current(+1)
+    assert _offered_by(card) == ["One?", "Three?", "Two?"] and card.current() == "Three?"
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("What are you proud of?", True))
+    card.edit_current()
+    assert card.current() == "What are you proud of?" and card.text.text() == "What are you proud of?"
+    assert [p["text"] for p in cli("prompts", "list", "--json").json()] == ["One?", "What are you proud of?", "Two?"]
+    set_language("nl")  # a clash is refused in the app's language, and nothing changes
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("Two?", True))
+    card.edit_current()
+    assert errors == ["Die vraag staat al in de lijst als vraag 3; er is niets veranderd."]
+    assert _offered_by(card) == ["One?", "What are you proud of?", "Two?"]
 
 
 def test_a_file_standing_in_for_the_camera_is_named_in_the_apps_language(qtbot, gui_app, desk_vlog: Path) -> None:  # type: ignore[no-untyped-def]

@@ -18,7 +18,7 @@ REF_HELP = "the prompt's number as `vlogkit prompts list` shows it, or its exact
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    prompts = sub.add_parser("prompts", help="the questions shown while recording: list, add, edit, remove, examples",
+    prompts = sub.add_parser("prompts", help="the questions shown while recording: list, add, edit, move, remove, examples",
                              description="Prompt cards: questions the Record tab (and `vlogkit record "
                                          "--prompt-number N`) shows while someone records. The app and these commands "
                                          "share one list, kept in the library.")
@@ -39,6 +39,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("text", metavar="TEXT", help="the new wording")
     add_json_flag(p)
     p.set_defaults(func=cmd_edit)
+
+    p = psub.add_parser("move", help="put a question at another place in the list (the others keep their order)")
+    p.add_argument("ref", metavar="PROMPT", help=REF_HELP)
+    p.add_argument("to", type=int, metavar="N", help="its new number (1 = first; past the end = last)")
+    add_json_flag(p)
+    p.set_defaults(func=cmd_move)
 
     p = psub.add_parser("remove", help="remove a question from the list (vlogs recorded with it keep it)")
     p.add_argument("ref", metavar="PROMPT", help=REF_HELP)
@@ -102,6 +108,16 @@ def cmd_add(args: argparse.Namespace, app: App) -> int:
 def cmd_edit(args: argparse.Namespace, app: App) -> int:
     p = app.prompts.resolve(args.ref)
     _print_one(app, app.prompts.update(p.id, args.text), args.json, "Changed")
+    return 0
+
+
+def cmd_move(args: argparse.Namespace, app: App) -> int:
+    p = app.prompts.resolve(args.ref)
+    app.prompts.move(p.id, args.to)
+    if args.json:
+        print_json(_listed(app))
+    else:
+        _print_list(_listed(app))
     return 0
 
 

@@ -10,8 +10,8 @@ import random
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from vlogkit.domain.prompt import Prompt, clean_prompt
-from vlogkit.errors import MediaError, NotFoundError, UsageError
+from vlogkit.domain.prompt import Prompt, PromptTextError, clean_prompt
+from vlogkit.errors import N_, MediaError, NotFoundError, UsageError
 from vlogkit.fileutil import atomic_write_text, export_mode, read_bounded
 
 if TYPE_CHECKING:
@@ -21,8 +21,8 @@ if TYPE_CHECKING:
 def _clean(text: str) -> str:
     try:
         return clean_prompt(text)
-    except ValueError as exc:
-        raise UsageError(str(exc)) from None
+    except PromptTextError as exc:
+        raise UsageError(exc.template, **exc.fields) from None
 
 
 # Example questions a new library can start from (Prompts… > Add example questions), in the app's language.
@@ -106,10 +106,20 @@ class PromptService:
         """Where a prompt stands in the list, 1 = the first (0 when it is not there)."""
         return next((n for n, p in enumerate(self.all(), start=1) if p.id == prompt_id), 0)
 
+    def move(self, prompt_id: str, number: int) -> int:
+        """Put a prompt at `number` in the list (1 = first; past the end = last), the others in their order;
+        returns where it is now."""
+        if number < 1:
+            raise UsageError(N_("Prompts are numbered from 1 (the first); {n} is not a place in the list."),
+                             n=str(number))
+        self.repo.move(prompt_id, number - 1)
+        return self.number(prompt_id)
+
     def _refuse_duplicate(self, text: str, except_id: str = "") -> None:
         for n, p in enumerate(self.all(), start=1):
             if p.text == text and p.id != except_id:
-                raise UsageError(f"That question is already prompt {n} in the list; nothing was changed.")
+                raise UsageError(N_("That question is already prompt {n} in the list; nothing was changed."),
+                                 n=str(n))
 
     def add_examples(self, language: str) -> list[Prompt]:
         """Add the example questions in `language` (English when there are none in it); returns them. Ones already

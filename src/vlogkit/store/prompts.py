@@ -58,3 +58,20 @@ class TinyPromptRepository:
         with self.db.transaction() as tdb:
             if not tdb.table(self.TABLE).remove(Query().id == prompt_id):
                 raise NotFoundError(f"No prompt with id '{prompt_id}'.")
+
+    def move(self, prompt_id: str, index: int) -> None:
+        """Put a prompt at `index` of the list (0 = first; past the end = last); the others keep their order."""
+        with self.db.transaction() as tdb:
+            table = tdb.table(self.TABLE)
+            ids = [str(r["id"]) for r in sorted(table.all(), key=lambda r: (int(r.get("position", 0)), str(r["id"])))]
+            table.update_multiple([({"position": n}, Query().id == i) for n, i in enumerate(moved(ids, prompt_id,
+                                                                                                 index))])
+
+
+def moved(ids: list[str], prompt_id: str, index: int) -> list[str]:
+    """`ids` with `prompt_id` taken out and put back at `index` (clamped to the list)."""
+    if prompt_id not in ids:
+        raise NotFoundError(f"No prompt with id '{prompt_id}'.")
+    rest = [i for i in ids if i != prompt_id]
+    rest.insert(max(0, min(index, len(rest))), prompt_id)
+    return rest

@@ -64,6 +64,9 @@ class PromptCard(QFrame):
         menu = QMenu(self.manage_button)
         menu.addAction(tr("Add a prompt…"), self.add_prompt)
         self.examples_action = menu.addAction(tr("Add example questions"), self.add_examples)
+        menu.addAction(tr("Edit this prompt…"), self.edit_current)
+        menu.addAction(tr("Move this prompt up"), lambda: self.move_current(-1))
+        menu.addAction(tr("Move this prompt down"), lambda: self.move_current(+1))
         menu.addAction(tr("Remove this prompt"), self.remove_current)
         menu.addSeparator()
         menu.addAction(tr("Import from a text file…"), self.import_file)
@@ -126,9 +129,24 @@ class PromptCard(QFrame):
         if ok and text.strip():
             self._guard(lambda: self.refresh(select=self.prompts.add(text).text))
 
+    def edit_current(self) -> None:
+        match = self.prompts.find(self.current()) if self.current() else None
+        if match is None:
+            return
+        text, ok = QInputDialog.getMultiLineText(self, tr("Edit the prompt"), tr("Question to show:"), match.text)
+        if ok:
+            self._guard(lambda: self.refresh(select=self.prompts.update(match.id, text).text))
+
+    def move_current(self, step: int) -> None:
+        """The chosen question one place earlier (-1) or later (+1) in the list; the others keep their order."""
+        match = self.prompts.find(self.current()) if self.current() else None
+        if match is not None:
+            self._guard(lambda: self.prompts.move(match.id, max(1, self.prompts.number(match.id) + step)))
+            self.refresh(select=match.text)
+
     def remove_current(self) -> None:
         cur = self.current()
-        match = next((p for p in self.prompts.all() if p.text == cur), None)
+        match = self.prompts.find(cur) if cur else None
         if match is not None:
             self._guard(lambda: self.prompts.remove(match.id))
             self.refresh()

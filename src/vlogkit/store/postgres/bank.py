@@ -12,7 +12,7 @@ from vlogkit.errors import NotFoundError
 from vlogkit.store.bank import RangeIndex, same_range, unique_id
 from vlogkit.store.export_log import log_entry
 from vlogkit.store.postgres.database import Database
-from vlogkit.store.prompts import new_prompt_id
+from vlogkit.store.prompts import moved, new_prompt_id
 
 QUOTE_COLUMNS = "(id, vlog_id, start_ms, end_ms, status, created, doc)"
 QUOTE_VALUES = "(:id, :vlog_id, :start, :end, :status, :created, CAST(:doc AS jsonb))"
@@ -168,6 +168,14 @@ class PgPromptRepository:
         with self.db.begin() as conn:
             if not conn.execute(_text()("DELETE FROM prompts WHERE id = :id"), {"id": prompt_id}).rowcount:
                 raise NotFoundError(f"No prompt with id '{prompt_id}'.")
+
+    def move(self, prompt_id: str, index: int) -> None:
+        text = _text()
+        with self.db.begin() as conn:
+            conn.execute(text("LOCK TABLE prompts IN SHARE ROW EXCLUSIVE MODE"))  # one order, whoever moves at once
+            ids = [r[0] for r in conn.execute(text("SELECT id FROM prompts ORDER BY position, id"))]
+            conn.execute(text("UPDATE prompts SET position = :pos WHERE id = :id"),
+                         [{"pos": n, "id": i} for n, i in enumerate(moved(ids, prompt_id, index))])
 
 
 class PgActivityLog:

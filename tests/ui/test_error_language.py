@@ -41,8 +41,8 @@ def test_a_truncated_import_reads_dutch_with_its_file_name(qtbot, window, clip12
     job = window.start_import([str(bad)], ImportOptions())
     qtbot.waitUntil(lambda: not job.running, timeout=60000)
     shown = window.last_error
-    assert shown == (f"{bad}: afgebroken - het bestand stopt vóór de 12.0 s die de header belooft (een onderbroken "
-                     "kopie of download, of een beschadigde header?).")
+    assert shown == (f"{bad}: afgebroken - het bestand houdt op vóór de 12.0 s die het zelf aangeeft. Werd een kopie "
+                     "of download onderbroken, of is het bestand beschadigd?")
     assert shown in _shown_boxes(window)  # the dialog the user reads, not only the status bar
     assert window.app.library.list() == []
 
@@ -203,3 +203,30 @@ def test_a_nested_reason_is_worded_in_the_ui_language_too() -> None:
     assert str(outer) == "The take could not be added to the library: take.mp4: the file is empty."
     set_language("fr")
     assert error_text(outer) == "La prise n'a pas pu être ajoutée à la bibliothèque : take.mp4 : le fichier est vide."
+
+
+def test_an_unreachable_team_library_is_said_in_dutch_before_the_window_opens(home: Path, monkeypatch) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QMessageBox
+
+    from vlogkit.config import Paths
+    from vlogkit.services import App
+    from vlogkit.ui.main import open_library
+
+    desk = App(Paths(home))
+    desk.settings.ui_language = "nl"
+    desk.save_settings()
+    monkeypatch.setenv("VLOGKIT_LIBRARY_URL", "postgresql://comms:secret@127.0.0.1:1/team")
+    shown: list[tuple[str, str]] = []
+
+    def answer(box: QMessageBox) -> int:
+        shown.append((box.text(), box.informativeText()))
+        box.buttons()[1].click()  # Quit
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    assert open_library(App(Paths(home))) is False
+    text, question = shown[0]
+    assert text.startswith("De teambibliotheek op postgresql://comms:***@127.0.0.1:1/team is niet bereikbaar (")
+    assert text.endswith("Er is niets veranderd. Controleer het netwerk of de server, of werk met de eigen bibliotheek "
+                         "van deze computer.")
+    assert "secret" not in text and question.startswith("Voorlopig met de eigen bibliotheek van deze computer werken?")

@@ -10,7 +10,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from vlogkit.errors import Cancelled, MediaError
+from vlogkit.errors import N_, Cancelled, MediaError
 from vlogkit.jobs import JobContext
 from vlogkit.media.ffmpeg import die_with_parent
 
@@ -87,5 +87,6 @@ def compute_waveform(exe: str, source: Path, duration_ms: int = 0, ctx: JobConte
         proc.stdout.close()
         proc.stderr.close()
     if rc != 0:
-        raise MediaError(f"{source}: its audio cannot be read for the waveform ({err.splitlines()[-1] if err else rc}).")
+        raise MediaError(N_("{path}: its audio cannot be read for the waveform ({reason})."), path=source,
+                         reason=err.splitlines()[-1] if err else rc)
     return Waveform(RATE, b"".join(chunks))

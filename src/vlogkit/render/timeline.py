@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from vlogkit.domain import Word
-from vlogkit.errors import UsageError
+from vlogkit.errors import N_, UsageError
 from vlogkit.quotes.text import is_filler  # one filler lexicon: what --tighten cuts is what quotes leave out
 
 
@@ -90,11 +90,11 @@ def validate_ranges(ranges: Sequence[tuple[int, int]], media_ms: int) -> list[tu
     out: list[tuple[int, int]] = []
     for s, e in sorted((int(a), int(b)) for a, b in ranges):
         if s < 0 or e <= s:
-            raise UsageError(f"The range {s / 1000:.2f}-{e / 1000:.2f} s is empty or backwards: the end must come after the start.")
+            raise UsageError(N_("The range {start}-{end} s is empty or backwards: the end must come after the start."),
+                             start=f"{s / 1000:.2f}", end=f"{e / 1000:.2f}")
         if media_ms and s >= media_ms:
-            raise UsageError(
-                f"The range starts at {s / 1000:.2f} s but the vlog is only {media_ms / 1000:.2f} s long."
-            )
+            raise UsageError(N_("The range starts at {start} s but the vlog is only {length} s long."),
+                             start=f"{s / 1000:.2f}", length=f"{media_ms / 1000:.2f}")
         e = min(e, media_ms) if media_ms else e
         if out and s <= out[-1][1]:
             out[-1] = (out[-1][0], max(out[-1][1], e))
@@ -171,7 +171,7 @@ def build_timeline(
             else:
                 pieces.append(Piece(s, e))
     if not pieces:
-        raise UsageError("Nothing is left of the range after tightening: choose a longer range.")
+        raise UsageError(N_("Nothing is left of the range after tightening: choose a longer range."))
     return Timeline(tuple(pieces))
 
 

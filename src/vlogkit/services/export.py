@@ -26,7 +26,7 @@ from vlogkit.domain.export import (
     OutputFile,
     parse_preset,
 )
-from vlogkit.errors import MediaError, UsageError
+from vlogkit.errors import N_, MediaError, UsageError
 from vlogkit.jobs import JobContext
 from vlogkit.services.wordcheck import require_confirmed
 
@@ -183,9 +183,10 @@ class ExportService:
             return None
         p = Path(raw).expanduser()
         if not p.is_file():
-            raise MediaError(f"The logo {p} does not exist: give a PNG file (transparent background works best).")
+            raise MediaError(N_("The logo {path} does not exist: give a PNG file (transparent background works best)."),
+                             path=p)
         if p.suffix.lower() not in (".png", ".jpg", ".jpeg", ".webp"):
-            raise MediaError(f"The logo {p} is not a PNG/JPEG image.")
+            raise MediaError(N_("The logo {path} is not a PNG/JPEG image."), path=p)
         return p.resolve()
 
     # -- facts --------------------------------------------------------------------------------

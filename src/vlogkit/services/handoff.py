@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from vlogkit.config import team_key
 from vlogkit.domain import Consent, ConsentScope, MediaInfo, Speaker, Transcript, Vlog
-from vlogkit.errors import UsageError
+from vlogkit.errors import N_, UsageError
 from vlogkit.fileutil import output_file, safe_filename
 from vlogkit.jobs import JobContext
 from vlogkit.media.fingerprint import fingerprint
@@ -70,7 +70,7 @@ class HandoffService:
         if out.suffix != SUFFIX:
             out = out.with_name(out.name + SUFFIX)
         if out.exists():
-            raise UsageError(f"{out} exists already; choose another name.")
+            raise UsageError(N_("{path} exists already; choose another name."), path=out)
         stored = self.app.store.transcripts.get(vlog)
         d = vlog.to_dict()
         parts: dict[str, Any] = {

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from vlogkit.domain import CaptionStyle, ExportPreset
 from vlogkit.domain.export import PRESETS
-from vlogkit.errors import UsageError
+from vlogkit.errors import N_, UsageError
 
 if TYPE_CHECKING:
     from vlogkit.jobs import JobContext
@@ -93,7 +93,7 @@ class LivePreviewService:
         vlog = self.app.library.get(vlog_id)
         start, end = max(0, int(start)), min(int(end), vlog.media.duration_ms)
         if end <= start:
-            raise UsageError("The clip is empty: select some words first.")
+            raise UsageError(N_("The clip is empty: select some words first."))
         crop = None
         if vlog.media.has_video:
             track = self.app.export.face_track(vlog, start, end, ctx)

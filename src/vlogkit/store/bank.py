@@ -9,7 +9,7 @@ from pathlib import Path
 from tinydb import Query
 
 from vlogkit.domain import Quote
-from vlogkit.errors import NotFoundError
+from vlogkit.errors import N_, NotFoundError
 from vlogkit.store.db import Database
 from vlogkit.store.library import _ID_ALPHABET
 from vlogkit.store.records import parse_all, parse_one
@@ -114,7 +114,8 @@ class BankRepository:
         with self.db.transaction() as tdb:
             row = tdb.table(self.TABLE).get(Query().id == quote_id)
         if row is None:
-            raise NotFoundError(f"No quote with id '{quote_id}' in the bank; `vlogkit bank list` shows the ids.")
+            raise NotFoundError(N_("No quote with id '{qid}' in the bank; `vlogkit bank list` shows the ids."),
+                                qid=quote_id)
         return parse_one(row, Quote.from_dict, self.db.path)
 
     def find_range(self, vlog_id: str, start: int, end: int) -> Quote | None:
@@ -140,7 +141,7 @@ class BankRepository:
         with self.db.transaction() as tdb:
             n = tdb.table(self.TABLE).update(_replace_with(quote), Query().id == quote.id)
         if not n:
-            raise NotFoundError(f"No quote with id '{quote.id}' in the bank.")
+            raise NotFoundError(N_("No quote with id '{qid}' in the bank."), qid=quote.id)
         return quote
 
     def remove(self, quote_id: str) -> Quote:
@@ -148,7 +149,8 @@ class BankRepository:
             table = tdb.table(self.TABLE)
             row = table.get(Query().id == quote_id)
             if row is None:
-                raise NotFoundError(f"No quote with id '{quote_id}' in the bank; `vlogkit bank list` shows the ids.")
+                raise NotFoundError(N_("No quote with id '{qid}' in the bank; `vlogkit bank list` shows the ids."),
+                                qid=quote_id)
             table.remove(Query().id == quote_id)
         readable = self._readable([row])
         return readable[0][1] if readable else Quote(quote_id, "", 0, 1, "", "", "")  # a damaged one goes too

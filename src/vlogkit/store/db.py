@@ -19,7 +19,7 @@ from filelock import FileLock, Timeout
 from tinydb import TinyDB
 from tinydb.storages import Storage
 
-from vlogkit.errors import LibraryError
+from vlogkit.errors import N_, LibraryError
 from vlogkit.fileutil import atomic_write_bytes
 
 SCHEMA_VERSION = 1
@@ -54,7 +54,7 @@ class AtomicJSONStorage(Storage):
         except FileNotFoundError:
             return None
         except OSError as exc:
-            raise LibraryError(f"Cannot read {self.path}: {exc.strerror}.") from exc
+            raise LibraryError(N_("Cannot read {path}: {reason}."), path=self.path, reason=exc.strerror) from exc
         if not raw.strip():
             if self.path.stat().st_size == 0 and self._raw is None:
                 return None
@@ -72,11 +72,14 @@ class AtomicJSONStorage(Storage):
                         table[key] = {"_damaged": record}
         except (ValueError, UnicodeDecodeError, RecursionError) as exc:
             bak = self.path.with_name(self.path.name + ".bak")
-            hint = f" A backup of the last good version is at {bak}." if bak.exists() else ""
-            raise LibraryError(
-                f"The database {self.path} is damaged ({exc.__class__.__name__}) and was left untouched.{hint} "
-                f"Move it aside (or restore the backup) and run vlogkit again."
-            ) from exc
+            if bak.exists():
+                raise LibraryError(N_(
+                    "The database {path} is damaged ({reason}) and was left untouched. A backup of the last good "
+                    "version is at {backup}. Move it aside (or restore the backup) and run vlogkit again."),
+                    path=self.path, reason=exc.__class__.__name__, backup=bak) from exc
+            raise LibraryError(N_(
+                "The database {path} is damaged ({reason}) and was left untouched. Move it aside (or restore the "
+                "backup) and run vlogkit again."), path=self.path, reason=exc.__class__.__name__) from exc
         self._raw = raw
         return data
 
@@ -110,9 +113,8 @@ class Database:
                 finally:
                     tdb.close()
         except Timeout as exc:
-            raise LibraryError(
-                f"The library {self.path} is locked by another vlogkit process; wait for it to finish and try again."
-            ) from exc
+            raise LibraryError(N_("The library {path} is locked by another vlogkit process; wait for it to finish and "
+                                  "try again."), path=self.path) from exc
 
     @contextmanager
     def locked(self) -> Iterator[None]:
@@ -122,9 +124,8 @@ class Database:
             with self._lock:
                 yield
         except Timeout as exc:
-            raise LibraryError(
-                f"The library {self.path} is locked by another vlogkit process; wait for it to finish and try again."
-            ) from exc
+            raise LibraryError(N_("The library {path} is locked by another vlogkit process; wait for it to finish and "
+                                  "try again."), path=self.path) from exc
 
     def _check_schema(self, tdb: TinyDB) -> None:
         meta = tdb.table(META_TABLE)
@@ -134,12 +135,12 @@ class Database:
             return
         version = rows[0].get("schema_version", 0)
         if not isinstance(version, int) or isinstance(version, bool):
-            raise LibraryError(f"The database {self.path} is damaged (its schema version is {version!r:.20}) and was "
-                               "left untouched. Move it aside (or restore its .bak) and run vlogkit again.")
+            raise LibraryError(N_("The database {path} is damaged (its schema version is {version}) and was left "
+                                  "untouched. Move it aside (or restore its .bak) and run vlogkit again."),
+                               path=self.path, version=f"{version!r:.20}")
         if version > SCHEMA_VERSION:
-            raise LibraryError(
-                f"{self.path} was written by a newer vlogkit (schema {version}); update vlogkit to open it."
-            )
+            raise LibraryError(N_("{path} was written by a newer vlogkit (schema {version}); update vlogkit to open it."),
+                               path=self.path, version=version)
 
     def check(self) -> str:
         """Parse the file and report a one-line state (for `vlogkit doctor`)."""

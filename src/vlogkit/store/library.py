@@ -9,7 +9,7 @@ from pathlib import Path
 from tinydb import Query
 
 from vlogkit.domain import Vlog
-from vlogkit.errors import NotFoundError
+from vlogkit.errors import N_, NotFoundError
 from vlogkit.store.db import Database
 from vlogkit.store.records import parse_all, parse_one
 
@@ -54,8 +54,10 @@ class LibraryRepository:
             import difflib
 
             close = difflib.get_close_matches(vlog_id, [v.id for v in self.all()], n=1, cutoff=0.6)
-            hint = f" Did you mean {close[0]}?" if close else ""
-            raise NotFoundError(f"No vlog with id '{vlog_id}' in the library.{hint} `vlogkit list` shows the ids.")
+            if close:
+                raise NotFoundError(N_("No vlog with id '{id}' in the library. Did you mean {close}? `vlogkit list` "
+                                       "shows the ids."), id=vlog_id, close=close[0])
+            raise NotFoundError(N_("No vlog with id '{id}' in the library. `vlogkit list` shows the ids."), id=vlog_id)
         return self._parse(row)
 
     def find_by_fingerprint(self, fingerprint: str) -> Vlog | None:
@@ -83,7 +85,7 @@ class LibraryRepository:
         with self.db.transaction() as tdb:
             n = tdb.table(self.TABLE).update(vlog.to_dict(), Query().id == vlog.id)
         if not n:
-            raise NotFoundError(f"No vlog with id '{vlog.id}' in the library.")
+            raise NotFoundError(N_("No vlog with id '{id}' in the library."), id=vlog.id)
         return vlog
 
     def modify(self, vlog_id: str, change: Callable[[Vlog], Vlog]) -> Vlog:
@@ -93,7 +95,8 @@ class LibraryRepository:
             table = tdb.table(self.TABLE)
             row = table.get(Query().id == vlog_id)
             if row is None:
-                raise NotFoundError(f"No vlog with id '{vlog_id}' in the library; `vlogkit list` shows the ids.")
+                raise NotFoundError(N_("No vlog with id '{id}' in the library; `vlogkit list` shows the ids."),
+                                    id=vlog_id)
             old = self._parse(row)
             new = change(old)
             if new != old:
@@ -106,7 +109,7 @@ class LibraryRepository:
             table = tdb.table(self.TABLE)
             row = table.get(Query().id == vlog_id)
             if row is None:
-                raise NotFoundError(f"No vlog with id '{vlog_id}' in the library.")
+                raise NotFoundError(N_("No vlog with id '{id}' in the library."), id=vlog_id)
             d = dict(row)
             extra = dict(d.get("extra", {}))
             for k, v in items.items():
@@ -123,6 +126,6 @@ class LibraryRepository:
             table = tdb.table(self.TABLE)
             row = table.get(Query().id == vlog_id)
             if row is None:
-                raise NotFoundError(f"No vlog with id '{vlog_id}' in the library.")
+                raise NotFoundError(N_("No vlog with id '{id}' in the library."), id=vlog_id)
             table.remove(Query().id == vlog_id)
         return self._parse(row)

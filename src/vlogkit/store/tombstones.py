@@ -15,7 +15,7 @@ from typing import Any
 
 from filelock import FileLock
 
-from vlogkit.errors import ConsentError, LibraryError
+from vlogkit.errors import N_, ConsentError, LibraryError
 from vlogkit.fileutil import atomic_write_bytes
 
 FORMAT = "vlogkit-forgotten"
@@ -44,14 +44,15 @@ class Tombstones:
         except FileNotFoundError:
             return []
         except OSError as exc:
-            raise LibraryError(f"Cannot read {self.path}: {exc.strerror}.") from exc
+            raise LibraryError(N_("Cannot read {path}: {reason}."), path=self.path, reason=exc.strerror) from exc
         try:
             doc = json.loads(raw.decode("utf-8"))
             rows = [{"id": str(e["id"]), "fingerprint": str(e.get("fingerprint", "")), "when": str(e.get("when", ""))}
                     for e in doc["entries"]]
         except (ValueError, KeyError, TypeError) as exc:
-            raise LibraryError(f"The list of forgotten vlogs {self.path} is damaged ({exc.__class__.__name__}); "
-                               f"vlogkit refuses to go on without it. Restore it from a backup.") from exc
+            raise LibraryError(N_("The list of forgotten vlogs {path} is damaged ({reason}); vlogkit refuses to go on "
+                                  "without it. Restore it from a backup."),
+                               path=self.path, reason=exc.__class__.__name__) from exc
         self._cache = (sig, rows)
         return rows
 

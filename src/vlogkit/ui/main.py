@@ -51,8 +51,9 @@ def open_library(app: App, ask: bool = True) -> bool:
     from PySide6.QtWidgets import QMessageBox
 
     from vlogkit.errors import LibraryError
-    from vlogkit.ui.i18n import error_text, tr
+    from vlogkit.ui.i18n import error_text, set_language, tr
 
+    set_language(app.settings.ui_language)  # this dialog comes before the window: it speaks the UI language too
     try:
         app.library.list()
         return True

@@ -15,7 +15,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit, urlunsplit
 
-from vlogkit.errors import LibraryError, UsageError
+from vlogkit.errors import N_, LibraryError, UsageError
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection, Engine
@@ -83,13 +83,13 @@ class Database:
         first = str(getattr(exc, "orig", None) or exc).strip().splitlines()
         why = first[0] if first else exc.__class__.__name__
         if isinstance(exc, OperationalError):
-            return LibraryError(
-                f"Cannot reach the team library at {self.masked} ({why}). Nothing was changed. Check the network "
-                f"or the server, or work on this computer's own library with `vlogkit --local ...`."
-            )
+            return LibraryError(N_(
+                "Cannot reach the team library at {url} ({reason}). Nothing was changed. Check the network or the "
+                "server, or work on this computer's own library with `vlogkit --local ...`."), url=self.masked, reason=why)
         if isinstance(exc, DBAPIError):
-            return LibraryError(f"The team library at {self.masked} refused the change ({why}). Nothing was changed.")
-        return LibraryError(f"The team library at {self.masked} failed: {why}.")
+            return LibraryError(N_("The team library at {url} refused the change ({reason}). Nothing was changed."),
+                                url=self.masked, reason=why)
+        return LibraryError(N_("The team library at {url} failed: {reason}."), url=self.masked, reason=why)
 
     @contextmanager
     def begin(self, snapshot: bool = False) -> Iterator[Connection]:
@@ -132,11 +132,11 @@ class Database:
         """Raise a clear error unless the database holds exactly the schema this vlogkit knows."""
         have, want = self.schema_version(), latest_version()
         if have == 0:
-            raise LibraryError(f"The team library at {self.masked} has no vlogkit tables yet: run "
-                               f"`vlogkit library init` once to create them.")
+            raise LibraryError(N_("The team library at {url} has no vlogkit tables yet: run `vlogkit library init` "
+                                  "once to create them."), url=self.masked)
         if have > want:
-            raise LibraryError(f"The team library at {self.masked} was set up by a newer vlogkit (schema {have}); "
-                               f"update vlogkit on this computer to use it.")
+            raise LibraryError(N_("The team library at {url} was set up by a newer vlogkit (schema {schema}); update "
+                                  "vlogkit on this computer to use it."), url=self.masked, schema=have)
         if have < want:
             raise LibraryError(f"The team library at {self.masked} has schema {have}; this vlogkit needs {want}: "
                                f"run `vlogkit library init` to upgrade it.")

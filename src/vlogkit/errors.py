@@ -42,9 +42,16 @@ def N_(text: str) -> str:  # noqa: N802 - the usual gettext marker name
 
 
 class Phrase(str):
-    """A field value the app translates too: an `N_()` text of the catalogue (a sentence of help, say)."""
+    """A field value the app translates too: an `N_()` text of the catalogue (a sentence of help, a subject such as
+    "The clip's title"), with its own fields. As a `str` it is the English text filled in."""
 
-    __slots__ = ()
+    template: str
+    fields: dict[str, object]
+
+    def __new__(cls, template: str, /, **fields: object) -> Phrase:
+        self = super().__new__(cls, template.format(**fields) if fields else template)
+        self.template, self.fields = template, fields
+        return self
 
 
 def _english(value: object) -> object:

@@ -230,3 +230,26 @@ def test_an_unreachable_team_library_is_said_in_dutch_before_the_window_opens(ho
     assert text.endswith("Er is niets veranderd. Controleer het netwerk of de server, of werk met de eigen bibliotheek "
                          "van deze computer.")
     assert "secret" not in text and question.startswith("Voorlopig met de eigen bibliotheek van deze computer werken?")
+
+
+def test_an_external_clip_with_an_unconfirmed_swear_word_reads_dutch(home: Path, synth, tmp_path: Path) -> None:  # noqa: ANN001
+    from tests.services.bank_fixtures import make_app, synth_vlog
+    from vlogkit.domain import ConsentScope
+    from vlogkit.errors import UnconfirmedWordError
+    from vlogkit.ui.i18n import error_text, set_language
+
+    text = "Hoi, ik ben Els.\nDie vergadering was echt klote, maar het resultaat is goed."
+    app, vlog, _ = make_app(home, synth_vlog(synth), consent=ConsentScope.EXTERNAL, text=text)
+    t = app.transcription.transcribe(vlog.id)
+    klote = next(w for w in t.words if w.text.startswith("klote"))
+    second = t.segments[1]
+    with pytest.raises(UnconfirmedWordError) as caught:
+        app.export.export(app.export.request(vlog.id, ranges=[(second.start, second.end)], presets=["square"],
+                                             captions="line", audience="external", out_dir=tmp_path / "out"))
+    at = f"{klote.start / 1000:.1f}"
+    assert f"vlogkit confirm {vlog.id} {at}" in str(caught.value)  # the CLI's line names the command
+    set_language("nl")
+    assert error_text(caught.value) == (
+        f"De ondertitels van de clip: 'klote,' op {at} s (vlog {vlog.id}) zou aan een extern publiek getoond worden, "
+        "en niemand bevestigde dat het gezegd werd. Controleer de opname en bevestig het woord (rechtsklik op het "
+        "woord), of verbeter het.")

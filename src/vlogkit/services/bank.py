@@ -24,7 +24,7 @@ from vlogkit.domain import (
     parse_day,
 )
 from vlogkit.domain.times import format_seconds, format_span
-from vlogkit.errors import N_, ConsentError, UsageError, VlogkitError
+from vlogkit.errors import N_, ConsentError, Phrase, UsageError, VlogkitError
 from vlogkit.jobs import JobContext
 from vlogkit.quotes.overlap import BankMatch, bank_match
 from vlogkit.quotes.search import Filters, matches, relevance
@@ -86,8 +86,8 @@ class BankService:
         transcript may have changed since the card was made)."""
         vlog = self.app.vlogs.get(vlog_id)
         if not (0 <= cand.start < cand.end <= vlog.media.duration_ms) or not cand.text.strip():
-            raise UsageError(f"That quote ({format_span(cand.start, cand.end)}) does not fit vlog {vlog.id} "
-                             f"({vlog.duration_s:.1f} s long): find quotes again.")
+            raise UsageError(N_("That quote ({span}) does not fit vlog {id} ({length} s long): find quotes again."),
+                             span=format_span(cand.start, cand.end), id=vlog.id, length=f"{vlog.duration_s:.1f}")
         return self._add(vlog, cand.start, cand.end, cand.text, cand.verbatim, cand.language, tags, status, note)
 
     def add_range(
@@ -106,8 +106,9 @@ class BankService:
         words = transcript.words
         idx = transcript.indices_between(start_ms, end_ms)
         if not idx:
-            raise UsageError(f"Nothing was said between {format_seconds(start_ms)} s and {format_seconds(end_ms)} s in vlog "
-                             f"{vlog.id}; `vlogkit transcribe {vlog.id}` shows the words and their times.")
+            raise UsageError(N_("Nothing was said between {start} s and {end} s in vlog {id}; `vlogkit transcribe "
+                                "{id}` shows the words and their times."),
+                             start=format_seconds(start_ms), end=format_seconds(end_ms), id=vlog.id)
         chosen = words[idx[0] : idx[-1] + 1]
         return self._add(vlog, chosen[0].start, chosen[-1].end, text or display_text(chosen), verbatim_text(chosen),
                          transcript.language, tags, status, note)
@@ -216,7 +217,7 @@ class BankService:
         transcript = self.app.transcription.get(quote.vlog_id) if quote.vlog_id in vlogs else None
         words = transcript.words_between(quote.start, quote.end) if transcript is not None else ()
         try:
-            require_confirmed(audience, words, vlog_id=quote.vlog_id, what=f"Quote {quote.id}",
+            require_confirmed(audience, words, vlog_id=quote.vlog_id, what=Phrase(N_("Quote {qid}"), qid=quote.id),
                               text=quote.text, language=quote.language)
         except UnconfirmedWordError as exc:
             return str(exc)
@@ -247,7 +248,7 @@ class BankService:
             elif key == "text":
                 value = str(value).strip()
                 if not value:
-                    raise UsageError("A quote's text cannot be empty.")
+                    raise UsageError(N_("A quote's text cannot be empty."))
             values[key] = value
         new = q.with_(**values)
         if new == q and not by:

@@ -26,7 +26,7 @@ from vlogkit.domain.export import (
     OutputFile,
     parse_preset,
 )
-from vlogkit.errors import N_, MediaError, UsageError
+from vlogkit.errors import N_, MediaError, Phrase, UsageError
 from vlogkit.jobs import JobContext
 from vlogkit.services.wordcheck import require_confirmed
 
@@ -294,9 +294,9 @@ class ExportService:
         self.app.consent.require_current(request.vlog_id, [(p.start, p.end) for p in plan.timeline.pieces],
                                          request.audience, request.quote_id)
         if plan.words:
-            require_confirmed(request.audience, plan.words, vlog_id=request.vlog_id, what="The clip's captions")
+            require_confirmed(request.audience, plan.words, vlog_id=request.vlog_id, what=Phrase(N_("The clip's captions")))
         if request.title:
-            require_confirmed(request.audience, plan.words, vlog_id=request.vlog_id, what="The clip's title",
+            require_confirmed(request.audience, plan.words, vlog_id=request.vlog_id, what=Phrase(N_("The clip's title")),
                               text=request.title)
 
     def export(self, request: ExportRequest, ctx: JobContext | None = None) -> ExportResult:

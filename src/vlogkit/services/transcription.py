@@ -152,7 +152,7 @@ class TranscriptionService:
     def require(self, vlog_id: str) -> Transcript:
         t = self.get(vlog_id)
         if t is None:
-            raise LibraryError(f"Vlog {vlog_id} has no transcript yet: run `vlogkit transcribe {vlog_id}` first.")
+            raise LibraryError(N_("Vlog {id} has no transcript yet: run `vlogkit transcribe {id}` first."), id=vlog_id)
         return t
 
     def save(self, vlog_id: str, transcript: Transcript) -> BankFollow:

@@ -8,11 +8,12 @@ from collections.abc import Sequence
 
 from vlogkit.domain import Transcript, Word
 from vlogkit.domain.sensitive import fold, sensitive_words, to_confirm
-from vlogkit.errors import UnconfirmedWordError
+from vlogkit.errors import N_, Phrase, UnconfirmedWordError
 
 
 def require_confirmed(
-    audience: str, words: Sequence[Word], *, vlog_id: str, what: str, text: str | None = None, language: str = ""
+    audience: str, words: Sequence[Word], *, vlog_id: str, what: str | Phrase, text: str | None = None,
+    language: str = "",
 ) -> None:
     """Raise UnconfirmedWordError when an `audience="external"` output would show a swear word or slur that nobody
     confirmed. `words` are the transcript words of the range shown (their `confirmed` marks count); `text`, when given,
@@ -26,13 +27,20 @@ def require_confirmed(
         return
     first = fold(missing[0].display)
     at = next((w.start for w in words if fold(w.display) == first and not w.confirmed), None)
-    where = f" at {at / 1000:.1f} s" if at is not None else ""
     listed = ", ".join(f"'{m}'" for m in dict.fromkeys(w.display for w in missing))
-    confirm = (f"`vlogkit confirm {vlog_id} {at / 1000:.1f}`" if at is not None
-               else f"`vlogkit confirm {vlog_id} SECONDS`")
-    raise UnconfirmedWordError(
-        f"{what} would show {listed}{where} (vlog {vlog_id}) to an external audience, and nobody confirmed it was "
-        f"said: check the recording, then confirm it with {confirm} (or in the transcript editor), or correct the word.")
+    confirm = {"en": f"`vlogkit confirm {vlog_id} {at / 1000:.1f}`" if at is not None
+               else f"`vlogkit confirm {vlog_id} SECONDS`",
+               "nl": "rechtsklik op het woord", "fr": "clic droit sur le mot"}  # the app: the editor's own way
+    subject = what if isinstance(what, Phrase) else Phrase(what)
+    if at is not None:
+        raise UnconfirmedWordError(N_(
+            "{what} would show {listed} at {at} s (vlog {id}) to an external audience, and nobody confirmed it was "
+            "said: check the recording, then confirm it with {confirm} (or in the transcript editor), or correct the "
+            "word."), what=subject, listed=listed, at=f"{at / 1000:.1f}", id=vlog_id, confirm=confirm)
+    raise UnconfirmedWordError(N_(
+        "{what} would show {listed} (vlog {id}) to an external audience, and nobody confirmed it was said: check the "
+        "recording, then confirm it with {confirm} (or in the transcript editor), or correct the word."),
+        what=subject, listed=listed, id=vlog_id, confirm=confirm)
 
 
 def words_to_check(transcript: Transcript, start_ms: int | None = None, end_ms: int | None = None) -> tuple[Word, ...]:

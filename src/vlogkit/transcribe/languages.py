@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from vlogkit.errors import UsageError
+from vlogkit.errors import N_, UsageError
 from vlogkit.jobs import JobContext
 
 if TYPE_CHECKING:
@@ -63,7 +63,8 @@ def parse_languages(text: str | Sequence[str] | None) -> tuple[str, ...]:
         if code == ANY:
             return ()
         if code not in WHISPER_LANGUAGES:
-            raise UsageError(f"'{code}' is not a language Whisper knows: give codes such as nl,fr,en, or 'any'.")
+            raise UsageError(N_("'{code}' is not a language Whisper knows: give codes such as nl,fr,en, or 'any'."),
+                             code=code)
         if code not in codes:
             codes.append(code)
     return tuple(codes)

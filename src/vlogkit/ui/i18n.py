@@ -83,5 +83,5 @@ def _field_text(value: object) -> object:
     if isinstance(value, VlogkitError):
         return error_text(value)
     if isinstance(value, Phrase):
-        return tr(str(value))
+        return tr(value.template, **value.fields) if value.fields else tr(value.template)
     return value

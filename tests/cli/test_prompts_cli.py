@@ -64,7 +64,9 @@ def test_add_list_edit_remove_and_refuse_duplicates(cli, home: Path) -> None:  #
                                                           "(`vlogkit prompts list` shows them).\n")
     unknown = cli("prompts", "remove", "Nobody asked this")
     assert unknown.returncode == 1 and "No prompt reads 'Nobody asked this'" in unknown.stderr
-    assert "Traceback" not in missing.stderr + unknown.stderr
+    odd = cli("prompts", "remove", "²")
+    assert odd.returncode == 1 and "No prompt reads '²'" in odd.stderr
+    assert "Traceback" not in missing.stderr + unknown.stderr + odd.stderr
     assert _texts(cli) == ["Who helped you most this month?"]
 
 

@@ -90,7 +90,7 @@ class PromptService:
         its exact text."""
         prompts = self.all()
         ref = " ".join(str(ref).split())
-        if ref.isdigit():
+        if ref.isascii() and ref.isdigit():  # '²' is a digit to str.isdigit, not a number to int()
             n = int(ref)
             if 1 <= n <= len(prompts):
                 return prompts[n - 1]

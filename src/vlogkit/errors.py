@@ -22,7 +22,8 @@ the app shows in Dutch and French is raised as a template marked with `N_()` plu
 
 `scripts/i18n_catalogue.py` collects every `N_()` text of the package into `resources/i18n/*.json`; the UI's
 `error_text(exc)` (`vlogkit.ui.i18n`) translates the template and fills in the fields. A field may itself be a
-`{"en": ..., "nl": ..., "fr": ...}` mapping (a part the core already words in each language), a `Phrase` (an `N_()`
+`{"en": ..., "nl": ..., "fr": ...}` mapping (a part the core already words in each language), a `Number` (its decimal sign follows the
+language), a `Phrase` (an `N_()`
 text the app translates too) or another `VlogkitError` (worded the same way); `texts` holds whole messages already
 written per language (the consent rule's refusals). Plain f-string messages stay English everywhere.
 Templates take plain `{name}` fields only (format numbers before passing them), so every translation can fill them.
@@ -52,6 +53,15 @@ class Phrase(str):
         self = super().__new__(cls, template.format(**fields) if fields else template)
         self.template, self.fields = template, fields
         return self
+
+
+class Number(str):
+    """A number in a message, written the English way ("12.5"); the app writes it with its language's decimal comma."""
+
+    __slots__ = ()
+
+    def __new__(cls, value: float, decimals: int = 1) -> Number:
+        return super().__new__(cls, f"{value:.{decimals}f}")
 
 
 def _english(value: object) -> object:

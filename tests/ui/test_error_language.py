@@ -41,7 +41,7 @@ def test_a_truncated_import_reads_dutch_with_its_file_name(qtbot, window, clip12
     job = window.start_import([str(bad)], ImportOptions())
     qtbot.waitUntil(lambda: not job.running, timeout=60000)
     shown = window.last_error
-    assert shown == (f"{bad}: afgebroken - het bestand houdt op vóór de 12.0 s die het zelf aangeeft. Werd een kopie "
+    assert shown == (f"{bad}: afgebroken - het bestand houdt op vóór de 12,0 s die het zelf aangeeft. Werd een kopie "
                      "of download onderbroken, of is het bestand beschadigd?")
     assert shown in _shown_boxes(window)  # the dialog the user reads, not only the status bar
     assert window.app.library.list() == []
@@ -250,6 +250,20 @@ def test_an_external_clip_with_an_unconfirmed_swear_word_reads_dutch(home: Path,
     assert f"vlogkit confirm {vlog.id} {at}" in str(caught.value)  # the CLI's line names the command
     set_language("nl")
     assert error_text(caught.value) == (
-        f"De ondertitels van de clip: 'klote,' op {at} s (vlog {vlog.id}) zou aan een extern publiek getoond worden, "
+        f"De ondertitels van de clip: 'klote,' op {at.replace('.', ',')} s (vlog {vlog.id}) zou aan een extern publiek getoond worden, "
         "en niemand bevestigde dat het gezegd werd. Controleer de opname en bevestig het woord (rechtsklik op het "
         "woord), of verbeter het.")
+
+
+def test_numbers_take_the_decimal_comma_in_dutch_and_french() -> None:
+    from vlogkit.errors import UsageError
+    from vlogkit.render.timeline import validate_ranges
+    from vlogkit.ui.i18n import error_text, set_language
+
+    with pytest.raises(UsageError) as caught:
+        validate_ranges([(30_500, 31_000)], 12_250)
+    assert str(caught.value) == "The range starts at 30.50 s but the vlog is only 12.25 s long."
+    set_language("fr")
+    assert error_text(caught.value) == "La plage commence à 30,50 s, mais le vlog ne dure que 12,25 s."
+    set_language("en")
+    assert error_text(caught.value) == str(caught.value)

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from vlogkit.domain import AudioStream, MediaInfo, VideoStream
-from vlogkit.errors import N_, MediaError
+from vlogkit.errors import N_, MediaError, Number
 
 # Single-image and text "formats" that libav will happily open but that are not vlogs.
 _NOT_MEDIA_FORMATS = {"image2", "png_pipe", "jpeg_pipe", "tty", "bmp_pipe", "webp_pipe", "gif", "svg_pipe", "txt"}
@@ -164,10 +164,10 @@ def _check_tail(container: object, name: str, duration_ms: int) -> None:
     if reached is not None:
         raise MediaError(N_("{path}: truncated - the file ends before the {seconds} s its header promises (its data "
                             "ends near {reached} s) (an interrupted copy or download, or a damaged header?)."),
-                         path=name, seconds=f"{duration_ms / 1000:.1f}", reached=f"{reached:.1f}")
+                         path=name, seconds=Number(duration_ms / 1000), reached=Number(reached))
     raise MediaError(N_("{path}: truncated - the file ends before the {seconds} s its header promises (an "
                         "interrupted copy or download, or a damaged header?)."),
-                     path=name, seconds=f"{duration_ms / 1000:.1f}")
+                     path=name, seconds=Number(duration_ms / 1000))
 
 
 def check_output(path: Path, expected_ms: int, *, video: bool, audio: bool) -> None:
@@ -194,4 +194,4 @@ def check_output(path: Path, expected_ms: int, *, video: bool, audio: bool) -> N
         raise MediaError(N_(
             "The export came out {got} s long instead of {wanted} s: the source holds no media for the rest of the "
             "range (its header may promise more than the file holds). Nothing was written; choose a range within the "
-            "media."), got=f"{duration_ms / 1000:.1f}", wanted=f"{expected_ms / 1000:.1f}")
+            "media."), got=Number(duration_ms / 1000), wanted=Number(expected_ms / 1000))

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from vlogkit.domain import Word
-from vlogkit.errors import N_, UsageError
+from vlogkit.errors import N_, Number, UsageError
 from vlogkit.quotes.text import is_filler  # one filler lexicon: what --tighten cuts is what quotes leave out
 
 
@@ -91,10 +91,10 @@ def validate_ranges(ranges: Sequence[tuple[int, int]], media_ms: int) -> list[tu
     for s, e in sorted((int(a), int(b)) for a, b in ranges):
         if s < 0 or e <= s:
             raise UsageError(N_("The range {start}-{end} s is empty or backwards: the end must come after the start."),
-                             start=f"{s / 1000:.2f}", end=f"{e / 1000:.2f}")
+                             start=Number(s / 1000, 2), end=Number(e / 1000, 2))
         if media_ms and s >= media_ms:
             raise UsageError(N_("The range starts at {start} s but the vlog is only {length} s long."),
-                             start=f"{s / 1000:.2f}", length=f"{media_ms / 1000:.2f}")
+                             start=Number(s / 1000, 2), length=Number(media_ms / 1000, 2))
         e = min(e, media_ms) if media_ms else e
         if out and s <= out[-1][1]:
             out[-1] = (out[-1][0], max(out[-1][1], e))

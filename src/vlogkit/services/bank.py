@@ -24,7 +24,7 @@ from vlogkit.domain import (
     parse_day,
 )
 from vlogkit.domain.times import format_seconds, format_span
-from vlogkit.errors import N_, ConsentError, Phrase, UsageError, VlogkitError
+from vlogkit.errors import N_, ConsentError, Number, Phrase, UsageError, VlogkitError
 from vlogkit.jobs import JobContext
 from vlogkit.quotes.overlap import BankMatch, bank_match
 from vlogkit.quotes.search import Filters, matches, relevance
@@ -87,7 +87,7 @@ class BankService:
         vlog = self.app.vlogs.get(vlog_id)
         if not (0 <= cand.start < cand.end <= vlog.media.duration_ms) or not cand.text.strip():
             raise UsageError(N_("That quote ({span}) does not fit vlog {id} ({length} s long): find quotes again."),
-                             span=format_span(cand.start, cand.end), id=vlog.id, length=f"{vlog.duration_s:.1f}")
+                             span=format_span(cand.start, cand.end), id=vlog.id, length=Number(vlog.duration_s))
         return self._add(vlog, cand.start, cand.end, cand.text, cand.verbatim, cand.language, tags, status, note)
 
     def add_range(

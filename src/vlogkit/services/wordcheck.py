@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from vlogkit.domain import Transcript, Word
 from vlogkit.domain.sensitive import fold, sensitive_words, to_confirm
-from vlogkit.errors import N_, Phrase, UnconfirmedWordError
+from vlogkit.errors import N_, Number, Phrase, UnconfirmedWordError
 
 
 def require_confirmed(
@@ -36,7 +36,7 @@ def require_confirmed(
         raise UnconfirmedWordError(N_(
             "{what} would show {listed} at {at} s (vlog {id}) to an external audience, and nobody confirmed it was "
             "said: check the recording, then confirm it with {confirm} (or in the transcript editor), or correct the "
-            "word."), what=subject, listed=listed, at=f"{at / 1000:.1f}", id=vlog_id, confirm=confirm)
+            "word."), what=subject, listed=listed, at=Number(at / 1000), id=vlog_id, confirm=confirm)
     raise UnconfirmedWordError(N_(
         "{what} would show {listed} (vlog {id}) to an external audience, and nobody confirmed it was said: check the "
         "recording, then confirm it with {confirm} (or in the transcript editor), or correct the word."),

@@ -10,7 +10,7 @@ import json
 from collections.abc import Mapping
 
 from vlogkit.config import app_language
-from vlogkit.errors import Phrase, VlogkitError
+from vlogkit.errors import Number, Phrase, VlogkitError
 from vlogkit.ui.resources import resource
 
 LANGUAGES = {"en": "English", "nl": "Nederlands", "fr": "Français"}  # config.APP_LANGUAGES, named
@@ -82,6 +82,8 @@ def _field_text(value: object) -> object:
         return value.get(_current) or value.get("en", "")
     if isinstance(value, VlogkitError):
         return error_text(value)
+    if isinstance(value, Number):
+        return value.replace(".", ",") if _current in ("nl", "fr") else str(value)
     if isinstance(value, Phrase):
         return tr(value.template, **value.fields) if value.fields else tr(value.template)
     return value

@@ -205,7 +205,7 @@ def test_a_nested_reason_is_worded_in_the_ui_language_too() -> None:
     assert error_text(outer) == "La prise n'a pas pu être ajoutée à la bibliothèque : take.mp4 : le fichier est vide."
 
 
-def test_an_unreachable_team_library_is_said_in_dutch_before_the_window_opens(home: Path, monkeypatch) -> None:  # noqa: ANN001
+def test_an_unreachable_team_library_is_said_in_dutch_before_the_window_opens(qapp, home: Path, monkeypatch) -> None:  # noqa: ANN001
     from PySide6.QtWidgets import QMessageBox
 
     from vlogkit.config import Paths
@@ -267,3 +267,29 @@ def test_numbers_take_the_decimal_comma_in_dutch_and_french() -> None:
     assert error_text(caught.value) == "La plage commence à 30,50 s, mais le vlog ne dure que 12,25 s."
     set_language("en")
     assert error_text(caught.value) == str(caught.value)
+
+
+def test_a_damaged_library_at_start_is_said_in_a_french_dialog(qapp, home: Path, monkeypatch) -> None:  # noqa: ANN001
+    """Started from the menu there is no terminal for the CLI's line: the app says it in a window, in its language,
+    and leaves the file untouched."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from vlogkit.config import Paths
+    from vlogkit.errors import LibraryError
+    from vlogkit.services import App
+    from vlogkit.ui.main import open_library
+
+    desk = App(Paths(home))
+    desk.settings.ui_language = "fr"
+    desk.save_settings()
+    db = desk.paths.library_db
+    db.parent.mkdir(parents=True, exist_ok=True)
+    db.write_text('{"vlogs": {"1": ', encoding="utf-8")  # cut off mid-write by something else
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    with pytest.raises(LibraryError) as caught:
+        open_library(App(Paths(home)))
+    assert str(caught.value).startswith(f"The database {db} is damaged (")  # the CLI's line stays English
+    assert len(shown) == 1 and shown[0].startswith(f"La base de données {db} est endommagée (")
+    assert shown[0].endswith("Mettez-la de côté (ou restaurez la sauvegarde) et relancez vlogkit.")
+    assert db.read_text(encoding="utf-8") == '{"vlogs": {"1": '

@@ -25,7 +25,8 @@ def run_gui(app: App, screenshot: str | None = None, quit_after: float | None = 
     qapp = QApplication.instance() or QApplication(["vlogkit"])
     set_app_identity(qapp)
     stop = SignalStop(qapp)  # before the window exists: a SIGTERM right after it appears must close it cleanly
-    if not open_library(app, ask=not (screenshot or quit_after)):
+    # offscreen, nobody can answer a dialog: take this computer's library / report on stderr only
+    if not open_library(app, ask=not (screenshot or quit_after) and qapp.platformName() != "offscreen"):
         return 1
     window = MainWindow(app, record_source=record_source)
     stop.window = window
@@ -58,7 +59,9 @@ def open_library(app: App, ask: bool = True) -> bool:
         app.library.list()
         return True
     except LibraryError as exc:
-        if app.store_kind_wanted() == "tinydb":
+        if app.store_kind_wanted() == "tinydb":  # damaged, locked or too new: say it in a window too (a menu
+            if ask:                              # start has no terminal for the CLI's line), then stop
+                QMessageBox(QMessageBox.Icon.Critical, "vlogkit", error_text(exc)).exec()
             raise
         reason = error_text(exc)
     if ask:

@@ -293,3 +293,24 @@ def test_a_damaged_library_at_start_is_said_in_a_french_dialog(qapp, home: Path,
     assert len(shown) == 1 and shown[0].startswith(f"La base de données {db} est endommagée (")
     assert shown[0].endswith("Mettez-la de côté (ou restaurez la sauvegarde) et relancez vlogkit.")
     assert db.read_text(encoding="utf-8") == '{"vlogs": {"1": '
+
+
+def test_the_jobs_area_says_how_many_files_failed_not_done(qtbot, window, clip12: Path, tmp_path: Path) -> None:
+    """An import where one file of two fails used to read "Klaar" (Done) with a full bar beside the error dialog."""
+    from vlogkit.services.library import ImportOptions
+    from vlogkit.ui.i18n import set_language
+
+    empty = tmp_path / "leeg.mp4"
+    empty.write_bytes(b"")
+    set_language("nl")
+    job = window.start_import([str(clip12), str(empty)], ImportOptions())
+    qtbot.waitUntil(lambda: not job.running, timeout=60000)
+    row = next(r for r in window.jobs_panel.rows if r.job is job)
+    assert row.status.text() == "1 vlog geïmporteerd, 1 bestand mislukt"
+    assert "#b00020" in row.status.styleSheet()
+    assert len(window.app.library.list()) == 1
+
+    good = window.start_import([str(clip12)], ImportOptions())  # nothing failed: the plain word, not red
+    qtbot.waitUntil(lambda: not good.running, timeout=60000)
+    row = next(r for r in window.jobs_panel.rows if r.job is good)
+    assert row.status.text() == "Klaar" and not row.status.styleSheet()

@@ -54,8 +54,8 @@ class ImportActions:
         self.start_import(paths, dlg.options())
 
     def start_import(self, paths: list[str], options: Any) -> Job:
-        job = self.jobs.run(trn("Import {n} item", "Import {n} items", len(paths)), self._import_job, list(paths), options,
-                            on_result=self._on_import_done)
+        job = self.jobs.run(trn("Import {n} item", "Import {n} items", len(paths)), self._import_job, list(paths), options)
+        job.succeeded.connect(lambda results, j=job: self._on_import_done(results, j))  # queued: it cannot end before
         return job
 
     def _import_job(self, paths: list[str], options: Any, ctx: Any) -> list[Any]:
@@ -65,10 +65,14 @@ class ImportActions:
             results.append(self.app.library.import_file(f, options, ctx=ctx.sub(i / len(files), (i + 1) / len(files))))
         return results
 
-    def _on_import_done(self, results: list[Any]) -> None:
+    def _on_import_done(self, results: list[Any], job: Job | None = None) -> None:
         self.library.refresh()
         errors = [error_text(r.failure or r.error) for r in results if not r.ok]
         new = [r.vlog.id for r in results if r.ok and not r.existing]
+        if job is not None and errors:  # the jobs area says what happened, not a plain "Done"
+            job.summary = ", ".join(([trn("{n} vlog imported", "{n} vlogs imported", len(new))] if new else [])
+                                    + [trn("{n} file failed", "{n} files failed", len(errors))])
+            job.problem = True
         if errors:
             self.show_error("\n".join(errors[:8]))
         found = [r for r in results if r.ok and r.existing and r.warnings]  # its file had moved: it uses this one

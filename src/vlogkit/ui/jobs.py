@@ -57,6 +57,8 @@ class Job(QObject):
         self.error = ""
         self.where = ""  # "thread <name>" or "process <pid>": where the work ran (never the GUI thread)
         self.outputs: list[str] = []  # files to "open folder" / "play" when finished
+        self.summary = ""  # what a finished job did, when "Done" would say too little ("1 imported, 2 failed")
+        self.problem = False  # the summary reports something that went wrong (shown in red)
         self.ctx = JobContext()
 
     def cancel(self) -> None:

@@ -63,7 +63,9 @@ class JobRow(QWidget):
         self.bar.setRange(0, 1000)
         if self.job.state == DONE:
             self.bar.setValue(1000)
-            self.status.setText(tr("Done"))
+            self.status.setText(self.job.summary or tr("Done"))
+            if self.job.problem:
+                self.status.setStyleSheet("color: #b00020;")
             if self.job.outputs:
                 self.open_button.show()
                 first = Path(self.job.outputs[0])  # a clip plays; a slide deck or a spreadsheet opens

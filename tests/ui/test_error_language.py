@@ -151,7 +151,8 @@ def test_an_export_refused_for_consent_reads_french_in_the_window(qtbot, window,
     job = dlg.export_job
     qtbot.waitUntil(lambda: not job.running, timeout=60000)
     assert job.error == f"Le vlog {vid} ne peut pas être exporté : consentement expiré le 2020-01-01."
-    qtbot.waitUntil(lambda: job.error in window.last_error, timeout=5000)  # shown in the window
+    qtbot.waitUntil(lambda: job.error in window.last_error, timeout=5000)  # shown in the window, French spacing
+    assert window.last_error == f"{job.title} : {job.error}"
     assert not list((tmp_path / "out").rglob("*.mp4"))
 
     r = cli("export", vid, "--range", "0:2", "--audience", "external", "--out", str(tmp_path / "cli"))

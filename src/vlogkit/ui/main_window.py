@@ -173,7 +173,7 @@ class MainWindow(ImportActions, QMainWindow):
         self.bank.error_raised.connect(self._on_bank_error)
         self._bank_stale = False
         self.bank.table.itemDelegate().closeEditor.connect(self._on_bank_editor_closed)
-        self.jobs_panel.error_raised.connect(lambda title, msg: self.show_error(f"{title}: {msg}", modal=False))
+        self.jobs_panel.error_raised.connect(lambda t, m: self.show_error(tr("{what}: {why}", what=t, why=m), modal=False))
         self.tabs.currentChanged.connect(self._on_tabs_changed)
         if hasattr(self.record, "take_kept"):
             self.record.take_kept.connect(self._on_record_take_kept)

@@ -152,7 +152,7 @@ def test_unsigned_and_foreign_packages_arrive_with_no_consent_until_confirmed(
         confirmed = b.handoff.confirm_consent(v.id)
         assert confirmed.consent.scope is ConsentScope.EXTERNAL and confirmed.consent.expires == dt.date(2099, 12, 31)
         assert confirmed.extra["consent_confirmed"]["by"] == "comms.lead" and "consent_claimed" not in confirmed.extra
-        assert [e["kind"] for e in b.export_log.entries(v.id)] == ["import-package", "consent", "consent-confirm"]
+        assert [e["kind"] for e in b.export_log.entries(v.id)] == ["import-package", "consent-confirm"]
         assert all(e["user"] == "comms.lead" for e in b.export_log.entries(v.id))
         with pytest.raises(UsageError, match="no consent waiting"):
             b.handoff.confirm_consent(v.id)

@@ -221,7 +221,7 @@ def cmd_edit(args: argparse.Namespace, app: App) -> int:
     parts = {k: getattr(args, a) for k, a in (("name", "speaker"), ("role", "role"), ("team", "team"),
                                                 ("company", "company"))}
     if args.confirm_consent:
-        app.handoff.confirm_consent(args.id)
+        app.handoff.confirm_consent(args.id, by=args.recorded_by or "")
     v = app.library.edit(
         args.id,
         speaker_changes={k: v for k, v in parts.items() if v is not None},  # applied under the library's lock

@@ -10,6 +10,7 @@ from vlogkit.cli.output import add_json_flag, print_json
 
 if TYPE_CHECKING:
     from vlogkit.services import App
+    from vlogkit.services.handoff import PackageImport
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -100,11 +101,7 @@ def import_packages(args: argparse.Namespace, app: App, paths: list[str]) -> int
             continue
         results.append(r.to_dict())
         if not args.json:
-            state = "already in the library as" if r.existing else "imported as"
-            consent = (f"consent {r.vlog.consent.scope.value} as given" if r.trust == "team" else
-                       f"consent none until confirmed ({'unsigned' if r.trust == 'unsigned' else 'another team key'}"
-                       f"; `vlogkit edit {r.vlog.id} --confirm-consent`)")
-            print(f"{raw}: {state} {r.vlog.id} - {consent}")
+            print(f"{raw}: {package_line(r)}")
     if args.json:
         print_json(results)
     return 1 if failed else 0
@@ -150,3 +147,20 @@ def cmd_library_status(args: argparse.Namespace, app: App) -> int:
     else:
         print(f"{state['kind']} library at {state['location']}: {state['state']} - working as {state['user']}")
     return 0
+
+
+def package_line(r: PackageImport) -> str:
+    """What importing a package did, in one line (after the package's name)."""
+    vid, scope = r.vlog.id, r.vlog.consent.scope.value
+    confirm = f"`vlogkit edit {vid} --confirm-consent`"
+    if r.existing:
+        if r.consent_change == "narrowed":
+            return f"already in the library as {vid} - the package's newer consent record taken over: now {scope}"
+        if r.consent_change == "claimed":
+            return (f"already in the library as {vid} - consent stays {scope}; the package's wider record waits "
+                    f"for confirmation ({confirm})")
+        return f"already in the library as {vid} - nothing changed (consent {scope})"
+    if r.trust == "team":
+        return f"imported as {vid} - consent {scope} as given"
+    why = "unsigned" if r.trust == "unsigned" else "another team key"
+    return f"imported as {vid} - consent none until confirmed ({why}; {confirm})"

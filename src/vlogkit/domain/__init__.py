@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from vlogkit.domain.clearance import AUDIENCES, Clearance, ClipUse, QuoteUse, clearance, cleared_scope
-from vlogkit.domain.consent import Consent, ConsentScope
+from vlogkit.domain.consent import Consent, ConsentScope, allows_less, record_key
 from vlogkit.domain.dates import DateFormatError, parse_day
 from vlogkit.domain.export import PRESETS, CaptionStyle, ExportPreset, ExportResult, OutputFile
 from vlogkit.domain.media import AudioStream, MediaInfo, VideoStream
@@ -30,6 +30,8 @@ __all__ = [
     "Candidate",
     "Consent",
     "ConsentScope",
+    "allows_less",
+    "record_key",
     "MediaInfo",
     "Quote",
     "QuoteStatus",

@@ -119,3 +119,21 @@ def given_on_problem(scope: ConsentScope, given: dt.date | None, expires: dt.dat
 
 
 __all__ = ["Consent", "ConsentScope", "GivenOnProblem", "given_on_problem"]
+
+
+def allows_less(new: Consent, old: Consent) -> bool:
+    """True when `new` allows strictly less than `old`: a narrower scope, or the same scope ending sooner (an
+    unreadable record allows nothing). A package may bring such a record in, never a wider one."""
+    new_rank = 0 if new.problem else new.scope.rank
+    old_rank = 0 if old.problem else old.scope.rank
+    if new_rank != old_rank:
+        return new_rank < old_rank
+    if new_rank == 0:
+        return False
+    return new.expires is not None and (old.expires is None or new.expires < old.expires)
+
+
+def record_key(c: Consent) -> tuple[str, ...]:
+    """What makes two copies of one consent record the same record (a package carries copies of the sender's)."""
+    d = c.to_dict()
+    return tuple(d.get(k, "") for k in ("scope", "date", "expires", "recorded_by", "recorded_at"))

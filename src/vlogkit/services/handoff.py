@@ -14,7 +14,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from vlogkit.config import team_key
-from vlogkit.domain import Consent, ConsentScope, MediaInfo, Speaker, Transcript, Vlog
+from vlogkit.domain import (
+    Consent,
+    ConsentScope,
+    MediaInfo,
+    Speaker,
+    Transcript,
+    Vlog,
+    allows_less,
+    record_key,
+)
 from vlogkit.errors import N_, UsageError
 from vlogkit.fileutil import output_file, safe_filename
 from vlogkit.jobs import JobContext
@@ -42,10 +51,13 @@ class PackageImport:
     existing: bool
     trust: str  # team | foreign | unsigned
     consent_kept: bool  # False: consent is `none` until confirmed
+    consent_change: str = ""  # a vlog already here: "narrowed" (the package's newer, narrower record taken over),
+    #                           "claimed" (a wider one kept aside until confirmed) or "" (nothing changed)
 
     def to_dict(self) -> dict[str, Any]:
         return {"package": str(self.path), "id": self.vlog.id, "existing": self.existing, "trust": self.trust,
                 "consent": self.vlog.consent.scope.value, "consent_kept": self.consent_kept,
+                "consent_change": self.consent_change,
                 "title": self.vlog.title, "speaker": self.vlog.speaker.to_dict()}
 
 
@@ -109,14 +121,16 @@ class HandoffService:
     def _adopt(self, pkg: Package, ctx: JobContext) -> PackageImport:
         fp = fingerprint(pkg.media)
         self.app.tombstones.check(fingerprint=fp, what=f"The vlog in {pkg.path.name}")  # forgotten stays forgotten
-        known = self.app.vlogs.find_by_fingerprint(fp)
-        if known is not None:
-            return PackageImport(pkg.path, known, True, pkg.trust, known.consent.scope is not ConsentScope.NONE)
         meta, parts = pkg.parts["vlog.json"], pkg.parts
-        ctx.report(0.4, "Copying the video into the library")
-        dest = self._place_media(pkg, fp, str(meta.get("title", "")))
         given = Consent.from_dict(parts["consent.json"].get("consent"))
         history = tuple(Consent.from_dict(c) for c in parts["consent.json"].get("history", []))
+        known = self.app.vlogs.find_by_fingerprint(fp)
+        if known is not None:
+            known, change = self._newer_consent(known, pkg, given, history)
+            return PackageImport(pkg.path, known, True, pkg.trust, known.consent.scope is not ConsentScope.NONE,
+                                 change)
+        ctx.report(0.4, "Copying the video into the library")
+        dest = self._place_media(pkg, fp, str(meta.get("title", "")))
         trusted = pkg.trust == "team"
         provenance = {"package": pkg.path.name, "package_sha256": pkg.package_sha256, "sender": pkg.sender,
                       "sent": str(pkg.manifest.get("created", "")), "trust": pkg.trust, "sender_vlog_id":
@@ -149,6 +163,37 @@ class HandoffService:
         return PackageImport(pkg.path, self.app.vlogs.get(vlog.id), existing, pkg.trust,
                              trusted and given.scope is not ConsentScope.NONE)
 
+    def _newer_consent(self, known: Vlog, pkg: Package, given: Consent,
+                       history: tuple[Consent, ...]) -> tuple[Vlog, str]:
+        """A package of a vlog already here may carry a consent record this library has not seen (the sender
+        withdrew or narrowed it, or got a new form). One that allows less is taken over as given, whoever signed
+        the package (it can only narrow); one that allows more is kept aside until a comms person confirms it."""
+        def unseen(v: Vlog) -> tuple[Consent, ...]:
+            seen = {record_key(c) for c in (*v.consent_history, v.consent)}
+            if record_key(given) in seen or given.problem:
+                return ()
+            # `given` is usually the history's last record too: each record once, in the sender's order
+            return tuple({record_key(c): c for c in (*history, given) if record_key(c) not in seen}.values())
+
+        new = unseen(known)
+        if not new:
+            return known, ""
+        what = f"{pkg.path.name} from {pkg.sender or 'unknown'} ({pkg.trust})"
+        if allows_less(given, known.consent):
+            def narrow(v: Vlog) -> Vlog:  # inside the write transaction: against the record stored now
+                fresh = unseen(v)
+                if not fresh or not allows_less(given, v.consent):
+                    return v
+                return v.with_(consent=given, consent_history=(*v.consent_history, *fresh))
+
+            vlog = self.app.vlogs.modify(known.id, narrow)
+            self.app.export_log.record("consent", vlog_ids=[known.id], outputs=[], audience=given.scope.value,
+                                       user=self.app.user, detail=f"taken over from {what}: {given.scope.value}")
+            return vlog, "narrowed"
+        vlog = self.app.vlogs.update_extra(known.id, consent_claimed={
+            "consent": given.to_dict(), "history": [c.to_dict() for c in new], "package": pkg.path.name})
+        return vlog, "claimed"
+
     def _place_media(self, pkg: Package, fp: str, title: str) -> Path:
         if self.app.store.kind != "tinydb":
             return self.app.library.team_media().put(pkg.media)[1]
@@ -162,18 +207,32 @@ class HandoffService:
 
     # -- consent of an unsigned or foreign package ----------------------------------------------
 
-    def confirm_consent(self, vlog_id: str) -> Vlog:
-        """A comms person confirms the consent an unsigned (or foreign) package claimed: it becomes the vlog's
-        consent record, recorded as a change by this user."""
+    def confirm_consent(self, vlog_id: str, by: str = "") -> Vlog:
+        """A comms person confirms the consent a package claimed (unsigned, another team's key, or wider than the
+        record here): the claimed record becomes the vlog's consent exactly as claimed - the scope, the day the
+        person gave it, its end, who recorded it, the release - with the records before it; who confirmed it and
+        when is kept beside it (`extra.consent_confirmed`) and in the activity log."""
         vlog = self.app.vlogs.get(vlog_id)
         claimed = vlog.extra.get("consent_claimed")
         if not claimed:
-            raise UsageError(f"Vlog {vlog.id} has no consent waiting for confirmation; set consent with "
-                             f"`vlogkit edit {vlog.id} --consent ...`.")
+            raise UsageError(N_("Vlog {id} has no consent waiting for confirmation; set its consent with "
+                                "`vlogkit edit {id} --consent ...`."), id=vlog.id)
         c = Consent.from_dict(claimed.get("consent"))
-        self.app.library.edit(vlog.id, consent=c.scope, consent_expires=c.expires)
-        done = self.app.vlogs.update_extra(vlog.id, consent_claimed=None,
-                                           consent_confirmed={"by": self.app.user, "when": _now(), **claimed})
+        if c.problem:
+            raise UsageError(N_("Vlog {id}: the consent the package claimed cannot be read ({why}); set its consent "
+                                "with `vlogkit edit {id} --consent ...`."), id=vlog.id, why=c.problem)
+        self.app.consent.check_given_on(c.scope, c.date, c.expires, vlog.consent_history)
+        earlier = tuple(Consent.from_dict(d) for d in claimed.get("history", []))
+        who = by.strip() or self.app.user
+
+        def adopt(v: Vlog) -> Vlog:
+            seen = {record_key(x) for x in v.consent_history}
+            new = {record_key(x): x for x in (*earlier, c) if record_key(x) not in seen}
+            extra = {k: val for k, val in v.extra.items() if k != "consent_claimed"}
+            extra["consent_confirmed"] = {"by": who, "when": _now(), **claimed}
+            return v.with_(consent=c, consent_history=(*v.consent_history, *new.values()), extra=extra)
+
+        done = self.app.vlogs.modify(vlog.id, adopt)
         self.app.export_log.record("consent-confirm", vlog_ids=[vlog.id], outputs=[], audience=c.scope.value,
-                                   detail=f"confirmed the package's consent: {c.scope.value}", user=self.app.user)
+                                   detail=f"confirmed the package's consent: {c.scope.value}", user=who)
         return done

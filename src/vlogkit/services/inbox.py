@@ -116,8 +116,10 @@ class Inbox:
             return None
         dest = self._move(p, IMPORTED)
         outcome = "existing" if r.existing else "imported"
+        waiting = r.consent_change == "claimed" or (not r.existing and r.trust != "team")
+        taken = ", the package's newer record taken over" if r.consent_change == "narrowed" else ""
         msg = (f"{p.name}: {'already in the library as' if r.existing else 'imported as'} {r.vlog.id} "
-               f"(consent {r.vlog.consent.scope.value}{'' if r.trust == 'team' else ', waiting for confirmation'})")
+               f"(consent {r.vlog.consent.scope.value}{taken}{', waiting for confirmation' if waiting else ''})")
         return InboxEvent(dest, outcome, msg, r.vlog.id)
 
     def _move(self, p: Path, sub: str) -> Path:

@@ -59,6 +59,10 @@ class Cluster:
                       "--locale=C", "--no-sync")
         if r.returncode:
             raise RuntimeError(f"initdb failed: {r.stderr.strip() or r.stdout.strip()}")
+        self.resume()
+
+    def resume(self) -> None:
+        """Start the server (again, after `pause`) on the same port and data."""
         opts = (f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self.base} -c fsync=off "
                 f"-c synchronous_commit=off -c full_page_writes=off -c max_connections=60")
         r = self._run("pg_ctl", "-D", str(self.data), "-l", str(self.base / "server.log"), "-w", "-t", "60",
@@ -66,6 +70,12 @@ class Cluster:
         if r.returncode:
             log = (self.base / "server.log").read_text(errors="replace") if (self.base / "server.log").exists() else ""
             raise RuntimeError(f"pg_ctl start failed: {r.stderr.strip()} {log[-2000:]}")
+
+    def pause(self) -> None:
+        """Stop the server as an administrator would (`pg_ctl stop -m fast`), keeping its data: `resume` restarts it."""
+        r = self._run("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "stop", timeout=60)
+        if r.returncode:
+            raise RuntimeError(f"pg_ctl stop failed: {r.stderr.strip()}")
 
     def url(self, database: str = "postgres") -> str:
         return f"postgresql://{self.user}@127.0.0.1:{self.port}/{database}"

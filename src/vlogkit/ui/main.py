@@ -18,6 +18,7 @@ def run_gui(app: App, screenshot: str | None = None, quit_after: float | None = 
     from PySide6.QtWidgets import QApplication
 
     from vlogkit.failpoints import failpoint
+    from vlogkit.ui.error_guard import install_error_guard
     from vlogkit.ui.main_window import MainWindow
 
     # Qt Multimedia's backend probing (PulseAudio, codecs) is noise for users; warnings still go to the log
@@ -29,6 +30,7 @@ def run_gui(app: App, screenshot: str | None = None, quit_after: float | None = 
     if not open_library(app, ask=not (screenshot or quit_after) and qapp.platformName() != "offscreen"):
         return 1
     window = MainWindow(app, record_source=record_source)
+    install_error_guard(window)  # an error escaping a slot (the team server went away) is shown, not lost on stderr
     stop.window = window
     failpoint("gui.window_built")
     window.show()

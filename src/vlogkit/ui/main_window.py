@@ -214,6 +214,11 @@ class MainWindow(ImportActions, QMainWindow):
         super().closeEvent(event)
 
     # -- errors and help ------------------------------------------------------------------------------
+    def show_status(self, message: str) -> None:
+        """An error already shown in a box a moment ago, again: the status bar only."""
+        self.last_error = message
+        self.statusBar().showMessage(message, 15000)
+
     def show_error(self, message: str, modal: bool = False) -> None:
         self.last_error = message
         self.statusBar().showMessage(message, 15000)

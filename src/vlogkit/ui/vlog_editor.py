@@ -261,6 +261,8 @@ class VlogEditor(ClipInOut, QuoteActions, QWidget):
             except NotFoundError:
                 self.close_vlog(self.vlog.id)
                 return
+            except VlogkitError:  # the library cannot be read either (the team server is down): say the first error
+                pass
         self.error_raised.emit(message)
 
     def _on_details_saved(self, vlog: Vlog) -> None:

@@ -42,7 +42,7 @@ def walk(qtbot, window) -> list[Cut]:
     ed.side.setCurrentWidget(ed.preview)
     qtbot.waitUntil(lambda: ed.preview.canvas.preview is not None, timeout=60000)
     look(w, "live preview")
-    ed.side.setCurrentWidget(ed.details)
+    ed.side.setCurrentWidget(ed.details_page)
     look(w, "editor details")
     ed.side.setCurrentWidget(ed.quotes)
     w.tabs.setCurrentWidget(w.record_page)

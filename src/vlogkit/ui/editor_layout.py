@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTabWidget,
     QToolButton,
@@ -86,7 +87,11 @@ def setup_editor(self: VlogEditor) -> None:
     self.preview = LivePreviewPanel(self.app, self.jobs)
     self.side.addTab(self.preview, icon("preview"), tr("Preview"))
     self.side.setTabToolTip(1, tr("Live preview of the clip as it will be published"))
-    self.side.addTab(self.details, icon("info"), tr("Speaker"))
+    self.details_page = QScrollArea()  # on a small screen the form, its history and a package's origin scroll
+    self.details_page.setWidgetResizable(True)
+    self.details_page.setFrameShape(QFrame.Shape.NoFrame)
+    self.details_page.setWidget(self.details)
+    self.side.addTab(self.details_page, icon("info"), tr("Speaker"))
     self.side.setTabToolTip(2, tr("Speaker and consent"))
     self.hsplit = QSplitter(Qt.Orientation.Horizontal)
     self.hsplit.setObjectName("editor-h")

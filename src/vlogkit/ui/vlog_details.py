@@ -11,11 +11,27 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QLineEd
 from vlogkit.domain import Consent, ConsentScope, Speaker, Vlog
 from vlogkit.errors import VlogkitError
 from vlogkit.ui.consent_fields import ConsentDateEdit, recorded_by_edit, to_qdate
-from vlogkit.ui.i18n import error_text, tr
+from vlogkit.ui.i18n import N_, error_text, tr
 from vlogkit.ui.import_dialog import consent_label, fill_consent_combo
 
 if TYPE_CHECKING:
     from vlogkit.services import App
+
+TRUST_WORDS = {"team": N_("signed with the team key"), "foreign": N_("signed with another team's key"),
+               "unsigned": N_("unsigned")}
+
+
+def origin_line(vlog: Vlog) -> str:
+    """Where a vlog came from when a hand-off package brought it ("" otherwise): the package, its sender, when it was
+    sent, whether it was signed, who imported it when."""
+    p = vlog.extra.get("provenance")
+    if not isinstance(p, dict):
+        return ""
+    trust = str(p.get("trust", ""))
+    return tr("Received in {package} from {sender}, sent on {sent} ({trust}); imported by {who} on {when}.",
+              package=p.get("package", ""), sender=p.get("sender") or "?", sent=str(p.get("sent", ""))[:10],
+              trust=tr(TRUST_WORDS[trust]) if trust in TRUST_WORDS else trust, who=p.get("imported_by") or "?",
+              when=str(p.get("imported", ""))[:10])
 
 
 def history_line(c: Consent) -> str:
@@ -48,6 +64,13 @@ class VlogDetails(QGroupBox):
         self.history.setWordWrap(True)
         self.history.setStyleSheet("color: #546e7a;")
         self.save_button = QPushButton(tr("Save details"))
+        self.origin = QLabel()
+        self.origin.setWordWrap(True)
+        self.origin.setStyleSheet("color: #546e7a;")
+        self.confirm_button = QPushButton(tr("Confirm the package's consent"))  # its claim waits for comms
+        self.confirm_button.setToolTip(tr("Make the consent record the package claimed this vlog's consent, exactly as "
+                                          "claimed (the day it was given, who recorded it); you are logged as the "
+                                          "person who confirmed it."))
         form.addRow(tr("Speaker"), self.name)
         form.addRow(tr("Role"), self.role)
         form.addRow(tr("Team"), self.team)
@@ -57,8 +80,11 @@ class VlogDetails(QGroupBox):
         form.addRow(tr("Given on"), self.given_on)
         form.addRow(tr("Recorded by"), self.recorded_by)
         form.addRow(self.history)
+        form.addRow(self.origin)
+        form.addRow(self.confirm_button)
         form.addRow(self.save_button)
         self.save_button.clicked.connect(self._on_save_clicked)
+        self.confirm_button.clicked.connect(self._on_confirm_clicked)
         self.given_on.dateChanged.connect(self._on_given_on_date_changed)
         self.consent.currentIndexChanged.connect(self._on_consent_edited)
         self.expires.textEdited.connect(self._on_consent_edited)
@@ -106,6 +132,25 @@ class VlogDetails(QGroupBox):
         self.recorded_by.setText(self.app.user)  # who records the next change
         lines = [history_line(c) for c in vlog.consent_history]
         self.history.setText(tr("Consent history:") + " " + ("; ".join(lines) if lines else tr("none recorded")))
+        self.origin.setText(origin_line(vlog))
+        self.origin.setVisible(bool(self.origin.text()))
+        claimed = vlog.extra.get("consent_claimed")
+        scope = Consent.from_dict(claimed.get("consent")).scope if isinstance(claimed, dict) else None
+        if scope is not None:
+            self.origin.setText(self.origin.text() + " " + tr("It claims this consent: {scope}; it counts once "
+                                                              "confirmed.", scope=consent_label(scope)))
+        self.confirm_button.setVisible(scope is not None)
+
+    def _on_confirm_clicked(self) -> None:
+        if self.vlog is None:
+            return
+        try:
+            vlog = self.app.handoff.confirm_consent(self.vlog.id, by=self.recorded_by.text().strip())
+        except VlogkitError as exc:
+            self.error.emit(error_text(exc))
+            return
+        self.set_vlog(vlog)
+        self.saved.emit(vlog)
 
     def _on_save_clicked(self) -> None:
         if self.vlog is None:

@@ -17,6 +17,8 @@ from PySide6.QtGui import (
     QFont,
     QKeyEvent,
     QMouseEvent,
+    QPainter,
+    QPaintEvent,
     QPalette,
     QTextBlockFormat,
     QTextCharFormat,
@@ -64,7 +66,8 @@ class TranscriptView(QTextEdit):
         self.segment_of: list[int] = []  # segment index of each word
         self.current = -1
         self.selection_range: tuple[int, int] | None = None
-        self.setPlaceholderText(tr("No transcript yet. Click Transcribe to make one."))
+        # painted by paintEvent, wrapped: Qt's own placeholder of a QTextEdit is cut after its first line
+        self.hint_text = tr("No transcript yet. Click Transcribe to make one.")
         pal = self.palette()  # Qt's highlight would show part of a word; the word-wise one is painted instead
         pal.setColor(QPalette.ColorRole.Highlight, QColor(0, 0, 0, 0))
         pal.setColor(QPalette.ColorRole.HighlightedText, QColor("#ffffff"))  # as on the word-wise highlight
@@ -229,6 +232,16 @@ class TranscriptView(QTextEdit):
         self.setExtraSelections(extra)
 
     # -- mouse ---------------------------------------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        if self.hint_text and self.document().isEmpty():
+            p = QPainter(self.viewport())
+            p.setPen(self.palette().placeholderText().color())
+            m = int(self.document().documentMargin())
+            p.drawText(self.viewport().rect().adjusted(m, m, -m, -m),
+                       int(Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap), self.hint_text)
+            p.end()
+
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         super().mouseReleaseEvent(event)
         if event.button() != Qt.MouseButton.LeftButton or not self.spans:

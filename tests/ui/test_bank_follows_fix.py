@@ -31,3 +31,10 @@ def test_a_word_fix_in_the_editor_reaches_the_bank_tab_and_undo_takes_it_back(qt
     assert bank.get(line.id).text == line.text and bank.get(own.id) == own
     shown = [window.bank.table.item(r, 0).text() for r in range(window.bank.table.rowCount())]
     assert f"“{line.text}”" in shown
+    # the note about the fix closes with it, and the undo does not name the hand-edited quote again
+    assert not ed.note.isVisibleTo(ed)
+    assert "keeps its own text" not in window.statusBar().currentMessage()
+
+    window.redo_action.trigger()  # Ctrl+Y: the fix again, and its note with it
+    assert bank.get(line.id).text.startswith("Customers told us it is the simplest")
+    assert ed.note.isVisibleTo(ed) and "keeps its own text" in ed.note_text.text()

@@ -122,16 +122,23 @@ class QuoteActions:
         self._overlap_pending = None
         return False
 
-    def say_bank_followed(self, follow: BankFollow) -> None:
+    def say_bank_followed(self, follow: BankFollow, undone: bool = False) -> None:
         """A transcript edit (a word fixed, or the fix undone) reached the bank: say which quotes now read the
-        transcript's words, and - in the note bar, never silently - which ones kept a text edited in the bank."""
+        transcript's words, and - in the note bar, never silently - which ones kept a text edited in the bank. After
+        an undo, a quote that kept its own text is not named again (the fix it was told about is gone), and the
+        note that named it closes."""
         said = [] if not follow.updated else [
             tr("The bank quote {what} now reads the transcript's words.", what=describe(follow.updated[0]))
             if len(follow.updated) == 1 else tr("{n} bank quotes now read the transcript's words.", n=len(follow.updated))]
         notes = [tr("{what} was approved; its text changed, so it waits for review again.", what=describe(q))
                  for was, q in zip(follow.was, follow.updated, strict=True) if was.status is not q.status]
-        notes += [tr("{what} was edited in the bank and keeps its own text: “Edit text…” in the Quote bank tab "
-                     "changes it if the fix belongs there too.", what=describe(q)) for q in follow.kept]
+        kept = [tr("{what} was edited in the bank and keeps its own text: “Edit text…” in the Quote bank tab "
+                   "changes it if the fix belongs there too.", what=describe(q)) for q in follow.kept]
+        if undone:
+            if kept and not self.note.isHidden() and self.note_text.text() == " ".join(kept):  # type: ignore[attr-defined]
+                self.note.hide()  # type: ignore[attr-defined]  # the fix it spoke of is undone
+        else:
+            notes += kept
         if follow.problem:
             notes.append(tr("The word is fixed, but the bank could not be brought up to date: {why}",
                             why=follow.problem))

@@ -31,7 +31,7 @@ class TranscriptCommand(QUndoCommand):
         self.editor.apply_transcript(self.after)
 
     def undo(self) -> None:
-        self.editor.apply_transcript(self.before)
+        self.editor.apply_transcript(self.before, undone=True)
 
 
 class InlineEditor(QLineEdit):

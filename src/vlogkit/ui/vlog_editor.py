@@ -271,8 +271,9 @@ class VlogEditor(ClipInOut, QuoteActions, QWidget):
         self.vlog_changed.emit(vlog.id)
 
     # -- transcript edits -----------------------------------------------------------------------------
-    def save_transcript(self, t: Transcript) -> bool:
-        """Store an edited transcript; False (and the reason said) when it could not be saved."""
+    def save_transcript(self, t: Transcript, undone: bool = False) -> bool:
+        """Store an edited transcript; False (and the reason said) when it could not be saved. `undone`: an undo
+        brought it back (see `say_bank_followed`)."""
         if self.vlog is None:
             return False
         try:
@@ -280,12 +281,12 @@ class VlogEditor(ClipInOut, QuoteActions, QWidget):
         except VlogkitError as exc:
             self._on_action_failed(error_text(exc))
             return False
-        self.say_bank_followed(follow)  # bank quotes holding a fixed word now read it (or keep a text edited there)
+        self.say_bank_followed(follow, undone)  # bank quotes holding a fixed word now read it (or keep their text)
         return True
 
-    def apply_transcript(self, t: Transcript) -> None:
-        """Store and show a transcript brought back by undo or redo."""
-        if self.save_transcript(t):
+    def apply_transcript(self, t: Transcript, undone: bool = False) -> None:
+        """Store and show a transcript brought back by undo (`undone`) or redo."""
+        if self.save_transcript(t, undone):
             self.show_transcript(t)
 
     def push_edit(self, after: Transcript, text: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import json
 import os
 import signal
@@ -89,6 +90,7 @@ def test_record_ctrl_c_stops_the_take_and_keeps_it(cli, home: Path, desk_vlog: P
     assert "interrupted" in err.lower() and "Traceback" not in err
     shown = cli("show", vlog_id, "--json").json()
     assert shown["consent"]["scope"] == "external" and shown["speaker"]["name"] == "Ann Peeters"
+    assert shown["consent"]["recorded_by"] == getpass.getuser()  # no --by and no user_name setting: the login name
     assert shown["extra"]["recording"]["stop_reason"] == "interrupted"
     assert 1.0 < shown["duration"] < 20
     assert probe(shown["path"]).has_video
@@ -112,10 +114,12 @@ def test_capture_crash_mid_take_is_recovered_at_the_next_start(cli, home: Path, 
     warned = cli("record", "--from-file", str(desk_vlog), "--duration", "1", "--countdown", "0", "--speaker", "Ann",
                  "--consent", "internal", "--no-transcribe")
     assert warned.returncode == 0 and "left behind by a crash" in warned.stderr
-    r = cli("record", "--recover", "--speaker", "Ann", "--consent", "internal", "--no-transcribe", "--json")
+    r = cli("record", "--recover", "--speaker", "Ann", "--consent", "internal", "--by", "Desk Lead",
+            "--no-transcribe", "--json")
     assert r.returncode == 0, r.stderr
     [recovered] = r.json()
     assert recovered["take"]["stop_reason"] == "recovered"
+    assert recovered["consent"]["recorded_by"] == "Desk Lead"  # given now wins over the journal, like --speaker
     assert recovered["duration"] > 1.0 and recovered["has_video"] and recovered["has_audio"]
     assert probe(recovered["path"]).duration_ms > 1000
     assert not list((home / "captures").glob("take-*"))
@@ -141,20 +145,27 @@ def test_record_from_a_sound_file_names_the_audio_only_flag(cli, media: Path, ho
 def test_a_crashed_take_is_recovered_with_the_speaker_and_consent_it_was_recorded_with(cli, home: Path,
                                                                                       desk_vlog: Path) -> None:
     """kill -9 mid-take, then someone else records; `record --recover` alone keeps the crashed take as Camille's,
-    with her consent and language - not the last speaker's, and without asking for them again."""
+    with her consent, the name of whoever recorded that consent (`--by`) and language - not the last speaker's nor
+    the last recorder's, and without asking for them again."""
     proc = _start_record(home, "--from-file", str(desk_vlog), "--duration", "60", "--countdown", "0",
                          "--speaker", "Camille Dubois", "--role", "Technicienne", "--consent", "external",
-                         "--language", "fr", "--prompt", "Qu'est-ce que ton équipe a appris ?", "--no-transcribe")
+                         "--by", "Lotte Peeters", "--language", "fr",
+                         "--prompt", "Qu'est-ce que ton équipe a appris ?", "--no-transcribe")
     take = _wait_for_take(home, min_bytes=400_000)
     os.killpg(proc.pid, signal.SIGKILL)
     proc.communicate(timeout=30)
+    assert json.loads(take.with_suffix(".json").read_text())["details"]["recorded_by"] == "Lotte Peeters"
     other = cli("record", "--from-file", str(desk_vlog), "--duration", "1", "--countdown", "0", "--speaker", "Ann",
-                "--consent", "internal", "--no-transcribe")
+                "--consent", "internal", "--by", "  Karim Benali ", "--no-transcribe", "--json")
     assert other.returncode == 0, other.stderr
+    assert other.json()["consent"]["recorded_by"] == "Karim Benali"  # keeping a take records the name given
     r = cli("record", "--recover", "--no-transcribe", "--json")
     assert r.returncode == 0, r.stderr
     [recovered] = r.json()
     assert recovered["speaker"]["name"] == "Camille Dubois" and recovered["speaker"]["role"] == "Technicienne"
     assert recovered["consent"]["scope"] == "external" and recovered["language"] == "fr"
+    assert recovered["consent"]["recorded_by"] == "Lotte Peeters"
+    shown = cli("show", recovered["id"]).stdout
+    assert "(recorded by Lotte Peeters on " in shown
     assert recovered["extra"]["recording"]["prompt"] == "Qu'est-ce que ton équipe a appris ?"
     assert recovered["duration"] >= 1.0 and not take.exists()

@@ -42,6 +42,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                        help="show question N of the prompt list (`vlogkit prompts list`)")
     add_speaker_flags(p, default=None)
     p.add_argument("--consent", choices=["internal", "external"], help="internal only, or may be shared externally")
+    p.add_argument("--by", metavar="NAME", dest="recorded_by",
+                   help="who records the consent (default: the user_name setting, else your login name); a take "
+                        "recovered after a crash keeps the name given here")
     p.add_argument("--language", default="auto", help="spoken language: nl, fr, en, any Whisper code, or auto")
     p.add_argument("--title", default="")
     p.add_argument("--no-transcribe", action="store_true", help="do not transcribe after keeping")
@@ -98,6 +101,7 @@ def cmd_record(args: argparse.Namespace, app: App) -> int:
     language = validate_language(args.language)
     speaker = _speaker(args, app)
     consent = ConsentScope(args.consent) if args.consent else ConsentScope.NONE
+    recorded_by = (args.recorded_by or "").strip()
     if args.recover:
         return _recover(args, app, speaker, consent, language)
     config = CaptureConfig(args.camera, args.microphone, args.audio_only, args.resolution)
@@ -120,14 +124,15 @@ def cmd_record(args: argparse.Namespace, app: App) -> int:
         if prompt and args.prompt_number is None:
             _remember_prompt(app, prompt)
         take = _record(session, prompt, {"speaker": speaker.to_dict(), "consent": consent.value,
-                                              "language": language, "title": args.title})
+                                         "recorded_by": recorded_by or app.user, "language": language,
+                                         "title": args.title})
     except BaseException:
         with _signals_held():
             session.close()  # a take already stopped stays in the captures folder, offered for recovery
         raise
     with _signals_held():
         vlog = app.capture.keep(take, speaker=speaker, consent=consent, title=args.title, language=language,
-                                transcribe=False, session=session)
+                                recorded_by=recorded_by, transcribe=False, session=session)
         session.close()
     _report(args, vlog, take)
     if not args.no_transcribe and app.settings.auto_transcribe:
@@ -214,9 +219,10 @@ def _transcribe(app: App, vlog_id: str) -> None:
 
 
 def _recovered_details(args: argparse.Namespace, it: InterruptedTake, speaker: Speaker, consent: ConsentScope,
-                       language: str) -> tuple[Speaker, ConsentScope, str, str]:
-    """Speaker, consent, language and title for a recovered take: what is given now, else what the take's own
-    `record` was given (its journal), else the remembered speaker - never another person's consent."""
+                       language: str) -> tuple[Speaker, ConsentScope, str, str, str]:
+    """Speaker, consent, language, title and who records the consent for a recovered take: what is given now, else
+    what the take's own `record` was given (its journal), else the remembered speaker and the user - never another
+    person's consent."""
     d = it.details
     if args.speaker is None and isinstance(d.get("speaker"), dict) and d["speaker"].get("name"):
         speaker = Speaker.from_dict(d["speaker"])
@@ -224,7 +230,8 @@ def _recovered_details(args: argparse.Namespace, it: InterruptedTake, speaker: S
         consent = ConsentScope(str(d["consent"]))
     if args.language == "auto" and d.get("language"):
         language = str(d["language"])
-    return speaker, consent, language, args.title or str(d.get("title") or "")
+    recorded_by = (args.recorded_by or "").strip() or str(d.get("recorded_by") or "").strip()
+    return speaker, consent, language, args.title or str(d.get("title") or ""), recorded_by
 
 
 def _recover(args: argparse.Namespace, app: App, speaker: Speaker, consent: ConsentScope, language: str) -> int:
@@ -235,11 +242,11 @@ def _recover(args: argparse.Namespace, app: App, speaker: Speaker, consent: Cons
             print_json([])
         return 0
     plans = [(it, *_recovered_details(args, it, speaker, consent, language)) for it in left]
-    if any(not s.name or c is ConsentScope.NONE for _it, s, c, _lang, _title in plans):
+    if any(not s.name or c is ConsentScope.NONE for _it, s, c, _lang, _title, _by in plans):
         raise UsageError("Recovered takes need --speaker NAME and --consent internal|external.")
     kept = []
     failed = 0
-    for it, t_speaker, t_consent, t_language, t_title in plans:
+    for it, t_speaker, t_consent, t_language, t_title, t_by in plans:
         try:
             take = app.capture.recover(it)
         except VlogkitError as exc:
@@ -248,7 +255,7 @@ def _recover(args: argparse.Namespace, app: App, speaker: Speaker, consent: Cons
             continue
         with _signals_held():
             vlog = app.capture.keep(take, speaker=t_speaker, consent=t_consent, title=t_title, language=t_language,
-                                    transcribe=False)
+                                    recorded_by=t_by, transcribe=False)
         kept.append((vlog, take))
         print(f"Recovered {it.path.name} ({take.duration_ms / 1000:.1f} s) as {vlog.id}", file=sys.stderr)
     if args.json:

@@ -120,11 +120,13 @@ class CaptureService:
         consent: ConsentScope,
         title: str = "",
         language: str = "auto",
+        recorded_by: str = "",
         transcribe: bool | None = None,
         session: CaptureSession | None = None,
         ctx: JobContext | None = None,
     ) -> Vlog:
-        """Import the take into the library; returns the new vlog. The take's files are removed once imported."""
+        """Import the take into the library; returns the new vlog. The take's files are removed once imported.
+        `recorded_by` is who records the consent ("" = the settings user name, else the login name)."""
         from vlogkit.services.library import ImportOptions
 
         ctx = ctx or JobContext()
@@ -139,7 +141,8 @@ class CaptureService:
         self._remux(take, dest, ctx.sub(0.0, 0.3))
         title = title or (f"{speaker.name}: {take.prompt}" if take.prompt else f"Recording by {speaker.name}")
         result = self.app.library.import_file(
-            dest, ImportOptions(speaker=speaker, language=language, consent=consent, copy=False, title=title[:120]),
+            dest, ImportOptions(speaker=speaker, language=language, consent=consent, copy=False, title=title[:120],
+                                recorded_by=recorded_by.strip()),
             ctx.sub(0.3, 0.5),
         )
         if result.vlog is None:

@@ -91,8 +91,8 @@ def test_details_set_a_past_day_and_the_recorder_and_show_them(qtbot, window, cl
     assert (c.scope.value, c.date, c.recorded_by) == ("external", signed, "Press Office")
     assert f"given on {signed.isoformat()}" in d.history.text() and "recorded by Press Office" in d.history.text()
     assert d.given_on.day() == signed  # the details now show the stored record's day
-    errors: list[str] = []
-    d.error.connect(errors.append)
-    d.expires.setText((signed - dt.timedelta(days=1)).isoformat())  # ends before it was given: refused
-    qtbot.mouseClick(d.save_button, Qt.MouseButton.LeftButton)
-    assert errors and "after its expiry" in errors[0] and app.library.get(vid).consent.expires is None
+    d.expires.never.setChecked(False)  # a new record: given today unless the day is set
+    assert d.given_on.day() == today
+    d.given_on.set_day(signed)
+    d.expires.date_edit.setDate(to_qdate(signed - dt.timedelta(days=1)))  # the calendar offers no earlier end
+    assert d.expires.day() == signed

@@ -1,5 +1,6 @@
 """Speaker and consent details of one vlog, editable; consent changes are dated (the history is shown): the day the
-person gave it (the date field; today unless changed) and who records it."""
+person gave it (the date field; today unless changed), its last day (a date field never before that day, or "No
+expiry") and who records it."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QLineEd
 
 from vlogkit.domain import Consent, ConsentScope, Speaker, Vlog
 from vlogkit.errors import VlogkitError
-from vlogkit.ui.consent_fields import ConsentDateEdit, recorded_by_edit, to_qdate
+from vlogkit.ui.consent_fields import ConsentDateEdit, ConsentExpiryEdit, recorded_by_edit, to_qdate
 from vlogkit.ui.i18n import N_, error_text, tr
 from vlogkit.ui.import_dialog import consent_label, fill_consent_combo
 
@@ -54,9 +55,8 @@ class VlogDetails(QGroupBox):
         self.name, self.role, self.team, self.company = QLineEdit(), QLineEdit(), QLineEdit(), QLineEdit()
         self.consent = QComboBox()
         fill_consent_combo(self.consent)
-        self.expires = QLineEdit()
-        self.expires.setPlaceholderText(tr("YYYY-MM-DD (optional)"))
         self.given_on = ConsentDateEdit(app.consent.today())
+        self.expires = ConsentExpiryEdit(self.given_on.day())
         self.recorded_by = recorded_by_edit(app.user)
         self._syncing = False
         self._date_touched = False
@@ -76,8 +76,8 @@ class VlogDetails(QGroupBox):
         form.addRow(tr("Team"), self.team)
         form.addRow(tr("Company"), self.company)
         form.addRow(tr("Consent"), self.consent)
-        form.addRow(tr("Expires"), self.expires)
         form.addRow(tr("Given on"), self.given_on)
+        form.addRow(tr("Expires"), self.expires)
         form.addRow(tr("Recorded by"), self.recorded_by)
         form.addRow(self.history)
         form.addRow(self.origin)
@@ -87,9 +87,10 @@ class VlogDetails(QGroupBox):
         self.confirm_button.clicked.connect(self._on_confirm_clicked)
         self.given_on.dateChanged.connect(self._on_given_on_date_changed)
         self.consent.currentIndexChanged.connect(self._on_consent_edited)
-        self.expires.textEdited.connect(self._on_consent_edited)
+        self.expires.edited.connect(self._on_consent_edited)
 
     def _on_given_on_date_changed(self) -> None:
+        self.expires.set_earliest(self.given_on.day())  # the expiry's calendar starts at the day it was given
         if not self._syncing:
             self._date_touched = True
 
@@ -98,7 +99,7 @@ class VlogDetails(QGroupBox):
         if self._syncing or self.vlog is None:
             return
         self._sync_date(self.app.consent.today())
-        self.given_on.setEnabled(self._datable())
+        self._enable_dates()
 
     def _sync_date(self, day: object) -> None:
         if self._date_touched:
@@ -109,6 +110,12 @@ class VlogDetails(QGroupBox):
             self.given_on.set_day(day)  # type: ignore[arg-type]
         finally:
             self._syncing = False
+
+    def _enable_dates(self) -> None:
+        """The given-on day while there is a consent to date; the expiry only for a consent given (a withdrawal
+        has no end)."""
+        self.given_on.setEnabled(self._datable())
+        self.expires.setEnabled(ConsentScope(self.consent.currentData()) is not ConsentScope.NONE)
 
     def _datable(self) -> bool:
         """A day to set: a consent chosen, or a stored one (a withdrawal can be dated too)."""
@@ -123,12 +130,13 @@ class VlogDetails(QGroupBox):
         self._syncing = True
         try:
             self.consent.setCurrentIndex(max(0, self.consent.findData(vlog.consent.scope.value)))
-            self.expires.setText(vlog.consent.expires.isoformat() if vlog.consent.expires else "")
         finally:
             self._syncing = False
         self._date_touched = False
         self._sync_date(vlog.consent.date or self.app.consent.today())
-        self.given_on.setEnabled(self._datable())
+        self.expires.set_earliest(self.given_on.day())
+        self.expires.set_day(vlog.consent.expires)
+        self._enable_dates()
         self.recorded_by.setText(self.app.user)  # who records the next change
         lines = [history_line(c) for c in vlog.consent_history]
         self.history.setText(tr("Consent history:") + " " + ("; ".join(lines) if lines else tr("none recorded")))
@@ -160,7 +168,7 @@ class VlogDetails(QGroupBox):
         try:
             vlog = self.app.library.edit(self.vlog.id, speaker=speaker,
                                          consent=ConsentScope(self.consent.currentData()),
-                                         consent_expires=self.expires.text().strip(),
+                                         consent_expires=self.expires.day() or "",
                                          consent_date=self.given_on.day() if self._datable() else None,
                                          recorded_by=self.recorded_by.text().strip())
         except VlogkitError as exc:

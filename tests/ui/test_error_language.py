@@ -227,7 +227,8 @@ def test_an_unreachable_team_library_is_said_in_dutch_before_the_window_opens(qa
     monkeypatch.setattr(QMessageBox, "exec", answer)
     assert open_library(App(Paths(home))) is False
     text, question = shown[0]
-    assert text.startswith("De teambibliotheek op postgresql://comms:***@127.0.0.1:1/team is niet bereikbaar (")
+    assert text.startswith("De teambibliotheek op postgresql://comms:***@127.0.0.1:1/team is niet bereikbaar (de server "
+                           "draait niet of aanvaardt geen verbindingen).")
     assert text.endswith("Er is niets veranderd. Controleer het netwerk of de server, of werk met de eigen bibliotheek "
                          "van deze computer.")
     assert "secret" not in text and question.startswith("Voorlopig met de eigen bibliotheek van deze computer werken?")

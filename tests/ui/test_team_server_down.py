@@ -61,6 +61,8 @@ def test_a_click_while_the_server_is_down_says_so_in_french_and_works_once_it_is
         qtbot.mouseClick(details.save_button, Qt.MouseButton.LeftButton)
         assert window.last_error.startswith("La bibliothèque d'équipe"), window.last_error
         assert "Rien n'a été modifié" in window.last_error and "\n" not in window.last_error
+        assert "(le serveur ne tourne pas ou n'accepte pas de connexions)" in window.last_error
+        assert "Connection refused" not in window.last_error  # the driver's English stays in the log
         window.last_error = ""
         window.tabs.setCurrentWidget(window.bank)  # a read nobody guarded: the tab shows its quotes from the server
         qtbot.waitUntil(lambda: window.last_error.startswith("La bibliothèque d'équipe"), timeout=5000)

@@ -8,6 +8,7 @@ dependency and an ORM-model layer for what is, here, a short list of SQL files.)
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -19,6 +20,8 @@ from vlogkit.errors import N_, LibraryError, UsageError
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection, Engine
+
+log = logging.getLogger(__name__)
 
 MIGRATION_LOCK = 0x766C6F67  # "vlog": the advisory lock that serialises schema upgrades
 CONNECT_TIMEOUT_S = 5
@@ -78,10 +81,17 @@ class Database:
         )
 
     def error(self, exc: Exception) -> LibraryError:
+        """The one-line error for a failed use of the server: why, in words the app translates (`reasons.reason`);
+        the driver's own (English, DBA-worded) text goes to the log only."""
         from sqlalchemy.exc import DBAPIError, OperationalError
 
-        first = str(getattr(exc, "orig", None) or exc).strip().splitlines()
-        why = first[0] if first else exc.__class__.__name__
+        from vlogkit.store.postgres.reasons import reason
+
+        orig = getattr(exc, "orig", None)
+        sqlstate = getattr(orig, "sqlstate", None)
+        driver_text = str(orig or exc).strip() or exc.__class__.__name__
+        log.warning("team library %s: %s%s", self.masked, driver_text, f" (SQLSTATE {sqlstate})" if sqlstate else "")
+        why = reason(driver_text, sqlstate, self.url)
         if isinstance(exc, OperationalError):
             return LibraryError(N_(
                 "Cannot reach the team library at {url} ({reason}). Nothing was changed. Check the network or the "

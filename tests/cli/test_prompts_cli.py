@@ -83,6 +83,46 @@ def test_move_puts_a_question_at_another_place(cli) -> None:  # type: ignore[no-
     assert _texts(cli) == ["Three?", "Two?", "One?"]
 
 
+def test_an_all_digit_question_is_named_by_text_or_number_and_an_ambiguous_one_is_refused(  # type: ignore[no-untyped-def]
+        cli, home: Path) -> None:
+    for q in ("One?", "2026", "3", "Four?"):
+        assert cli("prompts", "add", q).returncode == 0
+    r = cli("prompts", "edit", "--text", "2026", "What happened in 2026?", "--json")
+    assert r.returncode == 0, r.stderr
+    assert r.json()["number"] == 2 and r.json()["text"] == "What happened in 2026?"
+
+    agree = cli("prompts", "remove", "3")  # place 3 holds the question "3": both readings name it
+    assert agree.returncode == 0 and agree.stdout == "Removed prompt 3: 3\n"
+    assert cli("prompts", "add", "3").returncode == 0  # back, now as prompt 4
+    before = (home / "library.json").read_bytes()
+    clash = cli("prompts", "remove", "3")
+    assert clash.returncode == 2 and clash.stderr == (
+        "vlogkit: error: '3' is both prompt number 3 and the question reading '3' (prompt 4): say which with "
+        "--number 3 or --text '3'.\n")
+    assert (home / "library.json").read_bytes() == before  # refused: nothing removed
+
+    moved = cli("prompts", "move", "--text", "3", "1")
+    assert moved.returncode == 0 and moved.stdout.splitlines() == [
+        "  1  3", "  2  One?", "  3  What happened in 2026?", "  4  Four?"]
+    by_number = cli("prompts", "remove", "--number", "3", "--json")
+    assert by_number.returncode == 0 and by_number.json()["removed"]["text"] == "What happened in 2026?"
+    assert cli("prompts", "add", "2027").returncode == 0
+    beyond = cli("prompts", "remove", "2027")  # no place 2027 in a list of 4: it can only be the question
+    assert beyond.returncode == 0 and beyond.stdout == "Removed prompt 4: 2027\n"
+    assert _texts(cli) == ["3", "One?", "Four?"]
+
+    not_a_number = cli("prompts", "remove", "--number", "two")
+    assert not_a_number.returncode == 2 and "'two' is not a prompt number" in not_a_number.stderr
+    missing = cli("prompts", "edit", "--text", "2026", "Again?")
+    assert missing.returncode == 1 and "No prompt reads '2026'" in missing.stderr
+    none = cli("prompts", "remove")
+    assert none.returncode == 2 and "one of the arguments PROMPT --number --text is required" in none.stderr
+    both = cli("prompts", "remove", "1", "--text", "One?")
+    assert both.returncode == 2 and "not allowed with" in both.stderr
+    assert "Traceback" not in not_a_number.stderr + missing.stderr + none.stderr + both.stderr
+    assert _texts(cli) == ["3", "One?", "Four?"]
+
+
 def test_examples_are_the_apps_and_never_added_twice(cli, home: Path) -> None:  # type: ignore[no-untyped-def]
     assert cli("prompts", "add", "Wat heeft je team deze week geleerd?").returncode == 0  # one of them, typed by hand
     r = cli("prompts", "examples", "--language", "nl", "--json")

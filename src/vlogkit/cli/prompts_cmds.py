@@ -14,7 +14,8 @@ if TYPE_CHECKING:
     from vlogkit.domain.prompt import Prompt
     from vlogkit.services import App
 
-REF_HELP = "the prompt's number as `vlogkit prompts list` shows it, or its exact text"
+REF_HELP = ("the prompt's number as `vlogkit prompts list` shows it, or its exact text (a question that is all "
+            "digits, such as 2026: --text)")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -35,19 +36,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_add)
 
     p = psub.add_parser("edit", help="reword a question (it keeps its place in the list)")
-    p.add_argument("ref", metavar="PROMPT", help=REF_HELP)
+    add_prompt_ref(p)
     p.add_argument("text", metavar="TEXT", help="the new wording")
     add_json_flag(p)
     p.set_defaults(func=cmd_edit)
 
     p = psub.add_parser("move", help="put a question at another place in the list (the others keep their order)")
-    p.add_argument("ref", metavar="PROMPT", help=REF_HELP)
+    add_prompt_ref(p)
     p.add_argument("to", type=int, metavar="N", help="its new number (1 = first; past the end = last)")
     add_json_flag(p)
     p.set_defaults(func=cmd_move)
 
     p = psub.add_parser("remove", help="remove a question from the list (vlogs recorded with it keep it)")
-    p.add_argument("ref", metavar="PROMPT", help=REF_HELP)
+    add_prompt_ref(p)
     add_json_flag(p)
     p.set_defaults(func=cmd_remove)
 
@@ -66,6 +67,24 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("path", type=Path, metavar="FILE")
     add_json_flag(p)
     p.set_defaults(func=cmd_export)
+
+
+def add_prompt_ref(p: argparse.ArgumentParser) -> None:
+    """Which prompt: PROMPT (a number is its place, other text the question), or one way only with --number N or
+    --text TEXT (an all-digit question such as "2026")."""
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("ref", metavar="PROMPT", nargs="?", help=REF_HELP)
+    which.add_argument("--number", metavar="N", dest="ref_number", help="the prompt at place N of the list")
+    which.add_argument("--text", metavar="TEXT", dest="ref_text",
+                       help="the prompt reading exactly TEXT, even when it is all digits")
+
+
+def _resolve(args: argparse.Namespace, app: App) -> Prompt:
+    if args.ref_number is not None:
+        return app.prompts.resolve(args.ref_number, by="number")
+    if args.ref_text is not None:
+        return app.prompts.resolve(args.ref_text, by="text")
+    return app.prompts.resolve(args.ref)
 
 
 def prompt_json(n: int, p: Prompt) -> dict[str, object]:
@@ -106,13 +125,13 @@ def cmd_add(args: argparse.Namespace, app: App) -> int:
 
 
 def cmd_edit(args: argparse.Namespace, app: App) -> int:
-    p = app.prompts.resolve(args.ref)
+    p = _resolve(args, app)
     _print_one(app, app.prompts.update(p.id, args.text), args.json, "Changed")
     return 0
 
 
 def cmd_move(args: argparse.Namespace, app: App) -> int:
-    p = app.prompts.resolve(args.ref)
+    p = _resolve(args, app)
     app.prompts.move(p.id, args.to)
     if args.json:
         print_json(_listed(app))
@@ -122,7 +141,7 @@ def cmd_move(args: argparse.Namespace, app: App) -> int:
 
 
 def cmd_remove(args: argparse.Namespace, app: App) -> int:
-    p = app.prompts.resolve(args.ref)
+    p = _resolve(args, app)
     n = app.prompts.number(p.id)
     app.prompts.remove(p.id)
     if args.json:

@@ -145,7 +145,7 @@ def _prompt(args: argparse.Namespace, app: App) -> str:
     if args.prompt_number is not None:
         if args.prompt_number < 1:
             raise UsageError("--prompt-number counts from 1, as `vlogkit prompts list` numbers the questions.")
-        return app.prompts.resolve(str(args.prompt_number)).text
+        return app.prompts.resolve(str(args.prompt_number), by="number").text
     return app.prompts.clean(args.prompt) if args.prompt.strip() else ""
 
 

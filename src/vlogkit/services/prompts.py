@@ -85,20 +85,41 @@ class PromptService:
         text = " ".join(str(text).split())
         return next((p for p in self.all() if p.text == text), None)
 
-    def resolve(self, ref: str) -> Prompt:
-        """The prompt `ref` names: its number in the list (1 = the first, as `vlogkit prompts list` shows them), or
-        its exact text."""
+    def resolve(self, ref: str, by: str = "either") -> Prompt:
+        """The prompt `ref` names. `by="number"`: its place in the list (1 = the first, as `vlogkit prompts list`
+        shows them); `by="text"`: its exact text (spaces folded); `by="either"` (a bare PROMPT argument): a number
+        is its place and anything else its text - an all-digit question ("2026") is found by its text when the list
+        is shorter, and refused as ambiguous when the number is also another prompt's place."""
+        if by not in ("either", "number", "text"):
+            raise ValueError(f"resolve by {by!r}")
         prompts = self.all()
         ref = " ".join(str(ref).split())
-        if ref.isascii() and ref.isdigit():  # '²' is a digit to str.isdigit, not a number to int()
-            n = int(ref)
-            if 1 <= n <= len(prompts):
-                return prompts[n - 1]
+        if by == "text":
+            return self._by_text(ref)
+        is_number = ref.isascii() and ref.isdigit()  # '²' is a digit to str.isdigit, not a number to int()
+        if by == "number" and not is_number:
+            raise UsageError(f"'{ref[:80]}' is not a prompt number: give its place in the list (1 = the first), as "
+                             "`vlogkit prompts list` shows it.")
+        if not is_number:
+            return self._by_text(ref)
+        n = int(ref)
+        placed = prompts[n - 1] if 1 <= n <= len(prompts) else None
+        if by == "either":
+            named = self.find(ref)
+            if named is not None and placed is None:
+                return named
+            if named is not None and placed is not None and named.id != placed.id:
+                raise UsageError(f"'{ref}' is both prompt number {n} and the question reading '{ref}' (prompt "
+                                 f"{self.number(named.id)}): say which with --number {n} or --text '{ref}'.")
+        if placed is None:
             have = f"the list has {len(prompts)}" if prompts else "the list is empty"
             raise NotFoundError(f"No prompt number {n}: {have} (`vlogkit prompts list` shows them).")
-        found = self.find(ref)
+        return placed
+
+    def _by_text(self, text: str) -> Prompt:
+        found = self.find(text)
         if found is None:
-            raise NotFoundError(f"No prompt reads '{ref[:80]}': give its number or its exact text "
+            raise NotFoundError(f"No prompt reads '{text[:80]}': give its number or its exact text "
                                 "(`vlogkit prompts list` shows them).")
         return found
 

@@ -50,18 +50,21 @@ class Phrase(str):
     fields: dict[str, object]
 
     def __new__(cls, template: str, /, **fields: object) -> Phrase:
-        self = super().__new__(cls, template.format(**fields) if fields else template)
+        self = super().__new__(cls, template.format(**{k: _english(v) for k, v in fields.items()}) if fields
+                               else template)
         self.template, self.fields = template, fields
         return self
 
 
 class Number(str):
-    """A number in a message, written the English way ("12.5"); the app writes it with its language's decimal comma."""
+    """A number in a message, written the English way ("12.5"); the app writes it with its language's decimal comma.
+    A `str` is a number (or a span: "3.1-7.5 s") the core already wrote the English way (`format_seconds`,
+    `format_span`): it is kept as it is."""
 
     __slots__ = ()
 
-    def __new__(cls, value: float, decimals: int = 1) -> Number:
-        return super().__new__(cls, f"{value:.{decimals}f}")
+    def __new__(cls, value: float | str, decimals: int = 1) -> Number:
+        return super().__new__(cls, value if isinstance(value, str) else f"{value:.{decimals}f}")
 
 
 def _english(value: object) -> object:
@@ -88,10 +91,11 @@ class VlogkitError(Exception):
         return self
 
     def to_dict(self) -> dict[str, object]:
-        """What a worker process sends back (JSON): the English line, the template, its fields, the texts."""
-        safe = {k: dict(v) if isinstance(v, Mapping) else v if isinstance(v, int | float) else str(v)
-                for k, v in self.fields.items()}
-        return {"error": str(self), "template": self.template, "fields": safe, "texts": self.texts}
+        """What a worker process sends back (JSON): the English line, the template, its fields, the texts. A
+        `Number`, a `Phrase` or a nested error among the fields crosses as a tagged object, so the app still words
+        it in its language."""
+        return {"error": str(self), "template": self.template, "fields": _encode_fields(self.fields),
+                "texts": self.texts}
 
     @classmethod
     def from_dict(cls, data: Mapping[str, object]) -> VlogkitError:
@@ -100,8 +104,8 @@ class VlogkitError(Exception):
         template = data.get("template")
         if isinstance(template, str) and isinstance(fields, Mapping) and fields:
             try:
-                exc = cls(template, **{str(k): v for k, v in fields.items()})
-            except (KeyError, IndexError, ValueError):
+                exc = cls(template, **_decode_fields(fields))
+            except (KeyError, IndexError, ValueError, TypeError):
                 exc = cls(str(data.get("error", "")))
         else:
             exc = cls(str(data.get("error", template or "")))
@@ -109,6 +113,39 @@ class VlogkitError(Exception):
         if isinstance(texts, Mapping):
             exc.texts = {str(k): str(v) for k, v in texts.items()}
         return exc
+
+
+def _encode(value: object) -> object:
+    if isinstance(value, Number):
+        return {"$number": str(value)}
+    if isinstance(value, Phrase):
+        return {"$phrase": value.template, "fields": _encode_fields(value.fields)}
+    if isinstance(value, VlogkitError):
+        return {"$error": value.to_dict()}
+    if isinstance(value, Mapping):
+        return {str(k): str(v) for k, v in value.items()}
+    return value if isinstance(value, int | float) else str(value)
+
+
+def _encode_fields(fields: Mapping[str, object]) -> dict[str, object]:
+    return {k: _encode(v) for k, v in fields.items()}
+
+
+def _decode(value: object) -> object:
+    if isinstance(value, Mapping):
+        if "$number" in value:
+            return Number(str(value["$number"]))
+        if "$phrase" in value:
+            inner = value.get("fields")
+            return Phrase(str(value["$phrase"]), **(_decode_fields(inner) if isinstance(inner, Mapping) else {}))
+        if "$error" in value and isinstance(value["$error"], Mapping):
+            return VlogkitError.from_dict(value["$error"])
+        return {str(k): str(v) for k, v in value.items()}
+    return value
+
+
+def _decode_fields(fields: Mapping[object, object]) -> dict[str, object]:
+    return {str(k): _decode(v) for k, v in fields.items()}
 
 
 class UsageError(VlogkitError):

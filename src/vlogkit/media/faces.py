@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from vlogkit.errors import MediaError
+from vlogkit.errors import N_, MediaError
 from vlogkit.fileutil import atomic_write_text, safe_filename
 from vlogkit.jobs import JobContext
 
@@ -108,7 +108,8 @@ def _cascade() -> Any:
 
     path = Path(cv2.data.haarcascades) / "haarcascade_frontalface_default.xml"
     if not path.exists():
-        raise MediaError(f"OpenCV's face model is missing ({path}): install opencv-python-headless 4.x (not 5).")
+        raise MediaError(N_("OpenCV's face model is missing ({path}): install opencv-python-headless 4.x (not 5)."),
+                         path=path)
     return cv2.CascadeClassifier(str(path))
 
 
@@ -217,7 +218,7 @@ def detect_in_image(path: Path, max_side: int = 640) -> tuple[FaceBox, ...]:
 
     img = cv2.imread(str(path), cv2.IMREAD_GRAYSCALE)
     if img is None:
-        raise MediaError(f"{path}: not an image OpenCV can read.")
+        raise MediaError(N_("{path}: not an image OpenCV can read."), path=path)
     scale = min(1.0, max_side / max(img.shape[:2]))
     if scale < 1.0:
         img = cv2.resize(img, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
@@ -258,11 +259,11 @@ def analyse_faces(
     try:
         container = av.open(str(path))
     except (av.error.FFmpegError, OSError) as exc:
-        raise MediaError(f"{path}: cannot be opened for face tracking ({exc}).") from exc
+        raise MediaError(N_("{path}: cannot be opened for face tracking ({reason})."), path=path, reason=exc) from exc
     samples: list[FaceSample] = []
     try:
         if not container.streams.video:
-            raise MediaError(f"{path}: has no video, so there are no faces to track.")
+            raise MediaError(N_("{path}: has no video, so there are no faces to track."), path=path)
         stream = container.streams.video[0]
         stream.thread_type = "AUTO"
         # only frames other frames refer to are decoded (B-frames skipped): a face is looked for twice a second,
@@ -297,7 +298,8 @@ def analyse_faces(
                 ctx.report(min(1.0, (t - first) / span), "Finding faces")
             ctx.raise_if_cancelled()
     except av.error.FFmpegError as exc:
-        raise MediaError(f"{path}: the video could not be decoded for face tracking ({exc}).") from exc
+        raise MediaError(N_("{path}: the video could not be decoded for face tracking ({reason})."), path=path,
+                         reason=exc) from exc
     finally:
         container.close()
     ctx.report(1.0, "Faces found")

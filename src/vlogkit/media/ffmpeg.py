@@ -22,7 +22,7 @@ def find_ffmpeg() -> str:
     if env:
         found = shutil.which(env) or (env if Path(env).is_file() else None)
         if not found:
-            raise FfmpegError(f"VLOGKIT_FFMPEG points at '{env}', which is not an executable ffmpeg.")
+            raise FfmpegError(N_("VLOGKIT_FFMPEG points at '{path}', which is not an executable ffmpeg."), path=env)
         return found
     try:
         import imageio_ffmpeg
@@ -30,7 +30,7 @@ def find_ffmpeg() -> str:
         return imageio_ffmpeg.get_ffmpeg_exe()
     except Exception as exc:  # noqa: BLE001
         raise FfmpegError(
-            "No ffmpeg found: reinstall vlogkit (it bundles one via imageio-ffmpeg) or set VLOGKIT_FFMPEG."
+            N_("No ffmpeg found: reinstall vlogkit (it bundles one via imageio-ffmpeg) or set VLOGKIT_FFMPEG.")
         ) from exc
 
 

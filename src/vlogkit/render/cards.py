@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from vlogkit.errors import VlogkitError
+from vlogkit.errors import N_, VlogkitError
 from vlogkit.fileutil import output_file
 
 CARD_SIZES = {"square": (1080, 1080), "wide": (1920, 1080)}
@@ -21,7 +21,7 @@ def lato(weight: str = "Bold") -> str:
 
     path = Path(font_lato.font_directory) / f"Lato-{weight}.ttf"
     if not path.exists():
-        raise VlogkitError(f"The Lato font {path.name} is missing: reinstall vlogkit (package font-lato).")
+        raise VlogkitError(N_("The Lato font {name} is missing: reinstall vlogkit (package font-lato)."), name=path.name)
     return str(path)
 
 

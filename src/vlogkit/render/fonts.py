@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from vlogkit.errors import MediaError
+from vlogkit.errors import N_, MediaError
 
 FAMILIES = {"Lato": ("font_lato", "Lato-Bold.ttf"), "Source Sans Pro": ("font_source_sans_pro", "SourceSansPro-Bold.ttf")}
 
@@ -17,10 +17,12 @@ def fonts_dir(family: str = "Lato") -> Path:
     try:
         module = importlib.import_module(module_name)
     except ImportError as exc:
-        raise MediaError(f"The caption font package '{module_name}' is not installed: reinstall vlogkit.") from exc
+        raise MediaError(N_("The caption font package '{package}' is not installed: reinstall vlogkit."),
+                         package=module_name) from exc
     folder = Path(module.__file__).parent / "files"
     if not any(folder.glob("*.ttf")) and not any(folder.glob("*.otf")):
-        raise MediaError(f"No font files in {folder}: reinstall the '{module_name}' package.")
+        raise MediaError(N_("No font files in {path}: reinstall the '{package}' package."), path=folder,
+                         package=module_name)
     return folder
 
 

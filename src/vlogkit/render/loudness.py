@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from vlogkit.errors import FfmpegError
+from vlogkit.errors import N_, FfmpegError
 from vlogkit.jobs import JobContext
 from vlogkit.media.ffmpeg import Ffmpeg
 
@@ -57,7 +57,7 @@ def parse_loudnorm_json(log: str) -> Measured:
     start = log.rfind("{")
     end = log.rfind("}")
     if start < 0 or end < start:
-        raise FfmpegError("The loudness measurement printed no result; is there an audio stream?")
+        raise FfmpegError(N_("The loudness measurement printed no result; is there an audio stream?"))
     try:
         d = json.loads(log[start:end + 1])
 
@@ -67,7 +67,7 @@ def parse_loudnorm_json(log: str) -> Measured:
 
         return Measured(num("input_i"), num("input_tp"), num("input_lra"), num("input_thresh"), num("target_offset"))
     except (ValueError, KeyError) as exc:
-        raise FfmpegError(f"Could not read the loudness measurement ({exc}).") from exc
+        raise FfmpegError(N_("Could not read the loudness measurement ({reason})."), reason=exc) from exc
 
 
 def measure(ffmpeg: Ffmpeg, args: list[str], *, duration_ms: int, ctx: JobContext | None = None) -> Measured:

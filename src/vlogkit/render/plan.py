@@ -11,7 +11,7 @@ from typing import Any
 
 from vlogkit.domain import MediaInfo, Vlog, Word
 from vlogkit.domain.export import CaptionStyle, ExportPreset, ExportRequest
-from vlogkit.errors import UsageError
+from vlogkit.errors import N_, UsageError
 from vlogkit.fileutil import safe_filename
 from vlogkit.media.faces import FaceTrack
 from vlogkit.render.ass import CaptionLook, LowerThird, build_ass
@@ -202,7 +202,7 @@ def _quote(arg: str) -> str:
 def clip_timeline(request: ExportRequest, media: MediaInfo, words: tuple[Word, ...]) -> tuple[Timeline, list[str]]:
     """The clip's timeline (ranges made whole, tightened when asked) and a note for each range that was moved."""
     if request.tighten and not words:
-        raise UsageError("--tighten needs a transcript: transcribe the vlog first.")
+        raise UsageError(N_("--tighten needs a transcript: transcribe the vlog first."))
     ranges, notes = fit_ranges(request.ranges, words, media.duration_ms)
     tl = build_timeline(ranges, words, tighten=Tighten() if request.tighten else None, media_ms=media.duration_ms,
                         fps=video_fps(media) if media.has_video else 0.0)

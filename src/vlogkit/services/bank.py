@@ -87,7 +87,7 @@ class BankService:
         vlog = self.app.vlogs.get(vlog_id)
         if not (0 <= cand.start < cand.end <= vlog.media.duration_ms) or not cand.text.strip():
             raise UsageError(N_("That quote ({span}) does not fit vlog {id} ({length} s long): find quotes again."),
-                             span=format_span(cand.start, cand.end), id=vlog.id, length=Number(vlog.duration_s))
+                             span=Number(format_span(cand.start, cand.end)), id=vlog.id, length=Number(vlog.duration_s))
         return self._add(vlog, cand.start, cand.end, cand.text, cand.verbatim, cand.language, tags, status, note)
 
     def add_range(
@@ -108,7 +108,7 @@ class BankService:
         if not idx:
             raise UsageError(N_("Nothing was said between {start} s and {end} s in vlog {id}; `vlogkit transcribe "
                                 "{id}` shows the words and their times."),
-                             start=format_seconds(start_ms), end=format_seconds(end_ms), id=vlog.id)
+                             start=Number(format_seconds(start_ms)), end=Number(format_seconds(end_ms)), id=vlog.id)
         chosen = words[idx[0] : idx[-1] + 1]
         return self._add(vlog, chosen[0].start, chosen[-1].end, text or display_text(chosen), verbatim_text(chosen),
                          transcript.language, tags, status, note)

@@ -27,7 +27,7 @@ from vlogkit.domain import (
 from vlogkit.domain.clearance import cleared_scope, refusal
 from vlogkit.domain.consent import given_on_problem
 from vlogkit.domain.dates import DateFormatError, parse_optional_day, zone_of
-from vlogkit.errors import N_, ConsentDateError, ConsentError, UsageError
+from vlogkit.errors import N_, ConsentDateError, ConsentError, Phrase, UsageError
 from vlogkit.jobs import JobContext
 
 if TYPE_CHECKING:
@@ -179,13 +179,13 @@ class ConsentService:
         the vlog meanwhile): exports ask it again right before their outputs become final."""
         from vlogkit.errors import NotFoundError
 
-        self.app.tombstones.check(vlog_id, what=f"Vlog {vlog_id}")
+        self.app.tombstones.check(vlog_id, what=Phrase(N_("Vlog {id}"), id=vlog_id))
         try:
             vlog = self.app.vlogs.get(vlog_id)
         except NotFoundError:
             raise ConsentError(N_("Vlog {id} is no longer in the library, so nothing of it is exported."),
                                id=vlog_id) from None
-        self.app.tombstones.check(fingerprint=vlog.fingerprint, what=f"Vlog {vlog_id}")
+        self.app.tombstones.check(fingerprint=vlog.fingerprint, what=Phrase(N_("Vlog {id}"), id=vlog_id))
         quote = None
         if quote_id:
             try:
@@ -244,7 +244,7 @@ class ConsentService:
             if sig != seen[0]:
                 seen[0] = sig
                 for vid in ids:
-                    tomb.check(vid, what=f"Vlog {vid}")
+                    tomb.check(vid, what=Phrase(N_("Vlog {id}"), id=vid))
             ctx.report(fraction, message)
 
         return JobContext(on_progress=report, cancel_event=ctx.cancel_event)

@@ -26,7 +26,7 @@ from vlogkit.domain.export import (
     OutputFile,
     parse_preset,
 )
-from vlogkit.errors import N_, MediaError, Phrase, UsageError
+from vlogkit.errors import N_, MediaError, Number, Phrase, UsageError
 from vlogkit.jobs import JobContext
 from vlogkit.services.wordcheck import require_confirmed
 
@@ -82,7 +82,8 @@ class ExportService:
             data = json.loads(read_bounded(path, 1 << 20, "presets file", error=UsageError).decode("utf-8"))
             return {str(k).lower(): ExportPreset.from_dict({**v, "name": str(k).lower()}) for k, v in data.items()}
         except (OSError, ValueError, TypeError, AttributeError, RecursionError) as exc:
-            raise UsageError(f"{path} is not a valid presets file ({exc}): fix or remove it.") from exc
+            raise UsageError(N_("{path} is not a valid presets file ({reason}): fix or remove it."), path=path,
+                             reason=exc) from exc
 
     # -- checks -------------------------------------------------------------------------------
 
@@ -149,10 +150,11 @@ class ExportService:
         font = self.app.settings.caption_font if self.app.settings.caption_font in FAMILIES else "Lato"
         target = float(loudness if loudness is not None else self.app.settings.loudness_target)
         if not -40 <= target <= -5:
-            raise UsageError(f"{target:g} LUFS is not a loudness target to use: pick one between -40 and -5 (e.g. -14).")
+            raise UsageError(N_("{target} LUFS is not a loudness target to use: pick one between -40 and -5 (e.g. -14)."),
+                             target=Number(f"{target:g}"))
         folder = Path(out_dir).expanduser() if out_dir else self._default_out_dir()
         if folder.exists() and not folder.is_dir():
-            raise UsageError(f"{folder} is a file, not a folder: choose a folder for the clips.")
+            raise UsageError(N_("{path} is a file, not a folder: choose a folder for the clips."), path=folder)
         return ExportRequest(
             vlog_id=vlog_id, ranges=tuple((int(s), int(e)) for s, e in ranges),
             presets=tuple(parse_presets(presets, self.custom_presets())),
@@ -174,7 +176,7 @@ class ExportService:
         try:
             ass_color(value)
         except ValueError:
-            raise UsageError(f"'{value}' is not a brand colour: use #RRGGBB, e.g. #FFC400.") from None
+            raise UsageError(N_("'{value}' is not a brand colour: use #RRGGBB, e.g. #FFC400."), value=value) from None
         return value
 
     def _logo(self, logo: Path | str | None) -> Path | None:
@@ -250,7 +252,7 @@ class ExportService:
                                      window=window)
         if self.app.tombstones.is_forgotten(vlog.id, vlog.fingerprint):  # forgotten while it was analysed
             cache.path_for(vlog.fingerprint, window).unlink(missing_ok=True)
-            self.app.tombstones.check(vlog.id, what=f"Vlog {vlog.id}")
+            self.app.tombstones.check(vlog.id, what=Phrase(N_("Vlog {id}"), id=vlog.id))
         return track
 
     def _loudness(self, vlog: Vlog, source: Path, tl: Timeline, target_lufs: float, ctx: JobContext) -> Measured | None:

@@ -24,7 +24,7 @@ from vlogkit.domain import (
     allows_less,
     record_key,
 )
-from vlogkit.errors import N_, UsageError
+from vlogkit.errors import N_, Phrase, UsageError
 from vlogkit.fileutil import output_file, safe_filename
 from vlogkit.jobs import JobContext
 from vlogkit.media.fingerprint import fingerprint
@@ -120,7 +120,8 @@ class HandoffService:
 
     def _adopt(self, pkg: Package, ctx: JobContext) -> PackageImport:
         fp = fingerprint(pkg.media)
-        self.app.tombstones.check(fingerprint=fp, what=f"The vlog in {pkg.path.name}")  # forgotten stays forgotten
+        # forgotten stays forgotten
+        self.app.tombstones.check(fingerprint=fp, what=Phrase(N_("The vlog in {name}"), name=pkg.path.name))
         meta, parts = pkg.parts["vlog.json"], pkg.parts
         given = Consent.from_dict(parts["consent.json"].get("consent"))
         history = tuple(Consent.from_dict(c) for c in parts["consent.json"].get("history", []))

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from vlogkit.errors import UsageError, VlogkitError
+from vlogkit.errors import N_, Phrase, UsageError, VlogkitError
 from vlogkit.fileutil import atomic_write_text, unique_path
 from vlogkit.store.package import SUFFIX, PackageError, PackageIncomplete, check_complete
 
@@ -28,13 +28,19 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 REJECTED, IMPORTED = "rejected", "imported"
+CONSENT_WORDS = {"internal": {"en": "consent internal", "nl": "toestemming intern", "fr": "consentement interne"},
+                 "external": {"en": "consent external", "nl": "toestemming extern", "fr": "consentement externe"},
+                 "none": {"en": "consent none", "nl": "geen toestemming", "fr": "aucun consentement"}}
+NOTES = {(False, False): "", (True, False): N_(", the package's newer record taken over"),
+         (False, True): N_(", waiting for confirmation"),
+         (True, True): N_(", the package's newer record taken over, waiting for confirmation")}
 
 
 @dataclass
 class InboxEvent:
     path: Path  # where the package is now (imported/ or rejected/)
     outcome: str  # "imported" | "existing" | "rejected"
-    message: str
+    message: str  # a `Phrase`: English as a str (the CLI prints it); the app words it in its language (`error_text`)
     vlog_id: str = ""
 
 
@@ -103,13 +109,14 @@ class Inbox:
         except PackageIncomplete as exc:
             if stable_for < self.give_up_s:
                 return None  # a sync tool may still be filling it in
-            return self._reject(p, f"{exc} It stayed incomplete for {int(stable_for)} s.")
+            return self._reject(p, Phrase(N_("{reason} It stayed incomplete for {s} s."), reason=exc,
+                                          s=int(stable_for)))
         except PackageError as exc:
-            return self._reject(p, str(exc))
+            return self._reject(p, exc)
         try:
             r = self.app.handoff.import_package(p)
         except PackageError as exc:
-            return self._reject(p, str(exc))
+            return self._reject(p, exc)
         except VlogkitError as exc:  # the library is unreachable or locked: leave the package, try again later
             log.warning("inbox: %s stays in the inbox: %s", p.name, exc)
             self._seen.pop(p, None)
@@ -117,9 +124,11 @@ class Inbox:
         dest = self._move(p, IMPORTED)
         outcome = "existing" if r.existing else "imported"
         waiting = r.consent_change == "claimed" or (not r.existing and r.trust != "team")
-        taken = ", the package's newer record taken over" if r.consent_change == "narrowed" else ""
-        msg = (f"{p.name}: {'already in the library as' if r.existing else 'imported as'} {r.vlog.id} "
-               f"(consent {r.vlog.consent.scope.value}{taken}{', waiting for confirmation' if waiting else ''})")
+        notes = NOTES[(r.consent_change == "narrowed", waiting)]
+        scope = r.vlog.consent.scope.value
+        msg = Phrase(N_("{name}: already in the library as {id} ({consent}{notes})") if r.existing else
+                     N_("{name}: imported as {id} ({consent}{notes})"), name=p.name, id=r.vlog.id,
+                     consent=CONSENT_WORDS.get(scope, {"en": f"consent {scope}"}), notes=Phrase(notes) if notes else "")
         return InboxEvent(dest, outcome, msg, r.vlog.id)
 
     def _move(self, p: Path, sub: str) -> Path:
@@ -128,15 +137,15 @@ class Inbox:
         shutil.move(str(p), dest)
         return dest
 
-    def _reject(self, p: Path, why: str) -> InboxEvent:
+    def _reject(self, p: Path, why: VlogkitError | Phrase) -> InboxEvent:
         dest = self._move(p, REJECTED)
         stamp = dt.datetime.now().astimezone().isoformat(timespec="seconds")
         atomic_write_text(dest.with_name(dest.name + ".txt"),
                           f"{dest.name} was rejected by vlogkit on {stamp} ({self.app.user}).\n\n{why}\n\n"
                           f"Ask the sender to make the package again with `vlogkit send` and drop it in the inbox.\n")
-        self.app.export_log.record("inbox-reject", vlog_ids=[], outputs=[str(dest)], audience="-", detail=why,
+        self.app.export_log.record("inbox-reject", vlog_ids=[], outputs=[str(dest)], audience="-", detail=str(why),
                                    user=self.app.user)
-        return InboxEvent(dest, "rejected", f"{p.name}: rejected - {why}")
+        return InboxEvent(dest, "rejected", Phrase(N_("{name}: rejected - {why}"), name=p.name, why=why))
 
     # -- the loop ---------------------------------------------------------------------------------
 

@@ -55,7 +55,7 @@ class PromptService:
         for p in self.all():
             if p.id == prompt_id:
                 return p
-        raise NotFoundError(f"No prompt with id '{prompt_id}'.")
+        raise NotFoundError(N_("No prompt with id '{id}'."), id=prompt_id)
 
     @staticmethod
     def clean(text: str) -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from vlogkit.domain import ConsentScope, Speaker
-from vlogkit.errors import MediaError
+from vlogkit.errors import N_, MediaError
 from vlogkit.resources import resource
 
 if TYPE_CHECKING:
@@ -30,8 +30,8 @@ def import_sample(app: App, ctx: JobContext | None = None) -> ImportResult:
 
     path = sample_path()
     if not path.is_file():
-        raise MediaError(f"The sample vlog is missing from this installation ({path}). Reinstall vlogkit, or import "
-                         "a video of your own.")
+        raise MediaError(N_("The sample vlog is missing from this installation ({path}). Reinstall vlogkit, or import "
+                            "a video of your own."), path=path)
     options = ImportOptions(speaker=SAMPLE_SPEAKER, language="en", consent=ConsentScope.EXTERNAL, copy=True,
                             title=SAMPLE_TITLE)
     return app.library.import_file(path, options, ctx=ctx)

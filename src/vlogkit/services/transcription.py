@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from vlogkit.domain import Transcript, Vlog, VlogState, Word
-from vlogkit.errors import N_, LibraryError, NoAudioError, UsageError
+from vlogkit.errors import N_, LibraryError, NoAudioError, Phrase, UsageError
 from vlogkit.failpoints import failpoint
 from vlogkit.fileutil import atomic_write_text, export_mode, safe_filename
 from vlogkit.jobs import JobContext
@@ -107,7 +107,7 @@ class TranscriptionService:
         self.last_from_cache = False
         self.last_edits_lost: tuple[Word, ...] = ()
         if use_cache:
-            stored = self._load_stored(vlog)
+            stored = self._load_stored(vlog, damaged_ok=True)
             if stored is not None and stored[0] == key:
                 self.last_from_cache = True
                 self._mark_transcribed(vlog.id, stored[1])
@@ -126,7 +126,8 @@ class TranscriptionService:
         )
         ctx.raise_if_cancelled()
         failpoint("transcribe.before_store")
-        self.app.tombstones.check(vlog.id, vlog.fingerprint, what=f"Vlog {vlog.id}")  # forgotten meanwhile: keep nothing
+        # forgotten meanwhile: keep nothing
+        self.app.tombstones.check(vlog.id, vlog.fingerprint, what=Phrase(N_("Vlog {id}"), id=vlog.id))
         self._cache().put(key, transcript)
         transcript = self._carry(vlog, transcript)
         self._store(vlog.id, transcript, key)
@@ -138,7 +139,7 @@ class TranscriptionService:
         it hears again; the ones it could not place are kept in `last_edits_lost` (the CLI and the app say so)."""
         from vlogkit.domain.transcript_edits import carry_edits
 
-        stored = self._load_stored(vlog)
+        stored = self._load_stored(vlog, damaged_ok=True)
         if stored is None:
             return fresh
         fresh, self.last_edits_lost = carry_edits(stored[1], fresh)
@@ -253,8 +254,18 @@ class TranscriptionService:
 
     # -- storage: the library's transcript repository (files beside a TinyDB library, rows in a team library) --
 
-    def _load_stored(self, vlog: Vlog) -> tuple[str, Transcript] | None:
-        return self.app.store.transcripts.get(vlog)
+    def _load_stored(self, vlog: Vlog, damaged_ok: bool = False) -> tuple[str, Transcript] | None:
+        """The stored (cache key, transcript). `damaged_ok`: a damaged one counts as none - a new run replaces it
+        (what the damage message tells the user to do); elsewhere it is an error."""
+        from vlogkit.store.transcripts import DamagedTranscript
+
+        try:
+            return self.app.store.transcripts.get(vlog)
+        except DamagedTranscript:
+            if damaged_ok:
+                log.warning("the stored transcript of vlog %s is damaged; a new run replaces it", vlog.id)
+                return None
+            raise
 
     def _store(self, vlog_id: str, transcript: Transcript, key: str) -> None:
         self.app.store.transcripts.put(vlog_id, transcript, key)

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from vlogkit.errors import VlogkitError
+from vlogkit.errors import N_, VlogkitError
 
 FORMAT = "vlogkit-handoff"
 VERSION = 1
@@ -109,29 +109,38 @@ def write_package(dest_tmp: Path, *, media: Path, media_name: str, parts: dict[s
     return manifest
 
 
+TOO_LARGE = {
+    "manifest": N_("{path}: its manifest is larger than a package's manifest may be; it is not a vlogkit package. "
+                   "Nothing was imported."),
+    "signature": N_("{path}: its signature is larger than a package's signature may be; it is not a vlogkit package. "
+                    "Nothing was imported."),
+}
+
+
 def _bounded(zf: zipfile.ZipFile, name: str, limit: int, what: str, path: Path) -> bytes:
     with zf.open(name) as fh:
         data = fh.read(limit + 1)
     if len(data) > limit:
-        raise PackageError(f"{path}: its {what} is larger than a package's {what} may be; it is not a vlogkit "
-                           f"package. Nothing was imported.")
+        raise PackageError(TOO_LARGE[what], path=path)
     return data
 
 
 def _manifest(zf: zipfile.ZipFile, path: Path) -> tuple[bytes, dict[str, Any]]:
     names = zf.namelist()
     if "manifest.json" not in names:
-        raise PackageError(f"{path}: not a vlogkit hand-off package (no manifest.json inside). Nothing was imported.")
+        raise PackageError(N_("{path}: not a vlogkit hand-off package (no manifest.json inside). Nothing was imported."),
+                           path=path)
     raw = _bounded(zf, "manifest.json", MAX_MANIFEST, "manifest", path)
     try:
         manifest = json.loads(raw.decode("utf-8"))
         if manifest.get("format") != FORMAT or not isinstance(manifest.get("parts"), list):
             raise ValueError("not a hand-off manifest")
     except (ValueError, UnicodeDecodeError, AttributeError) as exc:
-        raise PackageError(f"{path}: its manifest is damaged ({exc}). Nothing was imported.") from None
+        raise PackageError(N_("{path}: its manifest is damaged ({reason}). Nothing was imported."), path=path,
+                           reason=str(exc)) from None
     if int(manifest.get("version", 0)) > VERSION:
-        raise PackageError(f"{path}: made by a newer vlogkit (package version {manifest.get('version')}); update "
-                           f"vlogkit to import it.")
+        raise PackageError(N_("{path}: made by a newer vlogkit (package version {version}); update vlogkit to import "
+                              "it."), path=path, version=manifest.get("version"))
     return raw, manifest
 
 
@@ -143,9 +152,10 @@ def check_complete(path: Path) -> None:
         with zipfile.ZipFile(path) as zf:
             _manifest(zf, path)
     except zipfile.BadZipFile as exc:
-        raise PackageIncomplete(f"{path}: not a complete zip file ({exc}).") from None
+        raise PackageIncomplete(N_("{path}: not a complete zip file ({reason})."), path=path, reason=str(exc)) from None
     except OSError as exc:
-        raise PackageIncomplete(f"{path}: cannot be read ({exc.strerror or exc}).") from None
+        raise PackageIncomplete(N_("{path}: cannot be read ({reason})."), path=path,
+                                reason=exc.strerror or str(exc)) from None
 
 
 def read_package(path: Path, key: bytes, work_dir: Path | None = None) -> Package:
@@ -163,9 +173,10 @@ def _read(path: Path, key: bytes, folder: Path) -> Package:
     try:
         zf = zipfile.ZipFile(path)
     except zipfile.BadZipFile as exc:
-        raise PackageError(f"{path}: not a vlogkit hand-off package, or cut short ({exc}). Nothing was imported.") from None
+        raise PackageError(N_("{path}: not a vlogkit hand-off package, or cut short ({reason}). Nothing was imported."),
+                           path=path, reason=str(exc)) from None
     except OSError as exc:
-        raise PackageError(f"{path}: cannot be read ({exc.strerror or exc}).") from None
+        raise PackageError(N_("{path}: cannot be read ({reason})."), path=path, reason=exc.strerror or str(exc)) from None
     with zf:
         manifest_bytes, manifest = _manifest(zf, path)
         listed = {}
@@ -173,22 +184,25 @@ def _read(path: Path, key: bytes, folder: Path) -> Package:
             try:
                 name, digest, size = str(part["name"]), str(part["sha256"]), int(part["size"])
             except (KeyError, TypeError, ValueError):
-                raise PackageError(f"{path}: its manifest lists a part without name, sha256 and size. "
-                                   f"Nothing was imported.") from None
+                raise PackageError(N_("{path}: its manifest lists a part without name, sha256 and size. Nothing was "
+                                      "imported."), path=path) from None
             listed[name] = (digest, size)
         media_names = [n for n in listed if n.startswith("media/")]
         allowed = set(JSON_PARTS)
         unknown = [n for n in listed if n not in allowed and not _MEDIA_NAME.fullmatch(n)]
         if unknown or len(media_names) != 1 or not set(REQUIRED) <= set(listed):
-            raise PackageError(f"{path}: the manifest does not describe one vlog (parts: {', '.join(sorted(listed))}). "
-                               f"Nothing was imported.")
+            raise PackageError(N_("{path}: the manifest does not describe one vlog (parts: {parts}). Nothing was "
+                                  "imported."), path=path, parts=", ".join(sorted(listed)))
         present = set(zf.namelist())
         extra = present - set(listed) - {"manifest.json", "signature.json"}
         missing = set(listed) - present
         if extra or missing or len(present) > MAX_ENTRIES:
-            what = f"holds {', '.join(sorted(extra))} that the manifest does not list" if extra else \
-                f"lacks {', '.join(sorted(missing))}"
-            raise PackageError(f"{path}: the package {what}: it was changed after it was sent. Nothing was imported.")
+            if extra:
+                raise PackageError(N_("{path}: the package holds {parts} that the manifest does not list: it was "
+                                      "changed after it was sent. Nothing was imported."), path=path,
+                                   parts=", ".join(sorted(extra)))
+            raise PackageError(N_("{path}: the package lacks {parts}: it was changed after it was sent. Nothing was "
+                                  "imported."), path=path, parts=", ".join(sorted(missing)))
         parts: dict[str, Any] = {}
         media = folder / Path(media_names[0]).name
         for name, (digest, size) in listed.items():
@@ -199,7 +213,8 @@ def _read(path: Path, key: bytes, folder: Path) -> Package:
                 try:
                     parts[name] = json.loads(target.read_text(encoding="utf-8"))
                 except (ValueError, UnicodeDecodeError) as exc:
-                    raise PackageError(f"{path}: {name} is not valid JSON ({exc}). Nothing was imported.") from None
+                    raise PackageError(N_("{path}: {name} is not valid JSON ({reason}). Nothing was imported."),
+                                       path=path, name=name, reason=str(exc)) from None
         trust = _trust(zf, manifest_bytes, key, path)
     return Package(path, folder, manifest, parts, media, trust, _sha256(path))
 
@@ -216,11 +231,12 @@ def _extract_checked(zf: zipfile.ZipFile, name: str, target: Path, digest: str, 
                 h.update(chunk)
                 out.write(chunk)
     except (zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:  # a bad CRC, a cut stream
-        raise PackageError(f"{path}: {name} is damaged ({exc}). Nothing was imported; ask the sender to send it "
-                           f"again.") from None
+        raise PackageError(N_("{path}: {name} is damaged ({reason}). Nothing was imported; ask the sender to send it "
+                              "again."), path=path, name=name, reason=str(exc)) from None
     if n != size or not hmac.compare_digest(h.hexdigest(), digest):
-        raise PackageError(f"{path}: {name} does not match its checksum in the manifest: the package was changed "
-                           f"or damaged after it was sent. Nothing was imported; ask the sender to send it again.")
+        raise PackageError(N_("{path}: {name} does not match its checksum in the manifest: the package was changed "
+                              "or damaged after it was sent. Nothing was imported; ask the sender to send it again."),
+                           path=path, name=name)
 
 
 def _trust(zf: zipfile.ZipFile, manifest_bytes: bytes, key: bytes, path: Path) -> str:
@@ -230,12 +246,12 @@ def _trust(zf: zipfile.ZipFile, manifest_bytes: bytes, key: bytes, path: Path) -
         sig = json.loads(_bounded(zf, "signature.json", 4096, "signature", path))
         their_id, mac = str(sig["key_id"]), str(sig["hmac_sha256"])
     except (ValueError, KeyError, TypeError, UnicodeDecodeError):
-        raise PackageError(f"{path}: its signature is damaged. Nothing was imported.") from None
+        raise PackageError(N_("{path}: its signature is damaged. Nothing was imported."), path=path) from None
     if not key or their_id != key_id(key):
         return "foreign"
     if not hmac.compare_digest(mac, sign(manifest_bytes, key)["hmac_sha256"]):
-        raise PackageError(f"{path}: signed with your team's key, but the signature does not match the contents: "
-                           f"it was changed after it was sent. Nothing was imported.")
+        raise PackageError(N_("{path}: signed with your team's key, but the signature does not match the contents: "
+                              "it was changed after it was sent. Nothing was imported."), path=path)
     return "team"
 
 

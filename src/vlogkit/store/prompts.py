@@ -9,7 +9,7 @@ from pathlib import Path
 from tinydb import Query
 
 from vlogkit.domain.prompt import Prompt
-from vlogkit.errors import NotFoundError
+from vlogkit.errors import N_, NotFoundError
 from vlogkit.store.db import Database
 
 
@@ -49,7 +49,7 @@ class TinyPromptRepository:
         with self.db.transaction() as tdb:
             table = tdb.table(self.TABLE)
             if not table.update({"text": text}, Query().id == prompt_id):
-                raise NotFoundError(f"No prompt with id '{prompt_id}'.")
+                raise NotFoundError(N_("No prompt with id '{id}'."), id=prompt_id)
             row = table.get(Query().id == prompt_id)
         assert row is not None
         return Prompt(str(row["id"]), str(row["text"]), int(row.get("position", 0)))
@@ -57,7 +57,7 @@ class TinyPromptRepository:
     def remove(self, prompt_id: str) -> None:
         with self.db.transaction() as tdb:
             if not tdb.table(self.TABLE).remove(Query().id == prompt_id):
-                raise NotFoundError(f"No prompt with id '{prompt_id}'.")
+                raise NotFoundError(N_("No prompt with id '{id}'."), id=prompt_id)
 
     def move(self, prompt_id: str, index: int) -> None:
         """Put a prompt at `index` of the list (0 = first; past the end = last); the others keep their order."""
@@ -71,7 +71,7 @@ class TinyPromptRepository:
 def moved(ids: list[str], prompt_id: str, index: int) -> list[str]:
     """`ids` with `prompt_id` taken out and put back at `index` (clamped to the list)."""
     if prompt_id not in ids:
-        raise NotFoundError(f"No prompt with id '{prompt_id}'.")
+        raise NotFoundError(N_("No prompt with id '{id}'."), id=prompt_id)
     rest = [i for i in ids if i != prompt_id]
     rest.insert(max(0, min(index, len(rest))), prompt_id)
     return rest

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from vlogkit.errors import LibraryError
+from vlogkit.errors import N_, LibraryError
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -25,8 +25,8 @@ def parse_one(row: Any, parse: Callable[[dict[str, Any]], T], path: Path) -> T:
     try:
         return parse(dict(row))
     except Exception as exc:  # noqa: BLE001 - any shape of damage in a stored row
-        raise LibraryError(f"{path}: {describe(row, exc)} is damaged; `vlogkit doctor` lists such records - fix it by "
-                           "hand or restore a backup.") from exc
+        raise LibraryError(N_("{path}: {record} is damaged; `vlogkit doctor` lists such records - fix it by hand or "
+                              "restore a backup."), path=path, record=describe(row, exc)) from exc
 
 
 def parse_all(rows: Iterable[Any], parse: Callable[[dict[str, Any]], T], path: Path) -> tuple[list[T], list[str]]:

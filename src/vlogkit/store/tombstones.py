@@ -15,10 +15,20 @@ from typing import Any
 
 from filelock import FileLock
 
-from vlogkit.errors import N_, ConsentError, LibraryError
+from vlogkit.errors import N_, ConsentError, LibraryError, Phrase
 from vlogkit.fileutil import atomic_write_bytes
 
 FORMAT = "vlogkit-forgotten"
+
+
+THIS_VLOG = N_("This vlog")
+
+
+def forgotten_error(what: str = THIS_VLOG) -> ConsentError:
+    """The refusal for a vlog that was forgotten. `what` names it: a `Phrase` the app words in its language
+    ("Vlog {id}"), or one of the catalogue's texts."""
+    return ConsentError(N_("{what} was forgotten (right to be forgotten) and cannot come back into vlogkit."),
+                        what=what if isinstance(what, Phrase) else Phrase(what))
 
 
 class Tombstones:
@@ -92,10 +102,10 @@ class Tombstones:
                 return True
         return False
 
-    def check(self, vlog_id: str | None = None, fingerprint: str | None = None, what: str = "This vlog") -> None:
+    def check(self, vlog_id: str | None = None, fingerprint: str | None = None, what: str = THIS_VLOG) -> None:
         """Raise a one-line ConsentError when the vlog (by id or content) was forgotten."""
         if self.is_forgotten(vlog_id, fingerprint):
-            raise ConsentError(f"{what} was forgotten (right to be forgotten) and cannot come back into vlogkit.")
+            raise forgotten_error(what)
 
 
 __all__ = ["Tombstones"]

@@ -6,8 +6,12 @@ import json
 from pathlib import Path
 
 from vlogkit.domain import Transcript, Vlog
-from vlogkit.errors import LibraryError
+from vlogkit.errors import N_, LibraryError
 from vlogkit.fileutil import atomic_write_text, safe_filename
+
+
+class DamagedTranscript(LibraryError):
+    """A stored transcript that cannot be read; a new transcription replaces it."""
 
 
 class FileTranscriptRepository:
@@ -28,8 +32,8 @@ class FileTranscriptRepository:
         except FileNotFoundError:
             return None
         except (OSError, ValueError, KeyError, TypeError) as exc:
-            raise LibraryError(f"The stored transcript of vlog {vlog.id} is damaged ({p}): "
-                               f"run `vlogkit transcribe {vlog.id} --no-cache` to make a new one.") from exc
+            raise DamagedTranscript(N_("The stored transcript of vlog {id} is damaged ({path}): run `vlogkit transcribe "
+                                  "{id} --no-cache` to make a new one."), id=vlog.id, path=p) from exc
 
     def put(self, vlog_id: str, transcript: Transcript, key: str) -> None:
         """Write the file; the caller records its name in the vlog (`extra.transcript`)."""

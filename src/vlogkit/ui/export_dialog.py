@@ -29,7 +29,7 @@ from vlogkit.domain.quote import quoted
 from vlogkit.domain.times import format_clock, format_seconds
 from vlogkit.errors import VlogkitError
 from vlogkit.jobs import JobContext
-from vlogkit.ui.i18n import current_language, error_text, tr
+from vlogkit.ui.i18n import current_language, error_text, number_text, tr
 
 if TYPE_CHECKING:
     from vlogkit.services import App
@@ -71,7 +71,7 @@ class ExportDialog(QDialog):
         a, b = self.ranges[0]
         extra = tr(" (+{n} more)", n=len(self.ranges) - 1) if len(self.ranges) > 1 else ""
         left.addWidget(QLabel(tr("Clip {a} – {b} ({s} s){more}", a=format_clock(a), b=format_clock(b),
-                                 s=format_seconds(b - a), more=extra)))
+                                 s=number_text(format_seconds(b - a)), more=extra)))
         if quote_id:
             quote = app.bank.get(quote_id)
             edited = "" if app.export.quote_says_what_was_said(quote) else " " + tr(

@@ -48,14 +48,14 @@ def N_(text: str) -> str:  # noqa: N802 - the usual gettext marker name
     return text
 
 
-def trn(one: str, many: str, count: int, **fields: object) -> str:
+def trn(one: str, many: str, count: int, /, **fields: object) -> str:
     """The translated singular or plural form of a message about `count` things (French counts 0 as singular too);
     `{n}` is `count` unless given."""
     singular = count == 1 or (count == 0 and _current == "fr")
     return tr(one if singular else many, **{"n": count, **fields})
 
 
-def tr(text: str, **fields: object) -> str:
+def tr(text: str, /, **fields: object) -> str:
     """The translation of `text`; `{name}` fields are filled in after translating."""
     out = _catalogue.get(text, text)
     return out.format(**fields) if fields else out
@@ -63,7 +63,10 @@ def tr(text: str, **fields: object) -> str:
 
 def error_text(error: BaseException | str) -> str:
     """The one way the app words an error: a `VlogkitError` raised with an `N_()` template (or with `texts`) in the
-    UI language with its fields filled in; anything else as it is (English). A plain string passes through."""
+    UI language with its fields filled in, and a `Phrase` the same way; anything else as it is (English). A plain
+    string passes through."""
+    if isinstance(error, Phrase):  # a message made of an `N_()` text and fields (an inbox event)
+        return str(_field_text(error))
     if not isinstance(error, VlogkitError):
         return str(error)
     if error.texts:
@@ -77,6 +80,12 @@ def error_text(error: BaseException | str) -> str:
         return str(error)
 
 
+def number_text(value: float | str, decimals: int = 1) -> str:
+    """A number (or one the core already wrote the English way: `format_seconds`) with the UI language's decimal
+    sign: "12.5" in English, "12,5" in Dutch and French."""
+    return _field_text(Number(value, decimals))  # type: ignore[return-value]
+
+
 def _field_text(value: object) -> object:
     if isinstance(value, Mapping):
         return value.get(_current) or value.get("en", "")
@@ -85,5 +94,10 @@ def _field_text(value: object) -> object:
     if isinstance(value, Number):
         return value.replace(".", ",") if _current in ("nl", "fr") else str(value)
     if isinstance(value, Phrase):
-        return tr(value.template, **value.fields) if value.fields else tr(value.template)
+        if not value.fields:
+            return tr(value.template)
+        try:
+            return tr(value.template, **{k: _field_text(v) for k, v in value.fields.items()})
+        except (KeyError, IndexError, ValueError):
+            return str(value)
     return value

@@ -53,14 +53,14 @@ def open_library(app: App, ask: bool = True) -> bool:
     computer's own library instead (`ask=False`: take it without asking). False: the user chose to quit."""
     from PySide6.QtWidgets import QMessageBox
 
-    from vlogkit.errors import LibraryError
+    from vlogkit.errors import LibraryError, UsageError
     from vlogkit.ui.i18n import error_text, set_language, tr
 
     set_language(app.settings.ui_language)  # this dialog comes before the window: it speaks the UI language too
     try:
         app.library.list()
         return True
-    except LibraryError as exc:
+    except (LibraryError, UsageError) as exc:  # UsageError: a team library URL mistyped in Settings
         if app.store_kind_wanted() == "tinydb":  # damaged, locked or too new: say it in a window too (a menu
             if ask:                              # start has no terminal for the CLI's line), then stop
                 QMessageBox(QMessageBox.Icon.Critical, "vlogkit", error_text(exc)).exec()

@@ -23,7 +23,7 @@ from vlogkit.capture.backend import CaptureBackend, CaptureConfig, DeviceInfo
 from vlogkit.capture.session import CaptureSession, State, Status, Take
 from vlogkit.domain import ConsentScope
 from vlogkit.errors import VlogkitError
-from vlogkit.ui.i18n import error_text, tr
+from vlogkit.ui.i18n import error_text, number_text, tr
 from vlogkit.ui.record_layout import setup_record_tab
 from vlogkit.ui.record_preview import paint_preview
 from vlogkit.ui.record_widgets import device_label, stop_reason_text
@@ -287,7 +287,7 @@ class RecordTab(QWidget):
             return
         self.check_interrupted()
         self.status_label.setText(tr("Recovered {s} s. Fill in the speaker and consent, then Keep.",
-                                     s=f"{self.take.duration_ms / 1000:.1f}"))
+                                     s=number_text(self.take.duration_ms / 1000)))
         self._update_controls()
 
     def discard_interrupted(self) -> None:
@@ -335,7 +335,7 @@ class RecordTab(QWidget):
             else:
                 text = tr("Recording… {t} so far.", t=st.elapsed_text)
         elif self.take is not None:
-            self.timer_label.setText(f"{self.take.duration_ms / 1000:.1f} s")
+            self.timer_label.setText(f"{number_text(self.take.duration_ms / 1000)} s")
             text = stop_reason_text(self.take.stop_reason) + " " + tr("Keep it, or retake.")
         elif self.session is not None:
             self.timer_label.setText(Status(State.IDLE, remaining_ms=self.session.limit_ms).remaining_text)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vlogkit.ui.i18n import N_, tr
+from vlogkit.ui.i18n import N_, error_text, tr
 
 if TYPE_CHECKING:
     from vlogkit.services import App
@@ -79,7 +79,7 @@ class TeamLink(QObject):
         self.stop.set()
 
     def _on_inbox(self, event: InboxEvent) -> None:  # on the inbox thread
-        self.inbox_event.emit(event.message)
+        self.inbox_event.emit(error_text(event.message))  # in the UI language (the CLI prints the English line)
         self._heard.emit("vlogs" if event.outcome != "rejected" else "activity_log")
 
     def _on_heard(self, table: str) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 
 from vlogkit.domain import Quote
 from vlogkit.domain.prompt import Prompt
-from vlogkit.errors import NotFoundError
+from vlogkit.errors import N_, NotFoundError
 from vlogkit.store.bank import RangeIndex, same_range, unique_id
 from vlogkit.store.export_log import log_entry
 from vlogkit.store.postgres.database import Database
@@ -43,7 +43,7 @@ class PgQuoteRepository:
         with self.db.begin() as conn:
             doc = conn.execute(_text()("SELECT doc FROM quotes WHERE id = :id"), {"id": quote_id}).scalar()
         if doc is None:
-            raise NotFoundError(f"No quote with id '{quote_id}' in the bank; `vlogkit bank list` shows the ids.")
+            raise NotFoundError(N_("No quote with id '{qid}' in the bank; `vlogkit bank list` shows the ids."), qid=quote_id)
         return Quote.from_dict(doc)
 
     def _same_vlog(self, conn: Any, vlog_id: str) -> list[Quote]:
@@ -81,14 +81,14 @@ class PgQuoteRepository:
     def save(self, quote: Quote) -> Quote:
         with self.db.begin() as conn:
             if not self._update(conn, quote):
-                raise NotFoundError(f"No quote with id '{quote.id}' in the bank.")
+                raise NotFoundError(N_("No quote with id '{qid}' in the bank."), qid=quote.id)
         return quote
 
     def remove(self, quote_id: str) -> Quote:
         with self.db.begin() as conn:
             doc = conn.execute(_text()("DELETE FROM quotes WHERE id = :id RETURNING doc"), {"id": quote_id}).scalar()
         if doc is None:
-            raise NotFoundError(f"No quote with id '{quote_id}' in the bank; `vlogkit bank list` shows the ids.")
+            raise NotFoundError(N_("No quote with id '{qid}' in the bank; `vlogkit bank list` shows the ids."), qid=quote_id)
         return Quote.from_dict(doc)
 
     def remove_for_vlog(self, vlog_id: str) -> int:
@@ -161,13 +161,13 @@ class PgPromptRepository:
             row = conn.execute(_text()("UPDATE prompts SET text = :t WHERE id = :id RETURNING id, text, position"),
                                {"t": text, "id": prompt_id}).first()
         if row is None:
-            raise NotFoundError(f"No prompt with id '{prompt_id}'.")
+            raise NotFoundError(N_("No prompt with id '{id}'."), id=prompt_id)
         return Prompt(row[0], row[1], row[2])
 
     def remove(self, prompt_id: str) -> None:
         with self.db.begin() as conn:
             if not conn.execute(_text()("DELETE FROM prompts WHERE id = :id"), {"id": prompt_id}).rowcount:
-                raise NotFoundError(f"No prompt with id '{prompt_id}'.")
+                raise NotFoundError(N_("No prompt with id '{id}'."), id=prompt_id)
 
     def move(self, prompt_id: str, index: int) -> None:
         text = _text()

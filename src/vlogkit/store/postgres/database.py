@@ -44,12 +44,12 @@ def sqlalchemy_url(url: str) -> str:
     """Map a plain `postgresql://` (or `postgres://`) URL to the psycopg 3 driver that vlogkit ships."""
     scheme, sep, rest = url.partition("://")
     if not sep:
-        raise UsageError(f"'{mask_url(url)}' is not a library URL: use postgresql://user@host/database.")
+        raise UsageError(N_("'{url}' is not a library URL: use postgresql://user@host/database."), url=mask_url(url))
     scheme = scheme.lower()
     if scheme in ("postgresql", "postgres", "postgresql+psycopg"):
         return f"postgresql+psycopg://{rest}"
-    raise UsageError(f"'{mask_url(url)}' is not a PostgreSQL URL: use postgresql://user@host/database "
-                     f"(vlogkit talks to PostgreSQL through psycopg 3).")
+    raise UsageError(N_("'{url}' is not a PostgreSQL URL: use postgresql://user@host/database (vlogkit talks to "
+                        "PostgreSQL through psycopg 3)."), url=mask_url(url))
 
 
 def migrations() -> list[tuple[int, str, str]]:
@@ -148,8 +148,8 @@ class Database:
             raise LibraryError(N_("The team library at {url} was set up by a newer vlogkit (schema {schema}); update "
                                   "vlogkit on this computer to use it."), url=self.masked, schema=have)
         if have < want:
-            raise LibraryError(f"The team library at {self.masked} has schema {have}; this vlogkit needs {want}: "
-                               f"run `vlogkit library init` to upgrade it.")
+            raise LibraryError(N_("The team library at {url} has schema {schema}; this vlogkit needs {wanted}: run "
+                                  "`vlogkit library init` to upgrade it."), url=self.masked, schema=have, wanted=want)
         return have
 
     def migrate(self) -> list[int]:
@@ -164,8 +164,8 @@ class Database:
                 "applied_at timestamptz NOT NULL DEFAULT now())"))
             have = int(conn.execute(text("SELECT coalesce(max(version), 0) FROM schema_migrations")).scalar() or 0)
             if have > latest_version():
-                raise LibraryError(f"The team library at {self.masked} was set up by a newer vlogkit (schema "
-                                   f"{have}); update vlogkit on this computer to use it.")
+                raise LibraryError(N_("The team library at {url} was set up by a newer vlogkit (schema {schema}); "
+                                      "update vlogkit on this computer to use it."), url=self.masked, schema=have)
             for version, name, sql in migrations():
                 if version <= have:
                     continue

@@ -14,9 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from vlogkit.domain import Transcript, Vlog
-from vlogkit.errors import LibraryError, NotFoundError
+from vlogkit.errors import N_, NotFoundError
 from vlogkit.store.library import make_id
 from vlogkit.store.postgres.database import Database
+from vlogkit.store.transcripts import DamagedTranscript
 
 INSERT_LOCK = 0x766C6F68  # serialises the insert of new vlogs (fingerprint and id checks)
 
@@ -64,8 +65,10 @@ class PgVlogRepository:
         with self.db.begin() as conn:
             ids = [r[0] for r in conn.execute(_text()("SELECT id FROM vlogs"))]
         close = difflib.get_close_matches(vlog_id, ids, n=1, cutoff=0.6)
-        hint = f" Did you mean {close[0]}?" if close else ""
-        return NotFoundError(f"No vlog with id '{vlog_id}' in the team library.{hint} `vlogkit list` shows the ids.")
+        if close:
+            return NotFoundError(N_("No vlog with id '{id}' in the team library. Did you mean {close}? `vlogkit list` "
+                                    "shows the ids."), id=vlog_id, close=close[0])
+        return NotFoundError(N_("No vlog with id '{id}' in the team library. `vlogkit list` shows the ids."), id=vlog_id)
 
     # -- the repository ----------------------------------------------------------------------------
 
@@ -114,7 +117,7 @@ class PgVlogRepository:
     def save(self, vlog: Vlog) -> Vlog:
         with self.db.begin() as conn:
             if not self._update(conn, vlog):
-                raise NotFoundError(f"No vlog with id '{vlog.id}' in the team library.")
+                raise NotFoundError(N_("No vlog with id '{id}' in the team library."), id=vlog.id)
         return vlog
 
     def modify(self, vlog_id: str, change: Callable[[Vlog], Vlog]) -> Vlog:
@@ -122,7 +125,8 @@ class PgVlogRepository:
         with self.db.begin() as conn:
             old = self._row(conn, vlog_id, lock=True)
             if old is None:
-                raise NotFoundError(f"No vlog with id '{vlog_id}' in the team library; `vlogkit list` shows the ids.")
+                raise NotFoundError(N_("No vlog with id '{id}' in the team library; `vlogkit list` shows the ids."),
+                                    id=vlog_id)
             new = change(old)
             if new != old:
                 self._update(conn, new)
@@ -145,7 +149,7 @@ class PgVlogRepository:
             row = conn.execute(_text()("DELETE FROM vlogs WHERE id = :id RETURNING doc, media_key"),
                                {"id": vlog_id}).first()
         if row is None:
-            raise NotFoundError(f"No vlog with id '{vlog_id}' in the team library.")
+            raise NotFoundError(N_("No vlog with id '{id}' in the team library."), id=vlog_id)
         return self._vlog(row[0], row[1])
 
 
@@ -162,8 +166,8 @@ class PgTranscriptRepository:
         try:
             return str(row[0]), Transcript.from_dict(row[1])
         except (ValueError, KeyError, TypeError) as exc:
-            raise LibraryError(f"The stored transcript of vlog {vlog.id} is damaged: run "
-                               f"`vlogkit transcribe {vlog.id} --no-cache` to make a new one.") from exc
+            raise DamagedTranscript(N_("The stored transcript of vlog {id} is damaged: run `vlogkit transcribe {id} "
+                                  "--no-cache` to make a new one."), id=vlog.id) from exc
 
     def put(self, vlog_id: str, transcript: Transcript, key: str) -> None:
         with self.db.begin() as conn:

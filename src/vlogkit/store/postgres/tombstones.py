@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from vlogkit.errors import ConsentError
 from vlogkit.store.postgres.database import Database
+from vlogkit.store.tombstones import THIS_VLOG, forgotten_error
 
 
 def _text():  # noqa: ANN202
@@ -56,6 +56,6 @@ class PgTombstones:
         return any((vlog_id and e["id"] == vlog_id) or (fingerprint and e["fingerprint"] == fingerprint)
                    for e in self._read())
 
-    def check(self, vlog_id: str | None = None, fingerprint: str | None = None, what: str = "This vlog") -> None:
+    def check(self, vlog_id: str | None = None, fingerprint: str | None = None, what: str = THIS_VLOG) -> None:
         if self.is_forgotten(vlog_id, fingerprint):
-            raise ConsentError(f"{what} was forgotten (right to be forgotten) and cannot come back into vlogkit.")
+            raise forgotten_error(what)

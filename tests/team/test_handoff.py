@@ -162,13 +162,15 @@ def test_send_and_import_on_the_command_line(cli, sender: tuple[App, str], tmp_p
     a, vid = sender
     key = {"VLOGKIT_TEAM_KEY": "k1"}
     pkg = tmp_path / "cli.vlogkit"
-    r = cli("send", vid, "--out", str(pkg), env={**key, "VLOGKIT_HOME": str(a.paths.home)})
+    r = cli("send", vid, "--out", str(pkg), "--by", " Lotte Peeters ", env={**key, "VLOGKIT_HOME": str(a.paths.home)})
     assert r.returncode == 0, r.stderr
     assert "signed with the team key" in r.stdout and pkg.is_file()
     r = cli("import", str(pkg), "--json", env=key)
     assert r.returncode == 0, r.stderr
     [row] = r.json()
     assert row["trust"] == "team" and row["consent"] == "external" and not row["existing"]
+    assert cli("show", row["id"], "--json").json()["extra"]["provenance"]["sender"] == "Lotte Peeters"
+    assert "sent by Lotte Peeters on" in cli("show", row["id"]).stdout
     r = cli("import", str(pkg), env=key)
     assert r.returncode == 0 and "already in the library" in r.stdout
     bad = tmp_path / "bad.vlogkit"

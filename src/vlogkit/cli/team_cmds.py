@@ -17,6 +17,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("send", help="pack one vlog for the comms team: video, transcript, speaker, consent, prompt")
     p.add_argument("id")
     p.add_argument("--out", required=True, metavar="FILE.vlogkit", help="the package to write (or a folder)")
+    p.add_argument("--by", metavar="NAME", dest="sender",
+                   help="who sends it, as the comms team sees it (default: the user_name setting, else your login name)")
     add_json_flag(p)
     p.set_defaults(func=cmd_send)
 
@@ -49,7 +51,8 @@ def cmd_send(args: argparse.Namespace, app: App) -> int:
 
     from vlogkit.cli.output import run_job, warn
 
-    r = run_job(lambda ctx: app.handoff.send(args.id, Path(args.out), ctx), label="Packing")
+    r = run_job(lambda ctx: app.handoff.send(args.id, Path(args.out), ctx, sender=args.sender or ""),
+                label="Packing")
     if not r.signed:
         warn("warning: no team key (VLOGKIT_TEAM_KEY or the team_key setting): the package is unsigned, so the comms "
              "team will have to confirm its consent.")

@@ -71,9 +71,11 @@ class HandoffService:
 
     # -- send -------------------------------------------------------------------------------------
 
-    def send(self, vlog_id: str, out: Path, ctx: JobContext | None = None) -> SendResult:
-        """Write `out` (.vlogkit): the vlog's original file, transcript, speaker, consent record and prompt."""
+    def send(self, vlog_id: str, out: Path, ctx: JobContext | None = None, *, sender: str = "") -> SendResult:
+        """Write `out` (.vlogkit): the vlog's original file, transcript, speaker, consent record and prompt, sent by
+        `sender` ("" = the settings user name, else the login name)."""
         ctx = ctx or JobContext()
+        sender = sender.strip() or self.app.user
         vlog = self.app.vlogs.get(vlog_id)
         source = self.app.library.check_source(vlog)
         out = Path(out)
@@ -98,10 +100,10 @@ class HandoffService:
         ctx.report(0.1, "Packing")
         media_name = f"{safe_filename(source.stem, 60, fallback='vlog')}{source.suffix.lower()}"
         with output_file(out) as tmp:
-            write_package(tmp, media=source, media_name=media_name, parts=parts, sender=self.app.user, key=key)
+            write_package(tmp, media=source, media_name=media_name, parts=parts, sender=sender, key=key)
         self.app.export_log.record("send", vlog_ids=[vlog.id], outputs=[str(out)], audience="team",
                                    detail="signed with the team key" if key else "unsigned (no team key set)",
-                                   user=self.app.user)
+                                   user=sender)
         ctx.report(1.0, "Packed")
         return SendResult(out, bool(key), [f"media/{media_name}", *parts])
 

@@ -191,6 +191,55 @@ def test_record_tab_offers_to_recover_a_take_left_by_a_crash(qtbot, record_app, 
     tab.close()
 
 
+def test_a_take_recovered_in_the_app_comes_back_with_who_spoke_and_their_consent(qtbot, record_app,
+                                                                                  ffmpeg_exe: str) -> None:
+    """A take `vlogkit record --speaker --consent --by --title` left behind: the app's Keep form is filled in from the
+    take's journal, and keeping it as shown stores who recorded the consent, the title and the language."""
+    captures = record_app.paths.captures_dir
+    captures.mkdir(parents=True)
+    take = captures / "take-20260102-090000.mkv"
+    subprocess.run([ffmpeg_exe, "-loglevel", "error", "-f", "lavfi", "-i", "testsrc2=s=320x240:r=25:d=2",
+                    "-f", "lavfi", "-i", "sine=d=2", "-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac",
+                    "-shortest", str(take)], check=True)
+    details = {"speaker": {"name": "Ann Peeters", "role": "Engineer", "team": "Plant"}, "consent": "external",
+               "recorded_by": "Comms Desk", "language": "nl", "title": "Week 12"}
+    take.with_suffix(".json").write_text(json.dumps({"status": "stopped", "started": "2026-01-02T09:00:00",
+                                                     "prompt": "", "details": details}))
+    tab = make_tab(qtbot, record_app, devices=NO_DEVICES)
+    assert tab.keep_form.name.text() == "" and not tab.keep_form.external.isChecked()
+    qtbot.mouseClick(tab.recovery.recover_button, Qt.MouseButton.LeftButton)
+    form = tab.keep_form
+    assert (form.name.text(), form.role.text(), form.team.text()) == ("Ann Peeters", "Engineer", "Plant")
+    assert form.external.isChecked() and "given when it was recorded" in tab.status_label.text()
+    vlog = record_app.library.get(tab.keep())
+    assert vlog.speaker.name == "Ann Peeters" and vlog.consent.scope is ConsentScope.EXTERNAL
+    assert vlog.consent.recorded_by == "Comms Desk" and vlog.title == "Week 12" and vlog.language == "nl"
+    shutil.rmtree(captures)
+    tab.close()
+
+
+def test_a_take_the_app_loses_mid_recording_keeps_the_speaker_filled_in_before(qtbot, file_tab, record_app) -> None:
+    tab = file_tab
+    tab.keep_form.name.setText("Jeroen Claes")
+    tab.keep_form.internal.setChecked(True)
+    tab.countdown_s = 0
+    tab.start_recording()
+    qtbot.waitUntil(lambda: tab.last_status.elapsed_ms > 1200, timeout=10000)
+    tab.shutdown()  # the window closes while recording
+    again = make_tab(qtbot, record_app, devices=NO_DEVICES)
+    again.keep_form.name.setText("")  # another person at the desk would not see Jeroen's name by chance
+    again.keep_form.consent_group.setExclusive(False)
+    again.keep_form.internal.setChecked(False)
+    again.keep_form.consent_group.setExclusive(True)
+    qtbot.mouseClick(again.recovery.recover_button, Qt.MouseButton.LeftButton)
+    assert again.keep_form.name.text() == "Jeroen Claes" and again.keep_form.internal.isChecked()
+    assert again.take is not None and again.take.duration_ms > 1000
+    again.confirm = lambda _text: True
+    again.retake()  # discarded: nothing of this take is left to leak into the next one
+    assert again.take is None and again.take_details == {}
+    again.close()
+
+
 def test_record_tab_closing_mid_take_leaves_it_for_recovery(qtbot, file_tab, record_app) -> None:
     tab = file_tab
     tab.countdown_s = 0

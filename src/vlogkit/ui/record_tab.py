@@ -52,6 +52,7 @@ class RecordTab(QWidget):
         self._backend_factory = backend_factory or (lambda: app.capture.qt_backend())
         self.session: CaptureSession | None = None
         self.take: Take | None = None  # the take waiting to be kept (recorded or recovered)
+        self.take_details: dict[str, object] = {}  # a recovered take's journal: who recorded it, title, language
         self.interrupted: list[InterruptedTake] = []
         self.devices: dict[str, list[DeviceInfo]] = {"cameras": [], "microphones": []}
         self.confirm: Callable[[str], bool] = self._ask  # tests replace this seam
@@ -198,7 +199,8 @@ class RecordTab(QWidget):
         if self.session is None:
             return
         try:
-            self.last_status = self.session.start(prompt=self.prompt_card.current())
+            self.last_status = self.session.start(prompt=self.prompt_card.current(),
+                                                  details=self.keep_form.journal_details())
         except VlogkitError as exc:
             self.show_error(error_text(exc))
         self.status_label.setStyleSheet("")
@@ -226,7 +228,7 @@ class RecordTab(QWidget):
             self.session.retake()
         else:
             self.app.capture.discard(self.take)
-        self.take = None
+        self.take, self.take_details = None, {}
         self.status_label.setText(tr("Take discarded. Press Record when you are ready."))
         self._refresh_status()
 
@@ -249,15 +251,19 @@ class RecordTab(QWidget):
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             try:
                 session = self.session if self.session is not None and self.session.take is self.take else None
-                title = "" if self.take.prompt else tr("Recording by {name}", name=speaker.name)
+                d = self.take_details
+                title = str(d.get("title") or "") or ("" if self.take.prompt else tr("Recording by {name}",
+                                                                                    name=speaker.name))
                 vlog = self.app.capture.keep(self.take, speaker=speaker, consent=consent, title=title,
+                                             language=str(d.get("language") or "auto"),
+                                             recorded_by=str(d.get("recorded_by") or ""),
                                              transcribe=False, session=session)
             finally:
                 QApplication.restoreOverrideCursor()
         except VlogkitError as exc:
             self.show_error(error_text(exc))
             return None
-        self.take = None
+        self.take, self.take_details = None, {}
         self.status_label.setText(tr("Kept as {id}: it is in the library now.", id=vlog.id))
         self.status_label.setStyleSheet("color: #1b7f3b;")
         self._refresh_status()
@@ -280,14 +286,20 @@ class RecordTab(QWidget):
     def recover_interrupted(self) -> None:
         if not self.interrupted or self.take is not None:
             return
+        left = self.interrupted[0]
         try:
-            self.take = self.app.capture.recover(self.interrupted[0])
+            self.take = self.app.capture.recover(left)
         except VlogkitError as exc:
             self.show_error(error_text(exc))
             return
+        self.take_details = dict(left.details)
         self.check_interrupted()
-        self.status_label.setText(tr("Recovered {s} s. Fill in the speaker and consent, then Keep.",
-                                     s=number_text(self.take.duration_ms / 1000)))
+        seconds = number_text(self.take.duration_ms / 1000)
+        if self.keep_form.fill(self.take_details):
+            self.status_label.setText(tr("Recovered {s} s, with the speaker and consent given when it was recorded: "
+                                         "check them, then Keep.", s=seconds))
+        else:
+            self.status_label.setText(tr("Recovered {s} s. Fill in the speaker and consent, then Keep.", s=seconds))
         self._update_controls()
 
     def discard_interrupted(self) -> None:

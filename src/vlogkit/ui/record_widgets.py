@@ -204,6 +204,31 @@ class KeepForm(QFrame):
     def speaker(self) -> Speaker:
         return Speaker(self.name.text().strip(), self.role.text().strip(), self.team.text().strip())
 
+    def journal_details(self) -> dict[str, object]:
+        """The speaker and consent as filled in when a take starts: kept in the take's journal, so a take recovered
+        after a crash comes back with them (what `vlogkit record --speaker --consent` writes there too)."""
+        details: dict[str, object] = {}
+        if self.speaker().name:
+            details["speaker"] = self.speaker().to_dict()
+        if self.consent() is not ConsentScope.NONE:
+            details["consent"] = self.consent().value
+        return details
+
+    def fill(self, details: dict[str, object]) -> bool:
+        """Fill in what a recovered take's journal knows; True when it gave both a speaker and a consent."""
+        who = details.get("speaker")
+        named = isinstance(who, dict) and bool(str(who.get("name") or "").strip())
+        if named and isinstance(who, dict):
+            speaker = Speaker.from_dict(who)
+            for box, value in ((self.name, speaker.name), (self.role, speaker.role), (self.team, speaker.team)):
+                box.setText(value)
+        scope = details.get("consent")
+        if scope == ConsentScope.EXTERNAL.value:
+            self.external.setChecked(True)
+        elif scope == ConsentScope.INTERNAL.value:
+            self.internal.setChecked(True)
+        return named and scope in (ConsentScope.INTERNAL.value, ConsentScope.EXTERNAL.value)
+
     def consent(self) -> ConsentScope:
         if self.external.isChecked():
             return ConsentScope.EXTERNAL

@@ -26,6 +26,7 @@ from vlogkit.errors import VlogkitError
 from vlogkit.ui.i18n import error_text, number_text, tr
 from vlogkit.ui.record_layout import setup_record_tab
 from vlogkit.ui.record_preview import paint_preview
+from vlogkit.ui.record_recovery import RecoveryMixin
 from vlogkit.ui.record_widgets import device_label, stop_reason_text
 
 if TYPE_CHECKING:
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-class RecordTab(QWidget):
+class RecordTab(RecoveryMixin, QWidget):
     take_kept = Signal(str)  # the new vlog's id
     import_requested = Signal()  # "Import a video instead…" (the main window opens its import dialog)
 
@@ -269,43 +270,6 @@ class RecordTab(QWidget):
         self._refresh_status()
         self.take_kept.emit(vlog.id)
         return vlog.id
-
-    # -- crash recovery -----------------------------------------------------------------------------
-
-    def check_interrupted(self) -> None:
-        self.interrupted = self.app.capture.interrupted()
-        if not self.interrupted:
-            self.recovery.hide()
-            return
-        it = self.interrupted[0]
-        when = it.started.replace("T", " ")[:16] or tr("an earlier session")
-        self.recovery.message.setText(tr("A take from {when} was left behind when vlogkit stopped unexpectedly. "
-                                         "Recover it to keep it?", when=when))
-        self.recovery.show()
-
-    def recover_interrupted(self) -> None:
-        if not self.interrupted or self.take is not None:
-            return
-        left = self.interrupted[0]
-        try:
-            self.take = self.app.capture.recover(left)
-        except VlogkitError as exc:
-            self.show_error(error_text(exc))
-            return
-        self.take_details = dict(left.details)
-        self.check_interrupted()
-        seconds = number_text(self.take.duration_ms / 1000)
-        if self.keep_form.fill(self.take_details):
-            self.status_label.setText(tr("Recovered {s} s, with the speaker and consent given when it was recorded: "
-                                         "check them, then Keep.", s=seconds))
-        else:
-            self.status_label.setText(tr("Recovered {s} s. Fill in the speaker and consent, then Keep.", s=seconds))
-        self._update_controls()
-
-    def discard_interrupted(self) -> None:
-        if self.interrupted and self.confirm(tr("Discard the interrupted take for good?")):
-            self.app.capture.discard(self.interrupted[0])
-            self.check_interrupted()
 
     # -- display ------------------------------------------------------------------------------------
 

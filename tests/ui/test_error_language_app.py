@@ -19,8 +19,10 @@ def _dialog(qtbot, window, vid: str):  # noqa: ANN001, ANN202
 
 def test_cutting_pauses_in_a_vlog_without_words_is_said_in_dutch(qtbot, window, clip12: Path, tmp_path: Path,
                                                                 cli) -> None:
-    """The export transcribes first; nothing was said, so there is nothing to cut around: the job fails in Dutch."""
+    """The export transcribes first; nothing was said, so there is nothing to cut around: the job fails in Dutch.
+    (Before, it said "--tighten needs a transcript: transcribe the vlog first" - in English, and untrue.)"""
     from vlogkit.domain import ConsentScope, Transcript
+    from vlogkit.errors import UsageError
     from vlogkit.services.library import ImportOptions
     from vlogkit.transcribe.scripted import ScriptedTranscriber
     from vlogkit.ui.i18n import set_language
@@ -35,13 +37,17 @@ def test_cutting_pauses_in_a_vlog_without_words_is_said_in_dutch(qtbot, window, 
     dlg.buttons.button(dlg.buttons.StandardButton.Ok).click()
     job = dlg.export_job
     qtbot.waitUntil(lambda: not job.running, timeout=60000)
-    assert job.error == "Stopwoorden en lange pauzes wegknippen kan pas met een transcriptie: schrijf de vlog eerst uit."
+    assert job.error == (f"De transcriptie van vlog {vid} bevat geen woorden, dus er zijn geen stopwoorden of pauzes "
+                         "om weg te knippen: exporteer zonder ze weg te knippen.")
     qtbot.waitUntil(lambda: window.last_error == f"{job.title}: {job.error}", timeout=5000)
     assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
+    with pytest.raises(UsageError) as caught:
+        app.export.export(dlg.request())
+    assert str(caught.value) == (f"Vlog {vid} has no words in its transcript, so there are no fillers or pauses to "
+                                 "cut: export it without cutting them.")
 
-    r = cli("export", vid, "--range", "0:2", "--tighten", "--dry-run")
-    assert r.returncode == 2
-    assert "--tighten needs a transcript: transcribe the vlog first." in r.stderr
+    r = cli("export", vid, "--range", "0:2", "--tighten", "--dry-run")  # the CLI says it in English
+    assert r.returncode == 2 and f"vlogkit: error: {caught.value}" in r.stderr
 
 
 def test_an_export_folder_that_is_a_file_is_said_in_french_and_seconds_take_a_comma(qtbot, window, clip12: Path,

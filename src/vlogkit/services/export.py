@@ -211,6 +211,9 @@ class ExportService:
             transcript = self.app.transcription.transcribe(vlog.id, ctx=ctx.sub(0.0, 0.6))
         # segments held back as possibly invented by Whisper never become captions until someone keeps them
         words = transcript.without_held_back().words if transcript is not None else ()
+        if request.tighten and not words and transcript is not None:  # transcribed, and nothing was heard
+            raise UsageError(N_("Vlog {id} has no words in its transcript, so there are no fillers or pauses to cut: "
+                                "export it without cutting them."), id=vlog.id)
         ctx.raise_if_cancelled()
         tl, _ = clip_timeline(request, vlog.media, words)
         want_faces = vlog.media.has_video and any(needs_faces(vlog.media, p) for p in request.presets)

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from vlogkit.errors import N_, DiskFullError, VlogkitError
+from vlogkit.errors import N_, DiskFullError, Phrase, VlogkitError
 from vlogkit.failpoints import failpoint
 
 _WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL"} | {f"COM{i}" for i in range(1, 10)} | {f"LPT{i}" for i in range(1, 10)}
@@ -180,18 +180,20 @@ def unique_path(path: Path) -> Path:
         i += 1
 
 
-def read_bounded(path: Path, limit: int, what: str = "file", error: type[VlogkitError] = VlogkitError) -> bytes:
+def read_bounded(path: Path, limit: int, what: str = N_("file"), error: type[VlogkitError] = VlogkitError) -> bytes:
     """Read at most `limit` bytes of `path`, in chunks: a file (or a device such as /dev/zero, a FIFO) that holds
-    more is refused with a clear error instead of filling the memory."""
+    more is refused with a clear error instead of filling the memory. `what` (an `N_()` text: "prompt list") names
+    the kind of file in the message, in the app's language too."""
     path = Path(path)
+    kind = Phrase(what)
     try:
         mode = os.stat(path).st_mode
     except FileNotFoundError as exc:
-        raise error(f"{path} does not exist.") from exc
+        raise error(N_("{path} does not exist."), path=path) from exc
     except OSError as exc:
-        raise error(f"{path} cannot be read ({exc.strerror or exc}).") from exc
+        raise error(N_("{path} cannot be read ({reason})."), path=path, reason=exc.strerror or str(exc)) from exc
     if stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode):  # would wait for a writer forever
-        raise error(f"{path} is a pipe or a socket, not a {what}: give the file itself.")
+        raise error(N_("{path} is a pipe or a socket, not a {what}: give the file itself."), path=path, what=kind)
     try:
         with open(path, "rb") as fh:
             chunks: list[bytes] = []
@@ -203,13 +205,12 @@ def read_bounded(path: Path, limit: int, what: str = "file", error: type[Vlogkit
                 chunks.append(chunk)
                 total += len(chunk)
                 if total > limit:
-                    raise error(
-                        f"{path} is larger than {limit / (1 << 20):.0f} MiB, more than any {what} vlogkit writes: "
-                        "give the right file (or split it).")
+                    raise error(N_("{path} is larger than {mib} MiB, more than any {what} vlogkit writes: give the "
+                                   "right file (or split it)."), path=path, mib=f"{limit / (1 << 20):.0f}", what=kind)
     except IsADirectoryError as exc:
-        raise error(f"{path} is a folder, not a {what}.") from exc
+        raise error(N_("{path} is a folder, not a {what}."), path=path, what=kind) from exc
     except FileNotFoundError as exc:
-        raise error(f"{path} does not exist.") from exc
+        raise error(N_("{path} does not exist."), path=path) from exc
     except OSError as exc:
-        raise error(f"{path} cannot be read ({exc.strerror or exc}).") from exc
+        raise error(N_("{path} cannot be read ({reason})."), path=path, reason=exc.strerror or str(exc)) from exc
     return b"".join(chunks)

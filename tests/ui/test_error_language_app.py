@@ -199,3 +199,29 @@ def test_a_mistyped_team_library_address_is_said_in_dutch_before_the_window(qapp
     assert shown == ["'mysql://comms:***@server/vlogs' is geen PostgreSQL-adres: gebruik "
                      "postgresql://gebruiker@server/database (vlogkit spreekt PostgreSQL aan via psycopg 3)."]
     assert app.store.kind == "tinydb"
+
+
+def test_importing_a_prompt_list_with_a_too_long_question_is_said_in_french(qtbot, gui_app, tmp_path: Path,
+                                                                           monkeypatch) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QFileDialog
+
+    from vlogkit.errors import UsageError
+    from vlogkit.ui.i18n import set_language
+    from vlogkit.ui.record_widgets import PromptCard
+
+    listed = tmp_path / "questions équipe.txt"
+    listed.write_text("Qu'avez-vous appris cette semaine ?\n" + "Pourquoi " * 40 + "?\n", encoding="utf-8")
+    set_language("fr")
+    card = PromptCard(gui_app.prompts)
+    qtbot.addWidget(card)
+    errors: list[str] = []
+    card.error_raised.connect(errors.append)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(listed), ""))
+    card.import_file()
+    assert errors == [f"{listed}, ligne 2 : Une question compte au plus 300 caractères (celle-ci en a 361) ; "
+                      "raccourcissez-la. Rien n'a été importé."]
+    assert gui_app.prompts.all() == []
+    with pytest.raises(UsageError) as caught:
+        gui_app.prompts.import_text(listed)
+    assert str(caught.value) == (f"{listed}, line 2: A prompt is at most 300 characters (this one has 361); shorten "
+                                 "it. Nothing was imported.")

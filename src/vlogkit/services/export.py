@@ -79,7 +79,7 @@ class ExportService:
         from vlogkit.fileutil import read_bounded
 
         try:
-            data = json.loads(read_bounded(path, 1 << 20, "presets file", error=UsageError).decode("utf-8"))
+            data = json.loads(read_bounded(path, 1 << 20, N_("presets file"), error=UsageError).decode("utf-8"))
             return {str(k).lower(): ExportPreset.from_dict({**v, "name": str(k).lower()}) for k, v in data.items()}
         except (OSError, ValueError, TypeError, AttributeError, RecursionError) as exc:
             raise UsageError(N_("{path} is not a valid presets file ({reason}): fix or remove it."), path=path,

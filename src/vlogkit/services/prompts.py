@@ -165,11 +165,12 @@ class PromptService:
     def import_text(self, path: Path | str) -> int:
         """Add the prompts in a text file (one per line); returns how many were new."""
         path = Path(path)
-        raw = read_bounded(path, 4 << 20, "prompt list", error=MediaError)
+        raw = read_bounded(path, 4 << 20, N_("prompt list"), error=MediaError)
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise MediaError(f"{path}: is not a UTF-8 text file; save it as UTF-8 text and try again.") from exc
+            raise MediaError(N_("{path}: is not a UTF-8 text file; save it as UTF-8 text and try again."),
+                             path=path) from exc
         cleaned: list[str] = []
         for n, line in enumerate(text.splitlines(), start=1):
             line = line.strip()
@@ -178,7 +179,8 @@ class PromptService:
             try:
                 cleaned.append(_clean(line))
             except UsageError as exc:
-                raise UsageError(f"{path}, line {n}: {exc} Nothing was imported.") from exc
+                raise UsageError(N_("{path}, line {n}: {reason} Nothing was imported."), path=path, n=n,
+                                 reason=exc) from exc
         before = {p.text for p in self.all()}
         self.repo.add_many(cleaned)
         return len(set(cleaned) - before)

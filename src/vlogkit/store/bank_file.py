@@ -15,7 +15,7 @@ from typing import Any
 
 from vlogkit.domain import Consent, ConsentScope, Quote, QuoteStatus
 from vlogkit.domain.ids import is_quote_id, is_vlog_id
-from vlogkit.errors import UsageError
+from vlogkit.errors import N_, UsageError
 from vlogkit.fileutil import read_bounded
 
 BANK_FORMAT = "vlogkit-bank"
@@ -41,7 +41,7 @@ def read_bank_file(path: Path) -> list[Quote]:
     p = Path(path)
     if not p.exists():
         raise UsageError(f"{p} does not exist.")
-    raw = read_bounded(p, MAX_FILE_BYTES, "bank file", error=UsageError)
+    raw = read_bounded(p, MAX_FILE_BYTES, N_("bank file"), error=UsageError)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from vlogkit.domain import Segment, Transcript, Word
-from vlogkit.errors import MediaError, UsageError
+from vlogkit.errors import N_, MediaError, UsageError
 from vlogkit.fileutil import read_bounded
 
 _TIME = r"(?:(\d+):)?(\d{1,2}):(\d{2})[.,](\d{1,3})"
@@ -36,7 +36,7 @@ def _ms(h: str | None, m: str, s: str, frac: str) -> int:
 def _read_text(path: Path) -> str:
     if not path.exists():
         raise MediaError(f"{path}: file not found.")
-    raw = read_bounded(path, 32 << 20, "subtitle file", error=MediaError)  # /dev/zero is not a subtitle file
+    raw = read_bounded(path, 32 << 20, N_("subtitle file"), error=MediaError)  # /dev/zero is not a subtitle file
     for enc in ("utf-8-sig", "cp1252"):
         try:
             return raw.decode(enc)

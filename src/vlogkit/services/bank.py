@@ -24,7 +24,7 @@ from vlogkit.domain import (
     parse_day,
 )
 from vlogkit.domain.times import format_seconds, format_span
-from vlogkit.errors import N_, ConsentError, Number, Phrase, UsageError, VlogkitError
+from vlogkit.errors import N_, ConsentError, Number, UsageError, VlogkitError
 from vlogkit.jobs import JobContext
 from vlogkit.quotes.overlap import BankMatch, bank_match
 from vlogkit.quotes.search import Filters, matches, relevance
@@ -205,24 +205,6 @@ class BankService:
         """Why `quote` may not go to `audience`; "" when it may."""
         return self.clearance(quote, audience, vlogs).reason()
 
-    def _words_to_confirm(self, quote: Quote, audience: str, fmt: str, vlogs: dict[str, Vlog]) -> str:
-        """Why a card or slide may not show `quote` yet: a swear word or slur nobody confirmed ("" when none)."""
-        if fmt not in ("cards", "pptx"):
-            return ""
-        from vlogkit.errors import UnconfirmedWordError
-        from vlogkit.services.wordcheck import require_confirmed
-
-        if audience != "external":
-            return ""
-        transcript = self.app.transcription.get(quote.vlog_id) if quote.vlog_id in vlogs else None
-        words = transcript.words_between(quote.start, quote.end) if transcript is not None else ()
-        try:
-            require_confirmed(audience, words, vlog_id=quote.vlog_id, what=Phrase(N_("Quote {qid}"), qid=quote.id),
-                              text=quote.text, language=quote.language)
-        except UnconfirmedWordError as exc:
-            return str(exc)
-        return ""
-
     # -- editing --------------------------------------------------------------------------------
 
     def update(self, qid: str, *, by: str | None = None, **changes: Any) -> Quote:
@@ -332,7 +314,7 @@ class BankService:
     ) -> ExportReport:
         """Write the quotes `audience` may receive; never overwrites (a suffix is added instead). `log=False`:
         the caller logs the file itself (forget's rebuild, which moves it into place first)."""
-        from vlogkit.services.bank_export import write_export
+        from vlogkit.services.bank_export import words_to_confirm, write_export
 
         if fmt not in FORMATS:
             raise UsageError(f"Export format must be one of {', '.join(FORMATS)}, not '{fmt}'.")
@@ -348,7 +330,7 @@ class BankService:
         reasons: dict[str, list[str]] = {lang: [] for lang in ("en", "nl", "fr")}  # the app shows its language's
         for q in pool:
             c = self.clearance(q, audience, vlogs)
-            why = c.reason() or self._words_to_confirm(q, audience, fmt, vlogs)
+            why = c.reason() or words_to_confirm(self.app, q, audience, fmt, vlogs)
             if why:
                 skipped.append(f"{q.id}: {why}")
                 for lang, lines in reasons.items():

@@ -1,4 +1,5 @@
-"""Writing bank exports: PPTX deck, PNG cards, CSV, Markdown, JSON. Called by `BankService.export`."""
+"""Writing bank exports: PPTX deck, PNG cards, CSV, Markdown, JSON, and the words a card or slide may not show yet.
+Called by `BankService.export`."""
 
 from __future__ import annotations
 
@@ -9,17 +10,37 @@ from typing import TYPE_CHECKING
 
 from vlogkit.domain import Quote, Vlog
 from vlogkit.domain.times import format_span
-from vlogkit.errors import N_, VlogkitError
+from vlogkit.errors import N_, Phrase, VlogkitError
 from vlogkit.failpoints import failpoint
 from vlogkit.fileutil import atomic_write_bytes, export_mode, safe_filename, unique_path
 from vlogkit.jobs import JobContext
 
 if TYPE_CHECKING:
+    from vlogkit.services.app import App
     from vlogkit.services.bank import BankService, ExportReport
 
 log = logging.getLogger(__name__)
 
 SUFFIXES = {"pptx": ".pptx", "csv": ".csv", "md": ".md", "json": ".json"}
+
+
+def words_to_confirm(app: App, quote: Quote, audience: str, fmt: str, vlogs: dict[str, Vlog]) -> str:
+    """Why a card or slide may not show `quote` yet: a swear word or slur nobody confirmed ("" when none)."""
+    if fmt not in ("cards", "pptx"):
+        return ""
+    from vlogkit.errors import UnconfirmedWordError
+    from vlogkit.services.wordcheck import require_confirmed
+
+    if audience != "external":
+        return ""
+    transcript = app.transcription.get(quote.vlog_id) if quote.vlog_id in vlogs else None
+    words = transcript.words_between(quote.start, quote.end) if transcript is not None else ()
+    try:
+        require_confirmed(audience, words, vlog_id=quote.vlog_id, what=Phrase(N_("Quote {qid}"), qid=quote.id),
+                          text=quote.text, language=quote.language)
+    except UnconfirmedWordError as exc:
+        return str(exc)
+    return ""
 
 
 def write_export(

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from vlogkit.errors import N_, DiskFullError, Phrase, VlogkitError
+from vlogkit.errors import N_, DiskFullError, Phrase, UsageError, VlogkitError
 from vlogkit.failpoints import failpoint
 
 _WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL"} | {f"COM{i}" for i in range(1, 10)} | {f"LPT{i}" for i in range(1, 10)}
@@ -66,6 +66,28 @@ def disk_error(exc: OSError, target: Path) -> VlogkitError:
         return VlogkitError(N_("Could not write {path}: {reason}. Choose another folder: this one cannot be written "
                                "to."), path=target, reason=exc.strerror or exc)
     return VlogkitError(N_("Could not write {path}: {reason}."), path=target, reason=exc.strerror or exc)
+
+
+def check_output_folder(folder: Path) -> None:
+    """Refuse, before any work, an output folder that cannot hold files: one of its folders is a file, or a link to
+    something that is not there (mkdir would say only "File exists" or "Not a directory")."""
+    for part in (folder, *folder.parents):
+        if not os.path.lexists(part):
+            continue
+        if part.is_dir():
+            return
+        if part.is_symlink():
+            raise UsageError(N_("{path} is a link to {target}, which does not exist: choose another folder."),
+                             path=part, target=os.readlink(part))
+        raise UsageError(N_("{path} is a file, not a folder: choose another folder."), path=part)
+
+
+def check_output_file(path: Path) -> None:
+    """Refuse an output file name that is a device or a pipe (/dev/null, /dev/stdout): vlogkit writes files, never
+    into those (a numbered sibling would land in /dev); then check its folder."""
+    if os.path.lexists(path) and path.exists() and not path.is_file() and not path.is_dir():
+        raise UsageError(N_("{path} is a device or a pipe, not a file: give a file name for the export."), path=path)
+    check_output_folder(path.parent)
 
 
 def atomic_write_bytes(path: Path, data: bytes, mode: int | None = None) -> None:

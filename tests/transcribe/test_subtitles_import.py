@@ -65,3 +65,23 @@ def test_bad_subtitle_files_are_one_line_errors(tmp_path) -> None:
         load_subtitles(tmp_path / "gone.vtt")
     with pytest.raises(UsageError, match=".srt or .vtt"):
         load_subtitles(tmp_path / "notes.docx")
+
+
+def test_notepads_unicode_srt_is_read(tmp_path) -> None:
+    # Windows Notepad's "Unicode" is UTF-16 with a byte-order mark: it read as "holds no subtitle cues"
+    p = tmp_path / "teams_export.srt"
+    p.write_bytes("1\r\n00:00:00,500 --> 00:00:02,000\r\nGoedemorgen, één\r\n".encode("utf-16"))
+    t = load_subtitles(p, duration_ms=5_000)
+    assert [s.text for s in t.segments] == ["Goedemorgen, één"] and t.segments[0].start == 500
+
+
+def test_cues_after_the_end_of_the_vlog_are_refused_as_another_videos(tmp_path) -> None:
+    # the SRT of a 1-hour meeting on a 5 s vlog: words the media does not hold (a quote there cannot be exported)
+    p = tmp_path / "other.srt"
+    p.write_bytes(SRT.encode("utf-8"))
+    with pytest.raises(MediaError, match=r"1 of its cues start after the vlog ends at 0:05.0 \(the last at 60:00.0\)"):
+        load_subtitles(p, duration_ms=5_000)
+    # a closing cue that starts before the end and runs a little past it is kept
+    p.write_text("1\n00:00:03,000 --> 00:00:05,800\nBye now\n", encoding="utf-8")
+    t = load_subtitles(p, duration_ms=5_000)
+    assert [s.text for s in t.segments] == ["Bye now"]

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import argparse
 import re
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from vlogkit.cli.library_cmds import add_consent_record_flags, with_consent_record
-from vlogkit.cli.output import PROGRESS_MODES, add_json_flag, print_json, run_job, short_text, warn
+from vlogkit.cli.output import PROGRESS_MODES, add_json_flag, error, print_json, run_job, short_text, warn
 from vlogkit.domain import AUDIENCES, ConsentScope, Quote
 from vlogkit.domain.export import CaptionStyle, ExportRequest, ExportResult
 from vlogkit.errors import UsageError, VlogkitError
@@ -227,7 +226,7 @@ def cmd_process(args: argparse.Namespace, app: App) -> int:
         except VlogkitError as exc:
             failed += 1
             entry["error"] = str(exc)
-            print(f"vlogkit: error: {f}: {exc}", file=sys.stderr)
+            error(f"{f}: {exc}")
     if args.json:
         print_json(report)
     return 1 if failed or not files else 0

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import TYPE_CHECKING
 
-from vlogkit.cli.output import add_json_flag, print_json, run_job, warn, warn_damaged
+from vlogkit.cli.output import add_json_flag, error, print_json, run_job, warn, warn_damaged
 from vlogkit.domain import Consent, ConsentScope, Speaker, Vlog
 
 if TYPE_CHECKING:
@@ -142,7 +141,7 @@ def cmd_import(args: argparse.Namespace, app: App) -> int:
                 state = "already in the library as" if r.existing else "imported as"
                 print(f"{f}: {state} {r.vlog.id} ({r.vlog.duration_s:.1f} s)")
         else:
-            print(f"vlogkit: error: {r.error}", file=sys.stderr)
+            error(r.error)
     for s in skipped:
         warn(s.error)
     if args.json:

@@ -6,6 +6,7 @@ import argparse
 import errno
 import importlib
 import logging
+import os
 import signal
 import sys
 from collections.abc import Sequence
@@ -32,10 +33,17 @@ COMMAND_MODULES = (
 )
 
 
+_dash_files: list[str] = []  # arguments of this run that start with '-' and name a file that is there
+
+
 class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
+        from vlogkit.cli.output import one_line
+
+        if _dash_files:  # `vlogkit import -clip.mp4`: argparse took the name for an option
+            message += f" ({_dash_files[0]} is a file: put -- before a name that starts with '-': {self.prog} -- {_dash_files[0]})"
         self.print_usage(sys.stderr)
-        self.exit(2, f"vlogkit: error: {message}\n")
+        self.exit(2, f"vlogkit: error: {one_line(message)}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -61,6 +69,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
+    before_dashes = args_list[:args_list.index("--")] if "--" in args_list else args_list
+    _dash_files[:] = [a for a in before_dashes if a.startswith("-") and len(a) > 1 and os.path.isfile(a)]
     if not args_list:
         args_list = ["gui"]
     args, extra = parser.parse_known_args(args_list)
@@ -82,6 +92,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from vlogkit.cli.output import error, one_line
     from vlogkit.services import App
 
     try:
@@ -95,7 +106,7 @@ def _run(args: argparse.Namespace) -> int:
         return 130
     except VlogkitError as exc:
         log.info("error: %s", exc, exc_info=True)
-        print(f"vlogkit: error: {exc}", file=sys.stderr)
+        error(exc)
         return exc.exit_code
     except BrokenPipeError:
         return 1
@@ -105,10 +116,8 @@ def _run(args: argparse.Namespace) -> int:
             print(f"vlogkit: error: The disk is full{where}: free some space and try again.", file=sys.stderr)
             return 1
         log.exception("unexpected error")
-        print(
-            f"vlogkit: unexpected error: {exc.__class__.__name__}: {exc}. Details are in the log (vlogkit doctor shows where).",
-            file=sys.stderr,
-        )
+        print(f"vlogkit: unexpected error: {exc.__class__.__name__}: {one_line(exc)}. Details are in the log "
+              "(vlogkit doctor shows where).", file=sys.stderr)
         return 1
 
 

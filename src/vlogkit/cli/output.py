@@ -68,8 +68,18 @@ def print_json(data: Any) -> None:
     sys.stdout.flush()
 
 
+def one_line(text: object) -> str:
+    """A message as one line: a line break inside it (a file named with a newline) is shown as `\\n`, so every
+    message stays the one `vlogkit: ...` line scripts and people read."""
+    return str(text).replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\r")
+
+
+def error(message: object) -> None:
+    print(f"vlogkit: error: {one_line(message)}", file=sys.stderr)
+
+
 def warn(message: str) -> None:
-    print(f"vlogkit: {message}", file=sys.stderr)
+    print(f"vlogkit: {one_line(message)}", file=sys.stderr)
 
 
 def warn_damaged(*repositories: Any) -> None:

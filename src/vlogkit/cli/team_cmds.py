@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from vlogkit.cli.output import add_json_flag, print_json
+from vlogkit.cli.output import add_json_flag, error, print_json
 
 if TYPE_CHECKING:
     from vlogkit.services import App
@@ -88,7 +88,6 @@ def cmd_watch(args: argparse.Namespace, app: App) -> int:
 
 def import_packages(args: argparse.Namespace, app: App, paths: list[str]) -> int:
     """`vlogkit import X.vlogkit ...`: verify and import hand-off packages."""
-    import sys
     from pathlib import Path
 
     from vlogkit.cli.output import run_job
@@ -100,7 +99,7 @@ def import_packages(args: argparse.Namespace, app: App, paths: list[str]) -> int
             r = run_job(lambda ctx, raw=raw: app.handoff.import_package(Path(raw), ctx), label=Path(raw).name[:30])
         except VlogkitError as exc:
             failed += 1
-            print(f"vlogkit: error: {exc}", file=sys.stderr)
+            error(exc)
             continue
         results.append(r.to_dict())
         if not args.json:

@@ -67,8 +67,33 @@ class MediaInfo:
             duration_ms=int(d["duration_ms"]),
             container=str(d.get("container", "")),
             size_bytes=int(d.get("size_bytes", 0)),
-            video=tuple(VideoStream(**v) for v in d.get("video", [])),
-            audio=tuple(AudioStream(**a) for a in d.get("audio", [])),
+            video=tuple(_video(v) for v in d.get("video", [])),
+            audio=tuple(_audio(a) for a in d.get("audio", [])),
         )
 
 
+# A stored record is read with its types checked (a hand-edited "width": "x" raises here, and the record is reported
+# as damaged), never carried into an export where the arithmetic fails.
+
+
+def _count(value: Any, name: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value < 1 << 31:
+        raise ValueError(f"'{name}' is {value!r}, not a count")
+    return int(value)
+
+
+def _video(v: dict[str, Any]) -> VideoStream:
+    width, height = _count(v["width"], "width"), _count(v["height"], "height")
+    if not width or not height:
+        raise ValueError(f"the picture size {width}x{height} is empty")
+    fps = v.get("fps", 0.0)
+    if isinstance(fps, bool) or not isinstance(fps, int | float) or not 0 <= fps < 10_000:
+        raise ValueError(f"'fps' is {fps!r}, not a frame rate")
+    rotation = v.get("rotation", 0)
+    if isinstance(rotation, bool) or not isinstance(rotation, int):
+        raise ValueError(f"'rotation' is {rotation!r}, not degrees")
+    return VideoStream(width, height, float(fps), str(v.get("codec", "")), rotation % 360)
+
+
+def _audio(a: dict[str, Any]) -> AudioStream:
+    return AudioStream(_count(a["channels"], "channels"), _count(a["sample_rate"], "sample_rate"), str(a.get("codec", "")))

@@ -9,7 +9,17 @@ from vlogkit.domain import AudioStream, MediaInfo, VideoStream
 from vlogkit.errors import N_, MediaError, Number
 
 # Single-image and text "formats" that libav will happily open but that are not vlogs.
-_NOT_MEDIA_FORMATS = {"image2", "png_pipe", "jpeg_pipe", "tty", "bmp_pipe", "webp_pipe", "gif", "svg_pipe", "txt"}
+_PICTURE_FORMATS = {"image2", "png_pipe", "jpeg_pipe", "bmp_pipe", "webp_pipe", "gif", "svg_pipe", "tiff_pipe",
+                    "heif", "avif", "jpegxl_pipe", "gif_pipe", "apng", "pgm_pipe", "ppm_pipe", "qoi_pipe"}
+_NOT_MEDIA_FORMATS = {"tty", "txt", *_PICTURE_FORMATS}
+
+
+def _picture_kind(fmt: str, path: Path) -> str:
+    """PNG, JPEG, GIF...: what a person calls the picture ffmpeg names `png_pipe`, `image2`..."""
+    first = fmt.split(",")[0]
+    if first == "image2":
+        return path.suffix.lstrip(".").upper() or "image"
+    return first.removesuffix("_pipe").upper()
 
 
 def _legacy_rotation(stream: object) -> int:
@@ -32,8 +42,16 @@ def probe(path: str | os.PathLike[str]) -> MediaInfo:
         size = p.stat().st_size
     except OSError as exc:
         raise MediaError(N_("{path}: cannot be read ({reason})."), path=name, reason=exc.strerror) from exc
+    if not p.is_file():  # /dev/zero, a named pipe, a socket: endless or gone once read, never a recording
+        raise MediaError(N_("{path}: is not a file but a device or a pipe: save the recording as a file and import "
+                            "that."), path=name)
     if size == 0:
         raise MediaError(N_("{path}: the file is empty."), path=name)
+    try:  # no read permission (another user's file): said as such, not as "not a usable media file"
+        with open(p, "rb"):
+            pass
+    except OSError as exc:
+        raise MediaError(N_("{path}: cannot be read ({reason})."), path=name, reason=exc.strerror) from exc
 
     import av
 
@@ -55,6 +73,9 @@ def probe(path: str | os.PathLike[str]) -> MediaInfo:
         raise MediaError(N_("{path}: cannot be opened ({reason})."), path=name, reason=exc) from exc
     try:
         fmt = container.format.name
+        if any(f in _PICTURE_FORMATS for f in fmt.split(",")):
+            raise MediaError(N_("{path}: is a picture ({kind}), not a video or audio file: import the video or sound "
+                                "recording itself."), path=name, kind=_picture_kind(fmt, p))
         if any(f in _NOT_MEDIA_FORMATS for f in fmt.split(",")):
             raise MediaError(N_("{path}: not a video or audio file (looks like {kind})."), path=name,
                              kind=container.format.long_name)
@@ -94,7 +115,8 @@ def probe(path: str | os.PathLike[str]) -> MediaInfo:
             v0 = videos[0]
             videos[0] = VideoStream(v0.width, v0.height, v0.fps, v0.codec, rotation % 360)
         if duration_ms <= 0:
-            raise MediaError(N_("{path}: has no duration (empty or broken stream)."), path=name)
+            raise MediaError(N_("{path}: has no duration (an empty or broken stream, or a file still being recorded or "
+                                "copied): import it again once it is complete."), path=name)
         if duration_ms > 2000:
             _check_tail(container, name, duration_ms)
         return MediaInfo(
@@ -130,6 +152,10 @@ def _check_decodable(container: object, name: str) -> int:
             if got > 400:
                 return rotation
     except av.error.FFmpegError as exc:
+        if "avcodec_open2" in str(exc):  # the decoder refused the track's own header (0 channels, 65535 channels...)
+            raise MediaError(N_("{path}: the header of its sound or picture track is damaged, so it cannot be played "
+                                "(the file was damaged or written by a faulty program): export or copy the recording "
+                                "again from the phone, camera or recorder."), path=name) from exc
         raise MediaError(N_("{path}: the media data is damaged or missing ({reason})."), path=name,
                          reason=str(exc).split(":")[-1].strip()) from exc
     if got == 0:
@@ -138,29 +164,38 @@ def _check_decodable(container: object, name: str) -> int:
 
 
 def _check_tail(container: object, name: str, duration_ms: int) -> None:
-    """Seek near the end the header promises and decode: catches files cut short after a valid header."""
+    """Seek near the end the header promises and decode: catches files cut short after a valid header.
+
+    Each audio and video stream is tried, longest first: a phone clip's video may stop long before its sound (or the
+    other way round), and the file is whole when any of its streams reaches the end."""
     import av
 
     target_ms = int(duration_ms * 0.9)
-    stream = next((s for s in container.streams if s.type in ("video", "audio")), None)  # type: ignore[attr-defined]
-    if stream is None:
+    streams = [s for s in container.streams if s.type in ("video", "audio")]  # type: ignore[attr-defined]
+    if not streams:
         return
-    reached: float | None = None
-    try:
-        container.seek(target_ms * 1000, any_frame=False, backward=True)  # type: ignore[attr-defined]
-        for frame in container.decode(stream):  # type: ignore[attr-defined]
-            if frame.time is None:
-                return
-            reached = float(frame.time)
-            break
-    except av.error.FFmpegError:
-        pass
-    except Exception:  # noqa: BLE001 - unseekable formats: keep the earlier checks' verdict
-        return
+    streams.sort(key=lambda s: -float(s.duration * s.time_base) if s.duration and s.time_base else 0.0)
     # a seek lands on the key frame before the target: allow a long GOP, never hours
     slack_ms = max(30_000, duration_ms // 10)
-    if reached is not None and reached * 1000 >= target_ms - slack_ms:
-        return
+    reached: float | None = None
+    for stream in streams:
+        try:
+            if stream.time_base:
+                container.seek(int(target_ms / 1000 / stream.time_base), stream=stream,  # type: ignore[attr-defined]
+                               any_frame=False, backward=True)
+            else:
+                container.seek(target_ms * 1000, any_frame=False, backward=True)  # type: ignore[attr-defined]
+            for frame in container.decode(stream):  # type: ignore[attr-defined]
+                if frame.time is None:
+                    return
+                reached = max(reached or 0.0, float(frame.time))
+                break
+        except av.error.FFmpegError:
+            continue
+        except Exception:  # noqa: BLE001 - unseekable formats: keep the earlier checks' verdict
+            return
+        if reached is not None and reached * 1000 >= target_ms - slack_ms:
+            return
     if reached is not None:
         raise MediaError(N_("{path}: truncated - the file ends before the {seconds} s its header promises (its data "
                             "ends near {reached} s) (an interrupted copy or download, or a damaged header?)."),
@@ -168,6 +203,26 @@ def _check_tail(container: object, name: str, duration_ms: int) -> None:
     raise MediaError(N_("{path}: truncated - the file ends before the {seconds} s its header promises (an "
                         "interrupted copy or download, or a damaged header?)."),
                      path=name, seconds=Number(duration_ms / 1000))
+
+
+def picture_end_ms(path: str | os.PathLike[str]) -> int | None:
+    """Where the first video stream ends on the file's clock (ms from the file's start), when its header says; None
+    when it does not or the file cannot be opened. A phone clip's picture can stop long before its sound."""
+    import av
+
+    try:
+        container = av.open(str(path), metadata_errors="ignore")
+    except (av.error.FFmpegError, OSError, UnicodeError):
+        return None
+    with container:
+        if not container.streams.video:
+            return None
+        s = container.streams.video[0]
+        if not s.duration or not s.time_base:
+            return None
+        start = float((s.start_time or 0) * s.time_base)
+        origin = container.start_time / 1_000_000 if container.start_time else 0.0
+        return int((start + float(s.duration * s.time_base) - origin) * 1000)
 
 
 def check_output(path: Path, expected_ms: int, *, video: bool, audio: bool) -> None:

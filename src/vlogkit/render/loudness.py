@@ -46,11 +46,18 @@ class Measured:
 def second_pass(target: LoudnessTarget, measured: Measured | None) -> dict[str, object] | None:
     """The second pass's `loudnorm` options, or None when there is nothing to normalise (silence, or nothing
     measured): the audio is then only resampled."""
-    if measured is None or measured.input_i < -70:
+    if measured is None or not measured.input_i >= -70:  # also NaN
         return None
-    return {**target.options(), "measured_I": measured.input_i, "measured_TP": measured.input_tp,
-            "measured_LRA": measured.input_lra, "measured_thresh": measured.input_thresh,
-            "offset": measured.target_offset, "linear": "true"}
+    m = measured
+    # loudnorm refuses (exit 222, "Numerical result out of range") a measured value beyond its option's range - as a
+    # 32-bit float recording pushed past full scale measures (I above 0 LUFS): clamped, it normalises dynamically
+    return {**target.options(), "measured_I": _within(m.input_i, -99, 0), "measured_TP": _within(m.input_tp, -99, 99),
+            "measured_LRA": _within(m.input_lra, 0, 99), "measured_thresh": _within(m.input_thresh, -99, 0),
+            "offset": _within(m.target_offset, -99, 99), "linear": "true"}
+
+
+def _within(value: float, low: float, high: float) -> float:
+    return low if value != value else min(max(value, low), high)  # NaN (value != value) as the bottom
 
 
 def parse_loudnorm_json(log: str) -> Measured:

@@ -12,7 +12,14 @@ from vlogkit.domain import Quote, Vlog
 from vlogkit.domain.times import format_span
 from vlogkit.errors import N_, Phrase, VlogkitError
 from vlogkit.failpoints import failpoint
-from vlogkit.fileutil import atomic_write_bytes, export_mode, safe_filename, unique_path
+from vlogkit.fileutil import (
+    atomic_write_bytes,
+    check_output_file,
+    check_output_folder,
+    export_mode,
+    safe_filename,
+    unique_path,
+)
 from vlogkit.jobs import JobContext
 
 if TYPE_CHECKING:
@@ -57,6 +64,7 @@ def write_export(
     if out.exists() and out.is_dir():
         raise VlogkitError(N_("{path} is a folder: give a file name for --out (only --format cards takes a folder)."),
                            path=out)
+    check_output_file(out)
     if not out.suffix:
         out = out.with_suffix(SUFFIXES[fmt])
     target = unique_path(out)
@@ -85,6 +93,7 @@ def _cards(bank: BankService, folder: Path, rows: list, ctx: JobContext, audienc
     if folder.exists() and not folder.is_dir():
         raise VlogkitError(N_("{path} is a file: --format cards writes PNG files into a folder; give a folder."),
                            path=folder)
+    check_output_folder(folder)
     folder.mkdir(parents=True, exist_ok=True)
     brand = bank.app.settings.brand_color
     files: list[Path] = []

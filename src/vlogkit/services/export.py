@@ -8,6 +8,7 @@ after the plan; the preview renders one frame of it.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import json
 import logging
@@ -27,7 +28,9 @@ from vlogkit.domain.export import (
     parse_preset,
 )
 from vlogkit.errors import N_, MediaError, Number, Phrase, UsageError
+from vlogkit.fileutil import check_output_folder
 from vlogkit.jobs import JobContext
+from vlogkit.media.probe import picture_end_ms
 from vlogkit.services.wordcheck import require_confirmed
 
 if TYPE_CHECKING:
@@ -155,6 +158,7 @@ class ExportService:
         folder = Path(out_dir).expanduser() if out_dir else self._default_out_dir()
         if folder.exists() and not folder.is_dir():
             raise UsageError(N_("{path} is a file, not a folder: choose a folder for the clips."), path=folder)
+        check_output_folder(folder)
         return ExportRequest(
             vlog_id=vlog_id, ranges=tuple((int(s), int(e)) for s, e in ranges),
             presets=tuple(parse_presets(presets, self.custom_presets())),
@@ -216,6 +220,9 @@ class ExportService:
                                 "export it without cutting them."), id=vlog.id)
         ctx.raise_if_cancelled()
         tl, _ = clip_timeline(request, vlog.media, words)
+        if vlog.media.has_video and tl.start >= (picture_end_ms(source) or tl.end):
+            # the picture stopped before the clip starts (its sound runs on): the clip is an audiogram of that sound
+            vlog = vlog.with_(media=dataclasses.replace(vlog.media, video=()))
         want_faces = vlog.media.has_video and any(needs_faces(vlog.media, p) for p in request.presets)
         # the face track decodes video (PyAV), the loudness pass audio (an ffmpeg process): side by side
         with ThreadPoolExecutor(max_workers=2, thread_name_prefix="export-facts") as pool:

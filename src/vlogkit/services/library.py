@@ -64,6 +64,17 @@ class ImportResult:
         return d
 
 
+def _refuse_undecodable_name(path: Path) -> None:
+    """A name in another character set (a Latin-1 name from an old zip or camera card) cannot be kept in the library
+    (UTF-8 JSON) nor shown: refused before anything is read, with the name shown as far as it can be."""
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        shown = str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        raise MediaError(N_("{path}: the file's name is not valid text (it was written in another character set): "
+                            "rename the file and import it again."), path=shown) from None
+
+
 def now() -> str:
     return dt.datetime.now().astimezone().isoformat(timespec="seconds")
 
@@ -121,6 +132,7 @@ class LibraryService:
         consent = (self.app.consent.record(options.consent, options.consent_expires, given_on=options.consent_date,
                                            recorded_by=options.recorded_by)
                    if options.consent is not ConsentScope.NONE else Consent())  # a wrong date: refused before work
+        _refuse_undecodable_name(path)
         ctx.report(0.05, f"Probing {path.name}")
         info = probe(path)
         failpoint("import.after_probe")

@@ -78,6 +78,9 @@ def decode_channels(path: str | os.PathLike[str]) -> tuple[list[np.ndarray], int
                 bufs = [np.concatenate([b[:filled], np.empty(grown - filled, dtype=np.float32)]) for b in bufs]
             for c in range(n_out):
                 bufs[c][filled : filled + n] = block[c]
+                # a 32-bit float file can hold NaN or infinite samples (a broken plug-in or converter): one would
+                # turn Whisper's whole 30 s window to NaN and lose every word in it - silence them instead
+                np.nan_to_num(bufs[c][filled : filled + n], copy=False, nan=0.0, posinf=0.0, neginf=0.0)
             filled += n
 
         resampler = av.AudioResampler(format="fltp", layout=layout, rate=SAMPLE_RATE)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from vlogkit.domain import Segment, Transcript, Word
+from vlogkit.domain.times import format_clock
 from vlogkit.errors import N_, MediaError, UsageError
 from vlogkit.fileutil import read_bounded
 
@@ -19,6 +20,7 @@ _TIME = r"(?:(\d+):)?(\d{1,2}):(\d{2})[.,](\d{1,3})"
 _CUE_TIMES = re.compile(rf"^\s*{_TIME}\s*-->\s*{_TIME}")
 _VOICE = re.compile(r"<v(?:\.[^\s>]*)?\s+([^>]+)>")
 _TAG = re.compile(r"<[^>]*>|\{[^}]*\}")
+_LATE_MS = 1000  # a closing cue may run a little past the media's end
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,11 @@ def _read_text(path: Path) -> str:
     if not path.exists():
         raise MediaError(f"{path}: file not found.")
     raw = read_bounded(path, 32 << 20, N_("subtitle file"), error=MediaError)  # /dev/zero is not a subtitle file
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # Notepad's "Unicode" (UTF-16 with its byte-order mark)
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
     for enc in ("utf-8-sig", "cp1252"):
         try:
             return raw.decode(enc)
@@ -90,5 +97,10 @@ def load_subtitles(path: str | Path, *, language: str = "", duration_ms: int = 0
     cues = parse_subtitles(_read_text(p))
     if not cues:
         raise MediaError(f"{p}: holds no subtitle cues (is it an SRT or WebVTT file?).")
+    late = [c for c in cues if duration_ms and c.start >= duration_ms + _LATE_MS]
+    if late:  # never a transcript of words the media does not hold (a quote there could not be exported)
+        raise MediaError(N_("{path}: {count} of its cues start after the vlog ends at {end} (the last at {last}): are "
+                            "these the subtitles of another video? Choose the file made for this one."),
+                         path=p, count=len(late), end=format_clock(duration_ms), last=format_clock(late[-1].start))
     duration = max(duration_ms, cues[-1].end)
     return Transcript(cues_to_segments(cues), language, duration, f"subtitles:{p.name}", {"file": str(p)}, "subtitles")

@@ -1,0 +1,211 @@
+"""New hostile inputs from an outside check (hostile10): files a person really has - a phone clip whose picture stops
+before its sound, a 32-bit float recording pushed past full scale, a picture renamed .mp4, a file named in another
+character set, a pipe or a device, a damaged track header - and output folders that cannot hold files. Each works,
+or gives one line that says what happened and what to do; nothing is written on failure."""
+
+from __future__ import annotations
+
+import json
+import os
+import struct
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.reliability.test_hostile_health import banked, one_error_line, run  # noqa: F401 - fixture
+
+
+def _ff(ffmpeg: str, *args: str) -> None:
+    subprocess.run([ffmpeg, "-hide_banner", "-loglevel", "error", "-y", *args], check=True, timeout=120)
+
+
+def _library(home: Path) -> bytes | None:
+    db = home / "library.json"
+    return db.read_bytes() if db.exists() else None
+
+
+def _import_error(home: Path, path: str | bytes, capsys: pytest.CaptureFixture[str]) -> str:
+    before = _library(home)
+    code, out, err = run(["import", os.fsdecode(path)], capsys)
+    assert code == 1, (code, out, err)
+    assert _library(home) == before
+    return one_error_line(err)
+
+
+# -- media that imports ---------------------------------------------------------------------------------------------
+
+
+def test_a_video_whose_picture_stops_long_before_its_sound_imports_and_exports(home: Path, ffmpeg_exe: str, tmp_path: Path,
+                                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    # the truncation check used to look at the first stream only: the picture ended at 1 s of a 40 s header, so a
+    # whole file was refused as "truncated"; its sound runs to the end, and a clip from there has sound to show
+    clip = tmp_path / "picture_1s_sound_40s.mp4"
+    _ff(ffmpeg_exe, "-f", "lavfi", "-i", "testsrc2=s=160x120:r=10:d=1", "-f", "lavfi", "-i", "sine=f=300:d=40",
+        "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "32k", str(clip))
+    code, out, err = run(["import", str(clip), "--consent", "internal", "--json"], capsys)
+    assert code == 0, err
+    assert abs(json.loads(out)[0]["duration"] - 40) < 0.5
+    # a clip from after the picture stopped: an audiogram of the sound, not "the export came out empty"
+    code, out, err = run(["export", json.loads(out)[0]["id"], "--start", "30", "--end", "31", "--captions", "off",
+                          "--preset", "square", "--out", str(tmp_path / "clips"), "--progress", "off"], capsys)
+    assert code == 0, err
+    made = list((tmp_path / "clips").glob("*.mp4"))
+    assert len(made) == 1
+    import av
+
+    with av.open(str(made[0])) as c:
+        assert {s.type for s in c.streams} == {"video", "audio"} and abs(c.duration / 1e6 - 1) < 0.2
+        frame = next(c.decode(video=0)).to_ndarray(format="rgb24")
+    assert abs(int(frame[8, 8, 0]) - 0x1B) < 12 and abs(int(frame[8, 8, 2]) - 0x3A) < 12  # the audiogram's background
+
+
+def test_a_float_recording_louder_than_full_scale_exports_at_the_target_loudness(
+        home: Path, ffmpeg_exe: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # measured above 0 LUFS, which loudnorm refuses ("Numerical result out of range", exit 222): the export failed
+    # with "came out empty"
+    hot = tmp_path / "hot_float.wav"
+    _ff(ffmpeg_exe, "-f", "lavfi", "-i", "sine=f=300:d=2", "-af", "volume=30", "-c:a", "pcm_f32le", str(hot))
+    code, out, err = run(["import", str(hot), "--consent", "internal", "--json"], capsys)
+    assert code == 0, err
+    vid = json.loads(out)[0]["id"]
+    code, out, err = run(["export", vid, "--start", "0", "--end", "1", "--captions", "off", "--preset", "square",
+                          "--out", str(tmp_path / "clips"), "--progress", "off"], capsys)
+    assert code == 0, err
+    clips = list((tmp_path / "clips").glob("*.mp4"))
+    assert len(clips) == 1
+    from vlogkit.media.ffmpeg import Ffmpeg
+    from vlogkit.render.loudness import meter
+
+    assert abs(meter(Ffmpeg(ffmpeg_exe), clips[0]).integrated - -14) < 2
+
+
+def test_nan_and_infinite_samples_are_silenced_and_the_rest_of_the_sound_kept(tmp_path: Path) -> None:
+    # one NaN sample turned Whisper's whole window to NaN: a float WAV from a broken plug-in transcribed as 0 words
+    import numpy as np
+
+    from vlogkit.transcribe.audio import decode_channels
+
+    rate, n = 16000, 16000
+    samples = (0.5 * np.sin(2 * np.pi * 300 * np.arange(n) / rate)).astype("<f4")
+    samples[::97] = np.nan
+    samples[1::97] = np.inf
+    samples[2::97] = -np.inf
+    data = samples.tobytes()
+    fmt = struct.pack("<HHIIHH", 3, 1, rate, rate * 4, 4, 32)  # IEEE float, mono
+    wav = tmp_path / "nan_inf.wav"
+    wav.write_bytes(b"RIFF" + struct.pack("<I", 4 + 8 + len(fmt) + 8 + len(data)) + b"WAVE" + b"fmt "
+                    + struct.pack("<I", len(fmt)) + fmt + b"data" + struct.pack("<I", len(data)) + data)
+    channels, _ = decode_channels(wav)
+    assert np.isfinite(channels[0]).all()
+    assert float(np.sqrt(np.mean(channels[0] ** 2))) > 0.3  # the tone is still there (0.35 RMS)
+
+
+# -- media that is refused, in one line -------------------------------------------------------------------------------
+
+
+def test_a_picture_renamed_to_mp4_is_called_a_picture(home: Path, ffmpeg_exe: str, tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    for codec, kind in (("png", "PNG"), ("mjpeg", "JPEG")):
+        pic = tmp_path / f"holiday_{codec}.mp4"
+        _ff(ffmpeg_exe, "-f", "lavfi", "-i", "testsrc2=s=64x48:d=1", "-frames:v", "1", "-f", "image2", "-c:v", codec,
+            str(pic))
+        line = _import_error(home, str(pic), capsys)
+        assert f"is a picture ({kind})" in line and "import the video" in line, line
+
+
+def test_a_damaged_track_header_says_so_and_what_to_do(home: Path, ffmpeg_exe: str, tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    good = tmp_path / "good.wav"
+    _ff(ffmpeg_exe, "-f", "lavfi", "-i", "sine=d=1", "-ac", "1", str(good))
+    data = bytearray(good.read_bytes())
+    bad = tmp_path / "zero_channels.wav"
+    struct.pack_into("<H", data, data.find(b"fmt ") + 10, 0)  # the channel count
+    bad.write_bytes(bytes(data))
+    line = _import_error(home, str(bad), capsys)
+    assert "header" in line and "damaged" in line and "again" in line and "avcodec" not in line, line
+
+
+def test_a_file_name_in_another_character_set_is_refused_not_a_crash(home: Path, small_video: Path, tmp_path: Path,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    name = os.fsencode(tmp_path) + b"/caf\xe9.mp4"  # Latin-1 "café": not UTF-8
+    with open(name, "wb") as fh:
+        fh.write(small_video.read_bytes())
+    line = _import_error(home, name, capsys)
+    assert "rename the file" in line and "caf\ufffd.mp4" in line, line
+
+
+def test_a_pipe_or_a_device_is_refused_at_once(home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    fifo = tmp_path / "clip.mp4"
+    os.mkfifo(fifo)
+    for path in (str(fifo), "/dev/zero"):
+        line = _import_error(home, path, capsys)
+        assert "device or a pipe" in line and "empty" not in line, line
+
+
+def test_a_newline_in_a_file_name_keeps_the_error_on_one_line(home: Path, tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    odd = tmp_path / "notes\nfrom monday.mp4"
+    odd.write_text("not a video\n" * 20)
+    line = _import_error(home, str(odd), capsys)
+    assert "notes\\nfrom monday.mp4" in line, line
+
+
+def test_a_file_name_starting_with_a_dash_gets_the_double_dash_hint(home: Path, small_video: Path, tmp_path: Path,
+                                                                    capsys: pytest.CaptureFixture[str],
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "-take2.mp4").write_bytes(small_video.read_bytes())
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(["import", "--json", "-take2.mp4"], capsys)
+    assert code == 2 and "vlogkit import -- -take2.mp4" in err, err
+    code, out, err = run(["import", "--json", "--", "-take2.mp4"], capsys)
+    assert code == 0 and json.loads(out)[0]["path"].endswith("-take2.mp4"), err
+
+
+# -- output folders that cannot hold files ------------------------------------------------------------------------------
+
+
+def test_output_folders_that_cannot_hold_files_are_named_before_any_work(
+        banked, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:  # noqa: ANN001, F811
+    _, vlog = banked
+    dangling = tmp_path / "share"
+    dangling.symlink_to(tmp_path / "unplugged-drive" / "share")
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("mine\n")
+    cases = [
+        (["bank", "export", "--format", "cards", "--out", str(dangling)], "is a link to"),
+        (["bank", "export", "--format", "pptx", "--out", str(dangling / "deck.pptx")], "is a link to"),
+        (["bank", "export", "--format", "csv", "--out", str(a_file / "quotes.csv")], "is a file, not a folder"),
+        (["bank", "export", "--format", "md", "--out", "/dev/null"], "device or a pipe"),
+        (["export", vlog.id, "--start", "0", "--end", "1", "--captions", "off", "--preset", "square",
+          "--out", str(dangling)], "is a link to"),
+        (["export", vlog.id, "--start", "0", "--end", "1", "--captions", "off", "--preset", "square",
+          "--out", str(a_file / "clips")], "is a file, not a folder"),
+    ]
+    for argv, needle in cases:
+        code, out, err = run(argv, capsys)
+        assert code == 2, (argv, err)
+        line = one_error_line(err)
+        assert needle in line and ("choose another" in line or "give a file name" in line), (argv, line)
+    assert a_file.read_text() == "mine\n" and not (tmp_path / "unplugged-drive").exists()
+    assert not list(Path("/dev").glob("null.*"))
+
+
+# -- a hand-edited library ------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("field,value", [("width", "1080"), ("height", None), ("fps", [25]), ("width", 0),
+                                         ("rotation", "90")])
+def test_a_hand_edited_picture_size_is_a_damaged_record_not_a_crash_in_the_export(
+        banked, home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], field: str, value: object) -> None:  # noqa: ANN001, F811
+    _, vlog = banked
+    db = home / "library.json"
+    doc = json.loads(db.read_text())
+    row = next(r for r in doc["vlogs"].values() if r["id"] == vlog.id)
+    row["media"]["video"][0][field] = value
+    db.write_text(json.dumps(doc))
+    code, out, err = run(["export", vlog.id, "--start", "0", "--end", "1", "--captions", "off", "--preset", "square",
+                          "--out", str(tmp_path / "clips"), "--dry-run"], capsys)
+    assert code == 1 and "damaged" in one_error_line(err) and vlog.id in err, err
+    code, out, err = run(["list"], capsys)
+    assert code == 0 and vlog.id in err and "damaged" in err, err

@@ -172,11 +172,13 @@ def test_output_folders_that_cannot_hold_files_are_named_before_any_work(
     dangling.symlink_to(tmp_path / "unplugged-drive" / "share")
     a_file = tmp_path / "notes.txt"
     a_file.write_text("mine\n")
+    pipe = tmp_path / "quotes.md"  # as /dev/null: as root, a file renamed over it replaced the device
+    os.mkfifo(pipe)
     cases = [
         (["bank", "export", "--format", "cards", "--out", str(dangling)], "is a link to"),
         (["bank", "export", "--format", "pptx", "--out", str(dangling / "deck.pptx")], "is a link to"),
         (["bank", "export", "--format", "csv", "--out", str(a_file / "quotes.csv")], "is a file, not a folder"),
-        (["bank", "export", "--format", "md", "--out", "/dev/null"], "device or a pipe"),
+        (["bank", "export", "--format", "md", "--out", str(pipe)], "device or a pipe"),
         (["export", vlog.id, "--start", "0", "--end", "1", "--captions", "off", "--preset", "square",
           "--out", str(dangling)], "is a link to"),
         (["export", vlog.id, "--start", "0", "--end", "1", "--captions", "off", "--preset", "square",
@@ -188,7 +190,28 @@ def test_output_folders_that_cannot_hold_files_are_named_before_any_work(
         line = one_error_line(err)
         assert needle in line and ("choose another" in line or "give a file name" in line), (argv, line)
     assert a_file.read_text() == "mine\n" and not (tmp_path / "unplugged-drive").exists()
-    assert not list(Path("/dev").glob("null.*"))
+    assert pipe.is_fifo() and not list(tmp_path.glob("quotes-*.md"))
+
+
+def test_text_outputs_never_replace_a_file_or_a_pipe_that_is_there(banked, tmp_path: Path,  # noqa: ANN001, F811
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    # `subtitles --out` replaced the user's own subtitle file (and, as root, /dev/null itself); `prompts export`
+    # replaced any file with the prompt list
+    _, vlog = banked
+    mine = tmp_path / "talk.srt"
+    mine.write_text("1\n00:00:00,000 --> 00:00:01,000\nmy own careful subtitles\n")
+    before = mine.read_bytes()
+    code, out, err = run(["subtitles", vlog.id, "--format", "srt", "--out", str(mine)], capsys)
+    assert code == 0 and "talk.srt is already there and was kept" in err, err
+    assert mine.read_bytes() == before and (tmp_path / "talk-2.srt").read_text().startswith("1\n")
+    pipe = tmp_path / "live.vtt"
+    os.mkfifo(pipe)
+    code, out, err = run(["subtitles", vlog.id, "--format", "vtt", "--out", str(pipe)], capsys)
+    assert code == 2 and "device or a pipe" in one_error_line(err) and pipe.is_fifo()
+    notes = tmp_path / "questions.txt"
+    notes.write_text("my questions\n")
+    code, out, err = run(["prompts", "export", str(notes)], capsys)
+    assert code == 2 and "exists already" in one_error_line(err) and notes.read_text() == "my questions\n"
 
 
 # -- a hand-edited library ------------------------------------------------------------------------------------------------

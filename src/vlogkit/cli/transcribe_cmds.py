@@ -215,8 +215,8 @@ def cmd_subtitles(args: argparse.Namespace, app: App) -> int:
         if out.exists() and out.is_dir():
             raise UsageError(f"{out} is a folder: give a file name for --out.")
         ranges = [(start or 0, end if end is not None else transcript.duration)] if start or end else None
-        app.transcription.export_text(args.id, out, text, audience=args.audience, ranges=ranges)
-        warn(f"wrote {out}")
+        written = app.transcription.export_text(args.id, out, text, audience=args.audience, ranges=ranges)
+        warn(f"wrote {written}" if written == out else f"wrote {written} ({out} is already there and was kept)")
     else:
         sys.stdout.write(text)
     return 0

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from vlogkit.errors import UsageError
-from vlogkit.fileutil import output_file
+from vlogkit.fileutil import check_output_file, output_file
 from vlogkit.services.forget import ForgetReport
 from vlogkit.services.restore import allowed_entry
 
@@ -64,6 +64,7 @@ class DataService:
             dest = dest / f"vlogkit-backup-{dt.date.today().isoformat()}.zip"
         if dest.suffix.lower() != ".zip":
             dest = dest.with_suffix(".zip")
+        check_output_file(dest)  # not behind a file or a dangling link ("File exists" would say nothing)
         if dest.exists():
             raise UsageError(f"{dest} exists already; choose another name.")
         # read the databases under their locks, so a backup never catches half a write

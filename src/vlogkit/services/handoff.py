@@ -25,7 +25,7 @@ from vlogkit.domain import (
     record_key,
 )
 from vlogkit.errors import N_, Phrase, UsageError
-from vlogkit.fileutil import output_file, safe_filename
+from vlogkit.fileutil import check_output_file, output_file, safe_filename
 from vlogkit.jobs import JobContext
 from vlogkit.media.fingerprint import fingerprint
 from vlogkit.store.library import make_id
@@ -83,6 +83,7 @@ class HandoffService:
             out = out / f"{safe_filename(vlog.speaker.name or vlog.title or vlog.id, 40)}-{vlog.id}{SUFFIX}"
         if out.suffix != SUFFIX:
             out = out.with_name(out.name + SUFFIX)
+        check_output_file(out)  # not behind a file or a dangling link ("File exists" would say nothing)
         if out.exists():
             raise UsageError(N_("{path} exists already; choose another name."), path=out)
         stored = self.app.store.transcripts.get(vlog)

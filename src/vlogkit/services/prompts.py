@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from vlogkit.domain.prompt import Prompt, PromptTextError, clean_prompt
 from vlogkit.errors import N_, MediaError, NotFoundError, UsageError
-from vlogkit.fileutil import atomic_write_text, export_mode, read_bounded
+from vlogkit.fileutil import atomic_write_text, check_output_file, export_mode, read_bounded
 
 if TYPE_CHECKING:
     from vlogkit.services.app import App
@@ -185,7 +185,13 @@ class PromptService:
         self.repo.add_many(cleaned)
         return len(set(cleaned) - before)
 
-    def export_text(self, path: Path | str) -> int:
+    def export_text(self, path: Path | str, *, overwrite: bool = False) -> int:
+        """Write the prompts, one a line. An existing file is refused unless `overwrite` (the app's save dialog has
+        asked the user already); never a device (`/dev/null` would be replaced by a file)."""
+        path = Path(path)
+        check_output_file(path)
+        if path.exists() and not overwrite:
+            raise UsageError(N_("{path} exists already; choose another name."), path=path)
         prompts = self.all()
-        atomic_write_text(Path(path), "".join(p.text + "\n" for p in prompts), mode=export_mode())
+        atomic_write_text(path, "".join(p.text + "\n" for p in prompts), mode=export_mode())
         return len(prompts)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from vlogkit.domain import Transcript, Vlog, VlogState, Word
 from vlogkit.errors import N_, LibraryError, NoAudioError, Phrase, UsageError
 from vlogkit.failpoints import failpoint
-from vlogkit.fileutil import atomic_write_text, export_mode, safe_filename
+from vlogkit.fileutil import atomic_write_text, check_output_file, export_mode, safe_filename, unique_path
 from vlogkit.jobs import JobContext
 from vlogkit.services.bank_follow import BankFollow, follow_transcript
 
@@ -235,6 +235,8 @@ class TranscriptionService:
         consent = self.app.consent
         consent.check_audience(audience)
         consent.require_current(vlog_id, ranges, audience)
+        check_output_file(out)  # never into /dev/null (replaced by a file) nor behind a file or a dangling link
+        out = unique_path(out)  # a file already there (the user's own subtitles) is kept: `name-2.srt`
         with consent.gate([out]):
             atomic_write_text(out, text, mode=export_mode())
             consent.require_current(vlog_id, ranges, audience)

@@ -160,7 +160,7 @@ class PromptCard(QFrame):
     def export_file(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, tr("Export prompts"), "prompts.txt", tr("Text files (*.txt)"))
         if path:
-            self._guard(lambda: self.prompts.export_text(path))
+            self._guard(lambda: self.prompts.export_text(path, overwrite=True))  # the dialog asked
 
     def _guard(self, fn) -> None:  # type: ignore[no-untyped-def]
         try:

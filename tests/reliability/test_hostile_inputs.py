@@ -232,3 +232,30 @@ def test_a_hand_edited_picture_size_is_a_damaged_record_not_a_crash_in_the_expor
     assert code == 1 and "damaged" in one_error_line(err) and vlog.id in err, err
     code, out, err = run(["list"], capsys)
     assert code == 0 and vlog.id in err and "damaged" in err, err
+
+
+def test_a_clip_of_one_frame_exports_with_its_poster(home: Path, ffmpeg_exe: str, tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    # the poster was taken 20 ms into a 40 ms clip, between its frames: ffmpeg failed, and the message was an
+    # encoder statistics line ("[aac @ 0x...] Qavg: 342.8")
+    clip = tmp_path / "one_frame.mp4"
+    _ff(ffmpeg_exe, "-f", "lavfi", "-i", "testsrc2=s=160x120:r=25:d=0.04", "-f", "lavfi", "-i", "sine=d=0.04",
+        "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", str(clip))
+    code, out, err = run(["import", str(clip), "--consent", "internal", "--json"], capsys)
+    assert code == 0, err
+    code, out, err = run(["export", json.loads(out)[0]["id"], "--start", "0", "--end", "0.04", "--captions", "off",
+                          "--preset", "square", "--out", str(tmp_path / "clips"), "--progress", "off"], capsys)
+    assert code == 0, err
+    assert len(list((tmp_path / "clips").glob("*.mp4"))) == 1 and len(list((tmp_path / "clips").glob("*.jpg"))) == 1
+
+
+def test_a_logo_that_is_no_picture_is_refused_before_the_export(banked, tmp_path: Path,  # noqa: ANN001, F811
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    # it passed on its name, ffmpeg could not read it, and the export said "the export came out empty"
+    _, vlog = banked
+    fake = tmp_path / "brand.png"
+    fake.write_bytes(b"GIF89a" + bytes(200))
+    code, out, err = run(["export", vlog.id, "--start", "0", "--end", "1", "--captions", "off", "--preset", "square",
+                          "--logo", str(fake), "--out", str(tmp_path / "clips"), "--progress", "off"], capsys)
+    assert code == 1 and "is not a PNG/JPEG image" in one_error_line(err), err
+    assert not (tmp_path / "clips").exists() or not list((tmp_path / "clips").iterdir())

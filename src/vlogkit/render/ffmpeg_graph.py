@@ -200,7 +200,10 @@ PREVIEW_LEAD_MS = 250  # a preview decodes this much before its moment
 
 
 def poster_at_ms(plan: ExportPlan) -> int:
-    return min(800, plan.duration_ms // 2)
+    """The poster's moment: 0.8 s in, or the middle of a shorter clip - on a frame (floored to the frame grid), so
+    a clip of one or two frames still has a frame there (20 ms into a 40 ms clip had none: ffmpeg failed)."""
+    frame_ms = 1000 / max(plan.fps, 10.0)
+    return int(min(800, plan.duration_ms // 2) // frame_ms * frame_ms)
 
 
 def graph(plan: ExportPlan, work: Path, targets: Sequence[Path], posters: Sequence[Path] = ()) -> Stream:

@@ -70,6 +70,16 @@ def parse_presets(names: Sequence[str | ExportPreset], custom: dict[str, ExportP
     return out
 
 
+def _decodes_as_picture(path: Path) -> bool:
+    import av
+
+    try:
+        with av.open(str(path), metadata_errors="ignore") as c:
+            return bool(c.streams.video) and next(c.decode(video=0), None) is not None
+    except (av.error.FFmpegError, OSError, UnicodeError):
+        return False
+
+
 class ExportService:
     def __init__(self, app: App) -> None:
         self.app = app
@@ -191,7 +201,8 @@ class ExportService:
         if not p.is_file():
             raise MediaError(N_("The logo {path} does not exist: give a PNG file (transparent background works best)."),
                              path=p)
-        if p.suffix.lower() not in (".png", ".jpg", ".jpeg", ".webp"):
+        if p.suffix.lower() not in (".png", ".jpg", ".jpeg", ".webp") or not _decodes_as_picture(p):
+            # a damaged file or another format under the name: refused here, not as "the export came out empty"
             raise MediaError(N_("The logo {path} is not a PNG/JPEG image."), path=p)
         return p.resolve()
 

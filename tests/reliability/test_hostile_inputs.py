@@ -259,3 +259,18 @@ def test_a_logo_that_is_no_picture_is_refused_before_the_export(banked, tmp_path
                           "--logo", str(fake), "--out", str(tmp_path / "clips"), "--progress", "off"], capsys)
     assert code == 1 and "is not a PNG/JPEG image" in one_error_line(err), err
     assert not (tmp_path / "clips").exists() or not list((tmp_path / "clips").iterdir())
+
+
+def test_an_ffmpeg_failure_is_worded_by_its_error_line_not_its_statistics(ffmpeg_exe: str, tmp_path: Path) -> None:
+    from vlogkit.errors import FfmpegError
+    from vlogkit.media.ffmpeg import Ffmpeg
+
+    # a still that gets no frame beside a clip's sound: the log ends on the AAC encoder's statistics
+    with pytest.raises(FfmpegError) as caught:
+        Ffmpeg(ffmpeg_exe).run(["-f", "lavfi", "-i", "testsrc2=s=64x48:r=25:d=0.04", "-f", "lavfi", "-i", "sine=d=0.5",
+                                "-filter_complex", "[0:v]trim=start=0.02:end=0.1[v]", "-map", "[v]", "-frames:v", "1",
+                                "-f", "image2", "-c:v", "mjpeg", str(tmp_path / "still.jpg"),
+                                "-map", "1:a", "-c:a", "aac", "-f", "mp4", str(tmp_path / "clip.mp4")])
+    line = str(caught.value)
+    assert "Qavg" not in line and " @ 0x" not in line and "Terminating thread" not in line, line
+    assert "Nothing was written" in line or "Could not open encoder" in line, line

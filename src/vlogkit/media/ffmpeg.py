@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -128,12 +129,21 @@ def die_with_parent() -> Callable[[], None] | None:
     return preexec
 
 
+_NOISE = ("Qavg:", "Terminating thread with return code", "Task finished with error code", "Conversion failed",
+          "kb/s:", "video:", "audio:", "muxing overhead")
+_PREFIX = re.compile(r"^(?:\[[^\]]*@ 0x[0-9a-f]+\]\s*)+")  # "[aac @ 0x5581c20a2b00] ": pointers mean nothing to a person
+
+
 def _meaningful_line(lines: deque[str]) -> str:
-    for line in reversed(lines):
-        s = line.strip()
-        if s and not s.startswith(("frame=", "size=", "Press ", "[out#")) and "Conversion failed" not in s:
-            return s[:300]
-    return "no details"
+    """The line of ffmpeg's log that says what went wrong: the last one that names an error, else the last line that
+    is not progress or statistics (an encoder's "Qavg: 342.8" said nothing)."""
+    kept = [s for s in (line.strip() for line in lines)
+            if s and not s.startswith(("frame=", "size=", "Press ")) and not any(n in s for n in _NOISE)]
+    for s in reversed(kept):
+        if re.search(r"error|invalid|no such|not found|denied|unsupported|cannot|could not|failed|nothing was written",
+                     s, re.I):
+            return _PREFIX.sub("", s)[:300]
+    return _PREFIX.sub("", kept[-1])[:300] if kept else "no details"
 
 
 def _remove(paths: Sequence[Path]) -> None:

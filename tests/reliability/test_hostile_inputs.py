@@ -274,3 +274,26 @@ def test_an_ffmpeg_failure_is_worded_by_its_error_line_not_its_statistics(ffmpeg
     line = str(caught.value)
     assert "Qavg" not in line and " @ 0x" not in line and "Terminating thread" not in line, line
     assert "Nothing was written" in line or "Could not open encoder" in line, line
+
+
+@pytest.mark.skipif(os.geteuid() != 0 or not Path("/usr/bin/setpriv").exists(), reason="needs root and setpriv")
+def test_a_file_the_user_may_not_read_says_so(small_video: Path) -> None:
+    # "not a usable media file (Permission denied)" blamed the file; it is the permission
+    import shutil
+    import sys
+    import tempfile
+
+    shared = Path(tempfile.mkdtemp(prefix="vlogkit-h10-"))  # pytest's own folders are private to root
+    try:
+        shared.chmod(0o777)
+        locked = shared / "colleague.mp4"
+        locked.write_bytes(small_video.read_bytes())
+        locked.chmod(0)
+        env = {**os.environ, "VLOGKIT_HOME": str(shared / "home")}
+        r = subprocess.run(["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", sys.executable,
+                            "-m", "vlogkit", "import", str(locked)], capture_output=True, text=True, timeout=60, env=env)
+    finally:
+        shutil.rmtree(shared, ignore_errors=True)
+    if "Permission denied" in r.stderr and "vlogkit" not in r.stderr:
+        pytest.skip(f"the interpreter cannot run as nobody here: {r.stderr[:200]}")
+    assert r.returncode == 1 and one_error_line(r.stderr).endswith("cannot be read (Permission denied)."), r.stderr

@@ -243,6 +243,7 @@ def test_a_clip_of_one_frame_exports_with_its_poster(home: Path, ffmpeg_exe: str
         "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", str(clip))
     code, out, err = run(["import", str(clip), "--consent", "internal", "--json"], capsys)
     assert code == 0, err
+    assert Path(json.loads(out)[0]["extra"]["thumbnail"]).stat().st_size > 500  # grabbed 4 ms in: past its frame
     code, out, err = run(["export", json.loads(out)[0]["id"], "--start", "0", "--end", "0.04", "--captions", "off",
                           "--preset", "square", "--out", str(tmp_path / "clips"), "--progress", "off"], capsys)
     assert code == 0, err

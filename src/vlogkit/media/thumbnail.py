@@ -24,4 +24,6 @@ def make_thumbnail(ffmpeg: Ffmpeg, source: Path, info: MediaInfo, dest: Path, wi
     if not info.has_video:
         return None
     at = max(0.0, min(info.duration_ms / 1000.0 * 0.1, 3.0))
+    fps = info.video[0].fps if info.video[0].fps > 0 else 25.0
+    at = int(at * fps) / fps  # on a frame: 4 ms into a one-frame clip is past its only frame (no thumbnail)
     return grab_frame(ffmpeg, source, at, dest, scale=f"scale={width}:-2", quality=4)

@@ -140,9 +140,33 @@ def create_new_file(folder: Path, prefix: str, suffix: str = "", mode: int | Non
     return Path(name)
 
 
+_NO_HARD_LINKS = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EMLINK, errno.ENOSYS, errno.EXDEV}
+
+
+def _rename_new(tmp: Path, final: Path) -> None:
+    """Rename `tmp` to `final` only if nothing is there: a hard link fails when `final` exists (atomic, unlike a
+    check then a rename); where the file system has no hard links (FAT, some shares), a check just before."""
+    try:
+        os.link(tmp, final)
+    except FileExistsError:
+        raise UsageError(N_("{path} appeared while it was being written (another export into the same folder?): "
+                            "nothing was replaced. Run the export again."), path=final) from None
+    except OSError as exc:
+        if exc.errno not in _NO_HARD_LINKS:
+            raise
+        if os.path.lexists(final):
+            raise UsageError(N_("{path} appeared while it was being written (another export into the same folder?): "
+                                "nothing was replaced. Run the export again."), path=final) from None
+        os.replace(tmp, final)
+        return
+    _silent_unlink(tmp)
+
+
 @contextmanager
-def output_file(final: Path) -> Iterator[Path]:
-    """Yield a new temporary path beside `final`; rename it to `final` when the block completes.
+def output_file(final: Path, *, replace: bool = True) -> Iterator[Path]:
+    """Yield a new temporary path beside `final`; rename it to `final` when the block completes. With
+    `replace=False` (exports: their names were chosen free) a file that appeared at `final` meanwhile - another export
+    of the same clip into the same folder - is never replaced: a UsageError says so.
 
     The temporary file is created here, empty, under an unpredictable name (see `create_new_file`), and must still
     be that same regular file when the block ends, so a link swapped in meanwhile is never renamed into place. On
@@ -168,7 +192,10 @@ def output_file(final: Path) -> Iterator[Path]:
         if st.st_size == 0:
             raise VlogkitError(N_("Nothing was written for {path}."), path=final)
         failpoint("output.before_rename")
-        os.replace(tmp, final)
+        if replace:
+            os.replace(tmp, final)
+        else:
+            _rename_new(tmp, final)
     except OSError as exc:
         _silent_unlink(tmp)
         raise disk_error(exc, final) from exc

@@ -298,3 +298,28 @@ def test_a_file_the_user_may_not_read_says_so(small_video: Path) -> None:
     if "Permission denied" in r.stderr and "vlogkit" not in r.stderr:
         pytest.skip(f"the interpreter cannot run as nobody here: {r.stderr[:200]}")
     assert r.returncode == 1 and one_error_line(r.stderr).endswith("cannot be read (Permission denied)."), r.stderr
+
+
+def test_two_exports_of_the_same_clip_into_one_folder_never_replace_each_other(
+        banked, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001, F811
+    # both planned the same free name; the one finishing second renamed its clip over the first one's, and both said
+    # they wrote it. Here the other export finishes while this one is about to rename.
+    import vlogkit.render.run as render_run
+
+    _, vlog = banked
+    out = tmp_path / "clips"
+    real = render_run.failpoint
+
+    def other_export_finishes_first(name: str) -> None:
+        if name == "export.before_rename":
+            for planned in out.glob(".*.part*"):
+                final = out / (planned.name[1:].split(".part")[0] + planned.suffix)
+                final.write_bytes(b"the other export's clip")
+        real(name)
+
+    monkeypatch.setattr(render_run, "failpoint", other_export_finishes_first)
+    code, _, err = run(["export", vlog.id, "--start", "0", "--end", "1", "--captions", "off", "--preset", "square",
+                        "--out", str(out), "--progress", "off"], capsys)
+    assert code == 2 and "appeared while it was being written" in one_error_line(err), err
+    others = sorted(p for p in out.iterdir())
+    assert others and all(p.read_bytes() == b"the other export's clip" for p in others), others

@@ -115,6 +115,6 @@ def render_card(
         draw.text((margin, y), ln, font=comp_font, fill=MUTED)
         y += int(attr_size * 1.05)
 
-    with output_file(out) as tmp:
+    with output_file(out, replace=False) as tmp:
         img.save(tmp, format="PNG")
     return out

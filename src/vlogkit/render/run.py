@@ -41,8 +41,9 @@ def render(plan: ExportPlan, ffmpeg: Ffmpeg, ctx: JobContext | None = None,
             if o.ass:
                 (work / o.ass_name).write_text(o.ass, encoding="utf-8")
         with contextlib.ExitStack() as stack:
-            clips = [stack.enter_context(output_file(o.path)) for o in plan.outputs]
-            posters = [stack.enter_context(output_file(o.poster)) for o in plan.outputs if o.poster is not None]
+            clips = [stack.enter_context(output_file(o.path, replace=False)) for o in plan.outputs]
+            posters = [stack.enter_context(output_file(o.poster, replace=False)) for o in plan.outputs
+                       if o.poster is not None]
             ctx.report(0.0, "Rendering")
             args = command(plan, work, clips, posters)[1:]
             try:  # the clips' temporary files go when this block fails (output_file); posters at once

@@ -141,7 +141,7 @@ def build_deck(items: list[SlideItem], out: Path, *, title: str, subtitle: str =
             slide.notes_slide.notes_text_frame.text = xml_safe(item.note)
 
     _own_properties(prs, title, author)
-    with output_file(out) as tmp:
+    with output_file(out, replace=False) as tmp:
         prs.save(str(tmp))
     return out
 

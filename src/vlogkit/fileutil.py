@@ -90,7 +90,7 @@ def check_output_file(path: Path) -> None:
     check_output_folder(path.parent)
 
 
-def atomic_write_bytes(path: Path, data: bytes, mode: int | None = None) -> None:
+def atomic_write_bytes(path: Path, data: bytes, mode: int | None = None, *, replace: bool = True) -> None:
     """Write to a temporary file beside `path`, fsync, then rename over it. The file is private (0600, as
     `mkstemp` makes it) unless `mode` is given - exports pass `export_mode()`."""
     path = Path(path)
@@ -108,7 +108,10 @@ def atomic_write_bytes(path: Path, data: bytes, mode: int | None = None) -> None
             fh.flush()
             os.fsync(fh.fileno())
         failpoint("atomic_write.before_rename")
-        os.replace(tmp, path)
+        if replace:
+            os.replace(tmp, path)
+        else:  # an export whose free name was taken meanwhile (another export): never replaced
+            _rename_new(Path(tmp), path)
         _fsync_dir(path.parent)
     except OSError as exc:
         _silent_unlink(Path(tmp))
@@ -118,8 +121,9 @@ def atomic_write_bytes(path: Path, data: bytes, mode: int | None = None) -> None
         raise
 
 
-def atomic_write_text(path: Path, text: str, encoding: str = "utf-8", mode: int | None = None) -> None:
-    atomic_write_bytes(path, text.encode(encoding), mode)
+def atomic_write_text(path: Path, text: str, encoding: str = "utf-8", mode: int | None = None, *,
+                      replace: bool = True) -> None:
+    atomic_write_bytes(path, text.encode(encoding), mode, replace=replace)
 
 
 def _silent_unlink(p: Path) -> None:

@@ -323,3 +323,22 @@ def test_two_exports_of_the_same_clip_into_one_folder_never_replace_each_other(
     assert code == 2 and "appeared while it was being written" in one_error_line(err), err
     others = sorted(p for p in out.iterdir())
     assert others and all(p.read_bytes() == b"the other export's clip" for p in others), others
+
+
+def test_two_bank_exports_to_one_name_never_replace_each_other(banked, tmp_path: Path,  # noqa: ANN001, F811
+                                                               capsys: pytest.CaptureFixture[str],
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    import vlogkit.fileutil as fileutil
+
+    target = tmp_path / "quotes.csv"
+    real = fileutil.failpoint
+
+    def other_export_finishes_first(name: str) -> None:
+        if name == "atomic_write.before_rename" and not target.exists():
+            target.write_text("the other export's rows\n")
+        real(name)
+
+    monkeypatch.setattr(fileutil, "failpoint", other_export_finishes_first)
+    code, _, err = run(["bank", "export", "--format", "csv", "--out", str(target)], capsys)
+    assert code == 2 and "appeared while it was being written" in one_error_line(err), err
+    assert target.read_text() == "the other export's rows\n" and not list(tmp_path.glob(".quotes*"))

@@ -82,7 +82,7 @@ def write_export(
         else:
             data = bf.to_json(rows, audience=audience, exported=now()).encode("utf-8")
         bank.app.consent.require_quotes_current(quotes, audience)  # right before the file appears
-        atomic_write_bytes(target, data, mode=export_mode())
+        atomic_write_bytes(target, data, mode=export_mode(), replace=False)
     ctx.report(1.0, "Exported")
     return ExportReport(target, len(rows), files=[target])
 

@@ -238,7 +238,7 @@ class TranscriptionService:
         check_output_file(out)  # never into /dev/null (replaced by a file) nor behind a file or a dangling link
         out = unique_path(out)  # a file already there (the user's own subtitles) is kept: `name-2.srt`
         with consent.gate([out]):
-            atomic_write_text(out, text, mode=export_mode())
+            atomic_write_text(out, text, mode=export_mode(), replace=False)
             consent.require_current(vlog_id, ranges, audience)
             self.app.export_log.record("subtitles", vlog_ids=[vlog_id], outputs=[str(out)], audience=audience,
                                        detail=f"transcript text, {len(text)} characters")

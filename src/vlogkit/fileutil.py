@@ -144,9 +144,6 @@ def create_new_file(folder: Path, prefix: str, suffix: str = "", mode: int | Non
     return Path(name)
 
 
-_NO_HARD_LINKS = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EMLINK, errno.ENOSYS, errno.EXDEV}
-
-
 def _rename_new(tmp: Path, final: Path) -> None:
     """Rename `tmp` to `final` only if nothing is there: a hard link fails when `final` exists (atomic, unlike a
     check then a rename); where the file system has no hard links (FAT, some shares), a check just before."""
@@ -155,9 +152,7 @@ def _rename_new(tmp: Path, final: Path) -> None:
     except FileExistsError:
         raise UsageError(N_("{path} appeared while it was being written (another export into the same folder?): "
                             "nothing was replaced. Run the export again."), path=final) from None
-    except OSError as exc:
-        if exc.errno not in _NO_HARD_LINKS:
-            raise
+    except OSError:  # no hard links here (FAT/exFAT, some shares, Windows FAT): a real error repeats on the rename
         if os.path.lexists(final):
             raise UsageError(N_("{path} appeared while it was being written (another export into the same folder?): "
                                 "nothing was replaced. Run the export again."), path=final) from None

@@ -342,3 +342,24 @@ def test_two_bank_exports_to_one_name_never_replace_each_other(banked, tmp_path:
     code, _, err = run(["bank", "export", "--format", "csv", "--out", str(target)], capsys)
     assert code == 2 and "appeared while it was being written" in one_error_line(err), err
     assert target.read_text() == "the other export's rows\n" and not list(tmp_path.glob(".quotes*"))
+
+
+def test_without_hard_links_an_export_still_lands_and_still_never_replaces(tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    # FAT/exFAT sticks and some shares have no hard links: the export must still be written there
+    from vlogkit.errors import UsageError
+    from vlogkit.fileutil import output_file
+
+    def no_links(src: object, dst: object) -> None:
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    clip = tmp_path / "clip.mp4"
+    with output_file(clip, replace=False) as tmp:
+        tmp.write_bytes(b"mine")
+    assert clip.read_bytes() == b"mine"
+    with pytest.raises(UsageError, match="appeared while it was being written"), \
+            output_file(tmp_path / "other.mp4", replace=False) as tmp:
+        tmp.write_bytes(b"late")
+        (tmp_path / "other.mp4").write_bytes(b"first")
+    assert (tmp_path / "other.mp4").read_bytes() == b"first" and not list(tmp_path.glob(".*"))

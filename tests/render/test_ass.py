@@ -185,3 +185,26 @@ def test_punchy_shows_one_to_three_big_words_clear_of_the_reel_platform_bands(tm
     big = line_bands(render_at(doc, tmp_path, ffmpeg_exe, reel, (events[0].start + events[0].end) / 2000))[0]
     small = line_bands(render_at(line_doc, tmp_path, ffmpeg_exe, reel, 0.1))[0]
     assert big.shape[0] > 1.3 * small.shape[0]  # larger type
+
+
+def test_a_long_name_in_the_lower_third_stays_inside_the_frame(tmp_path: Path, ffmpeg_exe: str) -> None:
+    # libass does not wrap the lower third (WrapStyle 2): a 54-letter name ran off a reel's right edge
+    from vlogkit.render.ass import caption_placement, lower_third_placement
+
+    reel = PRESETS["reel"]
+    right = reel.width - caption_placement(reel).right  # the lower third's right margin, as the captions'
+    lt = lower_third_placement(reel)
+    for name in ("Anne-Sophie Vandenbroucke-Van Den Heuvel de Saint-Rémy", "Anne-Sophie " * 300):
+        doc = doc_for([], reel, CaptionStyle.OFF, lower_third=LowerThird(name.strip(), "Nurse"))
+        ass = tmp_path / "lt.ass"
+        ass.write_text(doc, encoding="utf-8")
+        vf = f"ass=filename={escape_value(str(ass))}:fontsdir={escape_value(str(fonts_dir()))}"
+        raw = subprocess.run(
+            [ffmpeg_exe, "-hide_banner", "-loglevel", "error", "-f", "lavfi", "-i",
+             f"color=c=gray:s={reel.width}x{reel.height}:d=1", "-vf", vf, "-ss", "0.5", "-frames:v", "1",
+             "-f", "rawvideo", "-pix_fmt", "gray", "-"], capture_output=True, check=True).stdout  # after the fade-in
+        frame = np.frombuffer(raw, np.uint8).reshape(reel.height, reel.width)
+        band = frame[lt.name_top:lt.name_top + lt.name_size]
+        drawn = np.abs(band.astype(int) - 128) > 60
+        assert drawn[:, :right // 2].any()  # the name is there
+        assert not drawn[:, right + 8:].any(), name[:30]  # and nothing of it (text or box) past the margin

@@ -136,6 +136,43 @@ def lower_third_placement(preset: ExportPreset, punchy: bool = False) -> LowerTh
                                round(top + small * 1.5))
 
 
+MIN_SQUEEZE = 60  # a lower third line is scaled down to 60 % at most; a name still too long is cut with "…"
+
+
+def fit_line(text: str, family: str, size: int, room: int) -> tuple[int, str]:
+    """(scale in %, text) that keep one line of the lower third inside `room` pixels (libass does not wrap it): a
+    long name is set smaller, then cut with an ellipsis - never run off the frame."""
+    from PIL import ImageFont
+
+    from vlogkit.render.fonts import font_file
+
+    try:
+        font = ImageFont.truetype(str(font_file(family, bold=True)), size)
+    except Exception:  # noqa: BLE001 - no font file to measure with: libass draws it as before
+        return 100, text
+    ascent, descent = font.getmetrics()
+    k = size / max(1, ascent + descent)  # libass sizes a font by its ascent + descent, PIL by its em
+
+    def length(t: str) -> float:
+        return font.getlength(t) * k
+
+    width = length(text)
+    if width <= room:
+        return 100, text
+    scale = max(MIN_SQUEEZE, int(100 * room / width))
+    limit = room * 100 / scale
+    if width <= limit:
+        return scale, text
+    lo, hi = 0, len(text)  # the longest head that fits with its ellipsis
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if length(text[:mid].rstrip() + "…") <= limit:
+            lo = mid
+        else:
+            hi = mid - 1
+    return scale, text[:lo].rstrip() + "…"
+
+
 def _header(preset: ExportPreset, look: CaptionLook, punchy: bool) -> str:
     line, big = caption_placement(preset), caption_placement(preset, punchy=True)
     border = 3 if look.box else 1
@@ -208,7 +245,12 @@ def build_ass(
         lines.append(f"Dialogue: 0,{_ts(e.start)},{_ts(e.end)},{style},,0,0,0,,{event_text(e, look, gap)}")
     if lower_third and lower_third.name:
         end, fade = _ts(lower_third.duration_ms), f"{{\\fad({LOWER_THIRD_FADE_MS},{LOWER_THIRD_FADE_MS})}}"
-        lines.append(f"Dialogue: 1,{_ts(0)},{end},LowerName,,0,0,0,,{fade}{escape_text(lower_third.name)}")
-        if lower_third.role:
-            lines.append(f"Dialogue: 1,{_ts(0)},{end},LowerRole,,0,0,0,,{fade}{escape_text(lower_third.role)}")
+        lt = lower_third_placement(preset, has_punchy(events))
+        room = preset.width - lt.left - caption_placement(preset).right - 2 * lt.pad
+        for style, text, size in (("LowerName", lower_third.name, lt.name_size),
+                                  ("LowerRole", lower_third.role, lt.role_size)):
+            if text:
+                scale, shown = fit_line(text, look.font, size, room)
+                squeeze = f"{{\\fscx{scale}\\fscy{scale}}}" if scale < 100 else ""
+                lines.append(f"Dialogue: 1,{_ts(0)},{end},{style},,0,0,0,,{fade}{squeeze}{escape_text(shown)}")
     return "\n".join(lines) + "\n"

@@ -363,3 +363,18 @@ def test_without_hard_links_an_export_still_lands_and_still_never_replaces(tmp_p
         tmp.write_bytes(b"late")
         (tmp_path / "other.mp4").write_bytes(b"first")
     assert (tmp_path / "other.mp4").read_bytes() == b"first" and not list(tmp_path.glob(".*"))
+
+
+@pytest.mark.parametrize("argv", [["bank", "add", "{id}", "--start", "0", "--end", "1e308"],
+                                  ["bank", "add", "{id}", "--start", "nan", "--end", "2"],
+                                  ["subtitles", "{id}", "--end", "inf"],
+                                  ["fix", "{id}", "inf", "word"], ["keep", "{id}", "nan"], ["confirm", "{id}", "1e999"]])
+def test_a_time_that_is_not_a_number_is_an_argument_error_not_a_crash(banked, home: Path, argv: list[str],  # noqa: ANN001, F811
+                                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    # float("nan"), float("inf") and 1e308 reached int(seconds * 1000): `unexpected error: OverflowError`
+    _, vlog = banked
+    before = {p.name: p.read_bytes() for p in home.glob("*.json")}
+    code, _, err = run([a.format(id=vlog.id) for a in argv], capsys)
+    lines = [ln for ln in err.splitlines() if ln.startswith("vlogkit: ")]
+    assert code == 2 and len(lines) == 1 and "is not a time in seconds" in lines[0], err
+    assert "unexpected" not in err and {p.name: p.read_bytes() for p in home.glob("*.json")} == before

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from vlogkit.cli.output import add_json_flag, print_json, run_job, warn, warn_damaged
+from vlogkit.cli.output import add_json_flag, print_json, run_job, seconds, warn, warn_damaged
 from vlogkit.domain import AUDIENCES, ConsentScope, QuoteStatus
 
 if TYPE_CHECKING:
@@ -28,8 +28,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("id", help="vlog id")
     which = p.add_mutually_exclusive_group(required=True)
     which.add_argument("--candidate", type=int, metavar="RANK", help="rank as printed by `vlogkit quotes`")
-    which.add_argument("--start", type=float, metavar="S", help="start in seconds (with --end)")
-    p.add_argument("--end", type=float, metavar="S", help="end in seconds")
+    which.add_argument("--start", type=seconds, metavar="S", help="start in seconds (with --end)")
+    p.add_argument("--end", type=seconds, metavar="S", help="end in seconds")
     p.add_argument("--tag", action="append", default=[], metavar="TAG", help="tag or theme (repeatable)")
     p.add_argument("--status", choices=STATUSES, default="candidate",
                    help="default candidate: external use needs `vlogkit bank approve` later")

@@ -68,6 +68,21 @@ def print_json(data: Any) -> None:
     sys.stdout.flush()
 
 
+def seconds(text: str) -> float:
+    """argparse type of a time in seconds: a finite number of a sane size. "nan", "inf" and 1e308 (which overflow
+    into milliseconds) are refused as the argument's error, not a crash deep inside."""
+    import argparse
+    import math
+
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value) or abs(value) > 1e7:  # 1e7 s: 115 days, longer than any recording
+        raise argparse.ArgumentTypeError(f"'{text}' is not a time in seconds (e.g. 12.5)")
+    return value
+
+
 def one_line(text: object) -> str:
     """A message as one line: a line break inside it (a file named with a newline) is shown as `\\n`, so every
     message stays the one `vlogkit: ...` line scripts and people read."""

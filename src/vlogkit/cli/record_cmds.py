@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from vlogkit.cli.library_cmds import add_speaker_flags
-from vlogkit.cli.output import add_json_flag, print_json, run_job, warn
+from vlogkit.cli.output import add_json_flag, print_json, run_job, seconds, warn
 from vlogkit.domain import ConsentScope, Speaker
 from vlogkit.errors import Cancelled, UsageError, VlogkitError
 
@@ -28,7 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_devices)
 
     p = sub.add_parser("record", help="record a take with the camera and microphone, then add it to the library")
-    p.add_argument("--duration", type=float, metavar="S", help="time limit in seconds (default: the configured limit)")
+    p.add_argument("--duration", type=seconds, metavar="S", help="time limit in seconds (default: the configured limit)")
     p.add_argument("--camera", metavar="ID", help="camera id as `vlogkit devices` prints it (default: the system's)")
     p.add_argument("--microphone", metavar="ID", help="microphone id as `vlogkit devices` prints it")
     p.add_argument("--audio-only", action="store_true", help="record sound only (no camera needed)")

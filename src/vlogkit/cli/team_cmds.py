@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from vlogkit.cli.output import add_json_flag, error, print_json
+from vlogkit.cli.output import add_json_flag, error, print_json, seconds
 
 if TYPE_CHECKING:
     from vlogkit.services import App
@@ -25,9 +25,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("watch", help="import hand-off packages that arrive in a folder (an inbox); Ctrl+C stops")
     p.add_argument("folder", nargs="?", help="the inbox folder (default: the inbox_dir setting)")
     p.add_argument("--once", action="store_true", help="handle the packages there now, then stop")
-    p.add_argument("--settle", type=float, default=2.0, metavar="S",
+    p.add_argument("--settle", type=seconds, default=2.0, metavar="S",
                    help="seconds a package's size must stay the same before it is read (default 2)")
-    p.add_argument("--give-up", type=float, default=120.0, metavar="S",
+    p.add_argument("--give-up", type=seconds, default=120.0, metavar="S",
                    help="seconds an incomplete package may stay unchanged before it is rejected (default 120)")
     p.set_defaults(func=cmd_watch)
 

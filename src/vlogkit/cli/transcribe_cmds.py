@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from vlogkit.cli.output import add_json_flag, print_json, run_job, warn
+from vlogkit.cli.output import add_json_flag, print_json, run_job, seconds, warn
 from vlogkit.domain import AUDIENCES
 from vlogkit.errors import UsageError
 
@@ -37,21 +37,21 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("keep", help="keep a segment held back as possibly invented by Whisper (it was really said)")
     p.add_argument("id")
-    p.add_argument("at", type=float, metavar="SECONDS", help="a time inside the segment (as `transcribe` shows it)")
+    p.add_argument("at", type=seconds, metavar="SECONDS", help="a time inside the segment (as `transcribe` shows it)")
     p.add_argument("--undo", action="store_true", help="hold the segment back again")
     add_json_flag(p)
     p.set_defaults(func=cmd_keep)
 
     p = sub.add_parser("confirm", help="confirm a swear word or slur was really said (external exports may show it)")
     p.add_argument("id")
-    p.add_argument("at", type=float, metavar="SECONDS", help="the word's time (as `vlogkit quotes` lists it)")
+    p.add_argument("at", type=seconds, metavar="SECONDS", help="the word's time (as `vlogkit quotes` lists it)")
     p.add_argument("--undo", action="store_true", help="take the confirmation back")
     p.set_defaults(func=cmd_confirm)
 
     p = sub.add_parser("fix", help="fix a misheard word (captions, quotes and subtitles use the fix; the recognised "
                                    "word is kept beside it)")
     p.add_argument("id")
-    p.add_argument("at", type=float, metavar="SECONDS",
+    p.add_argument("at", type=seconds, metavar="SECONDS",
                    help="a time inside the word (`vlogkit transcribe ID --words` lists each word's start)")
     p.add_argument("text", metavar="WORD", help="what was really said; the recognised word itself takes the fix back")
     p.set_defaults(func=cmd_fix)
@@ -59,8 +59,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("subtitles", help="write a vlog's transcript as SRT, WebVTT, text or JSON")
     p.add_argument("id")
     p.add_argument("--format", choices=("srt", "vtt", "txt", "json"), default="srt")
-    p.add_argument("--start", type=float, metavar="S", help="from this second (times then count from it)")
-    p.add_argument("--end", type=float, metavar="S", help="up to this second")
+    p.add_argument("--start", type=seconds, metavar="S", help="from this second (times then count from it)")
+    p.add_argument("--end", type=seconds, metavar="S", help="up to this second")
     p.add_argument("--max-chars", type=int, default=42, metavar="N", help="characters a subtitle line (default 42)")
     p.add_argument("--out", metavar="PATH", help="write to this file instead of standard output (an export: needs "
                                                  "the speaker's consent, and is logged)")

@@ -50,6 +50,7 @@ class Word:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any], segment_language: str = "") -> Word:
+        _require_object(d, "word")
         p = d.get("probability")
         return cls(
             text=str(d["text"]),
@@ -100,8 +101,9 @@ class Segment:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Segment:
+        _require_object(d, "segment")
         lang = str(d.get("language", ""))
-        return cls(int(d["start"]), int(d["end"]), tuple(Word.from_dict(w, lang) for w in d["words"]),
+        return cls(int(d["start"]), int(d["end"]), tuple(Word.from_dict(w, lang) for w in _list(d["words"], "words")),
                    str(d.get("speaker", "")), lang, str(d.get("flag", "")), bool(d.get("kept", False)))
 
 
@@ -181,11 +183,27 @@ class Transcript:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Transcript:
+        _require_object(d, "transcript")
         return cls(
-            segments=tuple(Segment.from_dict(s) for s in d["segments"]),
+            segments=tuple(Segment.from_dict(s) for s in _list(d["segments"], "segments")),
             language=str(d.get("language", "")),
             duration=int(d.get("duration", 0)),
             model=str(d.get("model", "")),
             options=dict(d.get("options", {})),
             source=str(d.get("source", "whisper")),
         )
+
+
+# A stored or received transcript (a hand-edited file, a package from elsewhere) is checked for its shape as it is
+# read: a TypeError here is what every reader already reports as a damaged transcript.
+
+
+def _require_object(d: object, what: str) -> None:
+    if not isinstance(d, dict):
+        raise TypeError(f"a {what} is {type(d).__name__}, not an object")
+
+
+def _list(value: object, what: str) -> list[Any]:
+    if not isinstance(value, list):
+        raise TypeError(f"'{what}' is {type(value).__name__}, not a list")
+    return value

@@ -378,3 +378,60 @@ def test_a_time_that_is_not_a_number_is_an_argument_error_not_a_crash(banked, ho
     lines = [ln for ln in err.splitlines() if ln.startswith("vlogkit: ")]
     assert code == 2 and len(lines) == 1 and "is not a time in seconds" in lines[0], err
     assert "unexpected" not in err and {p.name: p.read_bytes() for p in home.glob("*.json")} == before
+
+
+@pytest.mark.parametrize("where,value", [("segments", "x"), ("segments", [1]), ("segment", "x"), ("words", "x"),
+                                         ("word", 7)])
+def test_a_hand_edited_transcript_file_is_named_as_damaged_not_a_crash(banked, home: Path, where: str, value: object,  # noqa: ANN001, F811
+                                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    # `'str' object has no attribute 'get'` reached the user from quotes, subtitles, export, bank add and fix
+    _, vlog = banked
+    stored = home / "transcripts" / f"{vlog.id}.json"
+    doc = json.loads(stored.read_text(encoding="utf-8"))
+    t = doc["transcript"]
+    if where == "segments":
+        t["segments"] = value
+    elif where == "segment":
+        t["segments"][0] = value
+    elif where == "words":
+        t["segments"][0]["words"] = value
+    else:
+        t["segments"][0]["words"][0] = value
+    stored.write_text(json.dumps(doc), encoding="utf-8")
+    for argv in (["quotes", vlog.id], ["subtitles", vlog.id, "--format", "srt"], ["fix", vlog.id, "0.5", "word"]):
+        code, _, err = run(argv, capsys)
+        line = one_error_line(err)
+        assert code == 1 and "is damaged" in line and f"vlogkit transcribe {vlog.id} --no-cache" in line, (argv, err)
+
+
+def test_a_package_with_a_damaged_transcript_imports_nothing(banked, tmp_path: Path,  # noqa: ANN001, F811
+                                                             capsys: pytest.CaptureFixture[str],
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    # a consistent manifest over a malformed transcript (crafted, or written by a broken tool): the vlog was added,
+    # then `unexpected error: AttributeError`, leaving it without its transcript
+    import hashlib
+    import zipfile
+
+    _, vlog = banked
+    sent = tmp_path / "an.vlogkit"
+    code, _, err = run(["send", vlog.id, "--out", str(sent)], capsys)
+    assert code == 0, err
+    with zipfile.ZipFile(sent) as zf:
+        files = {n: zf.read(n) for n in zf.namelist()}
+    doc = json.loads(files["transcript.json"])
+    doc["transcript"]["segments"] = "x"
+    files["transcript.json"] = json.dumps(doc).encode()
+    manifest = json.loads(files["manifest.json"])
+    for part in manifest["parts"]:
+        part["sha256"], part["size"] = hashlib.sha256(files[part["name"]]).hexdigest(), len(files[part["name"]])
+    files["manifest.json"] = json.dumps(manifest).encode()
+    crafted = tmp_path / "crafted.vlogkit"
+    with zipfile.ZipFile(crafted, "w") as zf:
+        for n, data in files.items():
+            zf.writestr(n, data)
+    other = tmp_path / "colleague"
+    monkeypatch.setenv("VLOGKIT_HOME", str(other))
+    code, _, err = run(["import", str(crafted)], capsys)
+    assert code == 1 and "transcript.json is damaged" in one_error_line(err) and "Nothing was imported" in err, err
+    code, out, err = run(["list", "--json"], capsys)
+    assert code == 0 and json.loads(out) == []

@@ -29,7 +29,7 @@ from vlogkit.fileutil import check_output_file, output_file, safe_filename
 from vlogkit.jobs import JobContext
 from vlogkit.media.fingerprint import fingerprint
 from vlogkit.store.library import make_id
-from vlogkit.store.package import SUFFIX, Package, read_package, write_package
+from vlogkit.store.package import SUFFIX, Package, PackageError, read_package, write_package
 
 if TYPE_CHECKING:
     from vlogkit.services.app import App
@@ -126,8 +126,22 @@ class HandoffService:
         # forgotten stays forgotten
         self.app.tombstones.check(fingerprint=fp, what=Phrase(N_("The vlog in {name}"), name=pkg.path.name))
         meta, parts = pkg.parts["vlog.json"], pkg.parts
-        given = Consent.from_dict(parts["consent.json"].get("consent"))
-        history = tuple(Consent.from_dict(c) for c in parts["consent.json"].get("history", []))
+        # every part is read before anything is written: a damaged one (a crafted or hand-edited package) is one
+        # line and nothing imported - it once left a vlog without its transcript behind an "unexpected error"
+        name = "consent.json"
+        try:
+            given = Consent.from_dict(parts["consent.json"].get("consent"))
+            history = tuple(Consent.from_dict(c) for c in parts["consent.json"].get("history", []))
+            name = "vlog.json"
+            media = MediaInfo.from_dict(meta["media"])
+            name = "speaker.json"
+            speaker = Speaker.from_dict(parts["speaker.json"])
+            name = "transcript.json"
+            t = parts.get("transcript.json")
+            transcript = (Transcript.from_dict(t["transcript"]), str(t.get("cache_key", ""))) if t is not None else None
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise PackageError(N_("{path}: {name} is damaged ({reason}). Nothing was imported; ask the sender to send "
+                                  "it again."), path=pkg.path, name=name, reason=str(exc)) from None
         known = self.app.vlogs.find_by_fingerprint(fp)
         if known is not None:
             known, change = self._newer_consent(known, pkg, given, history)
@@ -146,17 +160,16 @@ class HandoffService:
         if not trusted:
             extra["consent_claimed"] = {"consent": given.to_dict(), "history": [c.to_dict() for c in history]}
         vlog = Vlog(
-            id=make_id(fp), path=str(dest), fingerprint=fp, media=MediaInfo.from_dict(meta["media"]),
-            speaker=Speaker.from_dict(parts["speaker.json"]), language=str(meta.get("language", "auto")),
+            id=make_id(fp), path=str(dest), fingerprint=fp, media=media,
+            speaker=speaker, language=str(meta.get("language", "auto")),
             consent=given if trusted else Consent(), consent_history=history if trusted else (),
             created=_now(), copied=True, title=str(meta.get("title", "")) or pkg.path.stem,
             detected_language=str(meta.get("detected_language", "")), extra=extra,
         )
         vlog, existing = self.app.vlogs.add_unique(vlog)
         if not existing:
-            if "transcript.json" in parts:
-                t = parts["transcript.json"]
-                self.app.transcription.adopt(vlog.id, Transcript.from_dict(t["transcript"]), str(t.get("cache_key", "")))
+            if transcript is not None:
+                self.app.transcription.adopt(vlog.id, *transcript)
             self.app.library._thumbnail(vlog, vlog.media)
             self.app.export_log.record(
                 "import-package", vlog_ids=[vlog.id], outputs=[], audience="-", user=self.app.user,

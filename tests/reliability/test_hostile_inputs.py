@@ -435,3 +435,25 @@ def test_a_package_with_a_damaged_transcript_imports_nothing(banked, tmp_path: P
     assert code == 1 and "transcript.json is damaged" in one_error_line(err) and "Nothing was imported" in err, err
     code, out, err = run(["list", "--json"], capsys)
     assert code == 0 and json.loads(out) == []
+
+
+def test_a_voice_memo_with_cover_art_is_sound_only_and_an_old_record_of_it_still_reads(
+        home: Path, ffmpeg_exe: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # the embedded picture counted as a video stream (PyAV 18's disposition prints as "1024"), at 90000 fps
+    cover = tmp_path / "cover.png"
+    _ff(ffmpeg_exe, "-f", "lavfi", "-i", "color=c=red:s=64x64", "-frames:v", "1", str(cover))
+    memo = tmp_path / "memo.mp3"
+    _ff(ffmpeg_exe, "-f", "lavfi", "-i", "sine=f=300:d=2", "-i", str(cover), "-map", "0:a", "-map", "1:v",
+        "-c:a", "libmp3lame", "-c:v", "mjpeg", "-disposition:v", "attached_pic", str(memo))
+    code, out, err = run(["import", str(memo), "--consent", "internal", "--json"], capsys)
+    assert code == 0, err
+    got = json.loads(out)[0]
+    assert got["has_audio"] and not got["has_video"], got
+    # a library written before kept the picture as a 90000 fps stream: still a readable record
+    db = home / "library.json"
+    doc = json.loads(db.read_text())
+    row = next(iter(doc["vlogs"].values()))
+    row["media"]["video"] = [{"width": 64, "height": 64, "fps": 90000.0, "codec": "mjpeg", "rotation": 0}]
+    db.write_text(json.dumps(doc))
+    code, out, err = run(["show", got["id"]], capsys)
+    assert code == 0 and "damaged" not in err, err

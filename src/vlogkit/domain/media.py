@@ -87,7 +87,7 @@ def _video(v: dict[str, Any]) -> VideoStream:
     if not width or not height:
         raise ValueError(f"the picture size {width}x{height} is empty")
     fps = v.get("fps", 0.0)
-    if isinstance(fps, bool) or not isinstance(fps, int | float) or not 0 <= fps < 10_000:
+    if isinstance(fps, bool) or not isinstance(fps, int | float) or not 0 <= fps < 1e9:  # cover art says 90000
         raise ValueError(f"'fps' is {fps!r}, not a frame rate")
     rotation = v.get("rotation", 0)
     if isinstance(rotation, bool) or not isinstance(rotation, int):

@@ -22,6 +22,18 @@ def _picture_kind(fmt: str, path: Path) -> str:
     return first.removesuffix("_pipe").upper()
 
 
+def _is_cover_art(stream: object) -> bool:
+    """An MP3's or M4A's embedded picture (a "video" stream of one frame at 90000 fps). PyAV 18's disposition is an
+    IntFlag whose str() is the number ("1024"): the flag is tested, not the text."""
+    import av
+
+    flag = getattr(getattr(av.stream, "Disposition", None), "attached_pic", 1024)
+    try:
+        return bool(int(getattr(stream, "disposition", 0) or 0) & int(flag))
+    except (TypeError, ValueError):
+        return "attached_pic" in repr(getattr(stream, "disposition", "")).lower()
+
+
 def _legacy_rotation(stream: object) -> int:
     meta = getattr(stream, "metadata", {}) or {}
     try:
@@ -86,7 +98,7 @@ def probe(path: str | os.PathLike[str]) -> MediaInfo:
                 cc = s.codec_context
                 if not cc.width or not cc.height:
                     continue
-                if s.disposition and "attached_pic" in str(s.disposition).lower():
+                if _is_cover_art(s):
                     continue  # cover art in audio files
                 rate = s.average_rate or s.guessed_rate or 0
                 videos.append(

@@ -14,6 +14,8 @@ import shutil
 import socket
 import subprocess
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -91,3 +93,20 @@ class Cluster:
             self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "stop", timeout=60)
         finally:
             shutil.rmtree(self.base, ignore_errors=True)
+
+
+@contextmanager
+def own_server() -> Iterator[Cluster]:
+    """A PostgreSQL server of the caller's own, stopped afterwards - stopping or reconfiguring it never touches the
+    session's shared one. Skips the test where the server binaries are missing."""
+    import pytest
+
+    bin_dir = server_bin_dir()
+    if bin_dir is None:
+        pytest.skip("PostgreSQL server binaries not found (apt-get install postgresql)")
+    cluster = Cluster(bin_dir)
+    cluster.start()
+    try:
+        yield cluster
+    finally:
+        cluster.stop()

@@ -20,14 +20,9 @@ from vlogkit.ui.i18n import error_text, set_language
 @pytest.fixture(scope="module")
 def guarded_cluster() -> Iterator[object]:
     """A server of this module's own whose user `secretive` must give a password (the session's server trusts all)."""
-    from tests.pgcluster import Cluster, server_bin_dir
+    from tests.pgcluster import own_server
 
-    bin_dir = server_bin_dir()
-    if bin_dir is None:
-        pytest.skip("PostgreSQL server binaries not found (apt-get install postgresql)")
-    cluster = Cluster(bin_dir)
-    cluster.start()
-    try:
+    with own_server() as cluster:
         cluster.execute("CREATE ROLE secretive LOGIN PASSWORD 'right'")
         hba = ("host all secretive 127.0.0.1/32 scram-sha-256\nhost all all 127.0.0.1/32 trust\n"
                "local all all trust\n")
@@ -36,8 +31,6 @@ def guarded_cluster() -> Iterator[object]:
                        check=True)
         cluster.execute("SELECT pg_reload_conf()")
         yield cluster
-    finally:
-        cluster.stop()
 
 
 @pytest.fixture(autouse=True)

@@ -164,13 +164,18 @@ def test_record_tab_stops_at_the_limit_by_itself(qtbot, file_tab) -> None:
     assert "Time limit reached" in tab.status_label.text() and tab.keep_button.isEnabled()
 
 
+def left_take(ffmpeg_exe: str, take: Path, seconds: int) -> Path:
+    """A take of `seconds` (picture and sound) in the captures folder, as a crash would leave it there."""
+    take.parent.mkdir(parents=True, exist_ok=True)
+    subprocess.run([ffmpeg_exe, "-loglevel", "error", "-f", "lavfi", "-i", f"testsrc2=s=320x240:r=25:d={seconds}",
+                    "-f", "lavfi", "-i", f"sine=d={seconds}", "-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac",
+                    "-shortest", str(take)], check=True)
+    return take
+
+
 def test_record_tab_offers_to_recover_a_take_left_by_a_crash(qtbot, record_app, ffmpeg_exe: str) -> None:
     captures = record_app.paths.captures_dir
-    captures.mkdir(parents=True)
-    take = captures / "take-20260101-101010.mkv"
-    subprocess.run([ffmpeg_exe, "-loglevel", "error", "-f", "lavfi", "-i", "testsrc2=s=320x240:r=25:d=3",
-                    "-f", "lavfi", "-i", "sine=d=3", "-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac",
-                    "-shortest", str(take)], check=True)
+    take = left_take(ffmpeg_exe, captures / "take-20260101-101010.mkv", 3)
     data = take.read_bytes()
     take.write_bytes(data[: len(data) * 2 // 3])  # cut off, as a crash leaves it
     take.with_suffix(".json").write_text(json.dumps({"status": "recording", "started": "2026-01-01T10:10:10",
@@ -196,11 +201,7 @@ def test_a_take_recovered_in_the_app_comes_back_with_who_spoke_and_their_consent
     """A take `vlogkit record --speaker --consent --by --title` left behind: the app's Keep form is filled in from the
     take's journal, and keeping it as shown stores who recorded the consent, the title and the language."""
     captures = record_app.paths.captures_dir
-    captures.mkdir(parents=True)
-    take = captures / "take-20260102-090000.mkv"
-    subprocess.run([ffmpeg_exe, "-loglevel", "error", "-f", "lavfi", "-i", "testsrc2=s=320x240:r=25:d=2",
-                    "-f", "lavfi", "-i", "sine=d=2", "-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac",
-                    "-shortest", str(take)], check=True)
+    take = left_take(ffmpeg_exe, captures / "take-20260102-090000.mkv", 2)
     details = {"speaker": {"name": "Ann Peeters", "role": "Engineer", "team": "Plant"}, "consent": "external",
                "recorded_by": "Comms Desk", "language": "nl", "title": "Week 12"}
     take.with_suffix(".json").write_text(json.dumps({"status": "stopped", "started": "2026-01-02T09:00:00",

@@ -16,17 +16,10 @@ from vlogkit.services.library import ImportOptions
 @pytest.fixture
 def own_cluster():
     """A server of this test's own: stopping it must not touch the session's shared one."""
-    from tests.pgcluster import Cluster, server_bin_dir
+    from tests.pgcluster import own_server
 
-    bin_dir = server_bin_dir()
-    if bin_dir is None:
-        pytest.skip("PostgreSQL server binaries not found (apt-get install postgresql)")
-    cluster = Cluster(bin_dir)
-    cluster.start()
-    try:
+    with own_server() as cluster:
         yield cluster
-    finally:
-        cluster.stop()
 
 
 def test_a_click_while_the_server_is_down_says_so_in_french_and_works_once_it_is_back(

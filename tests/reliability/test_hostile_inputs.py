@@ -457,3 +457,18 @@ def test_a_voice_memo_with_cover_art_is_sound_only_and_an_old_record_of_it_still
     db.write_text(json.dumps(doc))
     code, out, err = run(["show", got["id"]], capsys)
     assert code == 0 and "damaged" not in err, err
+
+
+def test_a_deck_title_longer_than_a_document_property_exports(banked, tmp_path: Path,  # noqa: ANN001, F811
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    # `unexpected error: ValueError: exceeded 255 char limit for property` (python-pptx's core properties)
+    from pptx import Presentation
+
+    title = "Quarterly voices from the night shift, " * 20
+    code, out, err = run(["bank", "export", "--format", "pptx", "--out", str(tmp_path / "deck.pptx"), "--title",
+                          title], capsys)
+    assert code == 0, err
+    deck = Presentation(str(tmp_path / "deck.pptx"))
+    assert len(deck.core_properties.title) == 255
+    shown = " ".join(sh.text_frame.text for sh in deck.slides[0].shapes if sh.has_text_frame)
+    assert title.strip() in " ".join(shown.split())  # the title slide keeps all of it

@@ -151,9 +151,10 @@ def _own_properties(prs: Any, title: str, author: str) -> None:  # noqa: ANN401 
     import datetime as dt
 
     props = prs.core_properties
-    props.author = xml_safe(author)
-    props.last_modified_by = xml_safe(author)
-    props.title = xml_safe(title)
+    # a document property holds at most 255 characters (python-pptx raises beyond): the slides keep the whole text
+    props.author = xml_safe(author)[:255]
+    props.last_modified_by = xml_safe(author)[:255]
+    props.title = xml_safe(title)[:255]
     for name in ("subject", "keywords", "comments", "category", "content_status", "identifier", "language",
                  "version"):
         setattr(props, name, "")

@@ -52,6 +52,19 @@ def app(home: Path):
     return App(Paths(home))
 
 
+@pytest.fixture
+def own_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty folder as the system's temporary folder for this test: `cache clear` sweeps day-old vlogkit-*
+    folders there, and must see only what the test puts there - not what killed exports of other runs left in /tmp."""
+    import tempfile
+
+    t = tmp_path / "tmp"
+    t.mkdir()
+    monkeypatch.setenv("TMPDIR", str(t))
+    monkeypatch.setattr(tempfile, "tempdir", str(t))
+    return t
+
+
 @pytest.fixture(scope="session")
 def ffmpeg_exe() -> str:
     from vlogkit.media.ffmpeg import find_ffmpeg

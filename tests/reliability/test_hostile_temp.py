@@ -20,6 +20,7 @@ def _age(p: Path, hours: float) -> None:
     os.utime(p, (t, t))
 
 
+@pytest.mark.usefixtures("own_tmp")
 def test_cache_clear_keeps_other_programs_hidden_tmp_files_in_export_folders(app) -> None:  # noqa: ANN001
     folder = app.paths.default_export_dir
     folder.mkdir(parents=True, exist_ok=True)
@@ -39,6 +40,7 @@ def test_cache_clear_keeps_other_programs_hidden_tmp_files_in_export_folders(app
     assert not any(p.exists() for p in ours)
 
 
+@pytest.mark.usefixtures("own_tmp")
 def test_a_live_writers_temporary_file_is_not_swept(app) -> None:  # noqa: ANN001
     folder = app.paths.default_export_dir
     with output_file(folder / "deck.pptx") as tmp:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
 
+
+@pytest.mark.usefixtures("own_tmp")
 def test_cache_clear_counts_each_freed_byte_once(app) -> None:  # type: ignore[no-untyped-def]
     cached = app.paths.cache_dir / "faces" / "x.json"
     cached.parent.mkdir(parents=True, exist_ok=True)

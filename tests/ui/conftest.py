@@ -109,3 +109,19 @@ def select_quote(bank, qid: str) -> None:  # noqa: ANN001
     """Select the bank tab's row holding quote `qid` (and only it), as a click would."""
     bank.table.clearSelection()
     bank.table.selectRow(next(r for r, q in enumerate(bank.quotes) if q.id == qid))
+
+
+def answer_boxes(monkeypatch: pytest.MonkeyPatch, button: int = 0) -> list[str]:
+    """Every message box the code opens is read (its text kept, in order) and answered with its `button`-th button
+    (at start-up, the first is "work on this computer's library")."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+
+    def answer(box: QMessageBox) -> int:
+        shown.append(box.text())
+        box.buttons()[button].click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    return shown

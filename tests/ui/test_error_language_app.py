@@ -178,8 +178,7 @@ def test_a_damaged_transcript_is_said_in_dutch_and_transcribing_again_replaces_i
 
 
 def test_a_mistyped_team_library_address_is_said_in_dutch_before_the_window(qapp, home: Path, monkeypatch) -> None:  # noqa: ANN001
-    from PySide6.QtWidgets import QMessageBox
-
+    from tests.ui.conftest import answer_boxes
     from vlogkit.config import Paths
     from vlogkit.services import App
     from vlogkit.ui.main import open_library
@@ -187,14 +186,7 @@ def test_a_mistyped_team_library_address_is_said_in_dutch_before_the_window(qapp
     monkeypatch.setenv("VLOGKIT_LIBRARY_URL", "mysql://comms:geheim@server/vlogs")
     app = App(Paths(home))
     app.settings.ui_language = "nl"
-    shown: list[str] = []
-
-    def answer(box: QMessageBox) -> int:  # the user reads it and works on this computer's library
-        shown.append(box.text())
-        box.buttons()[0].click()
-        return 0
-
-    monkeypatch.setattr(QMessageBox, "exec", answer)
+    shown = answer_boxes(monkeypatch)  # the user reads it and works on this computer's library
     assert open_library(app) is True  # before this, the app did not open (an English line on stderr only)
     assert shown == ["'mysql://comms:***@server/vlogs' is geen PostgreSQL-adres: gebruik "
                      "postgresql://gebruiker@server/database (vlogkit spreekt PostgreSQL aan via psycopg 3)."]

@@ -51,20 +51,14 @@ def test_an_unreachable_team_library_offers_this_computers_own(
 ) -> None:
     from PySide6.QtWidgets import QMessageBox
 
+    from tests.ui.conftest import answer_boxes
     from vlogkit.ui.main import open_library
     from vlogkit.ui.main_window import MainWindow
 
     monkeypatch.delenv("VLOGKIT_LIBRARY_URL", raising=False)
     App(Paths(home)).library.import_file(small_video, ImportOptions(consent=ConsentScope.INTERNAL))  # the desk's own
     monkeypatch.setenv("VLOGKIT_LIBRARY_URL", "postgresql://comms:secret@127.0.0.1:1/team")
-    shown: list[str] = []
-
-    def answer(box: QMessageBox) -> int:  # the user reads the message and picks this computer's library
-        shown.append(box.text())
-        box.buttons()[0].click()
-        return 0
-
-    monkeypatch.setattr(QMessageBox, "exec", answer)
+    shown = answer_boxes(monkeypatch)  # the user reads it and works on this computer's library
     app = App(Paths(home))
     assert open_library(app) is True
     assert "postgresql://comms:***@127.0.0.1:1/team" in shown[0] and "secret" not in shown[0]

@@ -208,3 +208,27 @@ def test_a_long_name_in_the_lower_third_stays_inside_the_frame(tmp_path: Path, f
         drawn = np.abs(band.astype(int) - 128) > 60
         assert drawn[:, :right // 2].any()  # the name is there
         assert not drawn[:, right + 8:].any(), name[:30]  # and nothing of it (text or box) past the margin
+
+
+def test_a_name_set_smaller_to_fit_never_sits_under_a_larger_role(tmp_path: Path, ffmpeg_exe: str) -> None:
+    # the 54-letter name is set smaller to fit the reel; its role, short enough to fit at full size, is set as small
+    from vlogkit.render.ass import lower_third_placement
+
+    reel = PRESETS["reel"]
+    lt = lower_third_placement(reel)
+    doc = doc_for([], reel, CaptionStyle.OFF, lower_third=LowerThird(
+        "Anne-Sophie Vandenbroucke-Van Den Heuvel de Saint-Rémy", "Senior nurse, intensive care"))
+    ass = tmp_path / "lt.ass"
+    ass.write_text(doc, encoding="utf-8")
+    vf = f"ass=filename={escape_value(str(ass))}:fontsdir={escape_value(str(fonts_dir()))}"
+    raw = subprocess.run(
+        [ffmpeg_exe, "-hide_banner", "-loglevel", "error", "-f", "lavfi", "-i",
+         f"color=c=gray:s={reel.width}x{reel.height}:d=1", "-vf", vf, "-ss", "0.5", "-frames:v", "1",
+         "-f", "rawvideo", "-pix_fmt", "gray", "-"], capture_output=True, check=True).stdout
+    frame = np.frombuffer(raw, np.uint8).reshape(reel.height, reel.width)
+    rows = (np.abs(frame[:, lt.left:reel.width // 2].astype(int) - 128) > 60).any(axis=1)  # the opaque boxes
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], rows.astype(int), [0]))))
+    boxes = [(a, b - a) for a, b in zip(edges[::2], edges[1::2], strict=True) if b - a >= 8]
+    assert len(boxes) == 2, boxes  # the name's box above the role's
+    (_, name_h), (_, role_h) = boxes
+    assert role_h <= name_h, boxes

@@ -247,10 +247,15 @@ def build_ass(
         end, fade = _ts(lower_third.duration_ms), f"{{\\fad({LOWER_THIRD_FADE_MS},{LOWER_THIRD_FADE_MS})}}"
         lt = lower_third_placement(preset, has_punchy(events))
         room = preset.width - lt.left - caption_placement(preset).right - 2 * lt.pad
+        name_scale = 100
         for style, text, size in (("LowerName", lower_third.name, lt.name_size),
                                   ("LowerRole", lower_third.role, lt.role_size)):
             if text:
                 scale, shown = fit_line(text, look.font, size, room)
+                if style == "LowerName":
+                    name_scale = scale
+                else:  # the role never comes out larger than a name set smaller to fit
+                    scale = min(scale, name_scale)
                 squeeze = f"{{\\fscx{scale}\\fscy{scale}}}" if scale < 100 else ""
                 lines.append(f"Dialogue: 1,{_ts(0)},{end},{style},,0,0,0,,{fade}{squeeze}{escape_text(shown)}")
     return "\n".join(lines) + "\n"

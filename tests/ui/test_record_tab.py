@@ -219,7 +219,7 @@ def test_a_take_recovered_in_the_app_comes_back_with_who_spoke_and_their_consent
     tab.close()
 
 
-def test_a_take_the_app_loses_mid_recording_keeps_the_speaker_filled_in_before(qtbot, file_tab, record_app) -> None:
+def test_a_take_the_app_loses_mid_recording_keeps_the_speaker_filled_in_before_but_asks_the_consent_again(qtbot, file_tab, record_app) -> None:
     tab = file_tab
     tab.keep_form.name.setText("Jeroen Claes")
     tab.keep_form.internal.setChecked(True)
@@ -233,7 +233,11 @@ def test_a_take_the_app_loses_mid_recording_keeps_the_speaker_filled_in_before(q
     again.keep_form.internal.setChecked(False)
     again.keep_form.consent_group.setExclusive(True)
     qtbot.mouseClick(again.recovery.recover_button, Qt.MouseButton.LeftButton)
-    assert again.keep_form.name.text() == "Jeroen Claes" and again.keep_form.internal.isChecked()
+    assert again.keep_form.name.text() == "Jeroen Claes"
+    # the consent chosen on the form was never given for this take (that happens at Keep): it is asked again
+    assert again.keep_form.consent() is ConsentScope.NONE and "Fill in the speaker and consent" in \
+        again.status_label.text()
+    assert again.take_details["speaker"]["name"] == "Jeroen Claes" and "consent" not in again.take_details
     assert again.take is not None and again.take.duration_ms > 1000
     again.confirm = lambda _text: True
     again.retake()  # discarded: nothing of this take is left to leak into the next one

@@ -205,14 +205,10 @@ class KeepForm(QFrame):
         return Speaker(self.name.text().strip(), self.role.text().strip(), self.team.text().strip())
 
     def journal_details(self) -> dict[str, object]:
-        """The speaker and consent as filled in when a take starts: kept in the take's journal, so a take recovered
-        after a crash comes back with them (what `vlogkit record --speaker --consent` writes there too)."""
-        details: dict[str, object] = {}
-        if self.speaker().name:
-            details["speaker"] = self.speaker().to_dict()
-        if self.consent() is not ConsentScope.NONE:
-            details["consent"] = self.consent().value
-        return details
+        """The speaker as filled in when a take starts: kept in the take's journal, so a take recovered after a
+        crash comes back with the name. Not the consent: the form's choice is only given at Keep (it may still be
+        the previous person's), so a recovered take asks for it again - `vlogkit record --recover` too."""
+        return {"speaker": self.speaker().to_dict()} if self.speaker().name else {}
 
     def fill(self, details: dict[str, object]) -> bool:
         """Fill in what a recovered take's journal knows; True when it gave both a speaker and a consent."""

@@ -196,14 +196,7 @@ def test_a_long_name_in_the_lower_third_stays_inside_the_frame(tmp_path: Path, f
     lt = lower_third_placement(reel)
     for name in ("Anne-Sophie Vandenbroucke-Van Den Heuvel de Saint-Rémy", "Anne-Sophie " * 300):
         doc = doc_for([], reel, CaptionStyle.OFF, lower_third=LowerThird(name.strip(), "Nurse"))
-        ass = tmp_path / "lt.ass"
-        ass.write_text(doc, encoding="utf-8")
-        vf = f"ass=filename={escape_value(str(ass))}:fontsdir={escape_value(str(fonts_dir()))}"
-        raw = subprocess.run(
-            [ffmpeg_exe, "-hide_banner", "-loglevel", "error", "-f", "lavfi", "-i",
-             f"color=c=gray:s={reel.width}x{reel.height}:d=1", "-vf", vf, "-ss", "0.5", "-frames:v", "1",
-             "-f", "rawvideo", "-pix_fmt", "gray", "-"], capture_output=True, check=True).stdout  # after the fade-in
-        frame = np.frombuffer(raw, np.uint8).reshape(reel.height, reel.width)
+        frame = render_at(doc, tmp_path, ffmpeg_exe, reel, 0.5)  # after the fade-in
         band = frame[lt.name_top:lt.name_top + lt.name_size]
         drawn = np.abs(band.astype(int) - 128) > 60
         assert drawn[:, :right // 2].any()  # the name is there
@@ -218,14 +211,7 @@ def test_a_name_set_smaller_to_fit_never_sits_under_a_larger_role(tmp_path: Path
     lt = lower_third_placement(reel)
     doc = doc_for([], reel, CaptionStyle.OFF, lower_third=LowerThird(
         "Anne-Sophie Vandenbroucke-Van Den Heuvel de Saint-Rémy", "Senior nurse, intensive care"))
-    ass = tmp_path / "lt.ass"
-    ass.write_text(doc, encoding="utf-8")
-    vf = f"ass=filename={escape_value(str(ass))}:fontsdir={escape_value(str(fonts_dir()))}"
-    raw = subprocess.run(
-        [ffmpeg_exe, "-hide_banner", "-loglevel", "error", "-f", "lavfi", "-i",
-         f"color=c=gray:s={reel.width}x{reel.height}:d=1", "-vf", vf, "-ss", "0.5", "-frames:v", "1",
-         "-f", "rawvideo", "-pix_fmt", "gray", "-"], capture_output=True, check=True).stdout
-    frame = np.frombuffer(raw, np.uint8).reshape(reel.height, reel.width)
+    frame = render_at(doc, tmp_path, ffmpeg_exe, reel, 0.5)  # after the fade-in
     rows = (np.abs(frame[:, lt.left:reel.width // 2].astype(int) - 128) > 60).any(axis=1)  # the opaque boxes
     edges = np.flatnonzero(np.diff(np.concatenate(([0], rows.astype(int), [0]))))
     boxes = [(a, b - a) for a, b in zip(edges[::2], edges[1::2], strict=True) if b - a >= 8]

@@ -153,3 +153,31 @@ def test_given_on_takes_a_typed_day_last_december(qtbot, app, clip12: Path) -> N
     qtbot.keyClicks(d.given_on, f"2812{signed.year}")
     qtbot.mouseClick(d.save_button, Qt.MouseButton.LeftButton)
     assert app.library.get(vid).consent.date == signed
+
+
+def test_f4_or_alt_down_opens_a_date_fields_calendar_and_the_arrows_pick_a_day(qtbot) -> None:  # noqa: ANN001
+    """Qt's date field has no key for its calendar; F4 and Alt+Down open it, as they open a drop-down list."""
+    from PySide6.QtWidgets import QTableView
+
+    from vlogkit.ui.consent_fields import ConsentDateEdit, ConsentExpiryEdit
+
+    given = ConsentDateEdit(dt.date(2026, 11, 30))
+    expiry = ConsentExpiryEdit(dt.date(2026, 11, 30))
+    expiry.set_day(dt.date(2027, 6, 30))
+    for field, key, modifier, picked in ((given, Qt.Key.Key_F4, Qt.KeyboardModifier.NoModifier, dt.date(2026, 11, 29)),
+                                         (expiry.date_edit, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier,
+                                          dt.date(2027, 6, 29))):
+        qtbot.addWidget(field)
+        field.show()
+        field.setFocus()
+        assert not field.calendarWidget().isVisible()
+        qtbot.keyClick(field, key, modifier)
+        assert field.calendarWidget().isVisible()
+        view = field.calendarWidget().findChild(QTableView)  # the calendar's day grid, which takes the keys
+        qtbot.keyClick(view, Qt.Key.Key_Left)
+        qtbot.keyClick(view, Qt.Key.Key_Return)
+        assert not field.calendarWidget().isVisible()
+        assert (field.date().year(), field.date().month(), field.date().day()) == (picked.year, picked.month, picked.day)
+    expiry.never.setChecked(True)  # "No expiry": the greyed date opens nothing
+    qtbot.keyClick(expiry.date_edit, Qt.Key.Key_F4)
+    assert not expiry.date_edit.calendarWidget().isVisible()

@@ -8,8 +8,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QLocale, Signal
-from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QLineEdit, QWidget
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, QPointF, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLineEdit,
+    QStyle,
+    QStyleOptionComboBox,
+    QWidget,
+)
 
 from vlogkit.ui.i18n import current_language, tr
 
@@ -43,6 +53,32 @@ def localise(edit: QDateEdit) -> None:
     edit.setDisplayFormat(fmt if "yyyy" in fmt else fmt.replace("yy", "yyyy"))
     edit.setCalendarPopup(True)
     edit.calendarWidget().setLocale(locale)
+    edit.installEventFilter(_CALENDAR_KEYS)
+
+
+class _CalendarKeys(QObject):
+    """F4 or Alt+Down opens a date field's calendar, as they open a drop-down list: Qt's date field has no key for
+    it. The calendar opens as a click on the field's arrow opens it."""
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if not (isinstance(obj, QDateEdit) and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress
+                and obj.calendarPopup() and obj.isEnabled()):
+            return False
+        alt = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+        if event.key() != Qt.Key.Key_F4 and not (alt and event.key() == Qt.Key.Key_Down):
+            return False
+        opt = QStyleOptionComboBox()
+        opt.initFrom(obj)
+        arrow = obj.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, opt,
+                                           QStyle.SubControl.SC_ComboBoxArrow, obj)
+        at = QPointF(arrow.center()) if arrow.isValid() else QPointF(obj.width() - 6, obj.height() / 2)
+        for kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease):
+            QApplication.sendEvent(obj, QMouseEvent(kind, at, obj.mapToGlobal(at), Qt.MouseButton.LeftButton,
+                                                    Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
+        return True
+
+
+_CALENDAR_KEYS = _CalendarKeys()
 
 
 class ConsentDateEdit(QDateEdit):

@@ -147,15 +147,15 @@ def create_new_file(folder: Path, prefix: str, suffix: str = "", mode: int | Non
 def _rename_new(tmp: Path, final: Path) -> None:
     """Rename `tmp` to `final` only if nothing is there: a hard link fails when `final` exists (atomic, unlike a
     check then a rename); where the file system has no hard links (FAT, some shares), a check just before."""
+    taken = UsageError(N_("{path} appeared while it was being written (another export into the same folder?): "
+                          "nothing was replaced. Run the export again."), path=final)
     try:
         os.link(tmp, final)
     except FileExistsError:
-        raise UsageError(N_("{path} appeared while it was being written (another export into the same folder?): "
-                            "nothing was replaced. Run the export again."), path=final) from None
+        raise taken from None
     except OSError:  # no hard links here (FAT/exFAT, some shares, Windows FAT): a real error repeats on the rename
         if os.path.lexists(final):
-            raise UsageError(N_("{path} appeared while it was being written (another export into the same folder?): "
-                                "nothing was replaced. Run the export again."), path=final) from None
+            raise taken from None
         os.replace(tmp, final)
         return
     _silent_unlink(tmp)

@@ -16,7 +16,10 @@ Usage: .venv/bin/python scripts/fit_quote_weights.py [--check] [--quick] [--abla
   --check: fit and report, write nothing; -FEATURE: leave that feature out (e.g. -edge -names);
   --fix=FEATURE:POINTS: that feature's points fixed, the rest fitted around them;
   --halves=tune,fresh: fit on these corpus halves (default: tune only; any other half is then no longer held out);
-  --quick: no cross-validation (minutes instead of most of an hour): for trying a change, never for shipping;
+    `real` is the one real recording (the desk vlog, tests/render/data/desk_transcript.json, its Kennedy line);
+  --quick: no cross-validation (minutes instead of hours); the grids hold one setting each, so cross-validation
+    only reports. The shipped weights (FINDER_VERSION 18): `--quick --halves=tune,fresh,real`, measured on the
+    held-out halves (test, dev, fresh2) by benchmarks/bench_quotes.py;
   --ablate: after choosing, the leave-one-author-out recall with each feature left out in turn (write nothing).
 """
 
@@ -276,11 +279,24 @@ def _words_of(words) -> list[str]:  # noqa: ANN001
     return lower_words(display_text(words))
 
 
+REAL = ROOT / "tests" / "render" / "data" / "desk_transcript.json"
+
+
+def real_recording() -> tuple[Transcript, list[tuple[int, int]]]:
+    """The one real recording (the desk vlog, transcribed by the bundled Whisper model) with its editor's line: the
+    Kennedy sentence, "ask not ... your country." - a line of spoken words, not a written one."""
+    transcript = Transcript.from_dict(json.loads(REAL.read_text(encoding="utf-8")))
+    keys = [w.display.lower().strip(",.") for w in transcript.words]
+    first = next(i for i in range(len(keys) - 1) if keys[i] == "ask" and keys[i + 1] == "not")
+    last = next(i for i in range(first, len(keys)) if transcript.words[i].display.endswith(".")) + 1
+    return transcript, [(first, last)]
+
+
 def load_vlogs(halves: tuple[str, ...] = ("tune",)) -> list[Vlog]:
     vlogs = []
-    for half, name in [(h, n) for h in halves for n in names(h)]:
-        hands = authors(half)
-        transcript, gold = load(half, name)
+    for half, name in [(h, n) for h in halves for n in (["desk_vlog"] if h == "real" else names(h))]:
+        hands = {"desk_vlog": "real"} if half == "real" else authors(half)
+        transcript, gold = real_recording() if half == "real" else load(half, name)
         singles, doubles = pieces(transcript)
         w = transcript.words
         parts = [[_words_of(w[p.first : p.last])] for p in singles]
@@ -323,7 +339,8 @@ def main(argv: list[str]) -> int:
     results = []
     if "--quick" in argv:  # the final fit alone, at the first grid point
         fit_and_write(vlogs, feats, L2_GRID[0], rules[0],
-                      {"fitted_on": f"tests/quotes/data/tune: {len(vlogs)} vlogs (--quick)"}, argv)
+                      {"fitted_on": f"{'+'.join(halves)}: {len(vlogs)} vlogs by {len(hands)} hands, {n_spans} spans, "
+                                    f"{n_pos} positive (--quick: no cross-validation)"}, argv)
         return 0
     for l2 in L2_GRID:
         cv = cross_validate(vlogs, feats, l2, rules)

@@ -30,8 +30,9 @@ def test_desk_vlog_ranks_the_kennedy_line_first_with_clip_ready_times(desk_trans
           f"({top.start / 1000:.2f}-{top.end / 1000:.2f} s) {[r.code for r in top.reasons]}")
     assert "ask not what your country can do for you" in top.text.lower().replace(",", "")
     assert "contrast" in {r.code for r in top.reasons}
-    # the long pause after "my fellow Americans," ends a sentence: the clip is the famous line itself
-    assert top.text.lower().startswith(("ask not", "and so my fellow"))
+    # the famous line itself, whole and alone (the long pause after "my fellow Americans," ends a sentence where
+    # Whisper hears it; on some CPUs it writes "And so my fellow Americans, ask not ..." as one sentence)
+    assert top.text.lower().startswith(("ask not", "and so my fellow", "my fellow americans, ask not"))
     assert top.verbatim.rstrip(".").endswith("country") and top.end < 12_000  # jfk.flac is the first 11 s
     _check_times(desk_transcript, cands)
     # the Harvard sentences come out as separate sentences, not one block per Whisper segment

@@ -25,7 +25,7 @@ from vlogkit.quotes.sentences import Sentence, build_sentences
 from vlogkit.quotes.text import display_text, fold, tokens, verbatim_text
 from vlogkit.quotes.tokens import lower_words
 
-FINDER_VERSION = 17  # bump when scoring changes, so cached candidate lists are rebuilt
+FINDER_VERSION = 18  # bump when scoring changes, so cached candidate lists are rebuilt
 MERGE_GAP_MS = 2000
 MERGE_MAX_WORDS = 45
 MIN_TOKENS = 4
@@ -34,6 +34,9 @@ DUPLICATE_JACCARD = 0.6
 PAD_BEFORE_MS = 250
 PAD_AFTER_MS = 350
 WEAKER_BY = 12  # points: a sentence this much weaker than its neighbour is glued on only when something joins them
+LOOSE_ALONE = 60  # points: a sentence this strong alone is a quote by itself - it takes on no neighbour that nothing
+# ties to it (no echo, link, parallel start, turn marker or short answer): the Kennedy line of the desk vlog stays
+# whole and alone rather than taking the unrelated reading sentence after it
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +168,8 @@ def _pool(singles: list[Piece], doubles: list[Piece], model: Model) -> list[_Sco
             continue  # never glue a weak sentence onto another one
         if not joined(p) and abs(a.exact - b.exact) >= WEAKER_BY:
             continue  # nothing joins them, and one is much the weaker: that would be a weak sentence glued on
+        if p.features.values.get("loose_pair") and max(a.exact, b.exact) >= LOOSE_ALONE:
+            continue  # nothing ties them, and one is a quote on its own: it stays alone
         merged = _score(p, model)  # a pair is worth the mean of its sentences plus what joins them
         if merged.exact >= max(a.exact, b.exact) + model.margin:
             pool.append(merged)

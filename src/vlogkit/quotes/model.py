@@ -19,8 +19,8 @@ from vlogkit.quotes.reasons import phrase
 
 # Punctuation alone may move a score by a few points at most: the question mark is the one punctuation feature.
 CAPS = {"question_mark": 5.0}
-# Said even when worth no points: a merged candidate always says it joins two sentences.
-ALWAYS_SAID = frozenset({"merged"})
+# Said even when worth no points: a candidate of two sentences always says so.
+ALWAYS_SAID = frozenset({"merged", "loose_pair"})
 
 
 @dataclass(frozen=True)

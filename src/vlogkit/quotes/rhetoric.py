@@ -19,7 +19,7 @@ _FUNCTION = frozenset(
 ) | {IMPERSONAL_IL}  # an impersonal "il" ("il faut") is no parallel start
 _INTERJECTIONS = frozenset("ha haha oh ah okay ok right anyway well allez awel bon ben bref voila oke".split())
 
-PAIR = frozenset({"merged", "punchline", "turn", "echo", "parallel", "link", "shift", "antithesis"})  # what joins two sentences
+PAIR = frozenset({"merged", "loose_pair", "punchline", "turn", "echo", "parallel", "link", "shift", "antithesis"})  # what joins two sentences
 
 
 def is_negation(key: str, lex: Lexicon) -> bool:
@@ -44,7 +44,6 @@ def add_rhetoric(f, st: SpanText, parts: list[SpanText], lex: Lexicon) -> None: 
     if len(parts) < 2 or not parts[0].tokens or not parts[-1].tokens:
         return
     a, b = parts[0], parts[-1]
-    f.set("merged", 1.0)
     f.set("punchline", 1.0 if len(b) <= 10 and len(a) >= 6 else 0.0)
     neg_a = any(is_negation(k, lex) for k in a.keys)
     neg_b = any(is_negation(k, lex) for k in b.keys)
@@ -63,6 +62,26 @@ def add_rhetoric(f, st: SpanText, parts: list[SpanText], lex: Lexicon) -> None: 
     turned = neg_a != neg_b or bool(marker)
     f.set("turn", 1.0 if turned else 0.0, marker)
     f.set("antithesis", 1.0 if turned and (echo_words or link or parallel) else 0.0, echo_words or b.tokens[0].orig)
+    # two sentences tied together (an echo, a parallel start, a link back, a turn marker, a short answer) or only
+    # in a row: the fit weighs both, and the finder glues nothing untied onto a line strong alone (finder.LOOSE_ALONE)
+    bound = bool(echo_words or parallel or link or marker or _points_back(b, a, lex) or len(b) <= SHORT_ANSWER)
+    f.set("merged", 1.0 if bound else 0.0)
+    f.set("loose_pair", 0.0 if bound else 1.0)
+
+
+SHORT_ANSWER = 4  # words: a second sentence this short answers the first ("Assumptions do.")
+_POSSESSIVES = frozenset("their its his her hun zijn haar diens leur leurs son sa ses".split())
+_SPEAKERS = frozenset("i you we ik je jij ge gij u wij jullie j tu nous vous on".split())  # point at us, not back
+
+
+def _points_back(b: SpanText, a: SpanText, lex: Lexicon) -> bool:
+    """One of the second sentence's first two words points back to the first - "It's the conversation.", "Their
+    eyes go to the left.", "C'est ...", "Dat is ..." (a contraction read as its pronoun)."""
+    for k in b.keys[:2]:
+        head = k.split("'")[0]
+        if {k, head, head + "'"} & (lex.context_openers | lex.subject_pronouns | _POSSESSIVES) and head not in _SPEAKERS:
+            return _antecedent(head, a, lex)
+    return False
 
 
 _PERSON_NOUNS = frozenset("""man woman lady guy boy girl kid child children mother father mum mom dad son daughter

@@ -31,5 +31,8 @@ def test_whisper_base_transcribes_the_sample_and_finds_quotes(home: Path, whispe
     assert transcript.language == "en"
     for phrase in ("my name is alex", "our team shipped", "small teams move faster", "thanks for watching"):
         assert phrase in text, text
-    best = app.quotes.candidates(vid, top=3)
-    assert best and "small teams move faster" in best[0].text.lower()
+    best = [c.text.lower() for c in app.quotes.candidates(vid, top=3)]
+    # the conviction line is among the three an editor sees first, and the status update ("Last month our team
+    # shipped ...") never leads - the failure the finder is built against; the customers' praise may lead
+    assert len(best) == 3 and any("small teams move faster" in text for text in best), best
+    assert "our team shipped" not in best[0], best

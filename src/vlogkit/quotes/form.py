@@ -34,13 +34,13 @@ _ARTICLES = {
 }
 _VALUES = {
     "en": phrases("""value | values | passion | passionate | mission | priority | priorities | dna | family | spirit |
-        excellence | commitment | committed | together | strength | motto | culture | core | heart | journey |
+        excellence | commitment | committed | strength | motto | culture | core | heart | journey |
         teamwork | pride | proud | innovation | innovative | success | unique | amazing | awesome | incredible |
         fantastic"""),
-    "nl": phrases("""waarde | waarden | passie | gepassioneerd | missie | prioriteit | dna | familie | geest | samen |
+    "nl": phrases("""waarde | waarden | passie | gepassioneerd | missie | prioriteit | dna | familie | geest |
         kracht | sterk | motto | cultuur | hart | trots | fier | teamgeest | innovatie | succes | uniek | geweldig |
         fantastisch | straf"""),
-    "fr": phrases("""valeur | valeurs | passion | passionnes | mission | priorite | adn | famille | esprit | ensemble |
+    "fr": phrases("""valeur | valeurs | passion | passionnes | mission | priorite | adn | famille | esprit |
         force | fierte | fiers | fier | devise | culture | coeur | excellence | engagement | innovation | succes |
         unique | formidable | incroyable | genial"""),
 }

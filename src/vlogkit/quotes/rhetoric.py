@@ -117,9 +117,15 @@ def _chiasmus(keys: Sequence[str]) -> str:
     return ""
 
 
+_PRONOUNS = frozenset("""our ours your yours their theirs them they she her his him you we
+    onze ons jullie hun hen zij wij jij haar zijn uw
+    notre nos votre vos leur leurs eux elle elles nous vous lui""".split())
+
+
 def _content(t: Token) -> bool:
-    """A word that counts when it comes back: not one of the few dozen commonest words of the language."""
-    return len(t.key) >= 3 and t.zipf < 6.3 and t.key not in _FUNCTION
+    """A word that counts when it comes back: not one of the few dozen commonest words of the language, nor a
+    pronoun ("our team ... our customers" is no echo)."""
+    return len(t.key) >= 3 and t.zipf < 6.3 and t.key not in _FUNCTION and t.key not in _PRONOUNS
 
 
 def _stem(t: Token) -> str:

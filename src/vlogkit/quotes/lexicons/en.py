@@ -82,7 +82,8 @@ EN = Lexicon(
         canteen | kitchen | reception | corridor | lifts | lift | desk | warehouse | hall | auditorium |
         basement | campus | headquarters | hq | branch | depot | station | hotel | shared drive | folder |
         on the left | on the right | downstairs | upstairs"""),
-    tools=phrases("""email | e-mail | mail | mailbox | link | intranet | sharepoint | teams | onedrive | excel | outlook |
+    tools=phrases("""email | e-mail | mail | mailbox | link | intranet | sharepoint | microsoft teams | teams call | teams meeting |
+        teams channel | on teams | via teams | over teams | onedrive | excel | outlook |
         slack | jira | sap | app | tool | system | software | ticket | tickets | form | portal | platform | module |
         laptop | laptops | printer | calendar | channel | invite | spreadsheet | dashboard | server | website |
         password | login | extension | database | update | upgrade | version | driver | charger | badge"""),
@@ -93,7 +94,7 @@ EN = Lexicon(
         shift | shifts | rollout | roll out | migration | planning | plan | timeline | kickoff | dress code |
         per person | included"""),
     status=phrases("""works again | working again | is fixed | was fixed | got fixed | fixed | is done | is finished |
-        went live | is live | is ready | on track | behind schedule | ahead of schedule | is up | is down | went up |
+        went live | is live | shipped | launched | rolled out | is ready | on track | behind schedule | ahead of schedule | is up | is down | went up |
         went down | increased | decreased | grew | dropped | is delayed | delayed | pushed to | postponed |
         moved to | in place | is in | are in | passed | completed | up on | down to | down from | up from |
         over budget | under budget | target | targets | percent | per cent | % | figures | numbers | kpi | backlog |

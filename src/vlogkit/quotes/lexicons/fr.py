@@ -81,7 +81,8 @@ FR = Lexicon(
         formation | session | sessions | reunion | agenda | inventaire | demenagement | stand"""),
     status=phrases("""fonctionne a nouveau | remarche | marche a nouveau | est regle | est resolu | resolu | est termine |
         termine | est pret | pret | en place | est en place | a augmente | a baisse | en hausse | en baisse |
-        est descendu | est monte | reporte | deplace | en retard | en avance | dans les temps | installe |
+        est descendu | est monte | reporte | deplace | lance | deploye | en retard | en avance | dans les temps |
+        installe |
         pour cent | pourcent | chiffres | objectif | objectifs | resultat | resultats | jusqu'ici |
         pour l'instant | actuellement | en ce moment | toujours pas | encore des soucis"""),
     number_words=phrases("""deux | trois | quatre | cinq | six | sept | huit | neuf | dix | onze | douze | treize |

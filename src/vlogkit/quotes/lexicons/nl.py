@@ -70,7 +70,8 @@ NL = Lexicon(
     places=phrases("""verdieping | lokaal | zaal | vergaderzaal | vergaderlokaal | gebouw | kantoor | parking | gang |
         onthaal | refter | kantine | poort | site | vestiging | hoofdkantoor | magazijn | hal | kelder | station |
         hotel | gedeelde map | map | links | rechts | beneden | boven | teampost | werfkeet"""),
-    tools=phrases("""mail | e-mail | email | mailbox | link | intranet | sharepoint | teams | onedrive | excel | outlook |
+    tools=phrases("""mail | e-mail | email | mailbox | link | intranet | sharepoint | microsoft teams | teams-call | teamscall |
+        teams-vergadering | op teams | via teams | in teams | onedrive | excel | outlook |
         app | tool | systeem | software | ticket | tickets | ticketsysteem | formulier | portaal | platform | module |
         laptop | laptops | printer | kalender | uitnodiging | kanaal | website | wachtwoord | badge | server |
         update | versie | dashboard | spreadsheet"""),
@@ -80,7 +81,7 @@ NL = Lexicon(
         geleverd | aannemer | catering | traiteur | afspraak | afspraken | shift | shiften | ploeg | verlof |
         opleiding | sessie | vergadering | werfvergadering | overleg | agenda | inventaris | verhuis | verhuisdoos"""),
     status=phrases("""werkt weer | werkt terug | is opgelost | opgelost | is klaar | klaar | staat klaar | ligt op schema |
-        op schema | achter op | voor op | gestegen | gedaald | gezakt | gegroeid | gestart | afgerond | in orde |
+        op schema | achter op | voor op | gestegen | gedaald | gezakt | gegroeid | gestart | afgerond | gelanceerd | uitgerold | opgeleverd | in orde |
         uitgesteld | verschoven | verplaatst | verhuisd | geleverd | geïnstalleerd | live | procent | cijfers |
         doelstelling | target | resultaat | resultaten | tot nu toe | op dit moment | momenteel | nog altijd |
         nog steeds | zitten we"""),

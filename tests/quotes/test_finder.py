@@ -122,6 +122,17 @@ def test_dutch_word_order_keeps_a_connective_that_carries_the_verb() -> None:
     assert find_candidates(t)[0].text.startswith("Dus denk ik")
 
 
+def test_the_opening_counts_as_one_unless_the_recording_starts_mid_thought() -> None:
+    """The first sentence of a vlog is marked down as its opening - unless the recording starts with a connective
+    ("And so ..."): a clip cut from a longer talk, as the desk vlog's Kennedy line is, has no opening."""
+    rest = ("A pink shell was found on the sandy beach.\nThe long journey home took a year.\n"
+            "She saw a cat in the neighbour's house.\nThe grass and bushes were wet with dew.\n")
+    line = "ask not what your country can do for you, ask what you can do for your country."
+    for start, edge in ((line.capitalize(), True), ("And so " + line, False)):
+        c = next(c for c in find_candidates(make_transcript(start + "\n" + rest)) if "country" in c.text)
+        assert ("edge" in {r.code for r in c.reasons}) is edge, (start, c.reasons)
+
+
 def test_candidate_times_are_padded_and_never_cut_into_a_neighbouring_word() -> None:
     t = make_transcript(VLOG)
     words = t.words

@@ -25,7 +25,7 @@ from vlogkit.quotes.sentences import Sentence, build_sentences
 from vlogkit.quotes.text import display_text, fold, tokens, verbatim_text
 from vlogkit.quotes.tokens import lower_words
 
-FINDER_VERSION = 18  # bump when scoring changes, so cached candidate lists are rebuilt
+FINDER_VERSION = 19  # bump when scoring changes, so cached candidate lists are rebuilt
 MERGE_GAP_MS = 2000
 MERGE_MAX_WORDS = 45
 MIN_TOKENS = 4
@@ -118,6 +118,10 @@ def _piece(words: Sequence[Word], sents: tuple[Sentence, ...], language: str, ed
             return None
         parts = (tuple(words[first:cut]), tuple(words[cut:last]))
     position = 0.5 if short_clip else first / max(1, len(words))  # a short clip has no opening to speak of
+    if edge and stripped and sents[0].first == 0:
+        edge = False  # a recording whose first words are "And so ..." starts mid-thought, cut from a longer talk: it
+        # has no opening (greeting, introduction) to mark down - no vlog of the corpus starts so; the desk vlog
+        # does, where Whisper writes "And so my fellow Americans, ask not ..." as one sentence
     feats = extract(Span(kept, language, parts, stripped, edge, position, context), lex)
     return Piece(first, last, sents, language, feats)
 

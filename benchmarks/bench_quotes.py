@@ -7,7 +7,8 @@ written blind, never tuned on) and the dev half (tests/quotes/data/dev: a second
 before the finder was run on it, measured at milestones only), the fresh half (tests/quotes/data/fresh: 120 vlogs
 by nine hands, fitted on together with the tuning half since FINDER_VERSION 18, so in-sample), the fresh2 half
 (tests/quotes/data/fresh2: 96 vlogs by eight more hands, fitted on since FINDER_VERSION 19, so in-sample) and the
-fresh3 half (tests/quotes/data/fresh3: 96 vlogs by eight more hands, never fitted on: held out). `--quick`: skip the
+fresh3 and fresh4 halves (tests/quotes/data/fresh3, fresh4: 96 vlogs by eight more hands each, never fitted on: held
+out). `--quick`: skip the
 cross-validation (about a minute).
 Definitions: tests/quotes/corpus.py; "(most)" is recall@3 in the issue's own, looser words (a top-3 candidate
 holds most of the editor's line). The issue's bars: recall@3 >= 0.9 per language on the held-out half, and the

@@ -8,7 +8,7 @@ vlogs by nine new hands: written blind, measured as held out until FINDER_VERSIO
 writers in the fit is what carried over to new writers). `tests/quotes/data/fresh2/` is 96 vlogs by eight more new
 hands, written blind from one brief: held out for FINDER_VERSION 18, fitted on since 19. `tests/quotes/data/fresh3/` is
 96 vlogs by eight more new hands from the same brief: the fitting script never reads it - the held-out measure of the
-shipped weights.
+shipped weights; so is `tests/quotes/data/fresh4/` (96 vlogs by eight more hands, written after FINDER_VERSION 19 shipped).
 
 A candidate *hits* an editor's line when it covers most of it (>= 60 % of its words) and is mostly that line
 (>= 50 % of the candidate's words). recall@3: editor's lines hit by one of the top 3. recall@3 (shares most): the
@@ -31,7 +31,7 @@ from vlogkit.quotes import find_candidates
 
 from .helpers import DATA, load_case
 
-HALVES = ("tune", "test", "dev", "fresh", "fresh2", "fresh3")
+HALVES = ("tune", "test", "dev", "fresh", "fresh2", "fresh3", "fresh4")
 LIST_TOP = 50
 
 Finder = Callable[[Transcript], list[Candidate]]

@@ -142,25 +142,32 @@ def fit_signed(groups: list[Group], feats: list[str], l2: float) -> np.ndarray:
 def fit_words(vlogs: list[Vlog]) -> dict[str, dict[str, float]]:
     """The word weights (`wording.py`): L2 logistic regression of "this sentence is part of an editor's line" on the
     presence of each common word (and each two neighbouring words, rarer words as `_`, the sentence's start and end
-    as `^` and `$`: `wording.grams`), one vocabulary per language (words of Zipf >= MIN_ZIPF)."""
+    as `^` and `$`: `wording.grams`), one vocabulary per language (words of Zipf >= MIN_ZIPF). Newton steps whose
+    system is solved by conjugate gradients on the sparse presence matrix (seconds, where a dense solve took an hour
+    at 455 vlogs); the same optimum (the same words.json to the last decimal on the v19 halves)."""
     rows = [(lang, set(grams(ws, lang) if WORD_PAIRS else ws), y) for v in vlogs for lang, ws, y in v.inside]
     df = Counter((lang, w) for lang, ws, _ in rows for w in ws)
     vocab = {k: i for i, k in enumerate(sorted(
         k for k, c in df.items() if c >= WORD_MIN_SENTENCES and is_learnable(k[1], k[0])))}
-    x = np.zeros((len(rows), len(vocab) + 1))
-    x[:, 0] = 1.0
-    for i, (lang, ws, _) in enumerate(rows):
-        for w in ws:
-            j = vocab.get((lang, w))
-            if j is not None:
-                x[i, j + 1] = 1.0
+    hits = [(i, 0) for i in range(len(rows))]  # column 0: the intercept
+    hits += [(i, vocab[(lang, w)] + 1) for i, (lang, ws, _) in enumerate(rows) for w in ws if (lang, w) in vocab]
+    at_row, at_col = (np.array(a, dtype=np.int64) for a in zip(*hits, strict=True))
+    n, d = len(rows), len(vocab) + 1
     y = np.array([r[2] for r in rows], dtype=float)
-    w = np.zeros(x.shape[1])
-    reg = WORD_L2 * np.eye(x.shape[1])
-    reg[0, 0] = 0.0
+    reg = np.full(d, WORD_L2)
+    reg[0] = 0.0
+
+    def x_dot(v: np.ndarray) -> np.ndarray:
+        return np.bincount(at_row, weights=v[at_col], minlength=n)
+
+    def xt_dot(u: np.ndarray) -> np.ndarray:
+        return np.bincount(at_col, weights=u[at_row], minlength=d)
+
+    w = np.zeros(d)
     for _ in range(50):
-        p = 1.0 / (1.0 + np.exp(-(x @ w)))
-        step = np.linalg.solve((x * (p * (1 - p))[:, None]).T @ x + reg, x.T @ (p - y) + reg @ w)
+        p = 1.0 / (1.0 + np.exp(-x_dot(w)))
+        s = p * (1 - p)
+        step = _conjugate_gradients(lambda v, s=s: xt_dot(s * x_dot(v)) + reg * v, xt_dot(p - y) + reg * w)
         w -= step
         if np.abs(step).max() < 1e-6:
             break
@@ -169,6 +176,26 @@ def fit_words(vlogs: list[Vlog]) -> dict[str, dict[str, float]]:
         if abs(w[j + 1]) >= 0.01:
             out.setdefault(lang, {})[word] = round(float(w[j + 1]), 3)
     return out
+
+
+def _conjugate_gradients(apply, b: np.ndarray, tol: float = 1e-10) -> np.ndarray:  # noqa: ANN001
+    """Solve A x = b for a symmetric positive definite A given as `apply(v) = A v`."""
+    x = np.zeros_like(b)
+    r = b.copy()
+    d = r.copy()
+    rr = r @ r
+    limit = tol * tol * max(rr, 1e-300)
+    for _ in range(10 * len(b)):
+        if rr <= limit:
+            break
+        ad = apply(d)
+        alpha = rr / (d @ ad)
+        x += alpha * d
+        r -= alpha * ad
+        new = r @ r
+        d = r + (new / rr) * d
+        rr = new
+    return x
 
 
 def with_words(v: Vlog, weights: dict[str, dict[str, float]]) -> tuple[list[Piece], list[Piece]]:

@@ -18,8 +18,8 @@ Usage: .venv/bin/python scripts/fit_quote_weights.py [--check] [--quick] [--abla
   --halves=tune,fresh: fit on these corpus halves (default: tune only; any other half is then no longer held out);
     `real` is the one real recording (the desk vlog, tests/render/data/desk_transcript.json, its Kennedy line);
   --quick: no cross-validation (minutes instead of hours); the grids hold one setting each, so cross-validation
-    only reports. The shipped weights (FINDER_VERSION 19): `--quick --halves=tune,fresh,fresh2,real`, measured on
-    the held-out halves (test, dev, fresh3, fresh4) by benchmarks/bench_quotes.py;
+    only reports. The shipped weights (FINDER_VERSION 20): `--quick --halves=tune,fresh,fresh2,fresh3,fresh4,fresh5,real`,
+    measured on the held-out halves (test, dev, fresh6) by benchmarks/bench_quotes.py;
   --ablate: after choosing, the leave-one-author-out recall with each feature left out in turn (write nothing).
 """
 
@@ -70,7 +70,7 @@ LANGS = ("en", "nl", "fr", "nl+fr", "all")
 # cross-validation fold too, so the cross-validated numbers include this rule). Unlisted features are free.
 FOR = frozenset("""distinct concrete emotion superlative conviction parallel repetition antithesis contrast triad simile
     insight definition quotable_words people generic_subject echo turn punchline no_specifics present common""".split())
-AGAINST = frozenset("""names figures time place tool booking status future greeting meta request cliche setup question
+AGAINST = frozenset("""names figures time place tool booking status future plan greeting meta request cliche setup question
     question_mark context_open context_phrase hearsay intensifier hedge fillers restart values plain_words unknown
     short long slow shift fragment edge""".split())
 

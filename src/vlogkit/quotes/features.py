@@ -97,6 +97,12 @@ def _is_name(tok: Token, lex: Lexicon) -> bool:
     return tok.orig[:1].isupper() and tok.zipf < NAME_ZIPF
 
 
+def _is_proper_name(tok: Token, lex: Lexicon) -> bool:
+    """A name that is no real word too: a capitalised real word ("Assumptions" after a lost full stop) still counts as
+    a word of the line, so a missing full stop does not take its distinctiveness away."""
+    return _is_name(tok, lex) and tok.zipf < KNOWN_ZIPF
+
+
 # Read on a two-sentence span as a whole: its length, its opening and ending, where it sits, rhetoric that may run
 # across the two sentences, delivery. Every other feature of a pair is the mean of its two sentences' values, so a
 # pair is worth what its sentences are worth together plus what joins them - gluing a weak sentence onto a strong one
@@ -156,7 +162,7 @@ def _lexical(f: Features, st: SpanText, lex: Lexicon, context: Mapping[str, int]
     """Distinctive words in common syntax: how rare the rarest real words are - counting only words this line
     brings (a topic word the whole vlog repeats is jargon, not a fresh image) - and how much is everyday glue."""
     content = [t for t in st.tokens
-               if 0 < t.zipf < COMMON_ZIPF and not _is_name(t, lex) and not _is_number(t, lex) and len(t.key) > 2]
+               if 0 < t.zipf < COMMON_ZIPF and not _is_proper_name(t, lex) and not _is_number(t, lex) and len(t.key) > 2]
     if context is not None:
         here = Counter(stem(t.key) for t in st.tokens)
         content = [t for t in content if context.get(stem(t.key), 0) <= here[stem(t.key)]]
@@ -174,8 +180,8 @@ def _lexical(f: Features, st: SpanText, lex: Lexicon, context: Mapping[str, int]
 def _specifics(f: Features, st: SpanText, lex: Lexicon) -> None:
     """What ties a line to one day, one place, one system or one person: names, figures, times, places, tools."""
     names = [t for t in st.tokens if _is_name(t, lex)]
-    # a capitalised real word may be a sentence start whose full stop went missing: it counts half
-    count = sum(0.5 if t.zipf >= KNOWN_ZIPF else 1.0 for t in names)
+    # a capitalised real word may be a sentence start whose full stop went missing: it counts a third
+    count = sum(1 / 3 if t.zipf >= KNOWN_ZIPF else 1.0 for t in names)
     f.set("names", min(count, 3) / 3, ", ".join(dict.fromkeys(t.orig for t in names[:3])))
     runs, current, first = 0, False, ""
     for t in st.tokens:
@@ -191,6 +197,9 @@ def _specifics(f: Features, st: SpanText, lex: Lexicon) -> None:
     for name, lexfield, cap in (("place", "places", 2), ("tool", "tools", 2),
                                 ("booking", "bookings", 2), ("status", "status", 2), ("future", "future", 2)):
         f.set(name, _capped(st.count(lexfield), cap), st.first(lexfield))
+    # a dated announcement ("next week we will share ...", "vanaf maandag gaan we ..."): a plan, not a quote
+    dated = st.has("future") and (st.has("time_words") or bool(clock))
+    f.set("plan", 1.0 if dated else 0.0, st.first("time_words") or clock or st.first("future"))
 
 
 def _speech_acts(f: Features, st: SpanText, last: SpanText, lex: Lexicon, span: Span) -> None:

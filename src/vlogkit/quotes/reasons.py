@@ -23,6 +23,7 @@ TEMPLATES: dict[str, tuple[str, str, str]] = {
     "booking": ("logistics ('{w}')", "logistiek ('{w}')", "de la logistique ('{w}')"),
     "status": ("a status update ('{w}')", "een stand van zaken ('{w}')", "un point de situation ('{w}')"),
     "future": ("an announcement ('{w}')", "een aankondiging ('{w}')", "une annonce ('{w}')"),
+    "plan": ("a plan with a date ('{w}')", "een plan met een datum ('{w}')", "un projet daté ('{w}')"),
     "greeting": ("greeting or sign-off ('{w}')", "begroeting of afsluiter ('{w}')",
                  "salutation ou formule de fin ('{w}')"),
     "meta": ("talks about the recording ('{w}')", "gaat over de opname ('{w}')", "parle de l'enregistrement ('{w}')"),

@@ -70,7 +70,10 @@ def disk_error(exc: OSError, target: Path) -> VlogkitError:
 
 def check_output_folder(folder: Path) -> None:
     """Refuse, before any work, an output folder that cannot hold files: one of its folders is a file, or a link to
-    something that is not there (mkdir would say only "File exists" or "Not a directory")."""
+    something that is not there (mkdir would say only "File exists" or "Not a directory"), or a system folder (as
+    root, clips would have landed in /dev)."""
+    if _in_system_folder(folder):
+        raise UsageError(N_("{path} is a system folder (/dev, /proc, /sys): choose another folder."), path=folder)
     for part in (folder, *folder.parents):
         if not os.path.lexists(part):
             continue
@@ -82,10 +85,23 @@ def check_output_folder(folder: Path) -> None:
         raise UsageError(N_("{path} is a file, not a folder: choose another folder."), path=part)
 
 
+_SYSTEM_FOLDERS = ("/dev", "/proc", "/sys")
+
+
+def _in_system_folder(path: Path) -> bool:
+    if os.name != "posix":
+        return False
+    names = {os.path.abspath(path), os.path.realpath(path)}
+    return any(n == root or n.startswith(root + "/") for n in names for root in _SYSTEM_FOLDERS)
+
+
 def check_output_file(path: Path) -> None:
     """Refuse an output file name that is a device or a pipe (/dev/null, /dev/stdout): vlogkit writes files, never
-    into those (a numbered sibling would land in /dev); then check its folder."""
-    if os.path.lexists(path) and path.exists() and not path.is_file() and not path.is_dir():
+    into those (a numbered sibling would land in /dev); then check its folder. A name in /dev, /proc or /sys is one
+    too, whatever it points at: /dev/stdout redirected to a file looks like a file, and as root `quotes.csv` would
+    have been written into /dev beside it."""
+    if _in_system_folder(path) or (os.path.lexists(path) and path.exists() and not path.is_file()
+                                   and not path.is_dir()):
         raise UsageError(N_("{path} is a device or a pipe, not a file: give a file name for the export."), path=path)
     check_output_folder(path.parent)
 

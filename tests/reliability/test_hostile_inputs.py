@@ -179,10 +179,14 @@ def test_output_folders_that_cannot_hold_files_are_named_before_any_work(
         (["bank", "export", "--format", "pptx", "--out", str(dangling / "deck.pptx")], "is a link to"),
         (["bank", "export", "--format", "csv", "--out", str(a_file / "quotes.csv")], "is a file, not a folder"),
         (["bank", "export", "--format", "md", "--out", str(pipe)], "device or a pipe"),
+        # under pytest /dev/stdout is a link to a regular file; as root, /dev/stdout.csv was written beside it
+        (["bank", "export", "--format", "csv", "--out", "/dev/stdout"], "device or a pipe"),
         (["export", vlog.id, "--start", "0", "--end", "1", "--captions", "off", "--preset", "square",
           "--out", str(dangling)], "is a link to"),
         (["export", vlog.id, "--start", "0", "--end", "1", "--captions", "off", "--preset", "square",
           "--out", str(a_file / "clips")], "is a file, not a folder"),
+        (["export", vlog.id, "--start", "0", "--end", "1", "--captions", "off", "--preset", "square",
+          "--out", "/dev/vlogkit-clips"], "is a system folder"),
     ]
     for argv, needle in cases:
         code, out, err = run(argv, capsys)
@@ -190,7 +194,8 @@ def test_output_folders_that_cannot_hold_files_are_named_before_any_work(
         line = one_error_line(err)
         assert needle in line and ("choose another" in line or "give a file name" in line), (argv, line)
     assert a_file.read_text() == "mine\n" and not (tmp_path / "unplugged-drive").exists()
-    assert pipe.is_fifo() and not list(tmp_path.glob("quotes-*.md"))
+    assert pipe.is_fifo() and not list(tmp_path.glob("quotes-*.md")) and not Path("/dev/stdout.csv").exists()
+    assert not Path("/dev/vlogkit-clips").exists()
 
 
 def test_text_outputs_never_replace_a_file_or_a_pipe_that_is_there(banked, tmp_path: Path,  # noqa: ANN001, F811

@@ -38,6 +38,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "src")]
 
+from scripts.quote_fit_solvers import Group, fit_ranking, logistic_l2  # noqa: E402
 from tests.quotes.corpus import Stats, authors, load, names, overlap, score_case  # noqa: E402
 
 from vlogkit.domain import Transcript  # noqa: E402
@@ -98,33 +99,6 @@ def label(p: Piece, gold: list[tuple[int, int]]) -> int:
     return 0
 
 
-Group = tuple[np.ndarray, np.ndarray, np.ndarray]  # a vlog's spans: features, labels, the FIXED points (logits)
-
-
-def fit_ranking(groups: list[Group], d: int, l2: float) -> np.ndarray:
-    """Conditional logit: for each vlog, each editor's line against every span of the same vlog (softmax), so the
-    weights learn what ranks an editor's line above its neighbours rather than across vlogs. No intercept; the
-    FIXED points are an offset, so the learned points are what comes on top of them."""
-    w = np.zeros(d)
-    groups = [g for g in groups if g[1].sum() > 0]
-    for _ in range(100):
-        grad = l2 * w
-        hess = l2 * np.eye(d)
-        for xg, yg, og in groups:
-            z = xg @ w + og
-            p = np.exp(z - z.max())
-            p /= p.sum()
-            k = yg.sum()
-            mean = p @ xg
-            grad += k * mean - yg @ xg
-            hess += k * ((xg * p[:, None]).T @ xg - np.outer(mean, mean))
-        step = np.linalg.solve(hess, grad)
-        w -= step
-        if np.abs(step).max() < 1e-7:
-            break
-    return w
-
-
 def fit_signed(groups: list[Group], feats: list[str], l2: float) -> np.ndarray:
     """`fit_ranking`, leaving out (weight 0) every feature whose points come out against its meaning."""
     keep = list(range(len(feats)))
@@ -142,60 +116,20 @@ def fit_signed(groups: list[Group], feats: list[str], l2: float) -> np.ndarray:
 def fit_words(vlogs: list[Vlog]) -> dict[str, dict[str, float]]:
     """The word weights (`wording.py`): L2 logistic regression of "this sentence is part of an editor's line" on the
     presence of each common word (and each two neighbouring words, rarer words as `_`, the sentence's start and end
-    as `^` and `$`: `wording.grams`), one vocabulary per language (words of Zipf >= MIN_ZIPF). Newton steps whose
-    system is solved by conjugate gradients on the sparse presence matrix (seconds, where a dense solve took an hour
-    at 455 vlogs); the same optimum (the same words.json to the last decimal on the v19 halves)."""
+    as `^` and `$`: `wording.grams`), one vocabulary per language (words of Zipf >= MIN_ZIPF)."""
     rows = [(lang, set(grams(ws, lang) if WORD_PAIRS else ws), y) for v in vlogs for lang, ws, y in v.inside]
     df = Counter((lang, w) for lang, ws, _ in rows for w in ws)
     vocab = {k: i for i, k in enumerate(sorted(
         k for k, c in df.items() if c >= WORD_MIN_SENTENCES and is_learnable(k[1], k[0])))}
     hits = [(i, 0) for i in range(len(rows))]  # column 0: the intercept
     hits += [(i, vocab[(lang, w)] + 1) for i, (lang, ws, _) in enumerate(rows) for w in ws if (lang, w) in vocab]
-    at_row, at_col = (np.array(a, dtype=np.int64) for a in zip(*hits, strict=True))
-    n, d = len(rows), len(vocab) + 1
     y = np.array([r[2] for r in rows], dtype=float)
-    reg = np.full(d, WORD_L2)
-    reg[0] = 0.0
-
-    def x_dot(v: np.ndarray) -> np.ndarray:
-        return np.bincount(at_row, weights=v[at_col], minlength=n)
-
-    def xt_dot(u: np.ndarray) -> np.ndarray:
-        return np.bincount(at_col, weights=u[at_row], minlength=d)
-
-    w = np.zeros(d)
-    for _ in range(50):
-        p = 1.0 / (1.0 + np.exp(-x_dot(w)))
-        s = p * (1 - p)
-        step = _conjugate_gradients(lambda v, s=s: xt_dot(s * x_dot(v)) + reg * v, xt_dot(p - y) + reg * w)
-        w -= step
-        if np.abs(step).max() < 1e-6:
-            break
+    w = logistic_l2(hits, len(rows), len(vocab) + 1, y, WORD_L2)
     out: dict[str, dict[str, float]] = {}
     for (lang, word), j in vocab.items():
         if abs(w[j + 1]) >= 0.01:
             out.setdefault(lang, {})[word] = round(float(w[j + 1]), 3)
     return out
-
-
-def _conjugate_gradients(apply, b: np.ndarray, tol: float = 1e-10) -> np.ndarray:  # noqa: ANN001
-    """Solve A x = b for a symmetric positive definite A given as `apply(v) = A v`."""
-    x = np.zeros_like(b)
-    r = b.copy()
-    d = r.copy()
-    rr = r @ r
-    limit = tol * tol * max(rr, 1e-300)
-    for _ in range(10 * len(b)):
-        if rr <= limit:
-            break
-        ad = apply(d)
-        alpha = rr / (d @ ad)
-        x += alpha * d
-        r -= alpha * ad
-        new = r @ r
-        d = r + (new / rr) * d
-        rr = new
-    return x
 
 
 def with_words(v: Vlog, weights: dict[str, dict[str, float]]) -> tuple[list[Piece], list[Piece]]:

@@ -113,8 +113,10 @@ def test_bad_input_gives_one_line_errors(cli, vlog_id: str, tmp_path: Path) -> N
 def test_a_word_fixed_with_vlogkit_fix_reaches_the_bank_and_undo_takes_it_back(  # noqa: ANN001
     cli, home: Path, vlog_id: str, tmp_path: Path
 ) -> None:
-    q1 = cli("bank", "add", vlog_id, "--candidate", "1", "--json").json()
-    q2 = cli("bank", "add", vlog_id, "--candidate", "2").stdout.strip()
+    # by their text, not by the finder's order of the vlog's two good lines
+    ranks = {c["text"][:12]: str(i) for i, c in enumerate(cli("quotes", vlog_id, "--json").json(), 1)}
+    q1 = cli("bank", "add", vlog_id, "--candidate", ranks["Ce que j'ai "], "--json").json()
+    q2 = cli("bank", "add", vlog_id, "--candidate", ranks["Je suis conv"]).stdout.strip()
     edited = "La sécurité, c'est une affaire de respect."
     assert cli("bank", "edit", q2, "--text", edited).returncode == 0
     words = App(Paths(home)).transcription.require(vlog_id).words

@@ -223,6 +223,18 @@ def test_a_reason_is_true_of_the_words_it_quotes() -> None:
     assert nurse[1][0].features.values.get("merged") == 1.0  # tied together, not merely in a row
 
 
+def test_a_greeting_named_as_a_thing_and_a_french_when_clause_are_no_greeting_and_no_question() -> None:
+    def feats(text: str, language: str = "en") -> dict[str, float]:
+        return pieces(make_transcript(text, language))[0][0].features.values
+
+    assert not feats("You can't always save the animal, but you can always save the goodbye.").get("greeting")
+    assert feats("Okay, that's it from me, goodbye!").get("greeting") == 1.0
+    assert feats("Bonjour à tous, petite mise à jour de l'atelier.", "fr").get("greeting") == 1.0
+    assert not feats("Quand on répare un fil posé il y a cinq cents ans, on n'est jamais seule.", "fr").get("question")
+    for question in ("Quand est-ce que le camion arrive?", "Quand part-il?", "Pourquoi on fait encore ça?"):
+        assert feats(question, "fr").get("question") == 1.0, question
+
+
 def test_a_line_a_pause_cut_off_mid_sentence_is_not_a_quote_on_its_own() -> None:
     t = make_transcript("And so, my fellow Americans, [pause]\n"
                         "ask not what your country can do for you, ask what you can do for your country.")

@@ -19,6 +19,16 @@ Tot ziens!"""
 SPEAKER = Speaker("Els Peeters", "Verpleegkundige", "Geriatrie", "AZ Sint-Jan")
 
 
+CONVICTION = "Ik ben ervan overtuigd"  # the two lines an editor would pull from VLOG_TEXT
+STORY = "Niemand had het haar gevraagd"
+
+
+def rank_of(app, vlog_id: str, opening: str) -> int:  # noqa: ANN001
+    """The finder's rank of the candidate that opens with `opening`: the bank tests are about the bank, not about
+    which of the vlog's two good lines the finder puts first."""
+    return next(c.rank for c in app.quotes.candidates(vlog_id) if c.text.startswith(opening))
+
+
 def synth_vlog(synth):  # noqa: ANN001, ANN201
     return synth(
         "quotes_30s.mp4", "-f", "lavfi", "-i", "testsrc2=s=320x240:r=10:d=30", "-f", "lavfi", "-i", "sine=f=330:d=30",

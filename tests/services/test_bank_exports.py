@@ -11,14 +11,14 @@ import pytest
 from vlogkit.domain import ConsentScope, Speaker
 from vlogkit.errors import ConsentError
 
-from .bank_fixtures import make_app, synth_vlog
+from .bank_fixtures import CONVICTION, STORY, make_app, rank_of, synth_vlog
 
 
 @pytest.fixture
 def setup(home: Path, synth):  # noqa: ANN001, ANN201
     app, vlog, t = make_app(home, synth_vlog(synth))
-    q1 = app.bank.add_candidate(vlog.id, 1, tags=["zorg"])
-    q2 = app.bank.add_candidate(vlog.id, 2)
+    q1 = app.bank.add_candidate(vlog.id, rank_of(app, vlog.id, CONVICTION), tags=["zorg"])
+    q2 = app.bank.add_candidate(vlog.id, rank_of(app, vlog.id, STORY))
     app.bank.update(q2.id, consent="internal")
     app.bank.approve([q1.id, q2.id], by="Press Office")
     return app, vlog, app.bank.get(q1.id), app.bank.get(q2.id)

@@ -10,7 +10,7 @@ import pytest
 from vlogkit.domain import ConsentScope, QuoteStatus
 from vlogkit.domain.transcript_edits import correct_word
 
-from .bank_fixtures import make_app, synth_vlog
+from .bank_fixtures import CONVICTION, STORY, make_app, rank_of, synth_vlog
 
 LINE = ("Ik ben ervan overtuigd dat je dit werk niet doet voor het loon, maar voor het moment dat een patiënt je hand "
         "vastpakt.")
@@ -26,11 +26,11 @@ def setup(home: Path, synth):  # noqa: ANN001, ANN201
 
 def test_bank_quotes_holding_the_word_read_the_fix_and_undo_brings_their_text_back(setup) -> None:  # noqa: ANN001
     app, vid, loon = setup
-    card = app.bank.add_candidate(vid, 1)  # a quote card's line
+    card = app.bank.add_candidate(vid, rank_of(app, vid, CONVICTION))  # a quote card's line
     words = app.transcription.require(vid).words
     part = app.bank.add_range(vid, words[loon - 2].start, words[loon + 1].end)  # "voor het loon, maar", approved
     app.bank.approve([part.id], by="Press Office")
-    other = app.bank.add_candidate(vid, 2)  # another line: its words do not change
+    other = app.bank.add_candidate(vid, rank_of(app, vid, STORY))  # another line: its words do not change
     assert card.text == LINE and part.text == "Voor het loon, maar"
     before = app.transcription.require(vid)
 
@@ -54,7 +54,7 @@ def test_bank_quotes_holding_the_word_read_the_fix_and_undo_brings_their_text_ba
 
 def test_a_quote_edited_in_the_bank_keeps_its_words_and_is_named(setup) -> None:  # noqa: ANN001
     app, vid, loon = setup
-    q = app.bank.add_candidate(vid, 1)
+    q = app.bank.add_candidate(vid, rank_of(app, vid, CONVICTION))
     edited = app.bank.update(q.id, text="Je doet dit werk niet voor het loon, maar voor dat ene moment.")
     t = app.transcription.require(vid)
     follow = app.transcription.save(vid, correct_word(t, loon, "salaris"))  # the editor's word box

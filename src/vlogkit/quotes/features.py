@@ -203,7 +203,7 @@ def _specifics(f: Features, st: SpanText, lex: Lexicon) -> None:
 
 
 def _speech_acts(f: Features, st: SpanText, last: SpanText, lex: Lexicon, span: Span) -> None:
-    greeting = st.first("greetings") or _intro(st)
+    greeting = _greeting(st, lex) or _intro(st)
     f.set("greeting", 1.0 if greeting else 0.0, greeting)
     f.set("meta", 1.0 if st.has("meta") else 0.0, st.first("meta"))
     f.set("request", 1.0 if st.has("requests") else 0.0, st.first("requests"))
@@ -216,6 +216,20 @@ def _speech_acts(f: Features, st: SpanText, last: SpanText, lex: Lexicon, span: 
     first = st.keys[0]
     f.set("context_open", 1.0 if first in lex.context_openers else 0.0, st.tokens[0].orig)
     f.set("context_phrase", 1.0 if st.has("context_phrases") else 0.0, st.first("context_phrases"))
+
+
+_DETERMINERS = frozenset("""the a an our their your my his her this that every no de het een ons onze hun jullie mijn
+    je zijn haar dat die elk elke geen le la les l' un une des du ce cet cette mon ma mes ton ta son sa ses notre nos
+    votre vos leur leurs au aux""".split())
+
+
+def _greeting(st: SpanText, lex: Lexicon) -> str:
+    """A greeting or a sign-off - not one named as a thing ("save the goodbye", "un dernier bonjour" is one, though:
+    only a determiner right before it makes it a noun)."""
+    for i, phrase in st.hits.get("greetings", ()):
+        if i == 0 or st.keys[i - 1] not in _DETERMINERS:
+            return " ".join(st.tokens[j].orig for j in range(i, i + len(phrase.split())))
+    return ""
 
 
 def _intro(st: SpanText) -> str:
@@ -252,6 +266,8 @@ def _question(st: SpanText, lex: Lexicon) -> str:
         if k[0] in lex.question_verbs and len(k) > 1 and k[1] in lex.subject_pronouns | {"er", "de", "het"}:
             return two
     if code in ("fr", "any"):
+        if k[0] == "quand" and k[1:2] != ["est"] and not _FR_INVERSION.search(st.text.split(None, 1)[-1]):
+            return ""  # "Quand on répare un fil, ...": when, not a question ("Quand est-ce que ...", "Quand part-il")
         if k[0] in _FR_WH or two in ("est ce", "qu'est ce") or st.has("question_openers") and st.positions(
                 "question_openers")[0] == 0:
             return two

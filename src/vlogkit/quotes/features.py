@@ -203,7 +203,7 @@ def _specifics(f: Features, st: SpanText, lex: Lexicon) -> None:
 
 
 def _speech_acts(f: Features, st: SpanText, last: SpanText, lex: Lexicon, span: Span) -> None:
-    greeting = _greeting(st, lex) or _intro(st)
+    greeting = _greeting(st) or _intro(st)
     f.set("greeting", 1.0 if greeting else 0.0, greeting)
     f.set("meta", 1.0 if st.has("meta") else 0.0, st.first("meta"))
     f.set("request", 1.0 if st.has("requests") else 0.0, st.first("requests"))
@@ -223,13 +223,10 @@ _DETERMINERS = frozenset("""the a an our their your my his her this that every n
     votre vos leur leurs au aux""".split())
 
 
-def _greeting(st: SpanText, lex: Lexicon) -> str:
-    """A greeting or a sign-off - not one named as a thing ("save the goodbye", "un dernier bonjour" is one, though:
-    only a determiner right before it makes it a noun)."""
-    for i, phrase in st.hits.get("greetings", ()):
-        if i == 0 or st.keys[i - 1] not in _DETERMINERS:
-            return " ".join(st.tokens[j].orig for j in range(i, i + len(phrase.split())))
-    return ""
+def _greeting(st: SpanText) -> str:
+    """A greeting or a sign-off, unless a determiner right before it names it as a thing ("save the goodbye")."""
+    return next((st.said(i, phrase) for i, phrase in st.hits.get("greetings", ())
+                 if i == 0 or st.keys[i - 1] not in _DETERMINERS), "")
 
 
 def _intro(st: SpanText) -> str:

@@ -72,12 +72,13 @@ class SpanText:
     def first(self, name: str) -> str:
         """The first phrase of a lexicon field found here, as said (case and accents kept: "peut-être", "Nous")."""
         found = self.hits.get(name)
-        if not found:
-            return ""
-        i, phrase = found[0]
-        said = [("-" if j in self.hyphened and j > i else " ") + self.tokens[j].orig
-                for j in range(i, i + len(phrase.split()))]
-        return "".join(said)[1:]
+        return self.said(*found[0]) if found else ""
+
+    def said(self, i: int, phrase: str) -> str:
+        """The words of `phrase`, found at token `i`, as said."""
+        words = [("-" if j in self.hyphened and j > i else " ") + self.tokens[j].orig
+                 for j in range(i, i + len(phrase.split()))]
+        return "".join(words)[1:]
 
     def count(self, name: str) -> int:
         return len(self.hits.get(name, ()))

@@ -170,7 +170,7 @@ def test_a_logistics_sentence_is_never_glued_in_front_of_a_strong_line() -> None
     assert top.text.startswith("Customers forget the price") and "merged" not in codes(top)
 
 
-def test_a_strong_line_keeps_a_much_weaker_neighbour_that_nothing_joins_to_it_off() -> None:
+def test_a_contrast_takes_on_no_neighbour_that_nothing_ties_to_it() -> None:
     # the desk vlog's order: the speech line, then an unrelated reading sentence
     t = make_transcript("Ask not what your country can do for you, ask what you can do for your country.\n"
                         "A gold ring will please most any girl.\n"
@@ -294,3 +294,25 @@ def test_over_the_tuning_half_ranks_never_read_out_of_order_and_reasons_quote_wo
                 assert "''" not in r.text and "()" not in r.text, (name, r.text)
                 if r.code in ("echo", "repetition") and r.words and " " not in r.words.strip():
                     assert r.words.casefold() in said, (name, r.code, r.words, c.text)
+
+
+def test_a_line_that_points_back_comes_out_with_the_line_it_points_to_even_when_weaker_alone() -> None:
+    # "It's ..." answers the sentence before it: an editor cuts the two together, however strong the first is alone
+    t = make_transcript("Morning all, quick update from the warehouse in Genk.\n"
+                        "A pallet without a barcode is not stock anymore.\n"
+                        "It's a mystery with a forklift attached.\n"
+                        "The new scanners arrive on Tuesday, Jens will book the training room.")
+    top = find_candidates(t)[0]
+    assert top.text == "A pallet without a barcode is not stock anymore. It's a mystery with a forklift attached."
+    assert "merged" in codes(top)
+
+
+def test_two_strong_sentences_an_editor_cuts_together_come_out_whole() -> None:
+    # nothing the finder can name ties them (no echo, no link back, no turn marker), yet together they clearly beat
+    # either alone - a claim and the image that proves it
+    t = make_transcript("Hi everyone, Marie from the night desk.\n"
+                        "Un bureau rangé, personne ne le voit.\n"
+                        "Une tasse oubliée, tout l'étage en parle.\n"
+                        "Les badges pour le parking sont à retirer au rez-de-chaussée avant vendredi.", "fr")
+    top = find_candidates(t)[0]
+    assert top.text == "Un bureau rangé, personne ne le voit. Une tasse oubliée, tout l'étage en parle."

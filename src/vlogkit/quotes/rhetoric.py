@@ -63,7 +63,7 @@ def add_rhetoric(f, st: SpanText, parts: list[SpanText], lex: Lexicon) -> None: 
     f.set("turn", 1.0 if turned else 0.0, marker)
     f.set("antithesis", 1.0 if turned and (echo_words or link or parallel) else 0.0, echo_words or b.tokens[0].orig)
     # two sentences tied together (an echo, a parallel start, a link back, a turn marker, a short answer) or only
-    # in a row: the fit weighs both, and the finder glues nothing untied onto a line strong alone (finder.LOOSE_ALONE)
+    # in a row: the fit weighs both
     bound = bool(echo_words or parallel or link or marker or _points_back(b, a, lex) or len(b) <= SHORT_ANSWER)
     f.set("merged", 1.0 if bound else 0.0)
     f.set("loose_pair", 0.0 if bound else 1.0)

@@ -316,3 +316,19 @@ def test_two_strong_sentences_an_editor_cuts_together_come_out_whole() -> None:
                         "Les badges pour le parking sont à retirer au rez-de-chaussée avant vendredi.", "fr")
     top = find_candidates(t)[0]
     assert top.text == "Un bureau rangé, personne ne le voit. Une tasse oubliée, tout l'étage en parle."
+
+
+def test_a_pair_reads_the_same_features_whether_or_not_its_sentences_were_read_before(monkeypatch) -> None:  # noqa: ANN001
+    # pieces() hands a pair the features its sentences already have (speed: each sentence is read once)
+    t = make_transcript("Hello all, Tom from the lab.\n"
+                        "So, a tube without a label is not a sample anymore.\n"
+                        "It's an ice cube with, um, a backstory.\n"
+                        "The freezer audit is on Thursday in room 2.14, and, uh, bring gloves.")
+    _, reused = pieces(t)
+    import vlogkit.quotes.finder as finder
+
+    read = finder.extract
+    monkeypatch.setattr(finder, "extract", lambda span, lex, known=None: read(span, lex))
+    _, read_again = pieces(t)
+    assert len(reused) == 3
+    assert [(p.first, p.last, p.features) for p in reused] == [(p.first, p.last, p.features) for p in read_again]

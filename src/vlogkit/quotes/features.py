@@ -111,12 +111,20 @@ WHOLE = frozenset({"short", "long", "slow", "contrast", "comparison", "repetitio
                    "question", "question_mark", "edge", "fillers", "low_confidence"})
 
 
-def extract(span: Span, lex: Lexicon) -> Features:
-    """The features of one sentence, or of two (see WHOLE)."""
+def words_key(words: Sequence[Word]) -> tuple[int, int, int]:
+    """Which words of a transcript a span holds (its first word's start, its last word's end, how many)."""
+    return (words[0].start, words[-1].end, len(words)) if words else (0, 0, 0)
+
+
+def extract(span: Span, lex: Lexicon, known: Mapping[tuple[int, int, int], Features] | None = None) -> Features:
+    """The features of one sentence, or of two (see WHOLE). `known`: features already read of single sentences (by
+    `words_key`, in the same language and context), so a pair does not read its sentences again."""
     whole = _features(span, lex)
     if len(span.parts) < 2 or not whole.values:
         return whole
-    halves = [_features(Span(p, span.language, (), "", span.edge, span.position, span.context), lex)
+    known = known or {}
+    halves = [known.get(words_key(p)) or _features(Span(p, span.language, (), "", span.edge, span.position,
+                                                        span.context), lex)
               for p in span.parts]
     f = Features(words=whole.words, seconds=whole.seconds)
     names = set(whole.values) | set(halves[0].values) | set(halves[1].values)

@@ -17,12 +17,12 @@ recall@3 on the fitted halves 0.84 -> 0.88, on the held-out halves 0.80 -> 0.82,
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from vlogkit.domain import Candidate, Reason, Transcript, Word
 from vlogkit.quotes.cleanup import trim
-from vlogkit.quotes.features import Features, Span, extract, stem
+from vlogkit.quotes.features import Features, Span, extract, stem, words_key
 from vlogkit.quotes.frequency import prefetch
 from vlogkit.quotes.lexicons import lexicon_for
 from vlogkit.quotes.model import Model, default_model
@@ -106,7 +106,8 @@ def sentences_of(transcript: Transcript) -> tuple[list[Sentence], list[str]]:
 
 
 def _piece(words: Sequence[Word], sents: tuple[Sentence, ...], language: str, edge: bool,
-           context: dict[str, int], short_clip: bool = False) -> Piece | None:
+           context: dict[str, int], short_clip: bool = False,
+           known: Mapping[tuple[int, int, int], Features] | None = None) -> Piece | None:
     """The kept words of one or two sentences (a leading connective and fillers trimmed), with their features."""
     lex = lexicon_for(language)
     first, last = sents[0].first, sents[-1].last
@@ -126,7 +127,7 @@ def _piece(words: Sequence[Word], sents: tuple[Sentence, ...], language: str, ed
         edge = False  # a recording whose first words are "And so ..." starts mid-thought, cut from a longer talk: it
         # has no opening (greeting, introduction) to mark down - no vlog of the corpus starts so; the desk vlog
         # does, where Whisper writes "And so my fellow Americans, ask not ..." as one sentence
-    feats = extract(Span(kept, language, parts, stripped, edge, position, context), lex)
+    feats = extract(Span(kept, language, parts, stripped, edge, position, context), lex, known)
     return Piece(first, last, sents, language, feats)
 
 
@@ -146,6 +147,10 @@ def pieces(transcript: Transcript, pairs: bool = True) -> tuple[list[Piece], lis
                                           short_clip) for i, s in enumerate(sents)]
     doubles: list[Piece] = []
     if pairs:
+        known: dict[str, dict[tuple[int, int, int], Features]] = {}  # per language: each sentence's features
+        for p in singles:
+            if p is not None:
+                known.setdefault(p.language, {})[words_key(words[p.first : p.last])] = p.features
         for i in range(n - 1):
             a, b = singles[i], singles[i + 1]
             if a is None or b is None or langs[i] != langs[i + 1]:
@@ -155,7 +160,7 @@ def pieces(transcript: Transcript, pairs: bool = True) -> tuple[list[Piece], lis
             if len(sents[i].words) + len(sents[i + 1].words) > MERGE_MAX_WORDS:
                 continue
             p = _piece(words, (sents[i], sents[i + 1]), langs[i], (i == 0 or i + 1 == n - 1) and not short_clip,
-                       context, short_clip)
+                       context, short_clip, known.get(langs[i]))
             if p is not None:
                 doubles.append(p)
     return [p for p in singles if p is not None], doubles
@@ -177,10 +182,10 @@ def _pool(singles: list[Piece], doubles: list[Piece], model: Model) -> list[_Sco
         stronger = a if a.exact >= b.exact else b
         if p.features.values.get("loose_pair") and stronger.piece.features.values.get("contrast"):
             continue  # a contrast is a whole figure on its own: it takes on no neighbour that nothing ties to it
-        merged = _score(p, model)  # a pair is worth the mean of its sentences plus what joins them
+        # a pair is worth the mean of its sentences plus what joins them (its reasons are worded only when it is in)
         loose = LOOSE_MARGIN if p.features.values.get("loose_pair") else 0
-        if merged.exact >= max(a.exact, b.exact) + model.margin + loose:
-            pool.append(merged)
+        if model.exact(p.features) >= max(a.exact, b.exact) + model.margin + loose:
+            pool.append(_score(p, model))
     return pool
 
 

@@ -152,16 +152,6 @@ def test_clip_range_with_touching_words_stays_on_the_boundaries() -> None:
     assert clip_range(words, 0, 3, duration=1500) == (0, 1500)
 
 
-def test_a_set_up_and_its_punchline_are_kept_whole() -> None:
-    t = make_transcript("Right, a couple of things about the rota.\n"
-                        "We don't need a few people doing it perfectly.\n"
-                        "We need everybody doing it a bit imperfectly.\n"
-                        "The rota for the Easter weekend is on the SharePoint, check your slots before Friday.")
-    top = find_candidates(t)[0]
-    assert "merged" in codes(top)
-    assert top.text == "We don't need a few people doing it perfectly. We need everybody doing it a bit imperfectly."
-
-
 def test_a_logistics_sentence_is_never_glued_in_front_of_a_strong_line() -> None:
     t = make_transcript("The buses were booked by Verhaegen Travel, the supplier we used last year.\n"
                         "Customers forget the price within a month, but they never forget who showed up when "
@@ -296,26 +286,32 @@ def test_over_the_tuning_half_ranks_never_read_out_of_order_and_reasons_quote_wo
                     assert r.words.casefold() in said, (name, r.code, r.words, c.text)
 
 
-def test_a_line_that_points_back_comes_out_with_the_line_it_points_to_even_when_weaker_alone() -> None:
-    # "It's ..." answers the sentence before it: an editor cuts the two together, however strong the first is alone
-    t = make_transcript("Morning all, quick update from the warehouse in Genk.\n"
-                        "A pallet without a barcode is not stock anymore.\n"
-                        "It's a mystery with a forklift attached.\n"
-                        "The new scanners arrive on Tuesday, Jens will book the training room.")
-    top = find_candidates(t)[0]
-    assert top.text == "A pallet without a barcode is not stock anymore. It's a mystery with a forklift attached."
-    assert "merged" in codes(top)
-
-
-def test_two_strong_sentences_an_editor_cuts_together_come_out_whole() -> None:
-    # nothing the finder can name ties them (no echo, no link back, no turn marker), yet together they clearly beat
+# two sentences an editor cuts together: (the vlog, its language, the top candidate, how they are tied)
+_WHOLE_PAIRS = [
+    # a set-up and its punchline
+    ("Right, a couple of things about the rota.\nWe don't need a few people doing it perfectly.\n"
+     "We need everybody doing it a bit imperfectly.\n"
+     "The rota for the Easter weekend is on the SharePoint, check your slots before Friday.", "en",
+     "We don't need a few people doing it perfectly. We need everybody doing it a bit imperfectly.", "merged"),
+    # "It's ..." answers the sentence before it, however strong that one is alone
+    ("Morning all, quick update from the warehouse in Genk.\nA pallet without a barcode is not stock anymore.\n"
+     "It's a mystery with a forklift attached.\n"
+     "The new scanners arrive on Tuesday, Jens will book the training room.", "en",
+     "A pallet without a barcode is not stock anymore. It's a mystery with a forklift attached.", "merged"),
+    # nothing the finder can name ties them (no echo, link back or turn marker), yet together they clearly beat
     # either alone - a claim and the image that proves it
-    t = make_transcript("Hi everyone, Marie from the night desk.\n"
-                        "Un bureau rangé, personne ne le voit.\n"
-                        "Une tasse oubliée, tout l'étage en parle.\n"
-                        "Les badges pour le parking sont à retirer au rez-de-chaussée avant vendredi.", "fr")
-    top = find_candidates(t)[0]
-    assert top.text == "Un bureau rangé, personne ne le voit. Une tasse oubliée, tout l'étage en parle."
+    ("Hi everyone, Marie from the night desk.\nUn bureau rangé, personne ne le voit.\n"
+     "Une tasse oubliée, tout l'étage en parle.\n"
+     "Les badges pour le parking sont à retirer au rez-de-chaussée avant vendredi.", "fr",
+     "Un bureau rangé, personne ne le voit. Une tasse oubliée, tout l'étage en parle.", "loose_pair"),
+]
+
+
+@pytest.mark.parametrize(("vlog", "language", "line", "tie"), _WHOLE_PAIRS)
+def test_two_sentences_an_editor_cuts_together_come_out_whole(vlog: str, language: str, line: str, tie: str) -> None:
+    top = find_candidates(make_transcript(vlog, language))[0]
+    assert top.text == line
+    assert tie in codes(top)
 
 
 def test_a_pair_reads_the_same_features_whether_or_not_its_sentences_were_read_before(monkeypatch) -> None:  # noqa: ANN001

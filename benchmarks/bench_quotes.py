@@ -8,8 +8,9 @@ before the finder was run on it, measured at milestones only), the fresh half (t
 by nine hands, fitted on together with the tuning half since FINDER_VERSION 18, so in-sample), the fresh2 half
 (tests/quotes/data/fresh2: 96 vlogs by eight more hands, fitted on since FINDER_VERSION 19), the fresh3, fresh4 and
 fresh5 halves (96 vlogs by eight more hands each, fitted on since FINDER_VERSION 20), the fresh6 and fresh7 halves
-(tests/quotes/data/fresh6, fresh7: 96 vlogs by eight more hands each, two thirds English, never fitted on: held out)
-and the fresh8 half (96 vlogs by eight more hands, a third in each language, never fitted on: held out). Which halves
+(tests/quotes/data/fresh6, fresh7: 96 vlogs by eight more hands each, two thirds English, never fitted on: held
+out), and the fresh8 and fresh9 halves (96 vlogs by eight more hands each, a third in each language, never fitted
+on: held out). Which halves
 are in-sample is read from the shipped weights (`fitted_on`). `--quick`: skip the
 cross-validation (about a minute).
 Definitions: tests/quotes/corpus.py; "(most)" is recall@3 in the issue's own, looser words (a top-3 candidate

@@ -18,8 +18,8 @@ Usage: .venv/bin/python scripts/fit_quote_weights.py [--check] [--quick] [--abla
   --halves=tune,fresh: fit on these corpus halves (default: tune only; any other half is then no longer held out);
     `real` is the one real recording (the desk vlog, tests/render/data/desk_transcript.json, its Kennedy line);
   --quick: no cross-validation (minutes instead of hours); the grids hold one setting each, so cross-validation
-    only reports. The shipped weights (FINDER_VERSION 21): `--quick --halves=tune,fresh,fresh2,fresh3,fresh4,fresh5,real`,
-    measured on the held-out halves (test, dev, fresh6, fresh7, fresh8) by benchmarks/bench_quotes.py;
+    only reports. The shipped weights (FINDER_VERSION 22): `--quick --halves=tune,fresh,fresh2,fresh3,fresh4,fresh5,real`,
+    measured on the held-out halves (test, dev, fresh6, fresh7, fresh8, fresh9) by benchmarks/bench_quotes.py;
   --ablate: after choosing, the leave-one-author-out recall with each feature left out in turn (write nothing).
 """
 

@@ -10,9 +10,11 @@ hands, written blind from one brief: held out for FINDER_VERSION 18, fitted on s
 96 vlogs by eight more new hands from the same brief, and so are `fresh4/` and `fresh5/`: each was held out when it
 was written, and the weights are fitted on them since FINDER_VERSION 20. `tests/quotes/data/fresh6/` (96 vlogs by eight
 more hands, two thirds English) and `tests/quotes/data/fresh7/` (96 more by eight more hands, written after
-FINDER_VERSION 20 was fitted) and `tests/quotes/data/fresh8/` (96 more by eight more hands, a third in each language,
+FINDER_VERSION 20 was fitted), `tests/quotes/data/fresh8/` (96 more by eight more hands, a third in each language,
 written while FINDER_VERSION 21's pair rules were chosen on the other held-out halves, and measured once they were)
-the fitting script never reads: the held-out measure of the shipped weights.
+and `tests/quotes/data/fresh9/` (96 more by eight more hands, a third in each language, written blind before
+FINDER_VERSION 22 was fitted, measured once on 21 and once on 22) the fitting script never reads: with test and dev,
+the held-out measure of the shipped weights.
 
 A candidate *hits* an editor's line when it covers most of it (>= 60 % of its words) and is mostly that line
 (>= 50 % of the candidate's words). recall@3: editor's lines hit by one of the top 3. recall@3 (shares most): the
@@ -36,7 +38,7 @@ from vlogkit.quotes import find_candidates
 from .helpers import DATA, load_case
 
 HALVES = ("tune", "test", "dev", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7",
-          "fresh8")
+          "fresh8", "fresh9")
 LIST_TOP = 50
 
 Finder = Callable[[Transcript], list[Candidate]]

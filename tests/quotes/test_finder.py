@@ -59,8 +59,8 @@ def test_reasons_carry_their_points_and_add_up_to_the_score() -> None:
       "overtuiging in de ik-vorm ('Ik ben ervan overtuigd')"),
      ("nl", "De vergadering is verplaatst naar donderdag om tien uur in zaal drie.", "time",
       "een datum of tijdstip ('donderdag')"),
-     ("fr", "Le parking sera fermé lundi pour les travaux, garez-vous derrière le bâtiment C.", "place",
-      "un lieu ('parking')")],
+     ("fr", "Le parking sera fermé lundi pour les travaux, réservez votre place dans Outlook.", "tool",
+      "un outil ou un système ('Outlook')")],
 )
 def test_reasons_are_plain_phrases_in_the_vlogs_language(language: str, line: str, code: str, text: str) -> None:
     _, reasons = score_words(make_transcript(line, language).words, language)
@@ -184,6 +184,16 @@ def test_a_reason_is_true_of_the_words_it_quotes() -> None:
     assert "triad" not in _reasons("It was like, like, like a wave that never really stopped.")
     assert _reasons("Cela peut-être fait demain, mais je ne suis pas sûr.", "fr").get("hedge") == "peut-être"
     assert "hedge" not in _reasons("Un retard peut être une chance quand toute l'équipe en parle.", "fr")  # can be
+    # "like" compares or is a verb here; only the bare filler hedges
+    assert "hedge" not in _reasons("Demand goes up like a staircase and donations come down like a lift.")
+    assert "hedge" not in _reasons("Most fraud looks like a very nice client in a hurry, and I like that.")
+    assert _reasons("It was, like, twenty boxes on the dock by the evening.").get("hedge") == "like"
+    # a request's verb after its subject tells what someone does; the bare imperative asks
+    assert "request" not in _reasons("Ik check misschien vierhonderd beugels per dag, en bij elke klik denk ik.", "nl")
+    assert _reasons("Check uw mailbox voor vrijdag, de planning staat erin.", "nl").get("request") == "Check"
+    # a French word list sees the word behind an elision: "l'intranet" is a tool, as "intranet" is
+    elided = _reasons("Tout est dans l'intranet depuis lundi matin, pour le service entier.", "fr")
+    assert elided.get("tool") == "l'intranet"
     # an impersonal French "il" is nobody: no other person, nothing it points back to
     assert not {"third_person", "context_open", "link"} & set(
         _reasons("Il faut toujours écouter les gens du terrain avant de décider.", "fr"))

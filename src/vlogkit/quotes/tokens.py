@@ -120,35 +120,56 @@ def _index(keys: tuple[str, ...], lex: Lexicon, hyphened: frozenset[int] = froze
     covered: dict[str, int] = {}  # field -> first position not yet covered by a hit
     n = len(keys)
     for i in range(n):
-        for size in range(min(MAX_PHRASE, n - i), 0, -1):
-            phrase = " ".join(keys[i : i + size])
-            names = table.get(phrase)
-            if not names:
-                continue
-            for name in names:
-                if covered.get(name, 0) > i:
+        heads = [keys[i]]
+        if lex.code == "fr" and (word := _ELIDED.sub("", keys[i], count=1)) != keys[i]:
+            heads.append(word)  # "l'intranet" is "intranet", "d'equipe" is "equipe"
+        for head in heads:
+            for size in range(min(MAX_PHRASE, n - i), 0, -1):
+                phrase = " ".join((head, *keys[i + 1 : i + size]))
+                names = table.get(phrase)
+                if not names:
                     continue
-                if _said_otherwise(name, keys, i, hyphened):
-                    continue
-                hits.setdefault(name, []).append((i, phrase))
-                covered[name] = i + size
+                for name in names:
+                    if covered.get(name, 0) > i:
+                        continue
+                    if _said_otherwise(name, keys, i, hyphened):
+                        continue
+                    hits.setdefault(name, []).append((i, phrase))
+                    covered[name] = i + size
     return hits
+
+
+# the article or preposition elided before a noun ("l'intranet", "d'equipe"); "c'est", "qu'on", "n'oubliez" and
+# "j'ai" are listed as said, and a short "l'a", "d'un" is a pronoun and a verb or a listed phrase
+_ELIDED = re.compile(r"^[ld]'(?=\w{3})")
 
 
 _BEFORE_A_VERB = frozenset("will would to can could might may should must i'll it'll you'll we'll they'll".split())
 _IMPERSONAL = frozenset("""faut fallait faudra faudrait y semble semblait semblerait parait paraissait
     s'agit s'agissait suffit suffisait reste restait vaut vaudrait pleut manque""".split())
 _AFTER_SO = frozenset("that i we you he she it they the a an there this".split())  # "so we ...": a connective
+# "like" after these is a verb or a comparison ("I like", "looks like", "nothing like"), before these a comparison
+# ("like a lift", "like the films"): only the bare filler ("it's, like, twenty boxes") hedges
+_LIKE_AFTER = frozenset("""i we you they people would i'd we'd you'd they'd don't didn't doesn't look looks looked
+    looking feel feels felt sound sounds seem seems seemed nothing something anything exactly just more much""".split())
+_LIKE_BEFORE = frozenset("a an the somebody someone this that".split())
+# a request's verb after its subject tells what someone does, it asks nothing ("ik check", "we check your", "vous
+# envoyez"): a request is the bare imperative
+_SUBJECTS = frozenset("i we they he she ik wij ze zij hij ge gij jij je nous vous on il elle ils elles tu".split())
 
 
 def _said_otherwise(name: str, keys: tuple[str, ...], i: int, hyphened: frozenset[int] = frozenset()) -> bool:
     """A listed word used as another word here: "will please" is a verb, not a request; "And so, ...", "so we ..."
-    and a sentence's first "so" join, they do not intensify; "peut être" (can be) is not "peut-être" (maybe)."""
+    and a sentence's first "so" join, they do not intensify; "looks like a lift" compares, it does not hedge; "ik check" does, it asks nothing; "peut être" (can be) is not "peut-être" (maybe)."""
     key = keys[i]
     if name == "hedges" and key == "peut" and keys[i + 1 : i + 2] == ("etre",):
         return i + 1 not in hyphened
+    if name == "hedges" and key == "like":
+        return (i > 0 and keys[i - 1] in _LIKE_AFTER) or " ".join(keys[i + 1 : i + 2]) in _LIKE_BEFORE
     if name == "requests" and key == "please":
         return i > 0 and keys[i - 1] in _BEFORE_A_VERB
+    if name == "requests" and i > 0 and keys[i - 1] in _SUBJECTS:
+        return True
     if name == "intensifiers" and key == "so":
         return i == 0 or keys[i - 1] in ("and", "but", "or") or i + 1 >= len(keys) or keys[i + 1] in _AFTER_SO
     return False

@@ -90,6 +90,12 @@ class VlogkitError(Exception):
         self.texts = dict(texts)
         return self
 
+    def with_hint(self, hint: str) -> VlogkitError:
+        """The English line (the CLI's) ends with what to do; the app words the template, without the commands."""
+        line = str(self)
+        self.args = (f"{line[:-1] if line.endswith('.') else line} - {hint}.",)
+        return self
+
     def to_dict(self) -> dict[str, object]:
         """What a worker process sends back (JSON): the English line, the template, its fields, the texts. A
         `Number`, a `Phrase` or a nested error among the fields crosses as a tagged object, so the app still words

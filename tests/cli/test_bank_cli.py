@@ -79,10 +79,26 @@ def test_add_search_review_and_export_for_each_audience(cli, vlog_id: str, tmp_p
     assert cli("bank", "reject", q1["id"]).returncode == 0
     r = cli("bank", "export", "--format", "csv", "--out", str(tmp_path / "x.csv"), "--audience", "external")
     assert r.returncode == 1 and "Nothing to export for the external audience: left out 2 quotes" in r.stderr
+    assert f"`vlogkit bank approve {q1['id']}` if it was rejected by mistake" in r.stderr  # and what to do
     assert not (tmp_path / "x.csv").exists()
 
     r = cli("bank", "export", "--format", "cards", "--out", str(tmp_path / "cards"))
     assert r.returncode == 0 and len(list((tmp_path / "cards").glob("*.png"))) == 2  # q2 only, both sizes
+
+
+def test_a_quote_whose_speaker_consented_to_internal_use_only_is_never_promised_external_use(
+        cli, vlog_id: str, tmp_path: Path) -> None:  # noqa: ANN001
+    assert cli("edit", vlog_id, "--consent", "internal").returncode == 0
+    r = cli("bank", "add", vlog_id, "--candidate", "1")
+    qid = r.stdout.strip()
+    assert f"Saved {qid} as candidate, for internal use only: consent is for internal use only" in r.stderr
+    assert f"`vlogkit edit {vlog_id} --consent external`" in r.stderr and "once approved" not in r.stderr
+    r = cli("bank", "approve", qid, "--by", "Press Office")
+    assert r.returncode == 0 and f"{qid} is approved, but for internal use only" in r.stderr
+    r = cli("bank", "export", "--format", "pptx", "--out", str(tmp_path / "ext.pptx"), "--audience", "external")
+    assert r.returncode == 1 and "consent is for internal use only" in r.stderr
+    assert f"`vlogkit edit {vlog_id} --consent external`" in r.stderr  # the refusal says what to do
+    assert not (tmp_path / "ext.pptx").exists()
 
 
 def test_tag_remove_range_and_import(cli, vlog_id: str, tmp_path: Path) -> None:  # noqa: ANN001

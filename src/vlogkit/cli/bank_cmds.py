@@ -164,7 +164,10 @@ def cmd_add(args: argparse.Namespace, app: App) -> int:
         print_json(quote_json(app, q))
     else:
         print(q.id)  # stdout stays the id alone, for scripts; people read stderr
-        if q.status is QuoteStatus.APPROVED:
+        closed = _not_external(app, q)
+        if closed:
+            print(f"Saved {q.id} as {q.status.value}, for internal use only: {closed}.", file=sys.stderr)
+        elif q.status is QuoteStatus.APPROVED:
             print(f"Saved {q.id} as approved.", file=sys.stderr)
         elif q.status is QuoteStatus.CANDIDATE:
             print(f"Saved {q.id} as a candidate: internal use now; external use once approved "
@@ -172,6 +175,17 @@ def cmd_add(args: argparse.Namespace, app: App) -> int:
         else:
             print(f"Saved {q.id} as {q.status.value}.", file=sys.stderr)
     return 0
+
+
+def _not_external(app: App, q: Quote) -> str:
+    """Why the consent keeps `q` from an external audience whatever its review says, and what to do ("" when it
+    does not): approving a quote never widens its speaker's consent, so saying "once approved" would mislead."""
+    c = app.bank.clearance(q, "external", review=False)
+    if c.ok:
+        return ""
+    if c.code == "internal_only":
+        return f"{c.reason()}; external use needs the speaker's consent first (`vlogkit edit {q.vlog_id} --consent external`)"
+    return c.reason() + (f" - {c.hint}" if c.hint else "")
 
 
 def cmd_search(args: argparse.Namespace, app: App) -> int:
@@ -208,6 +222,10 @@ def cmd_status(args: argparse.Namespace, app: App) -> int:
     else:
         for q in quotes:
             print(quote_line(app, q))
+    if args.status == "approved":
+        for q in quotes:
+            if closed := _not_external(app, q):
+                print(f"{q.id} is approved, but for internal use only: {closed}.", file=sys.stderr)
     return 0
 
 

@@ -326,13 +326,14 @@ class BankService:
         if not pool:
             raise VlogkitError(N_("The bank holds no quotes to export (or none match the filters): "
                                   "`vlogkit bank add` saves some."))
-        kept, skipped = [], []
+        kept, skipped, hints = [], [], {}
         reasons: dict[str, list[str]] = {lang: [] for lang in ("en", "nl", "fr")}  # the app shows its language's
         for q in pool:
             c = self.clearance(q, audience, vlogs)
             why = c.reason() or words_to_confirm(self.app, q, audience, fmt, vlogs)
             if why:
                 skipped.append(f"{q.id}: {why}")
+                hints.setdefault(c.hint, None)
                 for lang, lines in reasons.items():
                     lines.append(f"{q.id}: {c.reason(lang) if not c.ok else why}")
             else:
@@ -341,8 +342,10 @@ class BankService:
             template = (N_("Nothing to export for the {audience} audience: left out {n} quote: {reasons}.")
                         if len(skipped) == 1 else
                         N_("Nothing to export for the {audience} audience: left out {n} quotes: {reasons}."))
-            raise ConsentError(template, audience=_AUDIENCE_WORDS[audience], n=len(skipped),
+            err = ConsentError(template, audience=_AUDIENCE_WORDS[audience], n=len(skipped),
                                reasons={lang: "; ".join(lines) for lang, lines in reasons.items()})
+            todo = "; ".join(h for h in hints if h)  # what to do, in the CLI's words; the app shows the reasons
+            raise err.with_hint(todo) if todo else err
         report = write_export(self, fmt, Path(out), audience, kept, vlogs, ctx, title)
         report.skipped = skipped
         files = list(getattr(report, "files", None) or [report.path])

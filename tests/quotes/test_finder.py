@@ -338,3 +338,17 @@ def test_a_pair_reads_the_same_features_whether_or_not_its_sentences_were_read_b
     _, read_again = pieces(t)
     assert len(reused) == 3
     assert [(p.first, p.last, p.features) for p in reused] == [(p.first, p.last, p.features) for p in read_again]
+
+
+def test_no_word_is_quoted_both_for_and_against_a_line_nor_twice_in_one_reason() -> None:
+    from .corpus import load, names
+
+    for name in names("tune")[::6]:
+        transcript, _ = load("tune", name)
+        for c in find_candidates(transcript, top=50):
+            quoted = {r.code: [w.strip().casefold() for w in r.words.split(",") if w.strip()] for r in c.reasons}
+            plus = {x for w in quoted.get("quotable_words", []) for x in w.split()}
+            minus = {x for w in quoted.get("plain_words", []) for x in w.split()}
+            assert not plus & minus, (name, c.text, quoted)
+            for code, words in quoted.items():
+                assert len(words) == len(set(words)), (name, c.text, code, words)

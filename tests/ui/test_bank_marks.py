@@ -19,9 +19,16 @@ def test_cards_show_lines_already_in_the_bank_from_the_start(qtbot, window, clip
     assert first.cand.rank == 1
     assert first.add_button.text() == "In the bank ✓" and not first.add_button.isEnabled()
     assert all(c.add_button.text() == "Add to bank" and c.add_button.isEnabled() for c in others)
+    # reviewed and tagged elsewhere (`vlogkit bank approve`, the bank tab): the card shows the bank's quote as it is
+    window.app.bank.approve([saved.id], by="Press Office")
+    window.app.bank.tag(saved.id, add=["roadshow"])
+    window._on_store_watcher_bank_changed()
+    assert first.status.currentText() == "Approved" and first.tags.text() == "roadshow"
+    assert not first.status.isEnabled() and not first.tags.isEnabled()  # edited in the Quote bank tab, not here
     window.app.bank.remove(saved.id)  # removed elsewhere (the bank tab, the CLI): the card may add it again
     window._on_store_watcher_bank_changed()
     assert first.add_button.text() == "Add to bank" and first.add_button.isEnabled()
+    assert first.status.isEnabled() and first.tags.isEnabled()
 
 
 def test_a_card_knows_a_selection_of_its_words_is_in_the_bank(qtbot, window, opened) -> None:

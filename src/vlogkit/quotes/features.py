@@ -135,6 +135,10 @@ def extract(span: Span, lex: Lexicon, known: Mapping[tuple[int, int, int], Featu
             value = (halves[0].values.get(name, 0.0) + halves[1].values.get(name, 0.0)) / 2
             found = halves[0].evidence.get(name) or halves[1].evidence.get(name) or whole.evidence.get(name, "")
             f.set(name, value, found)
+    plus, minus = f.evidence.get("quotable_words", ""), f.evidence.get("plain_words", "")
+    if plus and minus:  # the two halves' words: one quoted for the pair is not also quoted against it
+        said = {x for w in plus.split(", ") for x in w.split()}
+        f.evidence["plain_words"] = ", ".join(w for w in minus.split(", ") if not said & set(w.split()))
     return f
 
 
@@ -177,7 +181,7 @@ def _lexical(f: Features, st: SpanText, lex: Lexicon, context: Mapping[str, int]
     rare = sorted(content, key=lambda t: t.zipf)[:3]
     if rare:
         f.set("distinct", sum(min(3.0, COMMON_ZIPF - t.zipf) for t in rare) / len(rare) / 3.0,
-              ", ".join(t.orig for t in rare[:2]))
+              ", ".join(list(dict.fromkeys(t.orig for t in rare))[:2]))  # a word said twice is quoted once
     common = sum(1 for t in st.tokens if t.zipf >= COMMON_ZIPF)
     f.set("common", common / len(st))
     unknown = [t for t in st.tokens

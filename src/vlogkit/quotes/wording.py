@@ -45,8 +45,10 @@ def wording(words: Iterable[str], language: str, weights: Weights | None = None,
     pos = sorted((w for w in found if found[w] > 0), key=lambda w: -found[w])
     neg = sorted((w for w in found if found[w] < 0), key=lambda w: found[w])
     telling = _TELLING_SHORT.get((language or "").lower()[:2], frozenset())
-    return (sum(found[w] for w in pos), -sum(found[w] for w in neg), ", ".join(_shown(pos, telling, avoid)),
-            ", ".join(_shown(neg, telling, avoid)))
+    plus = _shown(pos, telling, avoid)
+    said = avoid | {x for w in plus for x in w.split()}  # a word quoted for a line is not also quoted against it
+    return (sum(found[w] for w in pos), -sum(found[w] for w in neg), ", ".join(plus),
+            ", ".join(_shown(neg, telling, said)))
 
 
 # short words that still tell something about how a line is phrased: who it speaks to, a negation

@@ -64,7 +64,7 @@ class QuoteActions:
         except VlogkitError as exc:
             self._on_action_failed(error_text(exc))  # type: ignore[attr-defined]  # VlogEditor's: a vlog gone closes it
             return
-        card.mark_added()
+        card.mark_added(q)
         self._say(tr("Added to the bank: {what}.", what=describe(q)))  # as "Add selection to bank" says it
         self.bank_changed.emit()
         self.show_bank_marks()
@@ -78,7 +78,8 @@ class QuoteActions:
             for card in self.quotes.cards:
                 if card.vlog_id == self.vlog.id:
                     m = self.app.bank.match(self.vlog.id, card.cand.start, card.cand.end, self.transcript)
-                    card.set_in_bank(m is not None and m.kind == "same")
+                    same = m is not None and m.kind == "same"
+                    card.set_in_bank(same, m.quote if same else None)
         except VlogkitError as exc:  # a damaged bank file: say so, leave the cards as they are
             self.error_raised.emit(error_text(exc))
 

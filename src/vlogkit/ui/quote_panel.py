@@ -137,14 +137,22 @@ class CandidateCard(QFrame):
         self.export_button.setEnabled(not stale)
         self.stale_label.setVisible(stale)
 
-    def mark_added(self) -> None:
-        self.set_in_bank(True)
+    def mark_added(self, quote: Any = None) -> None:
+        self.set_in_bank(True, quote)
 
-    def set_in_bank(self, in_bank: bool) -> None:
-        """The bank holds this line (its words) or, after a removal, no longer does."""
+    def set_in_bank(self, in_bank: bool, quote: Any = None) -> None:
+        """The bank holds this line (its words) or, after a removal, no longer does. Once it is in, the tags and the
+        review shown are the bank quote's, as it is now (reviewed in the Bank view or by `vlogkit bank approve`),
+        and they are read-only here: the Quote bank tab edits them."""
         self.added = in_bank
         self.add_button.setEnabled(not in_bank and not self.stale)
         self.add_button.setText(tr("In the bank ✓") if in_bank else tr("Add to bank"))
+        if in_bank and quote is not None:
+            self.tags.setText(", ".join(quote.tags))
+            self.status.setCurrentIndex(max(0, self.status.findData(quote.status.value)))
+        for w in (self.tags, self.status):
+            w.setEnabled(not in_bank)
+            w.setToolTip(tr("Edit the tags and the review in the Quote bank tab.") if in_bank else "")
 
 
 class QuotePanel(QWidget):

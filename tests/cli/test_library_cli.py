@@ -145,3 +145,17 @@ def test_show_says_detected_only_when_vlogkit_detected_it(cli, home: Path, small
     app.transcription.save(forced, make_transcript("En zo, mijn beste collega's.", "nl"))
     line = next(x for x in cli("show", forced).stdout.splitlines() if x.startswith("language:"))
     assert line.split() == ["language:", "nl", "(set", "by", "hand)"], line
+
+
+def test_the_bundled_sample_vlog_is_one_command_away(cli, small_video: Path) -> None:  # noqa: ANN001
+    r = cli("import")
+    assert r.returncode == 2 and "`vlogkit import --sample`" in r.stderr  # nothing named: say what to try
+    r = cli("import", "--sample")
+    assert r.returncode == 0, r.stderr
+    vid = r.stdout.split("imported as ")[1].split()[0]
+    assert f"next: `vlogkit quotes {vid}`" in r.stdout
+    [v] = cli("list", "--json").json()
+    assert v["id"] == vid and v["consent"]["scope"] == "external" and v["language"] == "en"
+    assert f"already in the library as {vid}" in cli("import", "--sample").stdout  # twice: the same vlog
+    r = cli("import", "--sample", str(small_video))
+    assert r.returncode == 2 and "on its own" in r.stderr and len(cli("list", "--json").json()) == 1

@@ -17,7 +17,9 @@ CONSENTS = [c.value for c in ConsentScope]
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("import", help="add video or audio files (or folders of them) to the library")
-    p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (folders are searched recursively)")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (folders are searched recursively)")
+    p.add_argument("--sample", action="store_true",
+                   help="import the bundled 30 s sample vlog (English, consent external) to try every step on")
     add_speaker_flags(p)
     p.add_argument("--language", default="auto", help="spoken language: nl, fr, en, any Whisper code, or auto")
     p.add_argument("--consent", choices=CONSENTS, default="none", help="consent given by the speaker: internal (colleagues), external (public channels) or none "
@@ -112,6 +114,8 @@ def format_vlog_line(v: Vlog) -> str:
 
 
 def cmd_import(args: argparse.Namespace, app: App) -> int:
+    if args.sample or not args.paths:
+        return _import_sample(args, app)
     packages = [p for p in args.paths if p.lower().endswith(".vlogkit")]
     if packages:
         from vlogkit.cli.team_cmds import import_packages
@@ -148,6 +152,26 @@ def cmd_import(args: argparse.Namespace, app: App) -> int:
         print_json([r.to_dict() for r in results] + [s.to_dict() for s in skipped if "folder holds no" in s.error])
     failed = [r for r in results if not r.ok] + [s for s in skipped if "folder holds no" in s.error]
     return 1 if failed or not results else 0
+
+
+def _import_sample(args: argparse.Namespace, app: App) -> int:
+    from vlogkit.errors import UsageError
+    from vlogkit.services.sample import import_sample
+
+    if not args.sample:
+        raise UsageError("Name the files or folders to import (`vlogkit import PATH ...`), or try the bundled sample "
+                         "vlog: `vlogkit import --sample`.")
+    if args.paths:
+        raise UsageError("Import the sample on its own (`vlogkit import --sample`), not with other files.")
+    r = run_job(lambda ctx: import_sample(app, ctx), label="sample")
+    if args.json:
+        print_json([r.to_dict()])
+    elif r.ok:
+        state = "already in the library as" if r.existing else "imported as"
+        print(f"sample vlog: {state} {r.vlog.id} ({r.vlog.duration_s:.1f} s) - next: `vlogkit quotes {r.vlog.id}`")
+    else:
+        error(r.error)
+    return 0 if r.ok else 1
 
 
 def cmd_list(args: argparse.Namespace, app: App) -> int:

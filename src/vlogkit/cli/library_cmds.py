@@ -114,8 +114,13 @@ def format_vlog_line(v: Vlog) -> str:
 
 
 def cmd_import(args: argparse.Namespace, app: App) -> int:
-    if args.sample or not args.paths:
+    if args.sample:
         return _import_sample(args, app)
+    if not args.paths:
+        from vlogkit.errors import UsageError
+
+        raise UsageError("Name the files or folders to import (`vlogkit import PATH ...`), or try the bundled sample "
+                         "vlog: `vlogkit import --sample`.")
     packages = [p for p in args.paths if p.lower().endswith(".vlogkit")]
     if packages:
         from vlogkit.cli.team_cmds import import_packages
@@ -158,9 +163,6 @@ def _import_sample(args: argparse.Namespace, app: App) -> int:
     from vlogkit.errors import UsageError
     from vlogkit.services.sample import import_sample
 
-    if not args.sample:
-        raise UsageError("Name the files or folders to import (`vlogkit import PATH ...`), or try the bundled sample "
-                         "vlog: `vlogkit import --sample`.")
     if args.paths:
         raise UsageError("Import the sample on its own (`vlogkit import --sample`), not with other files.")
     r = run_job(lambda ctx: import_sample(app, ctx), label="sample")

@@ -22,6 +22,7 @@ from vlogkit.quotes.lexicons import Lexicon
 from vlogkit.quotes.rhetoric import PAIR, add_rhetoric, stem
 from vlogkit.quotes.text import display_text, is_filler
 from vlogkit.quotes.tokens import SpanText, Token, span_text
+from vlogkit.quotes.wording import not_quoted_in
 
 UNSURE_WORD = 0.4
 LOW_CONFIDENCE = 0.6
@@ -135,10 +136,8 @@ def extract(span: Span, lex: Lexicon, known: Mapping[tuple[int, int, int], Featu
             value = (halves[0].values.get(name, 0.0) + halves[1].values.get(name, 0.0)) / 2
             found = halves[0].evidence.get(name) or halves[1].evidence.get(name) or whole.evidence.get(name, "")
             f.set(name, value, found)
-    plus, minus = f.evidence.get("quotable_words", ""), f.evidence.get("plain_words", "")
-    if plus and minus:  # the two halves' words: one quoted for the pair is not also quoted against it
-        said = {x for w in plus.split(", ") for x in w.split()}
-        f.evidence["plain_words"] = ", ".join(w for w in minus.split(", ") if not said & set(w.split()))
+    if f.evidence.get("plain_words"):  # the two halves' words: one quoted for the pair is not quoted against it
+        f.evidence["plain_words"] = not_quoted_in(f.evidence["plain_words"], f.evidence.get("quotable_words", ""))
     return f
 
 

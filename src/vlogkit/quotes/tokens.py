@@ -160,7 +160,8 @@ _SUBJECTS = frozenset("i we they he she ik wij ze zij hij ge gij jij je nous vou
 
 def _said_otherwise(name: str, keys: tuple[str, ...], i: int, hyphened: frozenset[int] = frozenset()) -> bool:
     """A listed word used as another word here: "will please" is a verb, not a request; "And so, ...", "so we ..."
-    and a sentence's first "so" join, they do not intensify; "looks like a lift" compares, it does not hedge; "ik check" does, it asks nothing; "peut être" (can be) is not "peut-être" (maybe)."""
+    and a sentence's first "so" join, they do not intensify; "looks like a lift" compares, it does not hedge; in "ik
+    check" a verb follows its subject, it asks nothing; "peut être" (can be) is not "peut-être" (maybe)."""
     key = keys[i]
     if name == "hedges" and key == "peut" and keys[i + 1 : i + 2] == ("etre",):
         return i + 1 not in hyphened

@@ -51,6 +51,13 @@ def wording(words: Iterable[str], language: str, weights: Weights | None = None,
             ", ".join(_shown(neg, telling, said)))
 
 
+def not_quoted_in(words: str, quoted: str) -> str:
+    """A reason's words (", "-joined bits) less each bit that shares a word with `quoted`'s, as `wording` leaves them
+    out: for a pair, whose two sentences each chose their own."""
+    said = {x for w in quoted.split(", ") for x in w.split()}
+    return ", ".join(w for w in words.split(", ") if w and not said & set(w.split()))
+
+
 # short words that still tell something about how a line is phrased: who it speaks to, a negation
 _TELLING_SHORT = {"en": frozenset("you not no nor we us".split()), "nl": frozenset("je jij u we wij ons niet geen".split()),
                   "fr": frozenset("tu vous nous on pas ne ni".split())}

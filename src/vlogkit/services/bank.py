@@ -344,8 +344,7 @@ class BankService:
                         N_("Nothing to export for the {audience} audience: left out {n} quotes: {reasons}."))
             err = ConsentError(template, audience=_AUDIENCE_WORDS[audience], n=len(skipped),
                                reasons={lang: "; ".join(lines) for lang, lines in reasons.items()})
-            todo = "; ".join(h for h in hints if h)  # what to do, in the CLI's words; the app shows the reasons
-            raise err.with_hint(todo) if todo else err
+            raise err.with_hint("; ".join(h for h in hints if h)) if any(hints) else err  # the CLI's what-to-do
         report = write_export(self, fmt, Path(out), audience, kept, vlogs, ctx, title)
         report.skipped = skipped
         files = list(getattr(report, "files", None) or [report.path])

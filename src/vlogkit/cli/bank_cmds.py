@@ -181,11 +181,7 @@ def _not_external(app: App, q: Quote) -> str:
     """Why the consent keeps `q` from an external audience whatever its review says, and what to do ("" when it
     does not): approving a quote never widens its speaker's consent, so saying "once approved" would mislead."""
     c = app.bank.clearance(q, "external", review=False)
-    if c.ok:
-        return ""
-    if c.code == "internal_only":
-        return f"{c.reason()}; external use needs the speaker's consent first (`vlogkit edit {q.vlog_id} --consent external`)"
-    return c.reason() + (f" - {c.hint}" if c.hint else "")
+    return "" if c.ok else c.reason() + (f" - {c.hint}" if c.hint else "")
 
 
 def cmd_search(args: argparse.Namespace, app: App) -> int:

@@ -12,6 +12,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["HF_HUB_OFFLINE"] = "1"
+os.environ["LC_ALL"] = "C.UTF-8"  # what depends on the locale (the interface language, a CSV's separator) is the
+# same on every developer's machine; a test that needs another locale sets it
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -17,20 +17,23 @@ APP = "vlogkit"
 APP_LANGUAGES = ("en", "nl", "fr")  # the languages the app speaks (its UI, its example prompts)
 
 
-def system_language() -> str:
-    """The system locale's language when the app speaks it, else English."""
+def system_locale() -> str:
+    """The system locale as language[_territory] ("nl_BE", "fr_BE", "en"; on Windows "Dutch_Belgium"), "" when none."""
     import locale
 
     for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
         val = os.environ.get(var, "")
         if val and val not in ("C", "POSIX") and not val.startswith("C."):
-            code = val.split("_")[0].split(".")[0].split(":")[0].lower()
-            return code if code in APP_LANGUAGES else "en"
+            return val.split(".")[0].split(":")[0].split("@")[0]
     try:
-        loc = locale.getlocale()[0] or ""
+        return (locale.getlocale()[0] or "").split(".")[0]
     except ValueError:
-        loc = ""
-    code = loc.split("_")[0].lower()
+        return ""
+
+
+def system_language() -> str:
+    """The system locale's language when the app speaks it, else English."""
+    code = system_locale().split("_")[0].lower()
     return code if code in APP_LANGUAGES else "en"
 
 
@@ -164,6 +167,7 @@ class Settings:
     timezone: str = ""  # IANA zone consent days are counted in ("" = this machine's zone)
     release_text: str = ""  # the release wording people agree to ("" = vlogkit's default wording)
     release_version: str = ""  # bump when the wording changes; each consent record keeps the version in force
+    csv_separator: str = ""  # "," or ";" between CSV cells ("" = what this computer's spreadsheet opens: see below)
 
     @classmethod
     def load(cls, path: Path) -> Settings:
@@ -185,6 +189,24 @@ class Settings:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+CSV_SEPARATORS = {"comma": ",", "semicolon": ";"}
+# Where a comma is the decimal mark, Excel splits CSV cells at semicolons (Windows' list separator there): a file with
+# commas opens as one column. By language or territory, as the locale names them on Linux/macOS ("nl_BE") and Windows.
+_SEMICOLON_LANGUAGES = frozenset("""nl fr de es it pt da sv nb nn no fi pl cs sk sl hr sr bs hu ro bg ru uk lt lv et
+    tr el is dutch french german spanish italian portuguese danish swedish norwegian finnish polish czech""".split())
+_SEMICOLON_TERRITORIES = frozenset("""be nl fr de at ch lu es it pt dk se no fi pl cz br belgium netherlands france
+    germany austria switzerland luxembourg spain italy portugal""".split())
+
+
+def csv_separator(settings: Settings) -> str:
+    """The `csv_separator` setting, else the one this computer's spreadsheet expects: ";" for a Belgian, Dutch,
+    French, German ... locale, "," elsewhere (and when the locale is unknown)."""
+    if settings.csv_separator in CSV_SEPARATORS.values():
+        return settings.csv_separator
+    language, _, territory = system_locale().lower().partition("_")
+    return ";" if language in _SEMICOLON_LANGUAGES or territory in _SEMICOLON_TERRITORIES else ","
 
 
 # Settings a team shares through its library (`vlogkit library settings KEY=VALUE`): every desk uses the team's

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import subprocess
 import sys
@@ -84,6 +86,16 @@ def test_add_search_review_and_export_for_each_audience(cli, vlog_id: str, tmp_p
 
     r = cli("bank", "export", "--format", "cards", "--out", str(tmp_path / "cards"))
     assert r.returncode == 0 and len(list((tmp_path / "cards").glob("*.png"))) == 2  # q2 only, both sizes
+
+    # for Excel with Belgian settings: semicolons between the cells, the text's commas inside its cell
+    r = cli("bank", "export", "--format", "csv", "--separator", "semicolon", "--out", str(tmp_path / "be.csv"))
+    assert r.returncode == 0, r.stderr
+    text = (tmp_path / "be.csv").read_text(encoding="utf-8-sig")
+    assert text.startswith("id;text;copy_text;speaker;")
+    [row] = csv.DictReader(io.StringIO(text), delimiter=";")  # q1 was rejected: q2 alone
+    assert row["id"] == q2 and row["text"].startswith("Ce que j'ai appris, c'est") and row["team"] == "Production"
+    r = cli("bank", "export", "--format", "md", "--separator", "semicolon", "--out", str(tmp_path / "s.md"))
+    assert r.returncode == 2 and "--separator is for --format csv" in r.stderr and not (tmp_path / "s.md").exists()
 
 
 def test_a_quote_whose_speaker_consented_to_internal_use_only_is_never_promised_external_use(

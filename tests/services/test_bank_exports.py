@@ -119,6 +119,33 @@ def test_csv_has_a_bom_keeps_accents_and_neutralises_formulas(setup, tmp_path: P
     assert by_id[q1.id]["copy_text"].startswith("“Ik ben ervan overtuigd")
 
 
+@pytest.mark.parametrize(("locale_name", "want"), [("nl_BE.UTF-8", ";"), ("fr_BE.UTF-8", ";"), ("en_BE.UTF-8", ";"),
+                                                     ("Dutch_Belgium", ";"), ("en_GB.UTF-8", ","), ("C.UTF-8", ",")])
+def test_csv_cells_are_split_as_this_computers_spreadsheet_expects(
+        setup, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, locale_name: str, want: str) -> None:  # noqa: ANN001
+    """Excel with Belgian settings splits a CSV at semicolons: with commas, every quote lands in one column."""
+    app, vlog, q1, q2 = setup
+    monkeypatch.setenv("LC_ALL", locale_name)
+    raw = app.bank.export("csv", tmp_path / "q.csv").path.read_text(encoding="utf-8-sig")
+    assert raw.startswith(f"id{want}text{want}copy_text{want}")
+    rows = list(csv.DictReader(io.StringIO(raw), delimiter=want))
+    assert {r["id"] for r in rows} == {q1.id, q2.id} and "patiënt" in rows[0]["text"] + rows[1]["text"]
+    assert all(len(r) == len(rows[0]) and None not in r for r in rows)  # no cell spilled over: the text's commas
+    # and the tags' "; " stay inside their quoted cells
+
+
+def test_the_csv_separator_setting_and_the_export_call_override_the_locale(
+        setup, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    app, vlog, q1, _ = setup
+    monkeypatch.setenv("LC_ALL", "nl_BE.UTF-8")
+    app.settings.csv_separator = ","
+    assert app.bank.export("csv", tmp_path / "a.csv").path.read_text(encoding="utf-8-sig").startswith("id,text,")
+    assert app.bank.export("csv", tmp_path / "b.csv", separator=";").path.read_text(
+        encoding="utf-8-sig").startswith("id;text;")
+    app.settings.csv_separator = "tab"  # a hand-edited settings file: an unknown value falls back to the locale's
+    assert app.bank.export("csv", tmp_path / "c.csv").path.read_text(encoding="utf-8-sig").startswith("id;text;")
+
+
 def test_markdown_escapes_what_people_said(setup, tmp_path: Path) -> None:  # noqa: ANN001
     app, vlog, q1, _ = setup
     app.bank.update(q1.id, text="We *never* give up <b>ever</b> [link](x) #1")

@@ -66,7 +66,7 @@ def test_forget_deletes_own_exports_rebuilds_shared_ones_and_leaves_no_trace_und
     jan_cards = [p for p in cards.files if p.name.startswith(qj.id)]
     assert els_cards and jan_cards
     own_md = app.bank.export("md", out / "els.md", quotes=[qe]).path
-    shared_csv = app.bank.export("csv", out / "both.csv", quotes=[qe, qj]).path
+    shared_csv = app.bank.export("csv", out / "both.csv", quotes=[qe, qj], separator=";").path
     shared_json = app.bank.export("json", out / "both.json", quotes=[qe, qj]).path
     handed_on = tmp_path / "handed-on.json"  # a copy someone passed around: vlogkit never wrote or logged it
     shutil.copyfile(shared_json, handed_on)
@@ -82,6 +82,7 @@ def test_forget_deletes_own_exports_rebuilds_shared_ones_and_leaves_no_trace_und
     assert all(p.exists() for p in jan_cards)  # a colleague's card stays
     csv_text = shared_csv.read_text(encoding="utf-8-sig")
     assert "vrachtwagens" in csv_text and "overtuigd" not in csv_text  # rebuilt without her
+    assert csv_text.startswith("id;text;")  # with the separator it was written with, not this computer's
     assert sorted(q["id"] for q in json.loads(shared_json.read_text(encoding="utf-8"))["quotes"]) == [qj.id]
     assert set(report.rebuilt) == {str(shared_csv), str(shared_json)} and report.kept == []
     # nothing under the home holds her name or words: databases and their .bak copies, caches, logs, the log
@@ -169,9 +170,9 @@ def test_a_bank_export_that_loses_its_clearance_while_it_writes_leaves_nothing(h
 
     real = bank_formats.to_csv
 
-    def withdraw_while_writing(rows, audience):  # noqa: ANN001, ANN202
+    def withdraw_while_writing(rows, audience, separator):  # noqa: ANN001, ANN202
         App(Paths(home)).library.edit(els.id, consent=ConsentScope.NONE)  # another desk withdraws her consent
-        return real(rows, audience)
+        return real(rows, audience, separator)
 
     monkeypatch.setattr(bank_formats, "to_csv", withdraw_while_writing)
     with pytest.raises(ConsentError, match="consent withdrawn"):

@@ -70,9 +70,12 @@ def test_settings_list_models_with_sizes_and_save(qtbot, window, gui_app) -> Non
     assert dlg.font.count() >= 1 and dlg.font.itemText(0) in ("Lato", "Source Sans Pro")
     dlg.glossary.setPlainText("ComfyUI\nvlogkit")
     dlg.loudness.setValue(-16.0)
+    assert dlg.csv_separator.currentText() == "As this computer's spreadsheet expects (commas)"  # C.UTF-8
+    dlg.csv_separator.setCurrentIndex(dlg.csv_separator.findData(";"))
     dlg.save()
     saved = json.loads(gui_app.paths.settings_file.read_text())
     assert saved["glossary"] == "ComfyUI\nvlogkit" and saved["loudness_target"] == -16.0
+    assert saved["csv_separator"] == ";"
 
 
 def test_downloading_a_model_offline_says_so(qtbot, window, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from vlogkit.cli.output import add_json_flag, print_json, run_job, seconds, warn, warn_damaged
+from vlogkit.config import CSV_SEPARATORS
 from vlogkit.domain import AUDIENCES, ConsentScope, QuoteStatus
 
 if TYPE_CHECKING:
@@ -92,6 +93,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--audience", choices=AUDIENCES, default="internal",
                    help="internal: not rejected, consent internal or external; external: approved, consent external")
     p.add_argument("--title", default="", help="title slide / heading")
+    p.add_argument("--separator", choices=sorted(CSV_SEPARATORS), default=None,
+                   help="csv: cells between commas or semicolons (default: the csv_separator setting, else what "
+                        "this computer's spreadsheet opens - semicolons in Belgium, the Netherlands, France ...)")
     p.add_argument("--order", choices=["newest", "added", "approved"], default="newest",
                    help="slide/card/row order: newest first (as `bank list`), in the order added, or approved first")
     p.add_argument("query", nargs="?", default="", help="only quotes matching these words")
@@ -254,6 +258,10 @@ def cmd_remove(args: argparse.Namespace, app: App) -> int:
 
 
 def cmd_export(args: argparse.Namespace, app: App) -> int:
+    if args.separator and args.format != "csv":
+        from vlogkit.errors import UsageError
+
+        raise UsageError(f"--separator is for --format csv; a {args.format} export has no cells to separate.")
     f = filters_from(args)
     quotes = app.bank.search(args.query, sort="date" if not args.query else "", **f)
     if args.order == "added":
@@ -265,7 +273,9 @@ def cmd_export(args: argparse.Namespace, app: App) -> int:
 
         raise VlogkitError("No quotes match: nothing to export (`vlogkit bank list` shows the bank).")
     report = run_job(lambda ctx: app.bank.export(args.format, Path(args.out), audience=args.audience, quotes=quotes,
-                                                 ctx=ctx, title=args.title), label="Export")
+                                                 ctx=ctx, title=args.title,
+                                                 separator=CSV_SEPARATORS.get(args.separator or "", "")),
+                     label="Export")
     if report.skipped:
         n = len(report.skipped)
         warn(f"left out {n} quote{'s' if n != 1 else ''} for the {args.audience} audience: "

@@ -38,10 +38,12 @@ def safe_cell(value: Any) -> str:
 PRIVATE_FIELDS = ("note", "verbatim")  # internal working material: never in a file for an external audience
 
 
-def to_csv(rows: Sequence[Row], audience: str = "internal") -> bytes:
+def to_csv(rows: Sequence[Row], audience: str = "internal", separator: str = ",") -> bytes:
+    """UTF-8 with a BOM (Excel then reads accents right), cells between `separator`s: "," or ";" (what Excel opens
+    where a comma is the decimal mark)."""
     columns = [c for c in CSV_COLUMNS if audience == "internal" or c not in PRIVATE_FIELDS]
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\r\n")
+    writer = csv.writer(buf, delimiter=separator, lineterminator="\r\n")
     writer.writerow(columns)
     for r in rows:
         q = r.quote

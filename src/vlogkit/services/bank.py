@@ -310,10 +310,10 @@ class BankService:
 
     def export(
         self, fmt: str, out: Path, audience: str = "internal", quotes: list[Quote] | None = None,
-        ctx: JobContext | None = None, title: str = "", log: bool = True,
+        ctx: JobContext | None = None, title: str = "", log: bool = True, separator: str = "",
     ) -> ExportReport:
-        """Write the quotes `audience` may receive; never overwrites (a suffix is added instead). `log=False`:
-        the caller logs the file itself (forget's rebuild, which moves it into place first)."""
+        """Write the quotes `audience` may receive; never overwrites (a suffix is added instead); a CSV's cells
+        between `separator`s ("" = the setting's). `log=False`: the caller logs the file (forget's rebuild)."""
         from vlogkit.services.bank_export import words_to_confirm, write_export
 
         if fmt not in FORMATS:
@@ -345,7 +345,7 @@ class BankService:
             err = ConsentError(template, audience=_AUDIENCE_WORDS[audience], n=len(skipped),
                                reasons={lang: "; ".join(lines) for lang, lines in reasons.items()})
             raise err.with_hint("; ".join(h for h in hints if h)) if any(hints) else err  # the CLI's what-to-do
-        report = write_export(self, fmt, Path(out), audience, kept, vlogs, ctx, title)
+        report = write_export(self, fmt, Path(out), audience, kept, vlogs, ctx, title, separator)
         report.skipped = skipped
         files = list(getattr(report, "files", None) or [report.path])
         with self.app.consent.gate(files):  # kept only while every quote is still cleared (forget, withdrawal)

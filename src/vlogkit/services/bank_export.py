@@ -52,7 +52,7 @@ def words_to_confirm(app: App, quote: Quote, audience: str, fmt: str, vlogs: dic
 
 def write_export(
     bank: BankService, fmt: str, out: Path, audience: str, quotes: list[Quote], vlogs: dict[str, Vlog],
-    ctx: JobContext, title: str,
+    ctx: JobContext, title: str, separator: str = "",
 ) -> ExportReport:
     from vlogkit.render.bank_formats import Row
     from vlogkit.services.bank import ExportReport, now
@@ -76,7 +76,9 @@ def write_export(
         from vlogkit.render import bank_formats as bf
 
         if fmt == "csv":
-            data = bf.to_csv(rows, audience)
+            from vlogkit.config import csv_separator
+
+            data = bf.to_csv(rows, audience, separator or csv_separator(bank.app.settings))
         elif fmt == "md":
             data = bf.to_markdown(rows, title, audience).encode("utf-8")
         else:

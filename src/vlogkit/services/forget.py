@@ -192,7 +192,8 @@ class Forgetting:
         shutil.rmtree(work, ignore_errors=True)
         work.mkdir()
         try:
-            rep = self.app.bank.export(fmt, work / path.name, audience=audience, quotes=cleared, log=False)
+            rep = self.app.bank.export(fmt, work / path.name, audience=audience, quotes=cleared, log=False,
+                                       separator=_csv_separator_of(path) if fmt == "csv" else "")
             os.replace(rep.path, path)  # the rebuilt file takes the old one's place (and name)
         finally:
             shutil.rmtree(work, ignore_errors=True)
@@ -367,3 +368,13 @@ def _quote_ids(detail: str, mark: str) -> list[str]:
 
 
 __all__ = ["ForgetReport", "Forgetting", "Traces"]
+
+
+def _csv_separator_of(path: Path) -> str:
+    """The separator a CSV export was written with (its header starts "id," or "id;"), so a rebuild keeps it."""
+    try:
+        with open(path, encoding="utf-8-sig") as fh:
+            head = fh.read(3)
+    except (OSError, UnicodeDecodeError):
+        return ""
+    return head[2] if head[:2] == "id" and head[2:3] in (",", ";") else ""

@@ -1,5 +1,5 @@
 """Settings: model (bundled `base`; larger ones downloaded only on request), default language, glossary, UI language,
-brand kit (logo, colour, caption font from the bundled fonts), loudness target, export folder."""
+brand kit (logo, colour, caption font from the bundled fonts), loudness target, export folder, CSV separator."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vlogkit.config import Settings, csv_separator
 from vlogkit.errors import VlogkitError
 from vlogkit.ui.i18n import LANGUAGES, error_text, tr
 from vlogkit.ui.import_dialog import fill_language_combo
@@ -105,6 +106,15 @@ class SettingsDialog(QDialog):
         bf.addRow(tr("Loudness target"), self.loudness)
         self.export_dir = QLineEdit(s.export_dir or str(app.paths.default_export_dir))
         bf.addRow(tr("Export folder"), self.export_dir)
+        self.csv_separator = QComboBox()
+        auto = tr("Semicolons") if csv_separator(Settings()) == ";" else tr("Commas")
+        for code, label in (("", tr("As this computer's spreadsheet expects ({s})", s=auto.lower())),
+                            (",", tr("Commas")), (";", tr("Semicolons (Excel in Belgium, the Netherlands, France)"))):
+            self.csv_separator.addItem(label, code)
+        self.csv_separator.setCurrentIndex(max(0, self.csv_separator.findData(s.csv_separator)))
+        self.csv_separator.setToolTip(tr("Between the cells of a quote bank CSV: a spreadsheet that expects the "
+                                         "other one shows every quote in one column."))
+        bf.addRow(tr("CSV cells"), self.csv_separator)
         lay.addWidget(bgroup)
 
         team = QGroupBox(tr("Team"))
@@ -221,6 +231,7 @@ class SettingsDialog(QDialog):
         s.caption_font = self.font.currentText() or s.caption_font
         s.loudness_target = float(self.loudness.value())
         s.export_dir = self.export_dir.text().strip()
+        s.csv_separator = str(self.csv_separator.currentData())
         s.ui_language = str(self.ui_language.currentData())
         s.user_name = self.user_name.text().strip()
         s.library_url = self.library_url.text().strip()

@@ -15,7 +15,8 @@ written while FINDER_VERSION 21's pair rules were chosen on the other held-out h
 and `tests/quotes/data/fresh9/` (96 more by eight more hands, a third in each language, written blind before
 FINDER_VERSION 22 was fitted, measured once on 21 and once on 22) the fitting script never reads: with test and dev,
 the held-out measure of the shipped weights. `tests/quotes/data/fresh10/` (96 more by eight more hands, a third in
-each language) was written blind after FINDER_VERSION 22 shipped and first measured on it.
+each language) was written blind after FINDER_VERSION 22 shipped and first measured on it; `fresh11/` (96 more by
+eight more hands) was written blind while the next version was chosen, and measured only on what ships.
 
 A candidate *hits* an editor's line when it covers most of it (>= 60 % of its words) and is mostly that line
 (>= 50 % of the candidate's words). recall@3: editor's lines hit by one of the top 3. recall@3 (shares most): the
@@ -39,7 +40,7 @@ from vlogkit.quotes import find_candidates
 from .helpers import DATA, load_case
 
 HALVES = ("tune", "test", "dev", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7",
-          "fresh8", "fresh9", "fresh10")
+          "fresh8", "fresh9", "fresh10", "fresh11")
 LIST_TOP = 50
 
 Finder = Callable[[Transcript], list[Candidate]]

@@ -13,10 +13,11 @@ more hands, two thirds English) and `tests/quotes/data/fresh7/` (96 more by eigh
 FINDER_VERSION 20 was fitted), `tests/quotes/data/fresh8/` (96 more by eight more hands, a third in each language,
 written while FINDER_VERSION 21's pair rules were chosen on the other held-out halves, and measured once they were)
 and `tests/quotes/data/fresh9/` (96 more by eight more hands, a third in each language, written blind before
-FINDER_VERSION 22 was fitted, measured once on 21 and once on 22) the fitting script never reads: with test and dev,
-the held-out measure of the shipped weights. `tests/quotes/data/fresh10/` (96 more by eight more hands, a third in
-each language) was written blind after FINDER_VERSION 22 shipped and first measured on it; `fresh11/` (96 more by
-eight more hands) was written blind while the next version was chosen, and measured only on what ships.
+FINDER_VERSION 22 was fitted, measured once on 21 and once on 22) were held out until FINDER_VERSION 22 and are
+fitted on since 23. `tests/quotes/data/fresh10/` (96 more by eight more hands, a third in each language) was written
+blind after FINDER_VERSION 22 shipped, and FINDER_VERSION 23 was chosen on it (with test and dev); `fresh11/` (96
+more by eight more hands) was written blind while 23 was chosen and measured only once 23 was: with test, dev and
+fresh10, the held-out measure of the shipped weights.
 
 A candidate *hits* an editor's line when it covers most of it (>= 60 % of its words) and is mostly that line
 (>= 50 % of the candidate's words). recall@3: editor's lines hit by one of the top 3. recall@3 (shares most): the

@@ -74,7 +74,9 @@ def test_logistics_status_greetings_questions_and_cliches_score_below_a_quotable
         "A customer who calls us angry is not a problem to close, it is somebody who still cares.").words, "en")[0]
     for line, code in [
         ("The printer on the fourth floor works again, good news for everybody.", "tool"),
-        ("The buses are booked with Verhaegen Travel and leave at seven fifteen on Tuesday.", "booking"),
+        # the supplier's name says why (since FINDER_VERSION 23 "a booking" is worth no points of its own: fitted on
+        # 1032 vlogs, it came out for a line, not against, once the names and the everyday words were counted)
+        ("The buses are booked with Verhaegen Travel and leave at seven fifteen on Tuesday.", "names"),
         ("Hi everyone, I'm Tom from the payments team.", "greeting"),
         ("Can everyone send me their slides before Friday?", "question"),
         ("At the end of the day we are one big family here.", "cliche"),

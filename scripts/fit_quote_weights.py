@@ -252,8 +252,12 @@ def real_recording() -> tuple[Transcript, list[tuple[int, int]]]:
     transcript = Transcript.from_dict(json.loads(REAL.read_text(encoding="utf-8")))
     keys = [w.display.lower().strip(",.") for w in transcript.words]
     first = next(i for i in range(len(keys) - 1) if keys[i] == "ask" and keys[i + 1] == "not")
-    last = next(i for i in range(first, len(keys)) if transcript.words[i].display.endswith(".")) + 1
-    return transcript, [(first, last)]
+    return transcript, [(first, _sentence_end(transcript, first))]
+
+
+def _sentence_end(transcript: Transcript, first: int) -> int:
+    """One past the word that ends the sentence word `first` is in."""
+    return next(i for i in range(first, len(transcript.words)) if transcript.words[i].display.endswith(".")) + 1
 
 
 SAMPLE = ROOT / "tests" / "render" / "data" / "sample_transcript.json"
@@ -265,16 +269,17 @@ def sample_recording() -> tuple[Transcript, list[tuple[int, int]]]:
     transcript = Transcript.from_dict(json.loads(SAMPLE.read_text(encoding="utf-8")))
     keys = [w.display.lower().strip(",.") for w in transcript.words]
     first = keys.index("believe") - 2
-    last = next(i for i in range(first, len(keys)) if transcript.words[i].display.endswith(".")) + 1
-    return transcript, [(first, last)]
+    return transcript, [(first, _sentence_end(transcript, first))]
+
+
+REAL_CASES = {"desk_vlog": real_recording, "sample": sample_recording}
 
 
 def load_vlogs(halves: tuple[str, ...] = ("tune",)) -> list[Vlog]:
     vlogs = []
-    for half, name in [(h, n) for h in halves for n in (["desk_vlog", "sample"] if h == "real" else names(h))]:
-        hands = {"desk_vlog": "real", "sample": "real"} if half == "real" else authors(half)
-        transcript, gold = (real_recording() if name == "desk_vlog" else sample_recording()) if half == "real" \
-            else load(half, name)
+    for half, name in [(h, n) for h in halves for n in (list(REAL_CASES) if h == "real" else names(h))]:
+        hands = dict.fromkeys(REAL_CASES, "real") if half == "real" else authors(half)
+        transcript, gold = REAL_CASES[name]() if half == "real" else load(half, name)
         singles, doubles = pieces(transcript)
         w = transcript.words
         parts = [[_words_of(w[p.first : p.last])] for p in singles]

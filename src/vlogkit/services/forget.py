@@ -367,14 +367,18 @@ def _quote_ids(detail: str, mark: str) -> list[str]:
     return [i for i in detail.partition(mark)[2].split() if re.fullmatch(r"q[a-z2-9]{4,32}", i)]
 
 
-__all__ = ["ForgetReport", "Forgetting", "Traces"]
-
-
 def _csv_separator_of(path: Path) -> str:
-    """The separator a CSV export was written with (its header starts "id," or "id;"), so a rebuild keeps it."""
+    """The separator a CSV export was written with (its header starts with the first column and the separator), so a
+    rebuild keeps it."""
+    from vlogkit.render.bank_formats import CSV_COLUMNS
+
+    first = CSV_COLUMNS[0]
     try:
         with open(path, encoding="utf-8-sig") as fh:
-            head = fh.read(3)
+            head = fh.read(len(first) + 1)
     except (OSError, UnicodeDecodeError):
         return ""
-    return head[2] if head[:2] == "id" and head[2:3] in (",", ";") else ""
+    return head[-1] if head[:-1] == first and head[-1:] in (",", ";") else ""
+
+
+__all__ = ["ForgetReport", "Forgetting", "Traces"]

@@ -200,13 +200,16 @@ _SEMICOLON_TERRITORIES = frozenset("""be nl fr de at ch lu es it pt dk se no fi 
     germany austria switzerland luxembourg spain italy portugal""".split())
 
 
-def csv_separator(settings: Settings) -> str:
-    """The `csv_separator` setting, else the one this computer's spreadsheet expects: ";" for a Belgian, Dutch,
-    French, German ... locale, "," elsewhere (and when the locale is unknown)."""
-    if settings.csv_separator in CSV_SEPARATORS.values():
-        return settings.csv_separator
+def locale_csv_separator() -> str:
+    """The separator this computer's spreadsheet expects: ";" for a Belgian, Dutch, French, German ... locale, ","
+    elsewhere (and when the locale is unknown)."""
     language, _, territory = system_locale().lower().partition("_")
     return ";" if language in _SEMICOLON_LANGUAGES or territory in _SEMICOLON_TERRITORIES else ","
+
+
+def csv_separator(settings: Settings) -> str:
+    """The `csv_separator` setting, else `locale_csv_separator()`."""
+    return settings.csv_separator if settings.csv_separator in CSV_SEPARATORS.values() else locale_csv_separator()
 
 
 # Settings a team shares through its library (`vlogkit library settings KEY=VALUE`): every desk uses the team's

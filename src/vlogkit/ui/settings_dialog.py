@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vlogkit.config import Settings, csv_separator
+from vlogkit.config import locale_csv_separator
 from vlogkit.errors import VlogkitError
 from vlogkit.ui.i18n import LANGUAGES, error_text, tr
 from vlogkit.ui.import_dialog import fill_language_combo
@@ -107,7 +107,7 @@ class SettingsDialog(QDialog):
         self.export_dir = QLineEdit(s.export_dir or str(app.paths.default_export_dir))
         bf.addRow(tr("Export folder"), self.export_dir)
         self.csv_separator = QComboBox()
-        auto = tr("Semicolons") if csv_separator(Settings()) == ";" else tr("Commas")
+        auto = tr("Semicolons") if locale_csv_separator() == ";" else tr("Commas")
         for code, label in (("", tr("As this computer's spreadsheet expects ({s})", s=auto.lower())),
                             (",", tr("Commas")), (";", tr("Semicolons (Excel in Belgium, the Netherlands, France)"))):
             self.csv_separator.addItem(label, code)

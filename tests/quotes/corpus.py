@@ -16,8 +16,10 @@ and `tests/quotes/data/fresh9/` (96 more by eight more hands, a third in each la
 FINDER_VERSION 22 was fitted, measured once on 21 and once on 22) were held out until FINDER_VERSION 22 and are
 fitted on since 23. `tests/quotes/data/fresh10/` (96 more by eight more hands, a third in each language) was written
 blind after FINDER_VERSION 22 shipped, and FINDER_VERSION 23 was chosen on it (with test and dev); `fresh11/` (96
-more by eight more hands) was written blind while 23 was chosen and measured only once 23 was: with test, dev and
-fresh10, the held-out measure of the shipped weights.
+more by eight more hands) was written blind while 23 was chosen and measured only once 23 was; both are fitted on
+since 24. `tests/quotes/data/fresh12/` and `fresh13/` (96 vlogs by eight more hands each, a third in each language)
+were written blind while FINDER_VERSION 24 was fitted and measured once it was chosen (on test and dev): with test
+and dev, the held-out measure of the shipped weights.
 
 A candidate *hits* an editor's line when it covers most of it (>= 60 % of its words) and is mostly that line
 (>= 50 % of the candidate's words). recall@3: editor's lines hit by one of the top 3. recall@3 (shares most): the
@@ -41,7 +43,8 @@ from vlogkit.quotes import find_candidates
 from .helpers import DATA, load_case
 
 HALVES = ("tune", "test", "dev", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7",
-          "fresh8", "fresh9", "fresh10", "fresh11")
+          "fresh8", "fresh9", "fresh10", "fresh11", "fresh12",
+          "fresh13")
 LIST_TOP = 50
 
 Finder = Callable[[Transcript], list[Candidate]]

@@ -25,6 +25,28 @@ def test_a_self_correction_is_a_restart_not_a_rhetorical_repetition() -> None:
     assert found.get("restart", 0) < 0 and "repetition" not in found and "triad" not in found
 
 
+@pytest.mark.parametrize(("language", "line", "said"), [
+    ("en", "It was a very, very long night for all of us in the hangar.", "very, very"),
+    ("nl", "Een klant vergeet nooit, nooit hoe ge hem aan de telefoon hebt behandeld.", "nooit, nooit"),
+    ("fr", "On est toujours, toujours là quand le premier client arrive.", "toujours, toujours"),
+])
+def test_a_word_said_twice_for_emphasis_is_told_as_emphasis_not_as_starting_over(
+        language: str, line: str, said: str) -> None:
+    _, found = score_words(make_transcript(line, language).words, language)
+    codes = {r.code: r for r in found}
+    assert "restart" not in codes
+    # what emphasis is worth is fitted; when it is worth points, the reason quotes the doubled word
+    if "doubled" in codes:
+        assert said in codes["doubled"].text
+    assert restarts(line.lower().replace(",", "").replace(".", "").split())[1] == said.split(",")[0]  # still read once
+
+
+def test_a_word_inside_a_conviction_is_not_also_an_intensifier_against_it() -> None:
+    found = reasons("I really believe people do their best work when nobody is watching the clock.")
+    assert found.get("conviction", 0) > 0 and "intensifier" not in found
+    assert "intensifier" in reasons("The trucks were really late again this morning, because of the rain.")
+
+
 @pytest.mark.parametrize(("language", "line"), [
     ("en", "A near miss is a free lesson, and the next one comes with an invoice."),
     ("nl", "Een klant is geen dossier, het is iemand die op u wacht."),

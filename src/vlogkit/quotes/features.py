@@ -313,7 +313,10 @@ def _stance(f: Features, st: SpanText, lex: Lexicon) -> None:
     f.set("simile", 1.0 if st.has("similes") else 0.0, st.first("similes"))
     f.set("concrete", _capped(st.count("concrete"), 2), st.first("concrete"))
     f.set("emotion", 1.0 if st.has("emotion") else 0.0, st.first("emotion"))
-    f.set("intensifier", _capped(st.count("intensifiers"), 2), st.first("intensifiers"))
+    # a word inside a conviction ("I really believe", "ik ben echt overtuigd") is the conviction, not an intensifier
+    held = {j for i, phrase in st.hits.get("conviction", ()) for j in range(i, i + len(phrase.split()))}
+    boost = [(i, phrase) for i, phrase in st.hits.get("intensifiers", ()) if i not in held]
+    f.set("intensifier", _capped(len(boost), 2), st.said(*boost[0]) if boost else "")
     f.set("hedge", _capped(st.count("hedges"), 2), st.first("hedges"))
 
 

@@ -52,10 +52,10 @@ _WE = {
 _SPECIFIC = ("names", "figures", "time", "place", "tool", "booking")
 
 
-def restarts(keys: Sequence[str]) -> tuple[list[int], str]:
+def restarts(keys: Sequence[str], emphatic: frozenset[str] = frozenset()) -> tuple[list[int], str]:
     """Indexes of words a speaker said again right away ("that's, that's", "I thought I was, I thought I was"), to be
-    read once, and the first repeated stretch. A word said twice on purpose ("very, very") counts too: it is rare in
-    a written-out line either way."""
+    read once, and the first repeated stretch. A word said twice on purpose ("very, very", "nooit, nooit") counts too
+    (it is never rhetorical repetition), but its first time is not told as a restart when it is one of `emphatic`."""
     drop: list[int] = []
     found = ""
     i = 0
@@ -63,7 +63,7 @@ def restarts(keys: Sequence[str]) -> tuple[list[int], str]:
     while i < n:
         for size in (4, 3, 2, 1):
             if i + 2 * size <= n and list(keys[i : i + size]) == list(keys[i + size : i + 2 * size]):
-                if size == 1 and len(keys[i]) <= 1:
+                if size == 1 and (len(keys[i]) <= 1 or keys[i] in emphatic):
                     continue
                 drop.extend(range(i, i + size))
                 found = found or " ".join(keys[i : i + size])
@@ -72,6 +72,20 @@ def restarts(keys: Sequence[str]) -> tuple[list[int], str]:
         else:
             i += 1
     return drop, found
+
+
+_EMPHATIC = {  # words said twice for emphasis ("far, far away", "lang, lang geleden", "beaucoup, beaucoup"), beyond
+    # the intensifiers and absolutes of each language
+    "en": frozenset("far long much many more again no yes slowly step".split()),
+    "nl": frozenset("ver lang veel meer heel nee ja traag stap".split()),
+    "fr": frozenset("loin longtemps beaucoup plus encore non oui lentement tres".split()),
+}
+
+
+def _emphatic(st: SpanText) -> frozenset[str]:
+    lex = st.lex
+    single = {k for field in (lex.intensifiers, lex.absolutes) for k in field if " " not in k}
+    return frozenset(single) | _EMPHATIC[_code(st.language)]
 
 
 def _code(language: str) -> str:
@@ -105,8 +119,11 @@ def values_talk(st: SpanText) -> tuple[int, str]:
 
 def add_form(f, st: SpanText, parts: Sequence[SpanText]) -> None:  # noqa: ANN001 - a features.Features
     """Set the form features on `f` (whose specifics are already set)."""
-    drop, found = restarts(st.keys)
+    emphatic = _emphatic(st)
+    drop, found = restarts(st.keys, emphatic)
     f.set("restart", min(1.0, len(drop) / 2), found)
+    twice = next((k for k, nxt in zip(st.keys, st.keys[1:], strict=False) if k == nxt and k in emphatic), "")
+    f.set("doubled", 1.0 if twice else 0.0, f"{twice}, {twice}" if twice else "")
     d = definition(st)
     f.set("definition", 1.0 if d else 0.0, d)
     n, found = values_talk(st)

@@ -93,6 +93,8 @@ TEMPLATES: dict[str, tuple[str, str, str]] = {
     "low_confidence": ("low recognition confidence ({w})", "lage herkenningszekerheid ({w})",
                "reconnaissance peu sûre ({w})"),
     "restart": ("the speaker starts over ('{w}')", "de spreker begint opnieuw ('{w}')", "le locuteur se reprend ('{w}')"),
+    "doubled": ("a word said twice for emphasis ('{w}')", "een woord twee keer gezegd, met nadruk ('{w}')",
+                "un mot répété pour insister ('{w}')"),
     "definition": ("says what something is ('{w}')", "zegt wat iets is ('{w}')", "dit ce qu'une chose est ('{w}')"),
     "values": ("company-value words ('{w}')", "woorden over bedrijfswaarden ('{w}')",
                "des mots de valeurs d'entreprise ('{w}')"),

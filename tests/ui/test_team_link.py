@@ -91,3 +91,31 @@ def test_activity_reads_in_the_ui_language_and_says_when_empty(qtbot, window, cl
     qtbot.addWidget(dlg)
     rows = {(dlg.table.item(r, 2).text(), dlg.table.item(r, 4).text()) for r in range(dlg.table.rowCount())}
     assert rows == {("Toestemming gewijzigd", "Intern"), ("Citaat goedgekeurd", "-")}, rows
+    # the details too: the log keeps them as written (`vlogkit log`), the dialog reads them in Dutch
+    details = {dlg.table.item(r, 2).text(): dlg.table.item(r, 5).text() for r in range(dlg.table.rowCount())}
+    assert details["Citaat goedgekeurd"] == f"citaat {q.id}: kandidaat → goedgekeurd"
+    assert details["Toestemming gewijzigd"].startswith("toestemming geen → intern, gegeven op 20")
+    assert details["Toestemming gewijzigd"].endswith(", genoteerd door " + app.user)
+    assert any(e["detail"].startswith("consent none -> internal") for e in app.export_log.entries())
+    set_language("en")
+
+
+def test_activity_details_read_in_dutch_and_french_and_unknown_ones_stay_as_written() -> None:
+    from vlogkit.ui.activity_text import activity_detail
+    from vlogkit.ui.i18n import set_language
+
+    package = "Ann_vlog.vlogkit.zip from Els (foreign); consent none until confirmed (claimed external)"
+    set_language("fr")
+    assert activity_detail(package) == ("Ann_vlog.vlogkit.zip de Els (une autre équipe) ; pas de consentement avant "
+                                        "confirmation (le paquet indique externe)")
+    assert activity_detail("removed 4 item(s), rebuilt 1, 2 shared file(s) to rebuild") == \
+        "éléments supprimés : 4, refaits : 1, fichiers partagés à refaire : 2"
+    assert activity_detail("consent internal -> external, given 2026-11-02, expires 2027-11-02, recorded by Els") == \
+        "consentement interne → externe, donné le 2026-11-02, valable jusqu'au 2027-11-02, enregistré par Els"
+    set_language("nl")
+    assert activity_detail("signed with the team key") == "ondertekend met de teamsleutel"
+    assert activity_detail("transcript text, 1204 characters") == "tekst van de transcriptie, 1204 tekens"
+    for as_written in ("camera.enabled = true", "the package's signature does not match", ""):
+        assert activity_detail(as_written) == as_written  # a setting, a refusal's own words
+    set_language("en")
+    assert activity_detail("quote q1: candidate -> approved") == "quote q1: candidate → approved"

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vlogkit.ui.activity_text import activity_detail
 from vlogkit.ui.i18n import N_, error_text, tr
 
 if TYPE_CHECKING:
@@ -160,7 +161,7 @@ class ActivityDialog(QDialog):
         entries = list(reversed(self.app.export_log.entries()))
         self.table.setRowCount(len(entries))
         for row, e in enumerate(entries):
-            detail = ", ".join(e.get("outputs", [])) or e.get("detail", "")
+            detail = ", ".join(e.get("outputs", [])) or activity_detail(str(e.get("detail", "")))
             when = str(e["when"])[:16].replace("T", " ")  # 2026-11-29 10:04
             audience = str(e["audience"])
             audience = tr(AUDIENCE_WORDS[audience]) if audience in AUDIENCE_WORDS else audience

@@ -53,6 +53,28 @@ def test_internal_deck_has_a_title_slide_then_one_quote_per_slide_with_attributi
     assert q1.id in prs.slides[1].notes_slide.notes_text_frame.text
 
 
+def test_the_deck_speaks_the_apps_language_and_prints_apostrophes_as_a_typesetter_would(
+    setup, tmp_path: Path  # noqa: ANN001
+) -> None:
+    """A Flemish comms officer's deck opened on "Quotes for internal use · 2 quotes": the title slide now reads in
+    the app's language (Settings > Language); the quotes stay as said, in their own language's quotation marks."""
+    from dataclasses import replace
+
+    app, vlog, q1, q2 = setup
+    app.settings = replace(app.settings, ui_language="nl")
+    texts = slide_texts(app.bank.export("pptx", tmp_path / "nl.pptx", audience="internal", quotes=[q1, q2]).path)
+    assert texts[0][0] == "Citaten voor intern gebruik" and texts[0][1].startswith("2 citaten · voor intern gebruik · 20")
+    assert texts[1][0] == f"“{q1.text}”"
+    app.settings = replace(app.settings, ui_language="fr")
+    fr = app.bank.add_range(vlog.id, 0, 1500)
+    app.bank.update(fr.id, text="C'est l'équipe de nuit qui voit tout", language="fr")
+    texts = slide_texts(app.bank.export("pptx", tmp_path / "fr.pptx", audience="internal",
+                                        quotes=[app.bank.get(fr.id)]).path)
+    assert texts[0][0] == "Citations à usage interne" and texts[0][1].startswith("1 citation · à usage interne")
+    assert texts[1][0] == "«\u00a0C’est l’équipe de nuit qui voit tout\u00a0»"
+    assert app.bank.get(fr.id).text == "C'est l'équipe de nuit qui voit tout"  # the bank keeps what was said
+
+
 def test_external_deck_leaves_out_the_internal_only_quote_and_says_why(setup, tmp_path: Path) -> None:  # noqa: ANN001
     app, vlog, q1, q2 = setup
     report = app.bank.export("pptx", tmp_path / "ext.pptx", audience="external")
@@ -102,6 +124,28 @@ def test_cards_are_png_at_both_sizes_with_text_drawn(setup, tmp_path: Path) -> N
         assert bright > 0.02 * body.width * body.height, f"{p.name}: the quote text is not drawn"
         brand = Image.open(p).convert("RGB").getpixel((w // 2, h - 3))
         assert brand == (0xFF, 0xC4, 0x00)  # the brand colour bar
+
+
+def test_a_french_card_opens_on_a_guillemet_and_prints_typographic_apostrophes(tmp_path: Path) -> None:
+    """The trial: a French quote's card opened on an English “ while its slide used « »."""
+    import numpy as np
+    from PIL import Image
+
+    from vlogkit.render.cards import render_card
+
+    text = "C'est l'équipe de nuit qui voit tout ce que le jour oublie"
+    marks = {}
+    for lang in ("fr", "en"):
+        img = np.asarray(Image.open(render_card(text, "Marie Dubois", tmp_path / f"{lang}.png", language=lang))
+                         .convert("RGB")).astype(int)
+        h = img.shape[0]
+        top = img[: int(h * 0.25)]
+        ys, _ = np.nonzero(abs(top - (0xFF, 0xC4, 0x00)).sum(axis=2) < 60)  # the brand-coloured opening mark
+        assert len(ys) > 200, lang
+        marks[lang] = (ys.mean(), img[int(h * 0.25):])
+    # « sits on the middle of its line, “ high up; below the mark the two cards are the same quote, same apostrophes
+    assert marks["fr"][0] > marks["en"][0] + 10
+    assert (marks["fr"][1] == marks["en"][1]).all()
 
 
 def test_csv_has_a_bom_keeps_accents_and_neutralises_formulas(setup, tmp_path: Path) -> None:  # noqa: ANN001

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
@@ -235,6 +236,12 @@ class Quote:
             approved_at=str(d.get("approved_at", "") or ""),
             proposals=tuple(Proposal.from_dict(p) for p in d.get("proposals") or [] if isinstance(p, dict)),
         )
+
+
+def typeset(text: str) -> str:
+    """A quote's text as printed on a card or a slide: a typewriter apostrophe between letters becomes a typographic
+    one ("l'équipe" -> "l’équipe", "don't" -> "don’t"); the words stay as said."""
+    return re.sub(r"(?<=\w)'(?=\w)", "\u2019", text)
 
 
 def quoted(text: str, language: str = "") -> str:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from vlogkit.domain.quote import typeset
 from vlogkit.errors import N_, VlogkitError
 from vlogkit.fileutil import output_file
 
@@ -74,9 +75,10 @@ def fit_text(text: str, font_path: str, box_w: int, box_h: int, max_size: int, m
 
 def render_card(
     text: str, attribution: str, out: Path, *, size: tuple[int, int] = (1080, 1080), brand_color: str = "#FFC400",
-    company: str = "",
+    company: str = "", language: str = "",
 ) -> Path:
-    """Draw the card and write it to `out` (complete or not at all). Returns `out`."""
+    """Draw the card and write it to `out` (complete or not at all). Returns `out`. `language`: the quote's, for its
+    opening mark (« in French, “ else) and nothing else."""
     from PIL import Image, ImageDraw, ImageFont
 
     w, h = size
@@ -87,7 +89,8 @@ def render_card(
     bar = max(8, h // 90)
     draw.rectangle([0, h - bar, w, h], fill=brand)
     mark_font = ImageFont.truetype(lato("Black"), int(h * 0.22))
-    draw.text((margin - int(h * 0.01), int(margin * 0.35)), "“", font=mark_font, fill=brand)
+    mark = "«" if (language or "").lower().startswith("fr") else "“"
+    draw.text((margin - int(h * 0.01), int(margin * 0.35)), mark, font=mark_font, fill=brand)
 
     attr_size = max(22, int(h * 0.036))
     attr_font = ImageFont.truetype(lato("Bold"), attr_size)
@@ -98,7 +101,7 @@ def render_card(
 
     top = int(h * 0.25)
     bottom = h - margin - bar - attr_block - int(h * 0.075)
-    body = text.strip().strip("\"“”„«» ")
+    body = typeset(text.strip().strip("\"“”„«» \u00a0"))
     fitted = fit_text(body, lato("Bold"), w - 2 * margin, bottom - top, max_size=int(h * 0.075))
     font = ImageFont.truetype(lato("Bold"), fitted.size)
     y = top + max(0, (bottom - top - len(fitted.lines) * fitted.line_height) // 2)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from vlogkit.domain.quote import quoted
+from vlogkit.domain.quote import quoted, typeset
 from vlogkit.fileutil import output_file
 from vlogkit.media.ffmpeg import Ffmpeg
 from vlogkit.media.thumbnail import grab_frame
@@ -127,7 +127,7 @@ def build_deck(items: list[SlideItem], out: Path, *, title: str, subtitle: str =
                 pic.crop_right = 1 - (centre + frac / 2)
                 pic.width = max_w
             text_x, text_w = 5.2, 7.4
-        body = quoted(item.text, item.language)
+        body = quoted(typeset(item.text), item.language)
         size = quote_font_pt(body, (text_w, 4.6))
         textbox(slide, text_x, 0.8, text_w, 4.6, body, size, white, bold=True, anchor=MSO_ANCHOR.MIDDLE)
         line = slide.shapes.add_shape(1, Inches(text_x), Inches(5.75), Inches(0.9), Inches(0.06))

@@ -8,6 +8,8 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from vlogkit.catalogue import say
+from vlogkit.config import app_language, csv_separator
 from vlogkit.domain import Quote, Vlog
 from vlogkit.domain.times import format_span
 from vlogkit.errors import N_, Phrase, VlogkitError
@@ -50,6 +52,17 @@ def words_to_confirm(app: App, quote: Quote, audience: str, fmt: str, vlogs: dic
     return ""
 
 
+# what a deck or a Markdown file says of itself, in the app's language (Settings > Language, else the system's)
+_TITLES = {"internal": N_("Quotes for internal use"), "external": N_("Quotes cleared for external use")}
+_COUNTS = {"internal": (N_("1 quote · for internal use · {date}"), N_("{n} quotes · for internal use · {date}")),
+           "external": (N_("1 quote · cleared for external use · {date}"),
+                        N_("{n} quotes · cleared for external use · {date}"))}
+
+
+def deck_language(bank: BankService) -> str:
+    return app_language(bank.app.settings.ui_language)
+
+
 def write_export(
     bank: BankService, fmt: str, out: Path, audience: str, quotes: list[Quote], vlogs: dict[str, Vlog],
     ctx: JobContext, title: str, separator: str = "",
@@ -68,7 +81,7 @@ def write_export(
     if not out.suffix:
         out = out.with_suffix(SUFFIXES[fmt])
     target = unique_path(out)
-    title = title or ("Quotes for internal use" if audience == "internal" else "Quotes cleared for external use")
+    title = title or say(_TITLES["internal" if audience == "internal" else "external"], deck_language(bank))
     failpoint("bank_export.before_write")
     if fmt == "pptx":
         _deck(bank, target, rows, vlogs, ctx, title, audience, quotes)
@@ -76,8 +89,6 @@ def write_export(
         from vlogkit.render import bank_formats as bf
 
         if fmt == "csv":
-            from vlogkit.config import csv_separator
-
             data = bf.to_csv(rows, audience, separator or csv_separator(bank.app.settings))
         elif fmt == "md":
             data = bf.to_markdown(rows, title, audience).encode("utf-8")
@@ -110,7 +121,7 @@ def _cards(bank: BankService, folder: Path, rows: list, ctx: JobContext, audienc
                 ctx.report((i * len(CARD_SIZES) + j) / total, f"Card {i + 1} of {len(rows)}")
                 target = unique_path(folder / f"{stem}-{size[0]}x{size[1]}.png")
                 render_card(q.text, q.speaker.attribution(), target, size=size, brand_color=brand,
-                            company=q.speaker.company)
+                            company=q.speaker.company, language=q.language)
                 files.append(target)
                 vlog_ids.add(q.vlog_id)
     except BaseException:
@@ -143,7 +154,8 @@ def _deck(
                      else f" - {q.status.value}")
             items.append(SlideItem(q.text, q.speaker.attribution(), q.speaker.company, image, note, q.language))
         n = len(rows)
-        subtitle = f"{n} quote{'s' if n != 1 else ''} · {audience} use · {dt.date.today().isoformat()}"
+        one, many = _COUNTS["internal" if audience == "internal" else "external"]
+        subtitle = say(one if n == 1 else many, deck_language(bank), n=n, date=dt.date.today().isoformat())
         ctx.report(0.95, "Writing the deck")
         bank.app.consent.require_quotes_current(quotes, audience)  # right before the deck appears
         build_deck(items, target, title=title, subtitle=subtitle, brand_color=bank.app.settings.brand_color,

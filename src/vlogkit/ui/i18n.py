@@ -6,12 +6,11 @@ chosen once at start-up (`set_language`) from the settings, or the system locale
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 
+from vlogkit.catalogue import catalogue
 from vlogkit.config import app_language
 from vlogkit.errors import Number, Phrase, VlogkitError
-from vlogkit.ui.resources import resource
 
 LANGUAGES = {"en": "English", "nl": "Nederlands", "fr": "Français"}  # config.APP_LANGUAGES, named
 
@@ -20,14 +19,7 @@ _current = "en"
 
 
 def load_catalogue(code: str) -> dict[str, str]:
-    if code == "en":
-        return {}
-    path = resource("i18n", f"{code}.json")
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return {str(k): str(v) for k, v in data.items() if v}
+    return dict(catalogue(code))
 
 
 def set_language(code: str | None) -> str:

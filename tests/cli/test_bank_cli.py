@@ -86,6 +86,11 @@ def test_add_search_review_and_export_for_each_audience(cli, vlog_id: str, tmp_p
 
     r = cli("bank", "export", "--format", "cards", "--out", str(tmp_path / "cards"))
     assert r.returncode == 0 and len(list((tmp_path / "cards").glob("*.png"))) == 2  # q2 only, both sizes
+    assert "earlier cards" not in r.stdout
+    again = cli("bank", "export", "--format", "cards", "--out", str(tmp_path / "cards"))  # never over the first ones
+    assert again.returncode == 0 and len(list((tmp_path / "cards").glob("*.png"))) == 4
+    assert "2 of the 2 PNG files are next to earlier cards of the same quotes, which are kept: the new ones end in " \
+           "-2.png" in again.stdout
 
     # for Excel with Belgian settings: semicolons between the cells, the text's commas inside its cell
     r = cli("bank", "export", "--format", "csv", "--separator", "semicolon", "--out", str(tmp_path / "be.csv"))
@@ -136,6 +141,17 @@ def test_bad_input_gives_one_line_errors(cli, vlog_id: str, tmp_path: Path) -> N
         r = cli(*args)
         assert r.returncode == code, (args, r.stderr)
         assert text in r.stderr and "Traceback" not in r.stderr
+    # a vlog id where a quote id belongs: say so, and which quotes it has (a new user's first mix-up)
+    r = cli("bank", "approve", vlog_id)
+    assert r.returncode == 1 and f"'{vlog_id}' is a vlog, not a quote" in r.stderr
+    assert f"vlogkit bank add {vlog_id} --candidate 1" in r.stderr
+    qid = cli("bank", "add", vlog_id, "--candidate", "1").stdout.strip()
+    r = cli("bank", "reject", vlog_id)
+    assert r.returncode == 1 and f"its quotes in the bank are {qid}" in r.stderr
+    # saving the same line twice saves nothing new, and says so
+    again = cli("bank", "add", vlog_id, "--candidate", "1")
+    assert again.returncode == 0 and again.stdout.strip() == qid
+    assert f"{qid} was already in the bank, as candidate: nothing new was saved." in again.stderr
 
 
 def test_a_word_fixed_with_vlogkit_fix_reaches_the_bank_and_undo_takes_it_back(  # noqa: ANN001
@@ -179,3 +195,21 @@ def test_ids_and_messages_reach_a_shared_log_in_order(home: Path, vlog_id: str) 
     qid = lines[0]
     assert qid.startswith("q") and " " not in qid, lines
     assert lines[1].startswith(f"Saved {qid} as a candidate"), lines
+
+
+def test_quotes_read_in_the_apps_language_with_the_vlogs_own_quotation_marks(cli, home: Path, vlog_id: str) -> None:  # noqa: ANN001
+    """A Flemish comms officer's trial: a French vlog's `quotes` listed French reasons under an English header, in
+    English quotation marks. The reasons now read in the app's language (as in the app), the quote in « »."""
+    from dataclasses import replace
+
+    from vlogkit.quotes.reasons import phrase
+
+    app = App(Paths(home))
+    app.settings = replace(app.settings, ui_language="nl")
+    app.save_settings()
+    top = cli("quotes", vlog_id, "--json", "--top", "1").json()[0]
+    assert top["language"] == "fr"
+    lines = cli("quotes", vlog_id, "--top", "1").stdout.splitlines()
+    assert f"«\u00a0{top['text']}\u00a0»" in lines[1]
+    for x in top["reasons"]:  # the JSON keeps the finder's own words; the listing says them in Dutch
+        assert f"{phrase(x['code'], 'nl', x.get('words', ''))} {x['points']:+d}" in "\n".join(lines[2:])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -155,6 +156,7 @@ def quote_line(app: App, q: Quote, vlogs: dict[str, Any] | None = None) -> str:
 def cmd_add(args: argparse.Namespace, app: App) -> int:
     from vlogkit.errors import UsageError
 
+    before = {q.id for q in app.bank.of_vlog(args.id)}
     if args.candidate is not None:
         q = run_job(lambda ctx: app.bank.add_candidate(args.id, args.candidate, tags=args.tag, status=args.status,
                                                        note=args.note, ctx=ctx), label="Quote")
@@ -169,7 +171,11 @@ def cmd_add(args: argparse.Namespace, app: App) -> int:
     else:
         print(q.id)  # stdout stays the id alone, for scripts; people read stderr
         closed = _not_external(app, q)
-        if closed:
+        if q.id in before:
+            tagged = f", tagged {', '.join(q.tags)}" if args.tag else ""
+            print(f"{q.id} was already in the bank, as {q.status.value}{tagged}: nothing new was saved.",
+                  file=sys.stderr)
+        elif closed:
             print(f"Saved {q.id} as {q.status.value}, for internal use only: {closed}.", file=sys.stderr)
         elif q.status is QuoteStatus.APPROVED:
             print(f"Saved {q.id} as approved.", file=sys.stderr)
@@ -285,8 +291,17 @@ def cmd_export(args: argparse.Namespace, app: App) -> int:
                     "files": [str(p) for p in report.files]})
     else:
         what = f"{report.count} quote{'s' if report.count != 1 else ''}"
-        print(f"Exported {what} to {report.path}")
+        print(f"Exported {what} to {report.path}{_beside_earlier(args.format, report.files)}")
     return 0
+
+
+def _beside_earlier(fmt: str, files: list[Path]) -> str:
+    """Cards written beside earlier cards of the same quotes (never over them) get a number: say so."""
+    renamed = [f for f in files if re.search(r"-\d+x\d+-\d+$", f.stem)] if fmt == "cards" else []
+    if not renamed:
+        return ""
+    return (f" ({len(renamed)} of the {len(files)} PNG files are next to earlier cards of the same quotes, which "
+            f"are kept: the new ones end in -{renamed[0].stem.rsplit('-', 1)[1]}.png)")
 
 
 def cmd_import(args: argparse.Namespace, app: App) -> int:

@@ -6,7 +6,10 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from vlogkit.cli.output import add_json_flag, print_json, run_job
+from vlogkit.config import app_language
+from vlogkit.domain.quote import quoted
 from vlogkit.domain.times import format_seconds, format_span
+from vlogkit.quotes.reasons import reason_in
 
 if TYPE_CHECKING:
     from vlogkit.domain import Candidate
@@ -65,12 +68,14 @@ def cmd_quotes(args: argparse.Namespace, app: App) -> int:
     count = f"{len(cands)} of {len(every)}" if more else f"{len(cands)}"
     hint = f" (--top {len(every)} lists them all)" if more else ""
     print(f"{count} quotable line(s) in {args.id}, best first{hint}; score 0-100: {start}:")
+    said_in = app_language(app.settings.ui_language)  # the reasons in the app's language, as the app shows them
     for c in cands:
-        print(f"{c.rank:>2}. [{c.score:>3}] {format_span(c.start, c.end)}  “{c.text}”")
+        print(f"{c.rank:>2}. [{c.score:>3}] {format_span(c.start, c.end)}  {quoted(c.text, c.language)}")
         for label, reasons in (("for", [r for r in c.reasons if r.points >= 0]),
                                ("against", [r for r in c.reasons if r.points < 0])):
             if reasons:
-                print(f"    {label + ':':<8} {'; '.join(f'{r.text} {r.points:+d}' for r in reasons)}")
+                said = "; ".join(f"{reason_in(r.code, r.text, r.words, said_in)} {r.points:+d}" for r in reasons)
+                print(f"    {label + ':':<8} {said}")
         if check[c.rank]:  # a swear word or slur: an external card or clip needs it confirmed (or fixed) first
             words = ", ".join(f"'{w.display}' ({format_seconds(w.start)} s)" for w in check[c.rank])
             print(f"    check this word: {words} - `vlogkit confirm {args.id} SECONDS` if it was really said")

@@ -124,3 +124,12 @@ def phrase(code: str, language: str, found: str = "") -> str:
         template = re.sub(r"\s*\([^()]*\{w\}[^()]*\)", "", template)
         template = template.replace("'{w}'", _A_WORD.get((language or "").lower()[:2], "a word"))
     return template.replace("{w}", found)
+
+
+def reason_in(code: str, text: str, words: str, language: str) -> str:
+    """A reason the finder gave (its code, its text in the vlog's language, the words it found) said in `language`;
+    a code it no longer knows, or a reason an older finder cached with its words only inside its text, as it came."""
+    template = TEMPLATES.get(code)
+    if template is None or ("{w}" in template[0] and not words and "('" in text):
+        return text
+    return phrase(code, language, words)

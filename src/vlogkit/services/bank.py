@@ -28,6 +28,7 @@ from vlogkit.errors import N_, ConsentError, Number, UsageError, VlogkitError
 from vlogkit.jobs import JobContext
 from vlogkit.quotes.overlap import BankMatch, bank_match
 from vlogkit.quotes.search import Filters, matches, relevance
+from vlogkit.services.bank_lookup import get_quote
 from vlogkit.services.bank_merge import ImportReport, as_received, clean_tags, resolve
 from vlogkit.store.bank import make_quote_id
 
@@ -135,7 +136,7 @@ class BankService:
     # -- reading --------------------------------------------------------------------------------
 
     def get(self, qid: str) -> Quote:
-        return self.repo.get(qid)
+        return get_quote(self, qid)
 
     def of_vlog(self, vlog_id: str) -> list[Quote]:
         """The quotes saved from one vlog (a read of the local bank; no consent or media work)."""
@@ -214,7 +215,7 @@ class BankService:
         unknown = set(changes) - set(EDITABLE)
         if unknown:
             raise UsageError(f"Cannot change {', '.join(sorted(unknown))} of a quote.")
-        q = self.repo.get(qid)
+        q = self.get(qid)
         values: dict[str, Any] = {}
         for key, value in changes.items():
             if value is None:
@@ -257,7 +258,7 @@ class BankService:
 
     def accept_proposal(self, qid: str, index: int = -1) -> Quote:
         """Apply a change a shared file proposed (text, speaker, status) as an edit made here; drop the rest."""
-        q = self.repo.get(qid)
+        q = self.get(qid)
         if not q.proposals:
             raise UsageError(f"Quote {qid} has no proposed changes.")
         try:
@@ -272,13 +273,13 @@ class BankService:
         if p.status is not None:
             changes["status"] = p.status
         self.repo.save(q.with_(proposals=tuple(x for x in q.proposals if x is not p)))
-        new = self.update(qid, **changes) if changes else self.repo.get(qid)
+        new = self.update(qid, **changes) if changes else self.get(qid)
         if p.text and new.verbatim != (p.verbatim or p.text):
             new = self.repo.save(new.with_(verbatim=p.verbatim or p.text))
         return new
 
     def dismiss_proposals(self, qid: str) -> Quote:
-        q = self.repo.get(qid)
+        q = self.get(qid)
         return self.repo.save(q.with_(proposals=())) if q.proposals else q
 
     def _check_consent(self, q: Quote, value: Any) -> ConsentScope:
@@ -295,7 +296,7 @@ class BankService:
         return scope
 
     def tag(self, qid: str, add: Iterable[str] = (), remove: Iterable[str] = ()) -> Quote:
-        q = self.repo.get(qid)
+        q = self.get(qid)
         gone = {t.casefold() for t in remove}
         tags = [t for t in q.tags if t.casefold() not in gone] + list(add)
         return self.update(qid, tags=tags)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from vlogkit.quotes.reasons import TEMPLATES, phrase
+from vlogkit.quotes.reasons import reason_in
 from vlogkit.ui.i18n import current_language
 
 
@@ -26,10 +26,7 @@ def _fields(reason: Any) -> tuple[str, str, str, int | None]:
 def reason_text(reason: Any) -> str:
     """A `Reason` (or its dict) in the UI language."""
     code, text, words, _ = _fields(reason)
-    template = TEMPLATES.get(code)
-    if template is None or ("{w}" in template[0] and not words and "('" in text):
-        return text  # unknown, or cached by an older finder that quoted words without keeping them apart
-    return phrase(code, current_language(), words)
+    return reason_in(code, text, words, current_language())
 
 
 def reason_tone(reason: Any) -> int:

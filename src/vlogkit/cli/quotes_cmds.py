@@ -53,9 +53,15 @@ def cmd_quotes(args: argparse.Namespace, app: App) -> int:
     cands = every[: args.top]
     transcript = app.transcription.get(args.id)
     check = {c.rank: words_to_check(transcript, c.start, c.end) if transcript else () for c in cands}
+    # words the model was unsure of: a misheard word on a slide is worse than no quote
+    unsure = {c.rank: [w for w in transcript.words_between(c.start, c.end) if w.unsure] if transcript else []
+              for c in cands}
     if args.json:
-        print_json([{**candidate_json(c), "check": [{"text": w.display, "start": round(w.start / 1000, 3)}
-                                                     for w in check[c.rank]]} for c in cands])
+        print_json([{**candidate_json(c),
+                     "check": [{"text": w.display, "start": round(w.start / 1000, 3)} for w in check[c.rank]],
+                     "unsure": [{"text": w.display, "start": round(w.start / 1000, 3),
+                                 "probability": round(w.probability or 0.0, 2)} for w in unsure[c.rank]]}
+                    for c in cands])
         return 0
     if not cands:
         print(f"No quotable lines found in {args.id}: it may be too short or all logistics. "
@@ -79,4 +85,8 @@ def cmd_quotes(args: argparse.Namespace, app: App) -> int:
         if check[c.rank]:  # a swear word or slur: an external card or clip needs it confirmed (or fixed) first
             words = ", ".join(f"'{w.display}' ({format_seconds(w.start)} s)" for w in check[c.rank])
             print(f"    check this word: {words} - `vlogkit confirm {args.id} SECONDS` if it was really said")
+        if unsure[c.rank]:
+            words = ", ".join(f"'{w.display}' ({format_seconds(w.start)} s)" for w in unsure[c.rank])
+            print(f"    unsure: {words} - the model may have misheard; `vlogkit fix {args.id} SECONDS WORD` "
+                  f"if so")
     return 0

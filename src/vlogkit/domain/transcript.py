@@ -18,6 +18,9 @@ FLAG_REPEAT = "repeat"  # the words repeat an earlier stretch with low confidenc
 FLAGS = (FLAG_CREDIT, FLAG_REPEAT)
 
 
+UNSURE_BELOW = 0.5  # a recognised word the model gave less than this probability: a person should check it
+
+
 @dataclass(frozen=True, slots=True)
 class Word:
     text: str  # as the model wrote it, without surrounding spaces
@@ -33,6 +36,12 @@ class Word:
     @property
     def display(self) -> str:
         return self.corrected if self.corrected is not None else self.text
+
+    @property
+    def unsure(self) -> bool:
+        """Recognised with a low probability, and nobody has fixed or confirmed it yet."""
+        return (self.probability is not None and self.probability < UNSURE_BELOW and self.corrected is None
+                and not self.confirmed)
 
     def to_dict(self, segment_language: str = "") -> dict[str, Any]:
         d: dict[str, Any] = {"text": self.text, "start": self.start, "end": self.end, "probability": self.probability}

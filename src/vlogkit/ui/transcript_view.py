@@ -29,11 +29,12 @@ from PySide6.QtWidgets import QMenu, QTextEdit, QWidget
 
 from vlogkit.domain import Transcript
 from vlogkit.domain.sensitive import is_sensitive
+from vlogkit.domain.transcript import UNSURE_BELOW
 from vlogkit.ui import theme
 from vlogkit.ui.i18n import tr
 
 WORD_PROPERTY = QTextFormat.Property.UserProperty + 1
-LOW_CONFIDENCE = 0.5
+LOW_CONFIDENCE = UNSURE_BELOW
 PARAGRAPH_PAUSE_MS = 2000  # a pause this long starts a paragraph
 SENTENCE_PAUSE_MS = 800  # ... or this long after the end of a sentence
 

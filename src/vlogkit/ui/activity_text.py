@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from vlogkit.ui.i18n import N_, tr
+from vlogkit.ui.i18n import N_, tr, tr_known
 
 # the values the details carry: consent scopes, quote reviews, how far a package is trusted
 _WORDS = {
@@ -51,10 +51,4 @@ def _value(field: str, value: str) -> str:
 
 def activity_detail(detail: str) -> str:
     """`detail` in the UI language when the services wrote it in a shape this knows; unchanged otherwise."""
-    if detail in _FIXED:
-        return tr(detail)
-    for pattern, template in _PATTERNS:
-        m = pattern.fullmatch(detail)
-        if m:
-            return tr(template, **{k: _value(k, v) for k, v in m.groupdict().items()})
-    return detail
+    return tr_known(detail, _FIXED, _PATTERNS, _value)

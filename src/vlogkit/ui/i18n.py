@@ -6,7 +6,8 @@ chosen once at start-up (`set_language`) from the settings, or the system locale
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Callable, Mapping, Sequence
 
 from vlogkit.catalogue import catalogue
 from vlogkit.config import app_language
@@ -51,6 +52,19 @@ def tr(text: str, /, **fields: object) -> str:
     """The translation of `text`; `{name}` fields are filled in after translating."""
     out = _catalogue.get(text, text)
     return out.format(**fields) if fields else out
+
+
+def tr_known(text: str, fixed: frozenset[str], patterns: Sequence[tuple[re.Pattern[str], str]],
+             value: Callable[[str, str], str] = lambda _field, v: v) -> str:
+    """`text` the core wrote in English, in the UI language when it is one of `fixed`, or matches one of `patterns`
+    (whose named groups fill the template's fields, each through `value`); unchanged otherwise."""
+    if text in fixed:
+        return tr(text)
+    for pattern, template in patterns:
+        m = pattern.fullmatch(text)
+        if m:
+            return tr(template, **{k: value(k, v) for k, v in m.groupdict().items()})
+    return text
 
 
 def error_text(error: BaseException | str) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from vlogkit.ui.i18n import N_, tr
+from vlogkit.ui.i18n import N_, tr_known
 
 _FIXED = frozenset({
     N_("Loading the Whisper model"), N_("Reading the audio"), N_("Identifying languages"), N_("Detecting speech"),
@@ -34,10 +34,4 @@ _PATTERNS = (
 
 def progress_text(message: str) -> str:
     """`message` in the UI language when it is one of the services' progress lines; unchanged otherwise."""
-    if message in _FIXED:
-        return tr(message)
-    for pattern, template in _PATTERNS:
-        m = pattern.fullmatch(message)
-        if m:
-            return tr(template, **m.groupdict())
-    return message
+    return tr_known(message, _FIXED, _PATTERNS)

@@ -119,3 +119,15 @@ def test_activity_details_read_in_dutch_and_french_and_unknown_ones_stay_as_writ
         assert activity_detail(as_written) == as_written  # a setting, a refusal's own words
     set_language("en")
     assert activity_detail("quote q1: candidate -> approved") == "quote q1: candidate → approved"
+
+
+def test_progress_lines_read_in_the_ui_language_and_unknown_ones_stay_as_written() -> None:
+    from vlogkit.ui.i18n import set_language
+    from vlogkit.ui.progress_text import progress_text
+
+    set_language("nl")
+    assert progress_text("Measuring loudness") == "Luidheid meten"
+    assert progress_text("Transcribing (nl)") == "Uitschrijven (nl)"
+    assert progress_text("Card 2 of 5") == "Kaart 2 van 5"
+    assert progress_text("Something new") == "Something new"
+    set_language("en")

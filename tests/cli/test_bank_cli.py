@@ -60,6 +60,8 @@ def test_add_search_review_and_export_for_each_audience(cli, vlog_id: str, tmp_p
     assert cli("bank", "list", "--audience", "external", "--json").json() == []
     r = cli("bank", "export", "--format", "md", "--out", str(tmp_path / "early.md"), "--audience", "external")
     assert r.returncode == 1 and "not approved yet" in r.stderr and not (tmp_path / "early.md").exists()
+    # what to do names the quote it is for: q2 is for internal use only, q1 waits for a review
+    assert f"export with --audience internal; review {q1['id']}, then `vlogkit bank approve {q1['id']}`" in r.stderr
     approved = cli("bank", "approve", q1["id"], "--by", "Press Office", "--json").json()[0]
     assert approved["status"] == "approved" and approved["approved_by"] == "Press Office" and approved["approved_at"]
     assert "approved by Press Office" in cli("bank", "list").stdout

@@ -123,7 +123,7 @@ _HINTS: dict[str, str] = {
     "quote_capped_none": "the quote's consent can only be narrowed; save the line again if it was a mistake",
     "quote_internal_only": "export with --audience internal",
     "quote_rejected": "`vlogkit bank approve {qid}` if it was rejected by mistake",
-    "quote_not_approved": "review it and `vlogkit bank approve {qid}`",
+    "quote_not_approved": "review {qid}, then `vlogkit bank approve {qid}`",
     "wrong_vlog": "`vlogkit export {other} --quote {qid}`",
     "unknown_value": "fix or remove the record",
     "forgotten": "",

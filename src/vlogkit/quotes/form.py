@@ -14,8 +14,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
-from vlogkit.quotes.lexicons import phrases
+from vlogkit.quotes.lexicons import lexicon_for, phrases
 from vlogkit.quotes.tokens import SpanText
 from vlogkit.quotes.wording import wording
 
@@ -82,10 +83,11 @@ _EMPHATIC = {  # words said twice for emphasis ("far, far away", "lang, lang gel
 }
 
 
-def _emphatic(st: SpanText) -> frozenset[str]:
-    lex = st.lex
+@lru_cache(maxsize=8)
+def _emphatic(language: str) -> frozenset[str]:
+    lex = lexicon_for(language)
     single = {k for field in (lex.intensifiers, lex.absolutes) for k in field if " " not in k}
-    return frozenset(single) | _EMPHATIC[_code(st.language)]
+    return frozenset(single) | _EMPHATIC[_code(language)]
 
 
 def _code(language: str) -> str:
@@ -119,7 +121,7 @@ def values_talk(st: SpanText) -> tuple[int, str]:
 
 def add_form(f, st: SpanText, parts: Sequence[SpanText]) -> None:  # noqa: ANN001 - a features.Features
     """Set the form features on `f` (whose specifics are already set)."""
-    emphatic = _emphatic(st)
+    emphatic = _emphatic(st.language)
     drop, found = restarts(st.keys, emphatic)
     f.set("restart", min(1.0, len(drop) / 2), found)
     twice = next((k for k, nxt in zip(st.keys, st.keys[1:], strict=False) if k == nxt and k in emphatic), "")

@@ -159,3 +159,13 @@ def test_the_bundled_sample_vlog_is_one_command_away(cli, small_video: Path) -> 
     assert f"already in the library as {vid}" in cli("import", "--sample").stdout  # twice: the same vlog
     r = cli("import", "--sample", str(small_video))
     assert r.returncode == 2 and "on its own" in r.stderr and len(cli("list", "--json").json()) == 1
+
+
+def test_the_list_names_its_columns_above_the_vlogs(cli, small_video: Path) -> None:  # type: ignore[no-untyped-def]
+    """A trial: `vlogkit list` printed rows of values with no column names."""
+    vid = cli("import", str(small_video), "--consent", "internal", "--json").json()[0]["id"]
+    header, row = cli("list").stdout.splitlines()
+    assert header.split() == ["id", "length", "picture", "lang", "consent", "state", "speaker", "file"]
+    assert row.startswith(vid)
+    assert row.index("internal") == header.index("consent")  # the values stand under their names
+    assert row.index(str(small_video)) >= header.index("file")

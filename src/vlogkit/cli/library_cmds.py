@@ -106,11 +106,21 @@ def speaker_from_args(args: argparse.Namespace, base: Speaker | None = None) -> 
     return Speaker(**cur)
 
 
-def format_vlog_line(v: Vlog) -> str:
+def format_vlog_line(v: Vlog, speaker_width: int = 0) -> str:
     w, h = v.media.display_size
     kind = f"{w}x{h}" if v.media.has_video else "audio"
     who = v.speaker.name or "-"
-    return f"{v.id}  {v.duration_s:7.1f}s  {kind:>9}  {v.language:<4}  {v.consent.scope.value:<8}  {v.state.value:<11}  {who}  {v.path}"
+    return (f"{v.id}  {v.duration_s:7.1f}s  {kind:>9}  {v.language:<4}  {v.consent.scope.value:<8}  "
+            f"{v.state.value:<11}  {who:<{speaker_width}}  {v.path}")
+
+
+def format_vlog_list(vlogs: list[Vlog]) -> list[str]:
+    """`format_vlog_line` for each vlog, in columns under their names."""
+    id_width = max(len(v.id) for v in vlogs)
+    speaker_width = max(len("speaker"), *(len(v.speaker.name or "-") for v in vlogs))
+    header = (f"{'id':<{id_width}}  {'length':>8}  {'picture':>9}  {'lang':<4}  {'consent':<8}  {'state':<11}  "
+              f"{'speaker':<{speaker_width}}  file")
+    return [header, *(format_vlog_line(v, speaker_width) for v in vlogs)]
 
 
 def cmd_import(args: argparse.Namespace, app: App) -> int:
@@ -184,8 +194,7 @@ def cmd_list(args: argparse.Namespace, app: App) -> int:
     elif not vlogs:
         print("The library is empty: `vlogkit import PATH` adds a video.")
     else:
-        for v in vlogs:
-            print(format_vlog_line(v))
+        print("\n".join(format_vlog_list(vlogs)))
     return 0
 
 

@@ -9,27 +9,20 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 
-from vlogkit.catalogue import catalogue
+from vlogkit.catalogue import say
 from vlogkit.config import app_language
 from vlogkit.errors import Number, Phrase, VlogkitError
 
 LANGUAGES = {"en": "English", "nl": "Nederlands", "fr": "Français"}  # config.APP_LANGUAGES, named
 
-_catalogue: dict[str, str] = {}
 _current = "en"
-
-
-def load_catalogue(code: str) -> dict[str, str]:
-    return dict(catalogue(code))
 
 
 def set_language(code: str | None) -> str:
     """Use `code` ('' or None = the system locale). Returns the language in use."""
-    global _catalogue, _current
-    code = app_language(code)
-    _current = code
-    _catalogue = load_catalogue(code)
-    return code
+    global _current
+    _current = app_language(code)
+    return _current
 
 
 def current_language() -> str:
@@ -50,8 +43,7 @@ def trn(one: str, many: str, count: int, /, **fields: object) -> str:
 
 def tr(text: str, /, **fields: object) -> str:
     """The translation of `text`; `{name}` fields are filled in after translating."""
-    out = _catalogue.get(text, text)
-    return out.format(**fields) if fields else out
+    return say(text, _current, **fields)
 
 
 def tr_known(text: str, fixed: frozenset[str], patterns: Sequence[tuple[re.Pattern[str], str]],

@@ -355,3 +355,23 @@ def test_no_word_is_quoted_both_for_and_against_a_line_nor_twice_in_one_reason()
             assert not plus & minus, (name, c.text, quoted)
             for code, words in quoted.items():
                 assert len(words) == len(set(words)), (name, c.text, code, words)
+
+
+def test_a_word_reason_quotes_a_telling_word_never_glue_alone() -> None:
+    """"phrased the way quotable lines are ('with, from')" tells an editor nothing: prepositions, auxiliaries and
+    demonstratives are weighed like any word, but a reason quotes them only beside a word that tells something."""
+    from .corpus import load, names
+
+    glue = {"en": {"with", "from", "this", "that", "have", "about", "what", "when", "there", "which"},
+            "nl": {"voor", "naar", "heeft", "deze", "daar", "hebben", "door", "over", "want"},
+            "fr": {"pour", "avec", "dans", "leur", "sous", "était", "être", "quand", "comme"}}
+    quoted_bits = 0
+    for name in names("tune"):
+        transcript, _ = load("tune", name)
+        for c in find_candidates(transcript, top=10):
+            for r in c.reasons:
+                if r.code in ("quotable_words", "plain_words") and r.words:
+                    for bit in r.words.split(", "):
+                        quoted_bits += 1
+                        assert not set(bit.split()) <= glue[transcript.language], (name, c.text, r.code, bit)
+    assert quoted_bits > 100  # the reasons still quote words

@@ -15,6 +15,7 @@ recall@3 on the fitted halves 0.84 -> 0.88, on the held-out halves 0.80 -> 0.82,
 ("Last month our team shipped ...") with its neighbour: news glued onto praise is still news. FINDER_VERSION 24
 refits on fresh10 and fresh11 too (1224 vlogs): a word said twice for emphasis ("very, very") is no longer told as the
 speaker starting over, and "really" in "I really believe" is the conviction, not an intensifier against it.
+FINDER_VERSION 25 keeps 24's weights and scores; a word reason no longer quotes glue alone ("with, from").
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from vlogkit.quotes.sentences import Sentence, build_sentences
 from vlogkit.quotes.text import display_text, fold, tokens, verbatim_text
 from vlogkit.quotes.tokens import lower_words
 
-FINDER_VERSION = 24  # bump when scoring changes, so cached candidate lists are rebuilt
+FINDER_VERSION = 25  # bump when scoring changes, so cached candidate lists are rebuilt
 MERGE_GAP_MS = 2000
 MERGE_MAX_WORDS = 45
 MIN_TOKENS = 4

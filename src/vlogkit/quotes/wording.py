@@ -44,11 +44,12 @@ def wording(words: Iterable[str], language: str, weights: Weights | None = None,
     found = {w: table[w] for w in dict.fromkeys(grams(words, language)) if w in table}
     pos = sorted((w for w in found if found[w] > 0), key=lambda w: -found[w])
     neg = sorted((w for w in found if found[w] < 0), key=lambda w: found[w])
-    telling = _TELLING_SHORT.get((language or "").lower()[:2], frozenset())
-    plus = _shown(pos, telling, avoid)
+    code = (language or "").lower()[:2]
+    telling, glue = _TELLING_SHORT.get(code, frozenset()), _GLUE.get(code, frozenset())
+    plus = _shown(pos, telling, avoid, glue)
     said = avoid | {x for w in plus for x in w.split()}  # a word quoted for a line is not also quoted against it
     return (sum(found[w] for w in pos), -sum(found[w] for w in neg), ", ".join(plus),
-            ", ".join(_shown(neg, telling, said)))
+            ", ".join(_shown(neg, telling, said, glue)))
 
 
 def not_quoted_in(words: str, quoted: str) -> str:
@@ -63,11 +64,28 @@ _TELLING_SHORT = {"en": frozenset("you not no nor we us".split()), "nl": frozens
                   "fr": frozenset("tu vous nous on pas ne ni".split())}
 
 
-def _shown(found: list[str], telling: frozenset[str], avoid: frozenset[str] = frozenset()) -> list[str]:
+# glue: prepositions, articles, auxiliaries, demonstratives and the like - weighed like any word, never the word a
+# reason quotes on its own ("phrased the way quotable lines are ('with, from')" tells an editor nothing)
+_GLUE = {
+    "en": frozenset("""about after also been before being both could does done from have having here into its it's
+        just more most much must only over same should some such than that that's them then there these they they're
+        this those very what when where which while will with would your their were was""".split()),
+    "nl": frozenset("""aan achter alle als bij daar dan dat deze die dit door een elke hebben heb hebt heeft het hier
+        hun iets ook mijn moet moeten naar nog omdat onder over sinds tot van veel voor waar want was waren wat
+        werd wordt worden zijn zitten zo zoals zou""".split()),
+    "fr": frozenset("""alors après aussi avant avec avoir c'est ce cela celle ceux comme d'un d'une dans des donc
+        elle encore entre est était être fait faire leur leurs même par parce pour puis qu'il qu'on quand que qui
+        sans sont sous sur tout tous très une vais voilà""".split()),
+}
+
+
+def _shown(found: list[str], telling: frozenset[str], avoid: frozenset[str] = frozenset(),
+           glue: frozenset[str] = frozenset()) -> list[str]:
     """The two strongest bits to quote in a reason: words that tell something ("you can", "never", "nobody"), never
-    glue alone ("a, the", "de, is": then the reason quotes nothing), never a word another reason quotes."""
+    glue alone ("a, the", "de, is", "with, from": then the reason quotes nothing), never a word another reason
+    quotes."""
     real = [w for w in found if not MARKERS.intersection(w.split()) and not avoid.intersection(w.split())]
-    return [w for w in real if any(len(x) >= 4 or x in telling for x in w.split())][:2]
+    return [w for w in real if any((len(x) >= 4 and x not in glue) or x in telling for x in w.split())][:2]
 
 
 def grams(words: Iterable[str], language: str) -> list[str]:

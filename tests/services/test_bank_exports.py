@@ -75,6 +75,28 @@ def test_the_deck_speaks_the_apps_language_and_prints_apostrophes_as_a_typesette
     assert app.bank.get(fr.id).text == "C'est l'équipe de nuit qui voit tout"  # the bank keeps what was said
 
 
+def test_the_markdown_lines_under_each_quote_speak_the_apps_language(setup, tmp_path: Path) -> None:  # noqa: ANN001
+    """The title was already Dutch; the line under each quote (status, consent, where in the vlog, the note) was
+    still English ("approved by ... · consent: internal") - now it reads as the rest of the file."""
+    from dataclasses import replace
+
+    app, vlog, q1, q2 = setup
+    q2 = app.bank.update(q2.id, note="Checken met Els")
+    app.settings = replace(app.settings, ui_language="nl")
+    nl = app.bank.export("md", tmp_path / "nl.md", audience="internal", quotes=[q1, q2]).path.read_text("utf-8")
+    assert nl.startswith("# Citaten voor intern gebruik\n")
+    assert "goedgekeurd door Press Office · toestemming: extern · vlog " in nl
+    assert "toestemming: intern" in nl and "labels: zorg" in nl and "*Notitie:* Checken met Els" in nl
+    assert "consent:" not in nl and "approved by" not in nl and "Note:" not in nl
+    app.settings = replace(app.settings, ui_language="fr")
+    fr = app.bank.export("md", tmp_path / "fr.md", audience="internal", quotes=[q1, q2]).path.read_text("utf-8")
+    assert "approuvée par Press Office · consentement : externe · vlog " in fr
+    assert "étiquettes : zorg" in fr and "*Note :* Checken met Els" in fr
+    app.settings = replace(app.settings, ui_language="en")
+    en = app.bank.export("md", tmp_path / "en.md", audience="internal", quotes=[q1, q2]).path.read_text("utf-8")
+    assert "approved by Press Office · consent: external · vlog " in en and "*Note:* Checken met Els" in en
+
+
 def test_external_deck_leaves_out_the_internal_only_quote_and_says_why(setup, tmp_path: Path) -> None:  # noqa: ANN001
     app, vlog, q1, q2 = setup
     report = app.bank.export("pptx", tmp_path / "ext.pptx", audience="external")

@@ -10,9 +10,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from vlogkit.catalogue import say
 from vlogkit.domain import Consent, ConsentScope, Quote
 from vlogkit.domain.quote import quoted
 from vlogkit.domain.times import format_seconds, format_span
+from vlogkit.errors import N_
 from vlogkit.store.bank_file import BANK_FORMAT, BANK_FORMAT_VERSION
 
 CSV_COLUMNS = [
@@ -68,7 +70,12 @@ def md_escape(text: str) -> str:
     return re.sub(r"^(\s*)([-=]|\d+\.)", r"\1\\\2", text)
 
 
-def to_markdown(rows: Sequence[Row], title: str, audience: str = "internal") -> str:
+_STATUS = {"candidate": N_("candidate"), "approved": N_("approved"), "rejected": N_("rejected")}
+_SCOPE = {"none": N_("none"), "internal": N_("internal"), "external": N_("external")}
+
+
+def to_markdown(rows: Sequence[Row], title: str, audience: str = "internal", language: str = "en") -> str:
+    """The quotes as Markdown, each line under it (status, consent, where in the vlog) in `language`, the app's."""
     out = [f"# {md_escape(title)}", ""]
     for r in rows:
         q = r.quote
@@ -77,14 +84,18 @@ def to_markdown(rows: Sequence[Row], title: str, audience: str = "internal") -> 
         if who.strip():
             out.append(">")
             out.append(f"> — {md_escape(who.strip())}")
-        status = q.status.value + (f" by {q.approved_by}" if q.approved_by else "")
-        meta = [md_escape(q.id), md_escape(q.language), md_escape(status), f"consent: {md_escape(r.scope.value)}",
-                f"vlog {md_escape(q.vlog_id)} {format_span(q.start, q.end)}"]
+        status = say(_STATUS.get(q.status.value, q.status.value), language)
+        if q.approved_by:
+            status = say(N_("{status} by {who}"), language, status=status, who=q.approved_by)
+        scope = say(_SCOPE.get(r.scope.value, r.scope.value), language)
+        meta = [md_escape(q.id), md_escape(q.language), md_escape(status),
+                md_escape(say(N_("consent: {scope}"), language, scope=scope)),
+                md_escape(say(N_("vlog {vlog} {span}"), language, vlog=q.vlog_id, span=format_span(q.start, q.end)))]
         if q.tags:
-            meta.append("tags: " + ", ".join(md_escape(t) for t in q.tags))
+            meta.append(md_escape(say(N_("tags: {tags}"), language, tags=", ".join(q.tags))))
         out += ["", " · ".join(meta), ""]
         if q.note and audience == "internal":
-            out += [f"*Note:* {md_escape(q.note)}", ""]
+            out += [f"*{say(N_('Note:'), language)}* {md_escape(q.note)}", ""]
     return "\n".join(out).rstrip() + "\n"
 
 

@@ -91,7 +91,7 @@ def write_export(
         if fmt == "csv":
             data = bf.to_csv(rows, audience, separator or csv_separator(bank.app.settings))
         elif fmt == "md":
-            data = bf.to_markdown(rows, title, audience).encode("utf-8")
+            data = bf.to_markdown(rows, title, audience, deck_language(bank)).encode("utf-8")
         else:
             data = bf.to_json(rows, audience=audience, exported=now()).encode("utf-8")
         bank.app.consent.require_quotes_current(quotes, audience)  # right before the file appears

@@ -196,6 +196,9 @@ def test_a_reason_is_true_of_the_words_it_quotes() -> None:
     # a French word list sees the word behind an elision: "l'intranet" is a tool, as "intranet" is
     elided = _reasons("Tout est dans l'intranet depuis lundi matin, pour le service entier.", "fr")
     assert elided.get("tool") == "l'intranet"
+    # a French past participle folds to the present ("commencé" -> "commence"): after its auxiliary it is no future
+    assert "future" not in _reasons("J'ai commencé ma carrière en mesurant une rivière morte, un matin d'hiver.", "fr")
+    assert _reasons("Le chantier commence lundi avec l'équipe de nuit et les camions.", "fr").get("future") == "commence"
     # an impersonal French "il" is nobody: no other person, nothing it points back to
     assert not {"third_person", "context_open", "link"} & set(
         _reasons("Il faut toujours écouter les gens du terrain avant de décider.", "fr"))

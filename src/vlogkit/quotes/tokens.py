@@ -173,4 +173,10 @@ def _said_otherwise(name: str, keys: tuple[str, ...], i: int, hyphened: frozense
         return True
     if name == "intensifiers" and key == "so":
         return i == 0 or keys[i - 1] in ("and", "but", "or") or i + 1 >= len(keys) or keys[i + 1] in _AFTER_SO
+    if name == "future" and key in _FR_PARTICIPLES:  # "j'ai commencé ma carrière": a past, folded like "commence"
+        return i > 0 and keys[i - 1] in _FR_AUXILIARIES
     return False
+
+
+_FR_PARTICIPLES = frozenset({"commence", "demarre"})
+_FR_AUXILIARIES = frozenset("ai as a avons avez ont j'ai est sont suis etait avait deja bien".split())

@@ -18,8 +18,12 @@ fitted on since 23. `tests/quotes/data/fresh10/` (96 more by eight more hands, a
 blind after FINDER_VERSION 22 shipped, and FINDER_VERSION 23 was chosen on it (with test and dev); `fresh11/` (96
 more by eight more hands) was written blind while 23 was chosen and measured only once 23 was; both are fitted on
 since 24. `tests/quotes/data/fresh12/` and `fresh13/` (96 vlogs by eight more hands each, a third in each language)
-were written blind while FINDER_VERSION 24 was fitted and measured once it was chosen (on test and dev): with test
-and dev, the held-out measure of the shipped weights.
+were written blind while FINDER_VERSION 24 was fitted and measured once it was chosen (on test and dev).
+`tests/quotes/data/fresh14/` to `fresh18/` (96 vlogs each, by eight more hands each) were written from a new brief
+(`fresh14/BRIEF.md`) asking for varied editor's picks - first-person moments, plain lines, a line with a number - and
+measured blind on FINDER_VERSION 24 (0.47-0.68 recall@3); FINDER_VERSION 25 is fitted on fresh14, fresh15, fresh17
+and fresh18 too. `fresh16/` is never fitted on: with test, dev, fresh12 and fresh13, the held-out measure of the
+shipped weights.
 
 A candidate *hits* an editor's line when it covers most of it (>= 60 % of its words) and is mostly that line
 (>= 50 % of the candidate's words). recall@3: editor's lines hit by one of the top 3. recall@3 (shares most): the
@@ -44,7 +48,7 @@ from .helpers import DATA, load_case
 
 HALVES = ("tune", "test", "dev", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7",
           "fresh8", "fresh9", "fresh10", "fresh11", "fresh12",
-          "fresh13")
+          "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18")
 LIST_TOP = 50
 
 Finder = Callable[[Transcript], list[Candidate]]

@@ -100,7 +100,8 @@ def test_add_search_review_and_export_for_each_audience(cli, vlog_id: str, tmp_p
     text = (tmp_path / "be.csv").read_text(encoding="utf-8-sig")
     assert text.startswith("id;text;copy_text;speaker;")
     [row] = csv.DictReader(io.StringIO(text), delimiter=";")  # q1 was rejected: q2 alone
-    assert row["id"] == q2 and row["text"].count(",") >= 2 and row["team"] == "Production"
+    [said] = [q["text"] for q in cli("bank", "list", "--json").json() if q["id"] == q2]
+    assert row["id"] == q2 and row["text"] == said and "," in said and row["team"] == "Production"  # commas kept
     r = cli("bank", "export", "--format", "md", "--separator", "semicolon", "--out", str(tmp_path / "s.md"))
     assert r.returncode == 2 and "--separator is for --format csv" in r.stderr and not (tmp_path / "s.md").exists()
 

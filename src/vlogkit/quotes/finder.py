@@ -15,7 +15,10 @@ recall@3 on the fitted halves 0.84 -> 0.88, on the held-out halves 0.80 -> 0.82,
 ("Last month our team shipped ...") with its neighbour: news glued onto praise is still news. FINDER_VERSION 24
 refits on fresh10 and fresh11 too (1224 vlogs): a word said twice for emphasis ("very, very") is no longer told as the
 speaker starting over, and "really" in "I really believe" is the conviction, not an intensifier against it.
-FINDER_VERSION 25 keeps 24's weights and scores; a word reason no longer quotes glue alone ("with, from").
+FINDER_VERSION 25 refits on four halves written from a brief that asks for varied picks (first-person stories, plain
+lines, lines with a number), which 24 found half of: held out, 0.53 -> 0.63 of such Dutch and French lines, 0.68 ->
+0.74 English, the aphorism-style halves as before (English 0.86, Dutch and French 0.82 -> 0.81); a word reason no
+longer quotes glue alone ("with, from"); "j'ai commencé" is no future.
 """
 
 from __future__ import annotations

@@ -6,7 +6,15 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 
+from vlogkit.errors import N_
 from vlogkit.resources import resource
+
+# the values a consent scope and a quote's review take, as people read them (the files vlogkit writes, the Activity
+# dialog): each said in a language with `say`
+VALUE_WORDS = {
+    "none": N_("none"), "internal": N_("internal"), "external": N_("external"),
+    "candidate": N_("candidate"), "approved": N_("approved"), "rejected": N_("rejected"),
+}
 
 
 @lru_cache(maxsize=4)

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from vlogkit.catalogue import say
+from vlogkit.catalogue import VALUE_WORDS, say
 from vlogkit.domain import Consent, ConsentScope, Quote
 from vlogkit.domain.quote import quoted
 from vlogkit.domain.times import format_seconds, format_span
@@ -70,10 +70,6 @@ def md_escape(text: str) -> str:
     return re.sub(r"^(\s*)([-=]|\d+\.)", r"\1\\\2", text)
 
 
-_STATUS = {"candidate": N_("candidate"), "approved": N_("approved"), "rejected": N_("rejected")}
-_SCOPE = {"none": N_("none"), "internal": N_("internal"), "external": N_("external")}
-
-
 def to_markdown(rows: Sequence[Row], title: str, audience: str = "internal", language: str = "en") -> str:
     """The quotes as Markdown, each line under it (status, consent, where in the vlog) in `language`, the app's."""
     out = [f"# {md_escape(title)}", ""]
@@ -84,10 +80,10 @@ def to_markdown(rows: Sequence[Row], title: str, audience: str = "internal", lan
         if who.strip():
             out.append(">")
             out.append(f"> — {md_escape(who.strip())}")
-        status = say(_STATUS.get(q.status.value, q.status.value), language)
+        status = say(VALUE_WORDS.get(q.status.value, q.status.value), language)
         if q.approved_by:
             status = say(N_("{status} by {who}"), language, status=status, who=q.approved_by)
-        scope = say(_SCOPE.get(r.scope.value, r.scope.value), language)
+        scope = say(VALUE_WORDS.get(r.scope.value, r.scope.value), language)
         meta = [md_escape(q.id), md_escape(q.language), md_escape(status),
                 md_escape(say(N_("consent: {scope}"), language, scope=scope)),
                 md_escape(say(N_("vlog {vlog} {span}"), language, vlog=q.vlog_id, span=format_span(q.start, q.end)))]

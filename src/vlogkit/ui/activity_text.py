@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 
+from vlogkit.catalogue import VALUE_WORDS
 from vlogkit.ui.i18n import N_, tr, tr_known
 
 # the values the details carry: consent scopes, quote reviews, how far a package is trusted
 _WORDS = {
-    "none": N_("none"), "internal": N_("internal"), "external": N_("external"),
-    "candidate": N_("candidate"), "approved": N_("approved"), "rejected": N_("rejected"),
+    **VALUE_WORDS,
     "team": N_("our team"), "foreign": N_("another team"), "unsigned": N_("unsigned"), "unknown": N_("unknown"),
 }
 _VALUES = frozenset({"a", "b", "scope", "trust", "sender"})  # fields whose value is one of _WORDS

@@ -68,14 +68,14 @@ _TELLING_SHORT = {"en": frozenset("you not no nor we us".split()), "nl": frozens
 # reason quotes on its own ("phrased the way quotable lines are ('with, from')" tells an editor nothing)
 _GLUE = {
     "en": frozenset("""about after also been before being both could does done from have having here into its it's
-        just more most much must only over same should some such than that that's them then there these they they're
-        this those very what when where which while will with would your their were was""".split()),
-    "nl": frozenset("""aan achter alle als bij daar dan dat deze die dit door een elke hebben heb hebt heeft het hier
+        just much must over should some such than that that's them then there these they they're this those very
+        what when where which while will with would their were was""".split()),
+    "nl": frozenset("""aan achter als bij daar dan dat deze die dit door een hebben heb hebt heeft het hier
         hun iets ook mijn moet moeten naar nog omdat onder over sinds tot van veel voor waar want was waren wat
         werd wordt worden zijn zitten zo zoals zou""".split()),
     "fr": frozenset("""alors après aussi avant avec avoir c'est ce cela celle ceux comme d'un d'une dans des donc
-        elle encore entre est était être fait faire leur leurs même par parce pour puis qu'il qu'on quand que qui
-        sans sont sous sur tout tous très une vais voilà""".split()),
+        elle encore entre est était être fait faire leur leurs par parce pour puis qu'il qu'on quand que qui sans
+        sont sous sur très une vais voilà""".split()),
 }
 
 

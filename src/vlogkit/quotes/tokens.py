@@ -132,7 +132,7 @@ def _index(keys: tuple[str, ...], lex: Lexicon, hyphened: frozenset[int] = froze
                 for name in names:
                     if covered.get(name, 0) > i:
                         continue
-                    if _said_otherwise(name, keys, i, hyphened):
+                    if _said_otherwise(name, keys, i, hyphened, lex.past_auxiliaries):
                         continue
                     hits.setdefault(name, []).append((i, phrase))
                     covered[name] = i + size
@@ -158,7 +158,8 @@ _LIKE_BEFORE = frozenset("a an the somebody someone this that".split())
 _SUBJECTS = frozenset("i we they he she ik wij ze zij hij ge gij jij je nous vous on il elle ils elles tu".split())
 
 
-def _said_otherwise(name: str, keys: tuple[str, ...], i: int, hyphened: frozenset[int] = frozenset()) -> bool:
+def _said_otherwise(name: str, keys: tuple[str, ...], i: int, hyphened: frozenset[int] = frozenset(),
+                    auxiliaries: frozenset[str] = frozenset()) -> bool:
     """A listed word used as another word here: "will please" is a verb, not a request; "And so, ...", "so we ..."
     and a sentence's first "so" join, they do not intensify; "looks like a lift" compares, it does not hedge; in "ik
     check" a verb follows its subject, it asks nothing; "peut être" (can be) is not "peut-être" (maybe)."""
@@ -174,9 +175,10 @@ def _said_otherwise(name: str, keys: tuple[str, ...], i: int, hyphened: frozense
     if name == "intensifiers" and key == "so":
         return i == 0 or keys[i - 1] in ("and", "but", "or") or i + 1 >= len(keys) or keys[i + 1] in _AFTER_SO
     if name == "future" and key in _FR_PARTICIPLES:  # "j'ai commencé ma carrière": a past, folded like "commence"
-        return i > 0 and keys[i - 1] in _FR_AUXILIARIES
+        return i > 0 and (keys[i - 1] in auxiliaries or keys[i - 1] in _FR_BEFORE_PARTICIPLE)
     return False
 
 
 _FR_PARTICIPLES = frozenset({"commence", "demarre"})
-_FR_AUXILIARIES = frozenset("ai as a avons avez ont j'ai est sont suis etait avait deja bien".split())
+# besides the lexicon's past auxiliaries ("ai", "a", "est", ...): the pluperfect's, and an adverb in between
+_FR_BEFORE_PARTICIPLE = frozenset({"etait", "avait", "deja", "bien"})

@@ -15,7 +15,8 @@ points per unit of log-odds, EVEN_ODDS points at even odds.
 Usage: .venv/bin/python scripts/fit_quote_weights.py [--check] [--quick] [--ablate] [-FEATURE ...]
   --check: fit and report, write nothing; -FEATURE: leave that feature out (e.g. -edge -names);
   --fix=FEATURE:POINTS: that feature's points fixed, the rest fitted around them;
-  --halves=tune,fresh: fit on these corpus halves (default: tune only; any other half is then no longer held out);
+  --halves=tune,fresh: fit on these corpus halves (default: tune only; any other half is then no longer held out;
+    `fresh14*2` counts that half's vlogs twice);
     `real` is the two real recordings: the desk vlog (tests/render/data/desk_transcript.json, its Kennedy line) and
     the sample vlog new users try (tests/render/data/sample_transcript.json, its conviction line), as the bundled
     Whisper model hears them - run-on sentences a written corpus does not have;
@@ -30,11 +31,12 @@ Usage: .venv/bin/python scripts/fit_quote_weights.py [--check] [--quick] [--abla
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
 import sys
 import time
 from collections import Counter
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -117,10 +119,20 @@ def fit_signed(groups: list[Group], feats: list[str], l2: float) -> np.ndarray:
         keep = [k for k in keep if k not in wrong]
 
 
-def fit_words(vlogs: list[Vlog]) -> dict[str, dict[str, float]]:
+def fit_words(vlogs: list[Vlog], start: dict[tuple[str, str], float] | None = None) -> dict[str, dict[str, float]]:
     """The word weights (`wording.py`): L2 logistic regression of "this sentence is part of an editor's line" on the
     presence of each common word (and each two neighbouring words, rarer words as `_`, the sentence's start and end
-    as `^` and `$`: `wording.grams`), one vocabulary per language (words of Zipf >= MIN_ZIPF)."""
+    as `^` and `$`: `wording.grams`), one vocabulary per language (words of Zipf >= MIN_ZIPF). `start`: a fit on
+    nearly the same vlogs (`fit_words_raw`), where the solver begins - the same optimum, in a few steps."""
+    out: dict[str, dict[str, float]] = {}
+    for (lang, word), weight in fit_words_raw(vlogs, start).items():
+        if lang and abs(weight) >= 0.01:
+            out.setdefault(lang, {})[word] = round(weight, 3)
+    return out
+
+
+def fit_words_raw(vlogs: list[Vlog], start: dict[tuple[str, str], float] | None = None) -> dict[tuple[str, str], float]:
+    """(language, word) -> weight for every word of the vocabulary, and ("", "") -> the intercept."""
     rows = [(lang, set(grams(ws, lang) if WORD_PAIRS else ws), y) for v in vlogs for lang, ws, y in v.inside]
     df = Counter((lang, w) for lang, ws, _ in rows for w in ws)
     vocab = {k: i for i, k in enumerate(sorted(
@@ -128,12 +140,11 @@ def fit_words(vlogs: list[Vlog]) -> dict[str, dict[str, float]]:
     hits = [(i, 0) for i in range(len(rows))]  # column 0: the intercept
     hits += [(i, vocab[(lang, w)] + 1) for i, (lang, ws, _) in enumerate(rows) for w in ws if (lang, w) in vocab]
     y = np.array([r[2] for r in rows], dtype=float)
-    w = logistic_l2(hits, len(rows), len(vocab) + 1, y, WORD_L2)
-    out: dict[str, dict[str, float]] = {}
-    for (lang, word), j in vocab.items():
-        if abs(w[j + 1]) >= 0.01:
-            out.setdefault(lang, {})[word] = round(float(w[j + 1]), 3)
-    return out
+    w0 = None
+    if start is not None:
+        w0 = np.array([start.get(("", ""), 0.0)] + [start.get(k, 0.0) for k in vocab])
+    w = logistic_l2(hits, len(rows), len(vocab) + 1, y, WORD_L2, w0)
+    return {("", ""): float(w[0])} | {k: float(w[j + 1]) for k, j in vocab.items()}
 
 
 def with_words(v: Vlog, weights: dict[str, dict[str, float]]) -> tuple[list[Piece], list[Piece]]:
@@ -150,9 +161,33 @@ def with_words(v: Vlog, weights: dict[str, dict[str, float]]) -> tuple[list[Piec
     return out[: len(v.singles)], out[len(v.singles) :]
 
 
-@lru_cache(maxsize=64)
+_WORDS: dict[tuple[str, ...], dict[str, dict[str, float]]] = {}  # writers left out -> word weights
+_ALL_WORDS: dict[tuple[str, str], float] = {}  # every writer in: where each leave-out fit starts
+
+
+def _fit_without(key: tuple[str, ...]) -> dict[str, dict[str, float]]:
+    return fit_words([v for v in VLOGS if v.author not in key], _ALL_WORDS or None)
+
+
 def _words_without(key: tuple[str, ...]) -> dict[str, dict[str, float]]:
-    return fit_words([v for v in VLOGS if v.author not in key])
+    if key not in _WORDS:
+        _WORDS[key] = _fit_without(key)
+    return _WORDS[key]
+
+
+def _prefit_words(keys: set[tuple[str, ...]]) -> None:
+    """The word models for these leave-out keys, on every core (a fit is seconds; one per writer, 127 writers),
+    each starting from the fit on every writer."""
+    if not _ALL_WORDS:
+        _ALL_WORDS.update(fit_words_raw(VLOGS))
+    for old in [k for k in _WORDS if len(k) > 1 and k not in keys]:  # a finished cross-validation fold's models
+        del _WORDS[old]
+    todo = sorted(k for k in keys if k not in _WORDS)
+    if len(todo) > 1 and (os.cpu_count() or 1) > 1:
+        with multiprocessing.get_context("fork").Pool(os.cpu_count()) as pool:
+            _WORDS.update(zip(todo, pool.map(_fit_without, todo), strict=True))
+    else:
+        _WORDS.update((k, _fit_without(k)) for k in todo)
 
 
 def to_model(w: np.ndarray, feats: list[str], floor: int, margin: int, info: dict | None = None) -> Model:
@@ -185,7 +220,9 @@ def spans_for(vlogs: list[Vlog], excluded: tuple[str, ...]) -> list[Spans]:
     """Every vlog's spans, its word features from word weights fitted without its own writer and without the
     writers in `excluded` (the held-out writer of a cross-validation fold): no writer's vlogs ever set the word
     weights that score them."""
-    return [with_words(v, _words_without(tuple(sorted({*excluded, v.author})))) for v in vlogs]
+    keys = [tuple(sorted({*excluded, v.author})) for v in vlogs]
+    _prefit_words(set(keys))
+    return [with_words(v, _words_without(k)) for v, k in zip(vlogs, keys, strict=True)]
 
 
 def cross_validate(vlogs: list[Vlog], feats: list[str], l2: float,
@@ -277,8 +314,19 @@ REAL_CASES = {"desk_vlog": real_recording, "sample": sample_recording}
 
 
 def load_vlogs(halves: tuple[str, ...] = ("tune",)) -> list[Vlog]:
+    """The vlogs of these halves; `half*N` counts each vlog of that half N times (in both fits, as if written N
+    times, and left out together with its writer)."""
     vlogs = []
-    for half, name in [(h, n) for h in halves for n in (list(REAL_CASES) if h == "real" else names(h))]:
+    for spec in halves:
+        half, _, times = spec.partition("*")
+        once = _load_half(half)
+        vlogs += once * int(times or 1)
+    return vlogs
+
+
+def _load_half(half: str) -> list[Vlog]:
+    vlogs = []
+    for name in list(REAL_CASES) if half == "real" else names(half):
         hands = dict.fromkeys(REAL_CASES, "real") if half == "real" else authors(half)
         transcript, gold = REAL_CASES[name]() if half == "real" else load(half, name)
         singles, doubles = pieces(transcript)
@@ -364,7 +412,7 @@ def fit_and_write(vlogs: list[Vlog], feats: list[str], l2: float, rule: tuple[in
     writes weights.json and words.json unless --check."""
     train_spans = spans_for(vlogs, ())
     w = fit_signed([matrix(v, sp, feats) for v, sp in zip(vlogs, train_spans, strict=True)], feats, l2)
-    words = fit_words(vlogs)
+    words = fit_words(vlogs, _ALL_WORDS)
     model = to_model(w, feats, *rule, info)
     final = [with_words(v, words) for v in vlogs]
     print("\n".join(table("  in-sample:", measure(vlogs, final, model))))

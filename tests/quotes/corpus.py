@@ -48,7 +48,7 @@ from .helpers import DATA, load_case
 
 HALVES = ("tune", "test", "dev", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7",
           "fresh8", "fresh9", "fresh10", "fresh11", "fresh12",
-          "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18")
+          "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20")
 LIST_TOP = 50
 
 Finder = Callable[[Transcript], list[Candidate]]

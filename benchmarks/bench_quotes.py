@@ -13,8 +13,8 @@ halves (96 vlogs by eight more hands each, a third in each language) - the four 
 fitted on since 23 - the fresh10 and fresh11 halves (96 vlogs by eight more hands each, written blind after
 FINDER_VERSION 22 shipped, held out until 23, fitted on since 24), the fresh12 and fresh13 halves (96 vlogs by
 eight more hands each, written blind while FINDER_VERSION 24 was fitted, never fitted on: held out) and fresh14 to
-fresh18 (96 vlogs by eight more hands each, from a brief asking for varied picks: fresh16 held out, the other four
-fitted on since FINDER_VERSION 25). Which halves
+fresh20 (96 vlogs by eight more hands each, from a brief asking for varied picks: fresh16 and fresh20 held out,
+fresh14, fresh15, fresh17 and fresh18 fitted on since FINDER_VERSION 25, fresh19 since 26). Which halves
 are in-sample is read from the shipped weights (`fitted_on`). `--quick`: skip the
 cross-validation (about a minute).
 Definitions: tests/quotes/corpus.py; "(most)" is recall@3 in the issue's own, looser words (a top-3 candidate

@@ -21,10 +21,10 @@ Usage: .venv/bin/python scripts/fit_quote_weights.py [--check] [--quick] [--abla
     the sample vlog new users try (tests/render/data/sample_transcript.json, its conviction line), as the bundled
     Whisper model hears them - run-on sentences a written corpus does not have;
   --quick: no cross-validation (minutes instead of hours); the grids hold one setting each, so cross-validation
-    only reports. The shipped weights (FINDER_VERSION 25): `--quick
+    only reports. The shipped weights (FINDER_VERSION 26): `--quick
     --halves=tune,fresh,fresh2,fresh3,fresh4,fresh5,fresh6,fresh7,fresh8,fresh9,fresh10,fresh11,fresh14,fresh15,
-    fresh17,fresh18,real` (about 40 minutes on 2 cores), measured on the held-out halves (test, dev, fresh12, fresh13,
-    fresh16) by benchmarks/bench_quotes.py;
+    fresh17,fresh18,fresh19,real` (about 30 minutes on 2 cores), measured on the held-out halves (test, dev, fresh12,
+    fresh13, fresh16, fresh20) by benchmarks/bench_quotes.py;
   --ablate: after choosing, the leave-one-author-out recall with each feature left out in turn (write nothing).
 """
 

@@ -22,8 +22,9 @@ were written blind while FINDER_VERSION 24 was fitted and measured once it was c
 `tests/quotes/data/fresh14/` to `fresh18/` (96 vlogs each, by eight more hands each) were written from a new brief
 (`fresh14/BRIEF.md`) asking for varied editor's picks - first-person moments, plain lines, a line with a number - and
 measured blind on FINDER_VERSION 24 (0.47-0.68 recall@3); FINDER_VERSION 25 is fitted on fresh14, fresh15, fresh17
-and fresh18 too. `fresh16/` is never fitted on: with test, dev, fresh12 and fresh13, the held-out measure of the
-shipped weights.
+and fresh18 too, FINDER_VERSION 26 on fresh19 as well (written blind from the same brief after 25 shipped).
+`fresh16/` and `fresh20/` (the same brief, written blind with fresh19) are never fitted on: with test, dev, fresh12
+and fresh13, the held-out measure of the shipped weights.
 
 A candidate *hits* an editor's line when it covers most of it (>= 60 % of its words) and is mostly that line
 (>= 50 % of the candidate's words). recall@3: editor's lines hit by one of the top 3. recall@3 (shares most): the

@@ -197,8 +197,12 @@ def test_a_reason_is_true_of_the_words_it_quotes() -> None:
     elided = _reasons("Tout est dans l'intranet depuis lundi matin, pour le service entier.", "fr")
     assert elided.get("tool") == "l'intranet"
     # a French past participle folds to the present ("commencé" -> "commence"): after its auxiliary it is no future
-    assert "future" not in _reasons("J'ai commencé ma carrière en mesurant une rivière morte, un matin d'hiver.", "fr")
-    assert _reasons("Le chantier commence lundi avec l'équipe de nuit et les camions.", "fr").get("future") == "commence"
+    # (read on the features: the future's points may round to 0)
+    def future(text: str) -> str | None:
+        return pieces(make_transcript(text, "fr"))[0][0].features.evidence.get("future")
+
+    assert future("J'ai commencé ma carrière en mesurant une rivière morte, un matin d'hiver.") is None
+    assert future("Le chantier commence lundi avec l'équipe de nuit et les camions.") == "commence"
     # an impersonal French "il" is nobody: no other person, nothing it points back to
     assert not {"third_person", "context_open", "link"} & set(
         _reasons("Il faut toujours écouter les gens du terrain avant de décider.", "fr"))

@@ -169,15 +169,9 @@ def _fit_without(key: tuple[str, ...]) -> dict[str, dict[str, float]]:
     return fit_words([v for v in VLOGS if v.author not in key], _ALL_WORDS or None)
 
 
-def _words_without(key: tuple[str, ...]) -> dict[str, dict[str, float]]:
-    if key not in _WORDS:
-        _WORDS[key] = _fit_without(key)
-    return _WORDS[key]
-
-
 def _prefit_words(keys: set[tuple[str, ...]]) -> None:
-    """The word models for these leave-out keys, on every core (a fit is seconds; one per writer, 127 writers),
-    each starting from the fit on every writer."""
+    """The word models for these leave-out keys (into `_WORDS`), on every core - a fit takes seconds, and there is
+    one per writer - each starting from the fit on every writer."""
     if not _ALL_WORDS:
         _ALL_WORDS.update(fit_words_raw(VLOGS))
     for old in [k for k in _WORDS if len(k) > 1 and k not in keys]:  # a finished cross-validation fold's models
@@ -222,7 +216,7 @@ def spans_for(vlogs: list[Vlog], excluded: tuple[str, ...]) -> list[Spans]:
     weights that score them."""
     keys = [tuple(sorted({*excluded, v.author})) for v in vlogs]
     _prefit_words(set(keys))
-    return [with_words(v, _words_without(k)) for v, k in zip(vlogs, keys, strict=True)]
+    return [with_words(v, _WORDS[k]) for v, k in zip(vlogs, keys, strict=True)]
 
 
 def cross_validate(vlogs: list[Vlog], feats: list[str], l2: float,

@@ -21,7 +21,7 @@ run: setup
 	$(BIN)/vlogkit gui $(ARGS)
 
 # A hang inside native code (Qt's media stack) is out of pytest-timeout's reach: after TEST_TIMEOUT seconds (a whole
-# run takes 10-13 minutes on 2 cores) the run is stopped - faulthandler has printed every thread's stack by then -
+# run takes 12-18 minutes on 2 cores) the run is stopped - faulthandler has printed every thread's stack by then -
 # and started once more; a second hang, like any failure, fails.
 TEST_TIMEOUT ?= 1800
 PYTEST := timeout -k 60 $(TEST_TIMEOUT) $(BIN)/python -m pytest -q -p no:cacheprovider $(PYTEST_ARGS)

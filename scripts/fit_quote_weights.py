@@ -44,6 +44,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "src")]
 
+from scripts.quote_fit_recordings import REAL_CASES  # noqa: E402
 from scripts.quote_fit_solvers import Group, fit_ranking, logistic_l2  # noqa: E402
 from tests.quotes.corpus import Stats, authors, load, names, overlap, score_case  # noqa: E402
 
@@ -273,38 +274,6 @@ def ablate(vlogs: list[Vlog], feats: list[str], l2: float, rule: tuple[int, int]
 
 def _words_of(words) -> list[str]:  # noqa: ANN001
     return lower_words(display_text(words))
-
-
-REAL = ROOT / "tests" / "render" / "data" / "desk_transcript.json"
-
-
-def real_recording() -> tuple[Transcript, list[tuple[int, int]]]:
-    """The one real recording (the desk vlog, transcribed by the bundled Whisper model) with its editor's line: the
-    Kennedy sentence, "ask not ... your country." - a line of spoken words, not a written one."""
-    transcript = Transcript.from_dict(json.loads(REAL.read_text(encoding="utf-8")))
-    keys = [w.display.lower().strip(",.") for w in transcript.words]
-    first = next(i for i in range(len(keys) - 1) if keys[i] == "ask" and keys[i + 1] == "not")
-    return transcript, [(first, _sentence_end(transcript, first))]
-
-
-def _sentence_end(transcript: Transcript, first: int) -> int:
-    """One past the word that ends the sentence word `first` is in."""
-    return next(i for i in range(first, len(transcript.words)) if transcript.words[i].display.endswith(".")) + 1
-
-
-SAMPLE = ROOT / "tests" / "render" / "data" / "sample_transcript.json"
-
-
-def sample_recording() -> tuple[Transcript, list[tuple[int, int]]]:
-    """The sample vlog as the bundled Whisper model hears it, with its conviction line ("I really believe that small
-    teams move faster ...", run on by the recogniser into the next sentence) as the editor's line."""
-    transcript = Transcript.from_dict(json.loads(SAMPLE.read_text(encoding="utf-8")))
-    keys = [w.display.lower().strip(",.") for w in transcript.words]
-    first = keys.index("believe") - 2
-    return transcript, [(first, _sentence_end(transcript, first))]
-
-
-REAL_CASES = {"desk_vlog": real_recording, "sample": sample_recording}
 
 
 def load_vlogs(halves: tuple[str, ...] = ("tune",)) -> list[Vlog]:

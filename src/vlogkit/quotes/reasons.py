@@ -106,6 +106,9 @@ TEMPLATES: dict[str, tuple[str, str, str]] = {
                     "sonne comme une annonce ordinaire ('{w}')"),
     "fragment": ("one of the two sentences is a fragment ({w} words)", "een van de twee zinnen is een flard ({w} woorden)",
                  "une des deux phrases est un fragment ({w} mots)"),
+    "neighbour": ("said right next to line {w}, listed higher: the list spreads its picks over the vlog",
+                  "vlak naast zin {w}, die hoger staat: de lijst spreidt haar keuzes over de vlog",
+                  "juste à côté de la phrase {w}, mieux classée : la liste répartit ses choix sur le vlog"),
     "edge": ("at the very start or end of the vlog", "helemaal aan het begin of einde van de vlog",
              "tout au début ou à la fin du vlog"),
 }

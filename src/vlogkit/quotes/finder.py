@@ -43,7 +43,7 @@ from vlogkit.quotes.cleanup import trim
 from vlogkit.quotes.features import Features, Span, extract, stem, words_key
 from vlogkit.quotes.frequency import prefetch
 from vlogkit.quotes.lexicons import lexicon_for
-from vlogkit.quotes.model import Model, default_model
+from vlogkit.quotes.model import Model, default_model, reason_order
 from vlogkit.quotes.reasons import phrase
 from vlogkit.quotes.sentences import Sentence, build_sentences
 from vlogkit.quotes.text import display_text, fold, tokens, verbatim_text
@@ -61,8 +61,8 @@ LOOSE_MARGIN = 2  # points: two sentences nothing ties together are one candidat
 # better of them - a near tie keeps the single sentence, shorter on a slide (the sample vlog's status update stays off
 # the praise after it)
 TIED_PAIR_FLOOR = 20  # two sentences something ties (an echo, a turn, a parallel start) pair when the weaker scores
-# this much alone, so a short set-up keeps its punchline ("People can bear a lot. What they cannot bear is not
-# knowing."); chosen on the fitted halves (15 and 20 alike, 0 and 10 worse)
+# this much alone, so a short set-up keeps its punchline ("We fixed the old machine. We did not fix the habit that
+# broke it."); chosen on the fitted halves (15 and 20 alike, 0 and 10 worse)
 NEIGHBOUR_POINTS = 8  # a line right next to one listed higher: chosen on the fitted halves (5-15 all alike)
 
 
@@ -287,7 +287,7 @@ def _candidate(transcript: Transcript, n: int, item: _Scored, beside: int) -> Ca
     if beside:
         score = max(0, score - NEIGHBOUR_POINTS)
         said = Reason("neighbour", phrase("neighbour", p.language, str(beside)), -NEIGHBOUR_POINTS, str(beside))
-        reasons = tuple(sorted((*reasons, said), key=lambda r: ((r.points or 0) < 0, -abs(r.points or 0), r.code)))
+        reasons = tuple(sorted((*reasons, said), key=lambda r: reason_order(r.points or 0, r.code)))
     return Candidate(
         rank=n, start=start, end=end, text=display_text(kept), verbatim=verbatim_text(kept),
         score=score, reasons=reasons, language=p.language, word_start=p.first, word_end=p.last,

@@ -23,6 +23,11 @@ CAPS = {"question_mark": 5.0}
 ALWAYS_SAID = frozenset({"merged", "loose_pair"})
 
 
+def reason_order(points: int, code: str) -> tuple[bool, int, str]:
+    """How reasons are listed: points for the line first, then against it, the strongest first."""
+    return points < 0, -abs(points), code
+
+
 @dataclass(frozen=True)
 class Model:
     base: float
@@ -49,7 +54,7 @@ class Model:
             if pts or name in ALWAYS_SAID:
                 parts.append((pts, name))
         total = round(self.base) + sum(p for p, _ in parts)
-        parts.sort(key=lambda pn: (pn[0] < 0, -abs(pn[0]), pn[1]))
+        parts.sort(key=lambda pn: reason_order(*pn))
         reasons = tuple(Reason(name, phrase(name, language, f.evidence.get(name, "")), pts, f.evidence.get(name, ""))
                         for pts, name in parts)
         return max(0, min(100, total)), self.exact(f), reasons

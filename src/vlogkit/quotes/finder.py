@@ -257,9 +257,6 @@ def rank(transcript: Transcript, singles: list[Piece], doubles: list[Piece], mod
         span = range(p.first, p.last)
         if any(i in taken for i in span):
             continue
-        toks = set(tokens(display_text(words[p.first : p.last])))
-        if any(_jaccard(toks, other) >= DUPLICATE_JACCARD for other in seen):
-            continue
         places = [where.get(s.first, -1) for s in p.sentences]
         if not beside:
             higher = min((near[i] for i in places if i in near), default=0)
@@ -268,6 +265,9 @@ def rank(transcript: Transcript, singles: list[Piece], doubles: list[Piece], mod
                     heapq.heappush(heap, (neg_score + NEIGHBOUR_POINTS, neg_exact + NEIGHBOUR_POINTS, first,
                                           neg_last, k, higher))
                 continue
+        toks = set(tokens(display_text(words[p.first : p.last])))  # once per line, after any requeue
+        if any(_jaccard(toks, other) >= DUPLICATE_JACCARD for other in seen):
+            continue
         chosen.append((item, beside))
         taken.update(span)
         seen.append(toks)

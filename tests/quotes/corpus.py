@@ -33,16 +33,23 @@ however much else the candidate holds; reported beside the stricter measure, nev
 that hit one. MRR: the mean over editor's lines of 1/rank of the first candidate that hits it (0 when none of the
 listed candidates does). Gap: the mean score of listed candidates that hit an editor's line minus the mean score of
 every other listed candidate (`quotes --top 50`).
+
+A blind second editor: `data/<half>/second_editor.json` ({vlog file: [three lines, best first]}) holds the three lines
+another editor pulled from each vlog of test, fresh13, fresh16 and fresh20, reading the transcript with the marks
+taken out and seeing neither the finder nor the first editor's lines. Scored like the finder's top 3
+(`second_editor`), it says how far one reader agrees with another: the reach of the recall@3 bar.
 """
 
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from vlogkit.domain import Candidate, Transcript
+from vlogkit.domain import Candidate, Transcript, Word
 from vlogkit.quotes import find_candidates
 
 from .helpers import DATA, load_case
@@ -178,4 +185,60 @@ def evaluate(half: str, finder: Finder | None = None, keep_misses: bool = False)
             both.add(s)
     out["nl+fr"] = both
     out["all"] = total
+    return out
+
+
+def _plain(text: str) -> list[str]:
+    folded = unicodedata.normalize("NFKD", text.lower())
+    return re.findall(r"[a-z0-9]+", "".join(c for c in folded if not unicodedata.combining(c)))
+
+
+def locate(words: list[Word], line: str) -> tuple[int, int] | None:
+    """The word range [first, last) of `words` that says `line` (compared without case, accents or punctuation)."""
+    plain: list[str] = []
+    owner: list[int] = []
+    for i, w in enumerate(words):
+        for x in _plain(w.display):
+            plain.append(x)
+            owner.append(i)
+    want = _plain(line)
+    for s in range(len(plain) - len(want) + 1) if want else ():
+        if plain[s : s + len(want)] == want:
+            return owner[s], owner[s + len(want) - 1] + 1
+    return None
+
+
+@lru_cache(maxsize=8)
+def second_picks(half: str) -> dict[str, list[str]]:
+    path = DATA / half / "second_editor.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+
+
+def second_editor(half: str) -> dict[str, Stats]:
+    """The blind second editor's three lines per vlog, scored against the first editor's as the finder's top 3 are
+    (language -> Stats, plus 'nl+fr' and 'all'); empty when the half has no second editor."""
+    picks = second_picks(half)
+
+    def finder(t: Transcript, name: str) -> list[Candidate]:
+        spans = [locate(t.words, line) for line in picks[name]]
+        return [Candidate(rank=n, start=t.words[a].start, end=t.words[b - 1].end, text=line, verbatim=line, score=0,
+                          reasons=(), language=t.language, word_start=a, word_end=b)
+                for n, (line, (a, b)) in enumerate(((ln, sp) for ln, sp in zip(picks[name], spans, strict=True)
+                                                    if sp is not None), 1)]
+
+    out: dict[str, Stats] = {}
+    for name in names(half):
+        if name not in picks:
+            continue
+        transcript, gold = load(half, name)
+        s = score_case(transcript, gold, lambda t, name=name: finder(t, name))
+        out.setdefault(transcript.language, Stats()).add(s)
+    if out:
+        both, total = Stats(), Stats()
+        for lang, s in out.items():
+            total.add(s)
+            if lang in ("nl", "fr"):
+                both.add(s)
+        out["nl+fr"] = both
+        out["all"] = total
     return out

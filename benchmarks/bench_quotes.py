@@ -14,11 +14,13 @@ fitted on since 23 - the fresh10 and fresh11 halves (96 vlogs by eight more hand
 FINDER_VERSION 22 shipped, held out until 23, fitted on since 24), the fresh12 and fresh13 halves (96 vlogs by
 eight more hands each, written blind while FINDER_VERSION 24 was fitted, never fitted on: held out) and fresh14 to
 fresh20 (96 vlogs by eight more hands each, from a brief asking for varied picks: fresh16 and fresh20 held out,
-fresh14, fresh15, fresh17 and fresh18 fitted on since FINDER_VERSION 25, fresh19 since 26). Which halves
+fresh14, fresh15, fresh17 and fresh18 fitted on since FINDER_VERSION 25, fresh19 since 26), and fresh21 and fresh22
+(96 vlogs by eight more hands each, the same brief, written blind after FINDER_VERSION 27 shipped, never fitted on
+and never chosen on: the plainest measure of a new writer's vlogs). Which halves
 are in-sample is read from the shipped weights (`fitted_on`). `--quick`: skip the
-cross-validation (about a minute). For test, fresh13, fresh16 and fresh20 a second table scores a blind second editor's
-three lines per vlog the same way (`second_editor.json` in the half's folder; see tests/quotes/corpus.py): how often
-one reader's picks hold another's, which is how far a recall@3 bar can reach.
+cross-validation (about a minute). For test, fresh13, fresh16, fresh20, fresh21 and fresh22 a second table scores a
+blind second editor's three lines per vlog the same way (`second_editor.json` in the half's folder; see
+tests/quotes/corpus.py): how often one reader's picks hold another's, which is how far a recall@3 bar can reach.
 Definitions: tests/quotes/corpus.py; "(most)" is recall@3 in the issue's own, looser words (a top-3 candidate
 holds most of the editor's line). The issue's bars: recall@3 >= 0.9 per language on the held-out half, and the
 editor's lines >= 15 points above every other listed candidate (`quotes --top 50`).

@@ -59,9 +59,7 @@ from vlogkit.quotes.wording import MIN_ZIPF, grams, is_learnable, wording  # noq
 WEIGHTS = ROOT / "src" / "vlogkit" / "quotes" / "weights.json"
 WORDS = ROOT / "src" / "vlogkit" / "quotes" / "words.json"
 WORD_L2 = 3.0  # the word model's regularisation: chosen on fresh5 as a development half (fitted through fresh4: strict recall@3 lines found 178 / 186 / 190 / 188 of 237 at 30 / 10 / 3 / 1)
-# re-checked on FINDER_VERSION 27's halves: 10 lowers held-out strict recall@3 (EN 0.813 -> 0.805, NL+FR 0.758 -> 0.744)
-# and fitted (0.88 -> 0.85); counting the varied-pick halves twice (`fresh14*2` ... `fresh19*2`) lowers it too (EN
-# 0.802, NL+FR 0.748), mixed even on fresh16 and fresh20, the held-out halves of their brief
+# what was re-checked since and dropped (other regularisations, double-weighting, more features): docs/quote-finder-log.md
 WORD_PAIRS = True  # two neighbouring words count too, rarer words as `_` ("is not", "the _", "^ nobody"): chosen by
 # leave-one-author-out (pooled recall@3 0.658 words and common-word pairs -> 0.674 with `_`, `^`, `$` on 226 vlogs)
 WORD_MIN_SENTENCES = 5  # a word is weighed when this many tuning sentences of its language hold it

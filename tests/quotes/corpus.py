@@ -24,7 +24,9 @@ were written blind while FINDER_VERSION 24 was fitted and measured once it was c
 measured blind on FINDER_VERSION 24 (0.47-0.68 recall@3); FINDER_VERSION 25 is fitted on fresh14, fresh15, fresh17
 and fresh18 too, FINDER_VERSION 26 on fresh19 as well (written blind from the same brief after 25 shipped).
 `fresh16/` and `fresh20/` (the same brief, written blind with fresh19) are never fitted on: with test, dev, fresh12
-and fresh13, the held-out measure of the shipped weights.
+and fresh13, the held-out measure of the shipped weights. `fresh21/` and `fresh22/` (96 vlogs by eight more hands each,
+the same brief) were written blind after FINDER_VERSION 27 shipped and are never fitted on: the only halves no choice
+was ever made on, so the plainest measure of what a new writer's vlogs get.
 
 A candidate *hits* an editor's line when it covers most of it (>= 60 % of its words) and is mostly that line
 (>= 50 % of the candidate's words). recall@3: editor's lines hit by one of the top 3. recall@3 (shares most): the
@@ -35,8 +37,8 @@ listed candidates does). Gap: the mean score of listed candidates that hit an ed
 every other listed candidate (`quotes --top 50`).
 
 A blind second editor: `data/<half>/second_editor.json` ({vlog file: [three lines, best first]}) holds the three lines
-another editor pulled from each vlog of test, fresh13, fresh16 and fresh20, reading the transcript with the marks
-taken out and seeing neither the finder nor the first editor's lines. Scored like the finder's top 3
+another editor pulled from each vlog of test, fresh13, fresh16, fresh20, fresh21 and fresh22, reading the transcript
+with the marks taken out and seeing neither the finder nor the first editor's lines. Scored like the finder's top 3
 (`second_editor`), it says how far one reader agrees with another: the reach of the recall@3 bar.
 """
 
@@ -56,7 +58,8 @@ from .helpers import DATA, load_case
 
 HALVES = ("tune", "test", "dev", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7",
           "fresh8", "fresh9", "fresh10", "fresh11", "fresh12",
-          "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20")
+          "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20",
+          "fresh21", "fresh22")
 LIST_TOP = 50
 
 Finder = Callable[[Transcript], list[Candidate]]

@@ -8,7 +8,7 @@ import pytest
 from .corpus import is_hit, load, locate, names, second_editor, second_picks
 from .helpers import transcript_from_lines
 
-HALVES_READ_TWICE = ("test", "fresh13", "fresh16", "fresh20")
+HALVES_READ_TWICE = ("test", "fresh13", "fresh16", "fresh20", "fresh21", "fresh22")
 
 
 @pytest.mark.parametrize("half", HALVES_READ_TWICE)

@@ -181,8 +181,15 @@ def evaluate(half: str, finder: Finder | None = None, keep_misses: bool = False)
         transcript, gold = load(half, name)
         s = score_case(transcript, gold, finder, label=name if keep_misses else "")
         out.setdefault(transcript.language, Stats()).add(s)
+    return with_totals(out)
+
+
+def with_totals(out: dict[str, Stats]) -> dict[str, Stats]:
+    """Per-language Stats with 'nl+fr' and 'all' added (none when there is nothing to add up)."""
+    if not out:
+        return out
     both, total = Stats(), Stats()
-    for lang, s in out.items():
+    for lang, s in list(out.items()):
         total.add(s)
         if lang in ("nl", "fr"):
             both.add(s)
@@ -236,12 +243,4 @@ def second_editor(half: str) -> dict[str, Stats]:
         transcript, gold = load(half, name)
         s = score_case(transcript, gold, lambda t, name=name: finder(t, name))
         out.setdefault(transcript.language, Stats()).add(s)
-    if out:
-        both, total = Stats(), Stats()
-        for lang, s in out.items():
-            total.add(s)
-            if lang in ("nl", "fr"):
-                both.add(s)
-        out["nl+fr"] = both
-        out["all"] = total
-    return out
+    return with_totals(out)

@@ -45,14 +45,13 @@ with the marks taken out and seeing neither the finder nor the first editor's li
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from vlogkit.domain import Candidate, Transcript, Word
 from vlogkit.quotes import find_candidates
+from vlogkit.quotes.text import tokens
 
 from .helpers import DATA, load_case
 
@@ -189,7 +188,7 @@ def with_totals(out: dict[str, Stats]) -> dict[str, Stats]:
     if not out:
         return out
     both, total = Stats(), Stats()
-    for lang, s in list(out.items()):
+    for lang, s in out.items():
         total.add(s)
         if lang in ("nl", "fr"):
             both.add(s)
@@ -198,20 +197,16 @@ def with_totals(out: dict[str, Stats]) -> dict[str, Stats]:
     return out
 
 
-def _plain(text: str) -> list[str]:
-    folded = unicodedata.normalize("NFKD", text.lower())
-    return re.findall(r"[a-z0-9]+", "".join(c for c in folded if not unicodedata.combining(c)))
-
-
-def locate(words: list[Word], line: str) -> tuple[int, int] | None:
-    """The word range [first, last) of `words` that says `line` (compared without case, accents or punctuation)."""
+def locate(words: Sequence[Word], line: str) -> tuple[int, int] | None:
+    """The word range [first, last) of `words` that says `line` (compared as folded tokens: no case, accents or
+    punctuation)."""
     plain: list[str] = []
     owner: list[int] = []
     for i, w in enumerate(words):
-        for x in _plain(w.display):
+        for x in tokens(w.display):
             plain.append(x)
             owner.append(i)
-    want = _plain(line)
+    want = tokens(line)
     for s in range(len(plain) - len(want) + 1) if want else ():
         if plain[s : s + len(want)] == want:
             return owner[s], owner[s + len(want) - 1] + 1
@@ -230,11 +225,10 @@ def second_editor(half: str) -> dict[str, Stats]:
     picks = second_picks(half)
 
     def finder(t: Transcript, name: str) -> list[Candidate]:
-        spans = [locate(t.words, line) for line in picks[name]]
+        said = [(line, span) for line in picks[name] if (span := locate(t.words, line)) is not None]
         return [Candidate(rank=n, start=t.words[a].start, end=t.words[b - 1].end, text=line, verbatim=line, score=0,
                           reasons=(), language=t.language, word_start=a, word_end=b)
-                for n, (line, (a, b)) in enumerate(((ln, sp) for ln, sp in zip(picks[name], spans, strict=True)
-                                                    if sp is not None), 1)]
+                for n, (line, (a, b)) in enumerate(said, 1)]
 
     out: dict[str, Stats] = {}
     for name in names(half):

@@ -19,7 +19,7 @@ def test_every_line_the_second_editor_pulled_is_said_in_its_vlog(half: str) -> N
         transcript, _ = load(half, name)
         assert len(lines) == 3, name
         for line in lines:
-            span = locate(list(transcript.words), line)
+            span = locate(transcript.words, line)
             assert span is not None, f"{name}: {line}"
             assert span[1] - span[0] >= 4
 
@@ -27,7 +27,7 @@ def test_every_line_the_second_editor_pulled_is_said_in_its_vlog(half: str) -> N
 def test_a_line_is_located_without_case_accents_or_punctuation() -> None:
     t, _ = transcript_from_lines(["Bonjour à tous.", "Un four, c'est septante mètres de tube.", "Voilà, à demain."],
                                  "fr")
-    words = list(t.words)
+    words = t.words
     assert locate(words, "un four c'est SEPTANTE metres de tube") == (3, 10)
     assert locate(words, "Un four, c'est quatre-vingts mètres de tube.") is None
 
@@ -37,7 +37,7 @@ def test_the_second_editors_picks_are_scored_like_the_finders_top_three() -> Non
     by_hand = 0
     for name, lines in second_picks("test").items():
         transcript, gold = load("test", name)
-        spans = [locate(list(transcript.words), line) for line in lines]
+        spans = [locate(transcript.words, line) for line in lines]
         by_hand += sum(any(s is not None and is_hit(s, g) for s in spans) for g in gold)
     assert stats["all"].found == by_hand
     both = stats["nl+fr"]
